@@ -1,0 +1,5 @@
+//! The `byline` binary: see [`byline::cli`].
+
+fn main() {
+    std::process::exit(byline::cli::main());
+}
