@@ -94,6 +94,9 @@ pub fn attribute(
     let mut focus: Vec<Focus> = Vec::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, paragraph)
     let mut done = vec![false; quotes.len()];
+    // Resolved pronouns, kept apart until the end so `ents.mentions` stays
+    // sorted for range lookups.
+    let mut pronouns: Vec<Found> = Vec::new();
 
     for (si, s) in sentences.iter().enumerate() {
         let t0 = token_at(toks, s.start);
@@ -142,7 +145,7 @@ pub fn attribute(
                 }
             }
         }
-        ents.mentions.extend(new_mentions.iter().copied());
+        pronouns.extend(new_mentions.iter().copied());
         let mention_here = |k: usize| -> Option<Found> {
             new_mentions.iter().chain(sentence_mentions.iter()).find(|m| m.tok == k).copied()
         };
@@ -180,11 +183,15 @@ pub fn attribute(
                 // in focus in the previous sentence.
                 let prev_q = (0..qi).rev().find(|&j| quotes[j].kind == RawKind::Direct);
                 let recent_quote = prev_q.filter(|&j| q.para <= quotes[j].para + 1);
-                let prev_subject = focus
+                let prev: Vec<&Focus> = focus.iter().filter(|f| f.sent + 1 == si).collect();
+                let is_person = |f: &&&Focus| ents.entities[f.entity].kind == EntityKind::Person;
+                let prev_subject = prev
                     .iter()
-                    .rev()
-                    .filter(|f| f.sent + 1 >= si && f.sent < si && f.subject)
-                    .find(|f| matches!(ents.entities[f.entity].kind, EntityKind::Person | EntityKind::Organization))
+                    .find(|f| f.subject && is_person(f))
+                    .or_else(|| prev.iter().find(is_person))
+                    .or_else(|| {
+                        prev.iter().find(|f| f.subject && ents.entities[f.entity].kind == EntityKind::Organization)
+                    })
                     .map(|f| f.entity);
                 if let Some(j) = recent_quote.filter(|&j| out[j].speaker.is_some() && quotes[j].para == q.para) {
                     a = Attribution { speaker: out[j].speaker, cue: out[j].cue.clone() };
@@ -205,7 +212,8 @@ pub fn attribute(
             out[qi] = a;
         }
     }
-    // Partial quotes: the subject of their sentence, when it says.
+    ents.mentions.extend(pronouns);
+    ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }
 
@@ -282,7 +290,11 @@ fn post_attribution(
     {
         k += 1;
     }
-    let window_end = (k + 14).min(to);
+    // A name with an appositive before the verb ("X, director of ..., said")
+    // gets a wider window.
+    let appositive =
+        mention_at(k).is_some_and(|m| cx.toks.get(m.tok_end).is_some_and(|t| first_char(t, cx.text) == ','));
+    let window_end = (k + if appositive { 32 } else { 14 }).min(to);
     // Find the speech verb.
     let verb = (k..window_end)
         .find(|&j| cx.toks[j].is_word() && cue(cx, j).is_some() && !cx.in_direct[j] && !opens_quote(cx, j))?;
@@ -314,10 +326,21 @@ fn post_attribution(
 fn pick_speaker(cx: &Ctx, ms: &[Found], ents: &Entities) -> Option<usize> {
     let heads: Vec<&Found> = ms
         .iter()
-        .filter(|m| {
+        .enumerate()
+        .filter(|(i, m)| {
+            // "Rally Canada volunteer coordinator Tom Hinderks": a name
+            // followed by words and then another name (no punctuation
+            // between) only modifies that name.
+            let modifies_next = ms.get(i + 1).is_some_and(|n| {
+                ents.entities[n.entity].kind == EntityKind::Person
+                    && (m.tok_end..n.tok).all(|j| cx.toks[j].is_word() && !cx.toks[j].cap)
+                    && n.tok > m.tok_end
+            });
             !cx.toks[m.tok_end - 1].possessive
                 && !cx.toks.get(m.tok_end).is_some_and(|n| n.is_word() && n.cap && !n.newline_before)
+                && !modifies_next
         })
+        .map(|(_, m)| m)
         .collect();
     let kind = |m: &&Found| ents.entities[m.entity].kind;
     heads
@@ -368,10 +391,18 @@ fn pre_attribution(
                 && is_subject_position(cx, m.tok, m.tok_end)
         })
         .map(|m| m.entity);
-    let subject = subject.or_else(|| {
-        let v = verb?;
-        (v + 1..to).find_map(mention_at).map(|m| m.entity)
-    });
+    let subject = subject
+        .or_else(|| {
+            let v = verb?;
+            (v + 1..to).find_map(mention_at).map(|m| m.entity)
+        })
+        .or_else(|| {
+            // "A statement by X said: ...": the person named in the phrase.
+            (from..to)
+                .filter_map(mention_at)
+                .find(|m| ents.entities[m.entity].kind == EntityKind::Person)
+                .map(|m| m.entity)
+        });
     if subject.is_none() && verb.is_none() {
         return None;
     }

@@ -171,7 +171,20 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
                     }
                     continue;
                 }
-                if CONNECTORS.contains(&lower[j].as_str()) || (lower[j] == "the" && j > 0 && lower[j - 1] == "of") {
+                // "of" joins only after a head word that takes it ("Bank of
+                // Canada", "Secretary of State"), not a person and a place
+                // ("Richard Shelby of Alabama").
+                let of_ok = lower[j] != "of" || {
+                    let h = lower[j - 1].trim_end_matches('.');
+                    lx.org_words.contains(h)
+                        || lx.document_words.contains(h)
+                        || lx.event_words.contains(h)
+                        || lx.place_words.contains(h)
+                        || lx.titles.contains(h)
+                };
+                if (CONNECTORS.contains(&lower[j].as_str()) && of_ok)
+                    || (lower[j] == "the" && j > 0 && lower[j - 1] == "of")
+                {
                     j += 1;
                     continue;
                 }
@@ -333,7 +346,7 @@ fn push_run(
     }
     // Trailing calendar word ("Seoul Tuesday"): drop it.
     let mut b = b;
-    while b > a + 1 && lx.calendar.contains(&lower[b - 1]) {
+    while b > a + 1 && lx.calendar.contains(&lower[b - 1]) && !lx.first_names.contains_key(lower[b - 2].as_str()) {
         b -= 1;
     }
     cands.push(Cand {
@@ -428,7 +441,22 @@ fn build(
         // Adjectives, plurals of countries ("the two Koreas") and words with
         // digits ("COVID-19") are not names on their own.
         if ntok == 1 && c.kind.is_none() {
-            let plural_country = nkey.strip_suffix('s').is_some_and(|k| lx.country_index.contains_key(k));
+            let raw1 = toks[c.t0].text(text);
+            // "I’m", "It's": a pronoun with a contraction.
+            if raw1.split(['\'', '\u{2019}']).next().is_some_and(|p| lx.function_words.contains(&p.to_lowercase()))
+                && raw1.contains(['\'', '\u{2019}'])
+            {
+                continue;
+            }
+            // A one-word line (a section heading) names nothing by itself.
+            let alone = toks[c.t0].newline_before && toks.get(c.t1).is_none_or(|n| n.newline_before);
+            if alone && lexicon_entity(&nkey, lx).is_none() && !lx.places.contains_key(&nkey) {
+                continue;
+            }
+            let plural_demonym =
+                nkey.strip_suffix('s').is_some_and(|k| lx.demonym_index.contains_key(k) || lx.adjectives.contains(k));
+            let plural_country =
+                plural_demonym || nkey.strip_suffix('s').is_some_and(|k| lx.country_index.contains_key(k));
             let has_digit = raw_has_digit(toks[c.t0].text(text)) && !lx.org_index.contains_key(&nkey);
             if lx.adjectives.contains(&nkey) || lx.demonym_index.contains_key(&nkey) || plural_country || has_digit {
                 continue;
@@ -651,7 +679,12 @@ fn build(
             continue;
         }
         let prev = c.t0.checked_sub(1).map(|k| lower[k].as_str()).unwrap_or("");
-        let kind = if c.kind == Some(EntityKind::Person) || followed_by_speech(toks, lower, c.t1, lx) {
+        let raw1 = toks[c.t0].text(text);
+        let camel = raw1.chars().skip(1).any(char::is_uppercase) && raw1.chars().any(char::is_lowercase);
+        let kind = if camel && c.kind.is_none() {
+            // "YouTube", "TransLink": brands and organizations.
+            EntityKind::Organization
+        } else if c.kind == Some(EntityKind::Person) || followed_by_speech(toks, lower, c.t1, lx) {
             EntityKind::Person
         } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
             EntityKind::Place
@@ -706,11 +739,13 @@ fn followed_by_speech(toks: &[Token], lower: &[String], t1: usize, lx: &Lexicon)
 /// person's name: a known first name, a known surname at the end, a title
 /// or role word before it, a speech verb or an age (", 52,") after it.
 fn person_evidence(toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> bool {
-    if c.kind == Some(EntityKind::Person) || lx.first_names.contains_key(lower[c.t0].as_str()) {
+    let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
+    let first = lower[c.t0].as_str();
+    if c.kind == Some(EntityKind::Person) || lx.first_names.contains_key(first) && !is_place(first) {
         return true;
     }
     let last = lower[c.t1 - 1].as_str();
-    if lx.surnames.contains(last) && !lx.org_words.contains(last) {
+    if lx.surnames.contains(last) && !lx.org_words.contains(last) && !is_place(last) && !is_place(first) {
         return true;
     }
     let prev_role = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
