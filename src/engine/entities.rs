@@ -108,6 +108,7 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
         }
     }
 
+    let title_line = title_case_lines(text, toks);
     let mut cands: Vec<Cand> = Vec::new();
     // Quoted names first: the whole quoted title is one name.
     for q in inp.quotes.iter().filter(|q| q.kind == RawKind::Title) {
@@ -160,7 +161,27 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
         if !t.possessive {
             while j < toks.len() {
                 let n = toks[j];
+                // "Gov. Jeb Bush": a title abbreviation's period stays inside.
+                let title_dot = !n.is_word()
+                    && !n.space_before
+                    && first_char(&n, text) == '.'
+                    && lx.abbreviations.contains(&lower[j - 1])
+                    && lx.titles.contains(&lower[j - 1])
+                    && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap);
+                if title_dot {
+                    j += 1;
+                    continue;
+                }
                 if !n.is_word() || n.newline_before || sent_starts.contains(&j) {
+                    break;
+                }
+                // In a Title Case line (a headline), common words are not
+                // part of names ("Sanders Says He ...").
+                if title_line[j]
+                    && (lx.function_words.contains(&lower[j])
+                        || lx.speech_verb(&lower[j]).is_some()
+                        || seen_lower.contains(lower[j].as_str()))
+                {
                     break;
                 }
                 if name_cap(&n, text) {
@@ -223,6 +244,27 @@ fn name_cap(t: &Token, text: &str) -> bool {
     ["al-", "el-", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "at-"]
         .iter()
         .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
+}
+
+/// For each token: does it sit on a line written in Title Case (most words
+/// capitalized, as in a headline)?
+fn title_case_lines(text: &str, toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].newline_before {
+            end += 1;
+        }
+        let words: Vec<&Token> = toks[start..end].iter().filter(|t| t.is_word()).collect();
+        let caps = words.iter().filter(|t| t.cap).count();
+        let letters = words.iter().filter(|t| t.text(text).chars().next().is_some_and(char::is_alphabetic)).count();
+        if letters >= 4 && caps * 10 >= letters * 7 {
+            out[start..end].iter_mut().for_each(|x| *x = true);
+        }
+        start = end;
+    }
+    out
 }
 
 fn raw_has_digit(w: &str) -> bool {
@@ -331,6 +373,9 @@ fn push_run(
             titles.push(title);
         }
         a = te;
+        while a < b && !toks[a].is_word() {
+            a += 1;
+        }
         kind = Some(EntityKind::Person);
         if a >= b {
             return;
