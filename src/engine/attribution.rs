@@ -192,9 +192,6 @@ pub fn attribute(
             }
             done[qi] = true;
             let mut a = Attribution::default();
-            if let Some(prev) = q.continues {
-                a = out[prev].clone();
-            }
             // The sentence the quote opens in (it may close several later).
             let open_si = sentence_of(q.outer.start);
             let open_t0 = token_at(toks, sentences[open_si].start.min(q.outer.start));
@@ -218,6 +215,10 @@ pub fn attribute(
                         pre_attribution(&cx, from, before, &mention_here, ents)
                     })
                     .unwrap_or_default();
+            }
+            if let (None, None, Some(prev)) = (a.speaker, &a.cue, q.continues) {
+                // A quote running on from the previous paragraph.
+                a = out[prev].clone();
             }
             if a.speaker.is_none() && a.cue.is_none() {
                 // No attribution in the sentence: the speaker of the quote
@@ -338,6 +339,13 @@ fn post_attribution(
     let appositive =
         mention_at(k).is_some_and(|m| cx.toks.get(m.tok_end).is_some_and(|t| first_char(t, cx.text) == ','));
     let window_end = (k + if appositive { 32 } else { 14 }).min(to);
+    // "..." ― Jane Doe: a signature after a dash.
+    let dash = from < to && matches!(first_char(&cx.toks[from], cx.text), '\u{2015}' | '\u{2014}' | '\u{2013}' | '-');
+    if dash {
+        if let Some(m) = mention_at(k).filter(|m| ents.entities[m.entity].kind == EntityKind::Person) {
+            return Some(Attribution { speaker: Some(m.entity), cue: None });
+        }
+    }
     // Find the speech verb.
     let verb = (k..window_end)
         .find(|&j| cx.toks[j].is_word() && cue(cx, j).is_some() && !cx.in_direct[j] && !opens_quote(cx, j))?;
@@ -434,10 +442,17 @@ fn pre_attribution(
                 && is_subject_position(cx, m.tok, m.tok_end)
         })
         .collect();
-    let subject = subjects
-        .iter()
-        .find(|m| ents.entities[m.entity].kind == EntityKind::Person)
-        .or_else(|| subjects.first())
+    // The name right before the verb ("..., McCallum said, "), else the first
+    // person in subject position, else the first subject.
+    let adjacent = verb.and_then(|v| {
+        (from..v)
+            .filter_map(mention_at)
+            .filter(|m| m.tok_end + 1 >= v && m.tok_end <= v)
+            .find(|m| ents.entities[m.entity].kind == EntityKind::Person)
+    });
+    let subject = adjacent
+        .or_else(|| subjects.iter().find(|m| ents.entities[m.entity].kind == EntityKind::Person).copied())
+        .or_else(|| subjects.first().copied())
         .map(|m| m.entity);
     let subject = subject
         .or_else(|| {

@@ -338,6 +338,16 @@ fn push_run(
     let mut titles = Vec::new();
     let mut gender = Gender::Unknown;
     let mut kind = None;
+    // A "title" before a name that is itself an organization, document or
+    // event ("General Capital Program", "Chief Medical Office") is no title.
+    let head_thing = (title_end.unwrap_or(b)..b).any(|k| {
+        let w = lower[k].trim_end_matches('.');
+        lx.org_words.contains(w)
+            || lx.document_words.contains(w)
+            || lx.event_words.contains(w)
+            || lx.place_words.contains(w)
+    });
+    let title_end = if head_thing { None } else { title_end };
     if let Some(te) = title_end {
         // An organization or country before the title is its own mention:
         // "U.N. Secretary-General", "Canadian Finance Minister".
@@ -753,6 +763,7 @@ fn build(
 
     link_name_prefixes(&mut ents, text);
     descriptive_aliases(inp, lx, &mut ents);
+    role_aliases(inp, lx, &mut ents);
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     ents.mentions.dedup_by_key(|m| m.span);
     ents
@@ -786,6 +797,17 @@ fn followed_by_speech(toks: &[Token], lower: &[String], t1: usize, lx: &Lexicon)
 fn person_evidence(toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> bool {
     let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
     let first = lower[c.t0].as_str();
+    // Any head word inside ("Sherbrook Street Stella") makes it no simple name.
+    let thing_word = (c.t0..c.t1).any(|k| {
+        let w = lower[k].as_str();
+        lx.org_words.contains(w)
+            || lx.place_words.contains(w)
+            || lx.event_words.contains(w)
+            || lx.document_words.contains(w)
+    });
+    if thing_word && c.kind != Some(EntityKind::Person) {
+        return false;
+    }
     if c.kind == Some(EntityKind::Person) || lx.first_names.contains_key(first) && !is_place(first) {
         return true;
     }
@@ -976,6 +998,114 @@ fn descriptive_aliases(inp: &Input, lx: &Lexicon, ents: &mut Entities) {
         });
         if let Some(id) = found {
             extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });
+        }
+    }
+    ents.mentions.extend(extra);
+}
+
+/// Title words that describe a position rather than a role of its own.
+const NOT_ROLES: [&str; 16] = [
+    "former",
+    "acting",
+    "interim",
+    "late",
+    "deputy",
+    "assistant",
+    "associate",
+    "then-",
+    "vice",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "chief",
+];
+
+/// "the mayor", "the senator": a role named before for exactly one person
+/// ("Mayor Doug McCallum", "union president X", "X, director of ...")
+/// refers back to the most recent person holding it.
+fn role_aliases(inp: &Input, lx: &Lexicon, ents: &mut Entities) {
+    let text = inp.text;
+    let toks = inp.tokens;
+    let lower = |k: usize| toks[k].text(text).to_lowercase();
+    let is_role = |w: &str| lx.titles.contains(w) && !NOT_ROLES.contains(&w) && !lx.honorifics.contains_key(w);
+    // Where each person holds which roles: (position, entity, role).
+    let mut held: Vec<(usize, usize, String)> = Vec::new();
+    for m in &ents.mentions {
+        if ents.entities[m.entity].kind != EntityKind::Person || m.form != MentionForm::Name {
+            continue;
+        }
+        let mut roles: Vec<String> = ents.entities[m.entity]
+            .titles
+            .iter()
+            .flat_map(|t| t.split(|c: char| c.is_whitespace() || c == '.').map(str::to_lowercase).collect::<Vec<_>>())
+            .filter(|w| is_role(w))
+            .collect();
+        // Lowercase role words right before: "union president X".
+        let mut k = m.tok;
+        while k > 0 && m.tok - k < 3 {
+            k -= 1;
+            if !toks[k].is_word() || toks[k].cap {
+                break;
+            }
+            let w = lower(k);
+            if is_role(&w) {
+                roles.push(w);
+            }
+        }
+        // An appositive: "X, director of ...", "X, the city's mayor".
+        if toks.get(m.tok_end).is_some_and(|t| t.text(text) == ",") {
+            for k in m.tok_end + 1..(m.tok_end + 5).min(toks.len()) {
+                if !toks[k].is_word() {
+                    break;
+                }
+                let w = lower(k);
+                if is_role(&w) {
+                    roles.push(w);
+                    break;
+                }
+            }
+        }
+        for r in roles {
+            held.push((m.span.start, m.entity, r));
+        }
+    }
+    if held.is_empty() {
+        return;
+    }
+    let mut extra = Vec::new();
+    for k in 0..toks.len() {
+        if !toks[k].is_word() || lower(k) != "the" {
+            continue;
+        }
+        // "the mayor", "the former mayor", "the city's mayor".
+        for r in k + 1..(k + 4).min(toks.len()) {
+            let t = toks[r];
+            if !t.is_word() || t.cap {
+                break;
+            }
+            let w = lower(r);
+            if !is_role(&w) {
+                continue;
+            }
+            if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap && lx.titles.contains(&lower(r + 1))) {
+                break; // "the union president": the role is the next word
+            }
+            let holder = held.iter().rev().find(|(pos, _, role)| *pos < t.start && *role == w);
+            let others = holder
+                .is_some_and(|(_, id, _)| held.iter().any(|(pos, e, role)| *pos < t.start && role == &w && e != id));
+            if let (Some(&(_, id, _)), false) = (holder, others) {
+                extra.push(Found {
+                    span: Span::new(toks[k].start, t.end),
+                    entity: id,
+                    form: MentionForm::Alias,
+                    tok: k,
+                    tok_end: r + 1,
+                });
+            }
+            break;
         }
     }
     ents.mentions.extend(extra);

@@ -228,6 +228,23 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
     if !starts_sentence {
         return None;
     }
+    // `"Why now?" Obama asked.`: a quote ending in its own mark, then its
+    // attribution, is one sentence.
+    if last > i && !is_double_quote(nc) {
+        // "said X", "he said", "Jane Doe said" (up to three name words).
+        let words: Vec<&Token> = toks[last + 1..].iter().take(5).take_while(|t| t.is_word()).collect();
+        let is_verb =
+            |t: &Token| lx.speech_verb(&t.text(text).to_lowercase()).is_some() && !t.text(text).ends_with("ing");
+        let lead = words.iter().take_while(|t| t.cap && !is_verb(t)).count().min(3);
+        let pronoun =
+            words.first().is_some_and(|t| matches!(t.text(text), "he" | "she" | "they" | "He" | "She" | "They"));
+        let attribution = words.first().is_some_and(|t| is_verb(t))
+            || (pronoun && words.get(1).is_some_and(|t| is_verb(t)))
+            || (lead >= 1 && words.get(lead).is_some_and(|t| is_verb(t)));
+        if attribution && toks[i + 1..=last].iter().any(|t| is_double_quote(first_char(t, text))) {
+            return None;
+        }
+    }
     if c == '.' && t.kind == TokKind::Punct && i > 0 {
         let prev = toks[i - 1];
         if prev.is_word() && prev.end == t.start {
