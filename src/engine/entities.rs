@@ -76,6 +76,8 @@ struct Cand {
     sentence_initial: bool,
     /// A quoted name (a title in quote marks).
     quoted: bool,
+    /// On a Title Case line (a headline), where capitals prove little.
+    headline: bool,
 }
 
 const CONNECTORS: [&str; 16] =
@@ -141,6 +143,7 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
                 gender: Gender::Unknown,
                 sentence_initial: false,
                 quoted: true,
+                headline: false,
             });
         }
     }
@@ -230,6 +233,9 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
         i = end.max(i + 1);
     }
     cands.sort_by_key(|c| c.t0);
+    for c in &mut cands {
+        c.headline = title_line[c.t0];
+    }
 
     build(inp, lx, &lower, &seen_lower, cands)
 }
@@ -367,6 +373,7 @@ fn push_run(
                     gender: Gender::Unknown,
                     sentence_initial: false,
                     quoted: false,
+                    headline: false,
                 });
                 title_start = k + 1;
             } else {
@@ -401,7 +408,10 @@ fn push_run(
     }
     // Trailing calendar word ("Seoul Tuesday"): drop it.
     let mut b = b;
-    while b > a + 1 && lx.calendar.contains(&lower[b - 1]) && !lx.first_names.contains_key(lower[b - 2].as_str()) {
+    while b > a + 1
+        && lx.calendar.contains(&lower[b - 1])
+        && (lower[b - 1].ends_with("day") || !lx.first_names.contains_key(lower[b - 2].as_str()))
+    {
         b -= 1;
     }
     cands.push(Cand {
@@ -412,6 +422,7 @@ fn push_run(
         gender,
         sentence_initial: sentence_initial && title_end.is_none(),
         quoted: false,
+        headline: false,
     });
 }
 
@@ -673,6 +684,7 @@ fn build(
         }
     }
 
+    let merged_away = merge_surname_variants(&mut ents, lx, &mut by_key);
     // Single capitalized words: surnames / first names of people named in
     // full, parts of longer names, or things of their own.
     for (c, nkey) in pending_single {
@@ -694,6 +706,7 @@ fn build(
             .iter()
             .filter(|e| e.kind == EntityKind::Person && e.name.split_whitespace().any(|w| key(w) == word))
             .map(|e| e.id)
+            .filter(|&id| !merged_away.contains(&id))
             .collect();
         if people.len() > 1 {
             // "Ms. Brennan" between a brother and a sister.
@@ -717,6 +730,10 @@ fn build(
             if by_last.len() == 1 {
                 ents.mentions.push(found(by_last[0], MentionForm::Name));
             }
+            continue;
+        }
+        // A lone capitalized word of a headline names nothing by itself.
+        if c.headline && !lx.places.contains_key(word) && lexicon_entity(word, lx).is_none() {
             continue;
         }
         // A word of a longer non-person name ("Initiative" alone is not a thing).
@@ -878,6 +895,41 @@ fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[String]) -> s
     out
 }
 
+/// "AG Mukasey", "See Sexton": a two-word "person" whose first word is no
+/// first name, beside a person with a first name and the same surname, is
+/// that person (the extra word was a title or a headline verb).
+fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut HashMap<String, usize>) -> Vec<usize> {
+    let mut merged = Vec::new();
+    let words = |e: &Entity| e.name.split_whitespace().map(key).collect::<Vec<String>>();
+    let n = ents.entities.len();
+    for p in 0..n {
+        if ents.entities[p].kind != EntityKind::Person {
+            continue;
+        }
+        let pw = words(&ents.entities[p]);
+        if pw.len() != 2 || lx.first_names.contains_key(pw[0].as_str()) || pw[0].chars().count() == 1 {
+            continue;
+        }
+        let targets: Vec<usize> = (0..n)
+            .filter(|&q| q != p && ents.entities[q].kind == EntityKind::Person)
+            .filter(|&q| {
+                let qw = words(&ents.entities[q]);
+                qw.len() >= 2 && qw.last() == pw.last() && lx.first_names.contains_key(qw[0].as_str())
+            })
+            .collect();
+        if let [q] = targets[..] {
+            for m in ents.mentions.iter_mut().filter(|m| m.entity == p) {
+                m.entity = q;
+            }
+            for v in by_key.values_mut().filter(|v| **v == p) {
+                *v = q;
+            }
+            merged.push(p);
+        }
+    }
+    merged
+}
+
 /// A shorter name that begins a longer one of the same non-person kind is
 /// the same thing ("Seoul Initiative" and "Seoul Initiative on ...").
 fn link_name_prefixes(ents: &mut Entities, _text: &str) {
@@ -904,6 +956,7 @@ fn link_name_prefixes(ents: &mut Entities, _text: &str) {
         }
     }
     if remap.iter().enumerate().all(|(i, &r)| i == r) {
+        compact(ents);
         return;
     }
     for m in &mut ents.mentions {
