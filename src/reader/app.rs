@@ -686,9 +686,9 @@ impl App {
                 });
             }
             Command::ToggleSidebars => {
-                let shown = self.screen.entities.is_some() || self.screen.pledges.is_some();
-                self.sidebars = Some(!shown);
-                if shown {
+                let both = self.screen.entities.is_some() && self.screen.pledges.is_some();
+                self.sidebars = Some(!both);
+                if both {
                     self.focus = Focus::Article;
                 }
             }

@@ -133,8 +133,9 @@ pub struct Binding {
     pub command: Command,
     pub context: Context,
     pub desc: &'static str,
-    /// A short form for the status-bar hint, for the few bindings shown there.
-    pub hint: Option<&'static str>,
+    /// A short form for the status-bar hint and its priority (0 first),
+    /// for the few bindings shown there.
+    pub hint: Option<(&'static str, u8)>,
 }
 
 const fn b(keys: &'static [Key], command: Command, context: Context, desc: &'static str) -> Binding {
@@ -146,8 +147,9 @@ const fn h(
     context: Context,
     desc: &'static str,
     hint: &'static str,
+    priority: u8,
 ) -> Binding {
-    Binding { keys, command, context, desc, hint: Some(hint) }
+    Binding { keys, command, context, desc, hint: Some((hint, priority)) }
 }
 
 use Command as C;
@@ -188,14 +190,14 @@ pub static KEYMAP: &[Binding] = &[
     b(&[ctrl('u')], C::HalfUp, X::Global, "half a page up"),
     b(&[k('g'), code(KeyCode::Home)], C::Top, X::Global, "top of the article"),
     b(&[k('G'), code(KeyCode::End)], C::Bottom, X::Global, "bottom of the article"),
-    h(&[k(']')], C::NextQuote, X::Global, "next direct quote (within the speaker filter)", "quote"),
+    h(&[k(']')], C::NextQuote, X::Global, "next direct quote (within the speaker filter)", "quote", 1),
     b(&[k('[')], C::PrevQuote, X::Global, "previous direct quote (within the speaker filter)"),
-    h(&[k('s')], C::SpeakerPicker, X::Global, "speaker filter: pick a speaker", "speaker"),
+    h(&[k('s')], C::SpeakerPicker, X::Global, "speaker filter: pick a speaker", "speaker", 3),
     b(&[k('a')], C::ClearFilter, X::Global, "clear the speaker filter (all speakers)"),
-    h(&[code(KeyCode::Tab)], C::FocusNext, X::Global, "focus the next pane: article, entities, pledges", "pane"),
+    h(&[code(KeyCode::Tab)], C::FocusNext, X::Global, "focus the next pane: article, entities, pledges", "pane", 5),
     b(&[code(KeyCode::BackTab)], C::FocusPrev, X::Global, "focus the previous pane"),
     b(&[k('x')], C::Tick, X::Global, "tick / untick the selected pledge"),
-    h(&[k('/')], C::Search, X::Global, "search the article (shows the match count)", "search"),
+    h(&[k('/')], C::Search, X::Global, "search the article (shows the match count)", "search", 4),
     b(&[k('n')], C::NextMatch, X::Global, "next search match"),
     b(&[k('N')], C::PrevMatch, X::Global, "previous search match"),
     b(&[ctrl('o')], C::JumpBack, X::Global, "back to where you were before the last jump"),
@@ -204,9 +206,9 @@ pub static KEYMAP: &[Binding] = &[
     b(&[k('t')], C::ToggleSidebars, X::Global, "show / hide the entities and pledges panes"),
     b(&[k('}')], C::NextDoc, X::Global, "next article (when several are open)"),
     b(&[k('{')], C::PrevDoc, X::Global, "previous article"),
-    h(&[k('?')], C::Help, X::Global, "this help", "help"),
+    h(&[k('?')], C::Help, X::Global, "this help", "help", 0),
     b(&[code(KeyCode::Esc)], C::Close, X::Global, "close the topmost overlay; clear search and entity highlights"),
-    h(&[k('q'), ctrl('c')], C::Quit, X::Global, "quit", "quit"),
+    h(&[k('q'), ctrl('c')], C::Quit, X::Global, "quit", "quit", 2),
 ];
 
 /// The command bound to `key` in `context`, if any.
@@ -235,9 +237,9 @@ pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
     out
 }
 
-/// The status-bar hints: `(key, word)` for the bindings that have one.
-pub fn hints() -> Vec<(String, &'static str)> {
-    KEYMAP.iter().filter_map(|b| b.hint.map(|h| (b.keys[0].label(), h))).collect()
+/// The status-bar hints: `(key, word, priority)` for the bindings that have one.
+pub fn hints() -> Vec<(String, &'static str, u8)> {
+    KEYMAP.iter().filter_map(|b| b.hint.map(|(h, p)| (b.keys[0].label(), h, p))).collect()
 }
 
 #[cfg(test)]

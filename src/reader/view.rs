@@ -338,21 +338,37 @@ fn render_status(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
         left.push(TSpan::styled(format!(" \u{2502} \u{26a0} {}{more}", inert(warn)), th.status.patch(th.warning)));
     }
     let used: usize = left.iter().map(|s| s.content.width()).sum();
-    let hints: Vec<String> = keymap::hints().into_iter().map(|(k, h)| format!("{k} {h}")).collect();
-    let mut hint = String::new();
-    for hs in hints.iter().rev() {
-        let candidate = if hint.is_empty() { format!("{hs} ") } else { format!("{hs}  {hint}") };
-        if used + candidate.width() + 2 > w {
-            break;
-        }
-        hint = candidate;
-    }
+    let hint = hint_text(w.saturating_sub(used + 2));
     if !hint.is_empty() {
         let pad = w - used - hint.width();
         left.push(TSpan::styled(" ".repeat(pad), th.status));
         left.push(TSpan::styled(hint, th.status.patch(th.dim).remove_modifier(Modifier::DIM)));
     }
     frame.render_widget(Paragraph::new(Line::from(left)), r);
+}
+
+/// The key hints that fit in `room` columns: the keymap's hints, taken in
+/// their priority order, shown in keymap order.
+fn hint_text(room: usize) -> String {
+    let all = keymap::hints();
+    let mut chosen = vec![false; all.len()];
+    let mut used = 0;
+    let mut by_priority: Vec<usize> = (0..all.len()).collect();
+    by_priority.sort_by_key(|&i| all[i].2);
+    for i in by_priority {
+        let w = all[i].0.width() + all[i].1.width() + 3;
+        if used + w <= room {
+            used += w;
+            chosen[i] = true;
+        }
+    }
+    let parts: Vec<String> =
+        all.iter().zip(&chosen).filter(|(_, c)| **c).map(|((k, h, _), _)| format!("{k} {h}")).collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", parts.join("  "))
+    }
 }
 
 /// A box centred in `area`, at most `w` x `h`.
