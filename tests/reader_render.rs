@@ -176,3 +176,15 @@ fn width_cap_keeps_a_readable_column() {
         |l| !l.contains("equipping U.N. peacekeepers with advanced technologies and medical capacity as it hosted")
     ));
 }
+
+#[test]
+fn headline_stays_in_the_title_when_scrolled() {
+    let mut a = app(vec![seed_doc()], 120, 40);
+    let s = screen(&draw(&a));
+    assert!(s.lines().next().unwrap().contains("000_95e916f942a66a19.txt"), "at the top the title is the file");
+    a.update(ch('G'));
+    let s = screen(&draw(&a));
+    let first = s.lines().next().unwrap();
+    assert!(first.contains("S. Korea pledges leading role in supporting U.N. PKO missions"), "{first}");
+    assert!(s.lines().nth(38).unwrap().contains("000_95e916f942a66a19.txt"), "the file moves to the bottom border");
+}

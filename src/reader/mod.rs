@@ -10,9 +10,11 @@
 //! - [`index`]: per-document lookups (spans by position, counts, order).
 //! - [`search`]: in-article search. [`theme`]: named style roles.
 //! - [`store`]: saved ticks and reading position (locked, atomic).
+//! - [`backend`]: frames drawn bottom row first (never a finished-looking half frame).
 //! - [`runtime`]: the terminal, the event loop, effects, restore on every path.
 
 pub mod app;
+pub mod backend;
 pub mod index;
 pub mod keymap;
 pub mod layout;

@@ -2,7 +2,7 @@
 //! effects `update` asks for, and restoring the terminal on every path
 //! (quit, error, panic, SIGTERM/SIGHUP/SIGINT).
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
@@ -10,12 +10,15 @@ use std::time::Duration;
 use anyhow::Context as _;
 use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
-use crossterm::{cursor, execute};
+use crossterm::terminal::{
+    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use crossterm::{cursor, execute, queue};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
 use super::app::{Action, App, Effect};
+use super::backend::BottomUp;
 use super::store::Store;
 use super::theme::Theme;
 use super::view::render;
@@ -30,6 +33,12 @@ pub const TEST_PANIC_ENV: &str = "BYLINE_TEST_PANIC";
 /// How often the loop wakes without input to check for signals. Nothing is
 /// redrawn on these wake-ups.
 const SIGNAL_POLL: Duration = Duration::from_millis(200);
+
+/// Bytes buffered before a write to the terminal (more than a full frame).
+const FRAME_BUFFER: usize = 1 << 18;
+
+/// The terminal the reader draws on.
+type Term = Terminal<BottomUp<CrosstermBackend<BufWriter<Stdout>>>>;
 
 /// True while the terminal is in raw mode / the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -86,10 +95,12 @@ pub fn run(docs: Vec<Document>, options: Options) -> anyhow::Result<()> {
     }
 
     let guard = enter_terminal(app.mouse)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    // One buffer for a whole frame: the terminal gets each frame in one write.
+    let mut terminal =
+        Terminal::new(BottomUp(CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER, io::stdout()))))?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    terminal.draw(|f| render(&app, f))?;
+    draw(&mut terminal, &app)?;
     if std::env::var_os(TEST_PANIC_ENV).is_some() {
         panic!("{TEST_PANIC_ENV} is set: panicking after the first frame (test hook)");
     }
@@ -109,12 +120,21 @@ pub fn run(docs: Vec<Document>, options: Options) -> anyhow::Result<()> {
             }
         }
         if !app.quit {
-            terminal.draw(|f| render(&app, f))?;
+            draw(&mut terminal, &app)?;
         }
     }
     save_positions(&app, store.as_ref());
     drop(terminal);
     drop(guard);
+    Ok(())
+}
+
+/// Draws one frame inside synchronized-update marks (ignored by terminals
+/// that do not know them).
+fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
+    queue!(terminal.backend_mut().0, BeginSynchronizedUpdate)?;
+    terminal.draw(|f| render(app, f))?;
+    execute!(terminal.backend_mut().0, EndSynchronizedUpdate)?;
     Ok(())
 }
 
@@ -153,18 +173,14 @@ pub fn save_tick(app: &mut App, store: Option<&Store>, effect: &Effect) {
     app.update(action);
 }
 
-fn run_effects(
-    app: &mut App,
-    store: Option<&Store>,
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-) -> io::Result<()> {
+fn run_effects(app: &mut App, store: Option<&Store>, terminal: &mut Term) -> io::Result<()> {
     for effect in app.take_effects() {
         match &effect {
             Effect::Copy(text) => {
-                execute!(terminal.backend_mut(), CopyToClipboard::to_clipboard_from(text.as_bytes()))?
+                execute!(&mut terminal.backend_mut().0, CopyToClipboard::to_clipboard_from(text.as_bytes()))?
             }
-            Effect::SetMouse(true) => execute!(terminal.backend_mut(), EnableMouseCapture)?,
-            Effect::SetMouse(false) => execute!(terminal.backend_mut(), DisableMouseCapture)?,
+            Effect::SetMouse(true) => execute!(&mut terminal.backend_mut().0, EnableMouseCapture)?,
+            Effect::SetMouse(false) => execute!(&mut terminal.backend_mut().0, DisableMouseCapture)?,
             Effect::SaveTick { .. } => save_tick(app, store, &effect),
         }
     }

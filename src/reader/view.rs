@@ -64,16 +64,12 @@ fn render_article(app: &App, v: &DocView, screen: &Screen, frame: &mut Frame) {
     if screen.article.width == 0 || screen.article.height == 0 {
         return;
     }
-    let mut title = format!(" {} ", source_label(v));
-    if app.docs.len() > 1 {
-        title = format!(" {} [{}/{}] ", source_label(v), app.current + 1, app.docs.len());
-    }
-    frame.render_widget(pane_block(&app.theme, title, app.focus == Focus::Article), screen.article);
     let t = screen.text;
+    let width = usize::from(t.width);
     if t.width == 0 || t.height == 0 {
+        frame.render_widget(pane_block(&app.theme, source_label(v), app.focus == Focus::Article), screen.article);
         return;
     }
-    let width = usize::from(t.width);
     // `update` keeps the wrap for the stored size; a frame of another size
     // (a test drawing without a resize) wraps on the spot.
     let wrapped: Cow<'_, Wrapped> = match v.wrapped(width) {
@@ -82,6 +78,26 @@ fn render_article(app: &App, v: &DocView, screen: &Screen, frame: &mut Frame) {
     };
     let h = usize::from(t.height);
     let top = if app.screen.text == t { v.top } else { wrapped.row_of(v.anchor).min(wrapped.len().saturating_sub(h)) };
+    let focused = app.focus == Focus::Article;
+    let mut source = format!(" {} ", source_label(v));
+    if app.docs.len() > 1 {
+        source = format!(" {} [{}/{}] ", source_label(v), app.current + 1, app.docs.len());
+    }
+    // Once the headline has scrolled away it stays in view as the title.
+    let top_start = wrapped.rows.get(top).map_or(0, |r| r.start);
+    let headline_gone = v.doc.meta.headline.filter(|h| top > 0 && top_start >= h.end);
+    let border = if focused { app.theme.border_focused } else { app.theme.border };
+    let mut block = pane_block(&app.theme, source.clone(), focused);
+    if let Some(hl) = headline_gone {
+        let room = usize::from(screen.article.width).saturating_sub(4);
+        let text = fit(&inert(v.doc.slice(hl)), room.saturating_sub(2));
+        block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(border)
+            .title(TSpan::styled(format!(" {text} "), app.theme.heading))
+            .title_bottom(Line::styled(source, border).right_aligned());
+    }
+    frame.render_widget(block, screen.article);
     let lines: Vec<Line> = wrapped.rows.iter().skip(top).take(h).map(|r| article_line(app, v, r, width)).collect();
     frame.render_widget(Paragraph::new(lines), t);
 }
