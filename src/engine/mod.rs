@@ -1,24 +1,89 @@
 //! The annotation engine: text in, [`Document`] out, in clear stages.
 //!
 //! 1. [`input`]: bytes to normalized text (BOM, line ends, UTF-8).
-//! 2. [`segment`]: meta (headline, dateline, credit), paragraphs, sentences.
-//! 3. [`quotes`]: quote marks paired into quotes, direct or partial.
-//! 4. [`entities`]: names found, typed and linked; pronouns resolved.
-//! 5. [`attribution`]: each direct quote's speaker and cue.
-//! 6. [`pledges`]: commitments with actor, action and amount.
+//! 2. [`text`]: one tokenization shared by the later stages.
+//! 3. [`segment`]: paragraphs, boilerplate lines, meta (headline, dateline,
+//!    credit), sentences.
+//! 4. [`quotes`]: quote marks paired into quotes, direct or partial.
+//! 5. [`entities`]: names found, typed and linked into entities.
+//! 6. [`attribution`]: pronouns resolved, each direct quote's speaker and cue.
+//! 7. [`pledges`]: commitments with actor, action and amount.
 //!
 //! Word lists come from [`lexicon`], built from `assets/`. The engine has no
 //! terminal dependency.
 
+// Token loops index several parallel arrays at once; ranges read clearer.
+#![allow(clippy::needless_range_loop)]
+
+pub mod attribution;
+pub mod entities;
 pub mod input;
+pub mod lexicon;
+pub mod pledges;
+pub mod quotes;
+pub mod segment;
+pub mod text;
 
-use crate::model::Document;
+use crate::model::{Document, Quote, QuoteKind, Span};
+use lexicon::Lexicon;
+use quotes::RawKind;
 
-/// Annotates an article. `text` should already be normalized (see
-/// [`input::decode`]); line ends are folded here too for safety.
+/// Annotates an article. Line ends are folded and a BOM dropped first (see
+/// [`input::normalize_str`]); all spans refer to the folded text.
 pub fn annotate(text: &str) -> Document {
     let text = input::normalize_str(text);
-    Document::empty(text)
+    let lx = Lexicon::get();
+    let mut doc = Document::empty(String::new());
+
+    let toks = text::tokenize(&text);
+    let paras = segment::paragraphs(&text);
+    let boiler = segment::boilerplate(&text, &paras, lx);
+    let meta = segment::meta(&text, &paras, &boiler);
+    let mut sentences = segment::sentences(&text, &paras, &toks, lx);
+    if let Some(d) = meta.dateline {
+        segment::skip_dateline(&text, &mut sentences, d);
+    }
+    let raw = quotes::find(&text, &paras, &boiler, lx);
+    let boiler_spans: Vec<Span> = paras.iter().zip(&boiler).filter(|(_, b)| **b).map(|(p, _)| *p).collect();
+
+    let mut ents = entities::find(
+        &entities::Input {
+            text: &text,
+            tokens: &toks,
+            sentences: &sentences,
+            quotes: &raw,
+            meta: &meta,
+            boiler_spans: &boiler_spans,
+        },
+        lx,
+    );
+    let attributions = attribution::attribute(&text, &toks, &sentences, &raw, &mut ents, lx);
+    entities::finish(&mut ents);
+    let pledges = pledges::find(&text, &toks, &sentences, meta.headline, &raw, &attributions, &ents, lx);
+
+    doc.quotes = raw
+        .iter()
+        .zip(&attributions)
+        .filter(|(q, _)| q.kind != RawKind::Title)
+        .enumerate()
+        .map(|(id, (q, a))| Quote {
+            id,
+            start: q.content.start,
+            end: q.content.end,
+            outer: q.outer,
+            text: q.content.slice(&text).to_string(),
+            speaker: if q.kind == RawKind::Direct { a.speaker } else { None },
+            cue: if q.kind == RawKind::Direct { a.cue.clone() } else { None },
+            kind: if q.kind == RawKind::Direct { QuoteKind::Direct } else { QuoteKind::Partial },
+        })
+        .collect();
+    doc.entities = ents.entities;
+    doc.pledges = pledges;
+    doc.meta = meta;
+    doc.paragraphs = paras;
+    doc.sentences = sentences;
+    doc.text = text;
+    doc
 }
 
 /// Decodes bytes (see [`input::decode`]) and annotates them.

@@ -1,0 +1,418 @@
+//! Attribution: who said each direct quote, and with which cue.
+//!
+//! A small discourse model walks the sentences in order. It keeps who was
+//! in focus (sentence subjects over names inside possessives or
+//! prepositional phrases, and quote speakers), resolves he/she pronouns to
+//! the most salient person of matching gender, and reads the attribution
+//! around each quote: `"...," X said`, `"...," said X, a ...`, `X said:
+//! "..."`, `according to X`, a pronoun, or no attribution at all (the quote
+//! continues the current speaker).
+
+use super::entities::{pronoun_gender, Entities, Found};
+use super::lexicon::{Gender, Lexicon};
+use super::quotes::{RawKind, RawQuote};
+use super::text::{first_char, is_double_quote, token_at, TokKind, Token};
+use crate::model::{EntityKind, MentionForm, Span};
+
+/// A quote's speaker and cue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attribution {
+    pub speaker: Option<usize>,
+    pub cue: Option<String>,
+}
+
+/// Prepositions: a name right after one is not a sentence subject.
+const PREPOSITIONS: [&str; 30] = [
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "of",
+    "to",
+    "about",
+    "against",
+    "among",
+    "between",
+    "during",
+    "under",
+    "over",
+    "after",
+    "before",
+    "through",
+    "including",
+    "like",
+    "toward",
+    "towards",
+    "into",
+    "without",
+    "within",
+    "than",
+    "per",
+    "via",
+    "as",
+];
+
+/// One person or organization in focus.
+#[derive(Debug, Clone, Copy)]
+struct Focus {
+    entity: usize,
+    sent: usize,
+    subject: bool,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    lower: Vec<String>,
+    lx: &'a Lexicon,
+    /// Token lies inside the content of a direct quote.
+    in_direct: Vec<bool>,
+}
+
+/// Attributes every quote; adds resolved pronoun mentions to `ents`.
+pub fn attribute(
+    text: &str,
+    toks: &[Token],
+    sentences: &[Span],
+    quotes: &[RawQuote],
+    ents: &mut Entities,
+    lx: &Lexicon,
+) -> Vec<Attribution> {
+    let lower: Vec<String> =
+        toks.iter().map(|t| if t.is_word() { t.text(text).to_lowercase() } else { String::new() }).collect();
+    let mut in_direct = vec![false; toks.len()];
+    for q in quotes.iter().filter(|q| q.kind == RawKind::Direct) {
+        let a = token_at(toks, q.content.start);
+        let b = token_at(toks, q.content.end);
+        in_direct[a..b].iter_mut().for_each(|x| *x = true);
+    }
+    let cx = Ctx { text, toks, lower, lx, in_direct };
+    let mut out = vec![Attribution::default(); quotes.len()];
+    let mut focus: Vec<Focus> = Vec::new();
+    let mut last_speaker: Option<(usize, usize)> = None; // (entity, paragraph)
+    let mut done = vec![false; quotes.len()];
+    // Resolved pronouns, kept apart until the end so `ents.mentions` stays
+    // sorted for range lookups.
+    let mut pronouns: Vec<Found> = Vec::new();
+
+    for (si, s) in sentences.iter().enumerate() {
+        let t0 = token_at(toks, s.start);
+        let t1 = token_at(toks, s.end);
+        // 1. Names and pronouns of this sentence, outside quotes, in order.
+        let mut new_mentions: Vec<Found> = Vec::new();
+        let mut subject_taken = false;
+        let sentence_mentions: Vec<Found> = ents.in_range(s.start, s.end).to_vec();
+        let mut mi = 0;
+        for k in t0..t1 {
+            if cx.in_direct[k] {
+                continue;
+            }
+            // Name mention starting here.
+            while mi < sentence_mentions.len() && sentence_mentions[mi].tok < k {
+                mi += 1;
+            }
+            if let Some(m) = sentence_mentions.get(mi).filter(|m| m.tok == k) {
+                let kind = ents.entities[m.entity].kind;
+                if matches!(
+                    kind,
+                    EntityKind::Person | EntityKind::Organization | EntityKind::Place | EntityKind::Document
+                ) {
+                    let subj = !subject_taken && is_subject_position(&cx, m.tok, m.tok_end);
+                    if subj {
+                        subject_taken = true;
+                    }
+                    focus.push(Focus { entity: m.entity, sent: si, subject: subj });
+                }
+                continue;
+            }
+            if let Some(g) = pronoun_gender(&cx.lower[k]) {
+                if let Some(id) = resolve(&focus, ents, g, si) {
+                    let subj = !subject_taken && matches!(cx.lower[k].as_str(), "he" | "she");
+                    if subj {
+                        subject_taken = true;
+                    }
+                    focus.push(Focus { entity: id, sent: si, subject: subj });
+                    new_mentions.push(Found {
+                        span: toks[k].span(),
+                        entity: id,
+                        form: MentionForm::Pronoun,
+                        tok: k,
+                        tok_end: k + 1,
+                    });
+                }
+            }
+        }
+        pronouns.extend(new_mentions.iter().copied());
+        let mention_here = |k: usize| -> Option<Found> {
+            new_mentions.iter().chain(sentence_mentions.iter()).find(|m| m.tok == k).copied()
+        };
+
+        // 2. Quotes that close or open in this sentence.
+        for (qi, q) in quotes.iter().enumerate() {
+            if done[qi] || q.kind != RawKind::Direct {
+                continue;
+            }
+            let opens_here = s.contains_pos(q.outer.start);
+            let closes_here = q.outer.end > s.start && q.outer.end <= s.end;
+            if !opens_here && !closes_here {
+                continue;
+            }
+            if !closes_here && q.outer.end > s.end && q.closed {
+                // Multi-sentence quote: attribute where it closes.
+                continue;
+            }
+            done[qi] = true;
+            let mut a = Attribution::default();
+            if let Some(prev) = q.continues {
+                a = out[prev].clone();
+            }
+            if a.speaker.is_none() && a.cue.is_none() {
+                let after = token_at(toks, q.outer.end);
+                let before = token_at(toks, q.outer.start);
+                a = post_attribution(&cx, after, t1, &mention_here, ents)
+                    .or_else(|| pre_attribution(&cx, t0, before, &mention_here, ents))
+                    .or_else(|| according_to(&cx, t0, t1, &mention_here))
+                    .unwrap_or_default();
+            }
+            if a.speaker.is_none() && a.cue.is_none() {
+                // No attribution in the sentence: the speaker of the quote
+                // just before (same or previous paragraph), else the subject
+                // in focus in the previous sentence.
+                let prev_q = (0..qi).rev().find(|&j| quotes[j].kind == RawKind::Direct);
+                let recent_quote = prev_q.filter(|&j| q.para <= quotes[j].para + 1);
+                let prev: Vec<&Focus> = focus.iter().filter(|f| f.sent + 1 == si).collect();
+                let is_person = |f: &&&Focus| ents.entities[f.entity].kind == EntityKind::Person;
+                let prev_subject = prev
+                    .iter()
+                    .find(|f| f.subject && is_person(f))
+                    .or_else(|| prev.iter().find(is_person))
+                    .or_else(|| {
+                        prev.iter().find(|f| f.subject && ents.entities[f.entity].kind == EntityKind::Organization)
+                    })
+                    .map(|f| f.entity);
+                if let Some(j) = recent_quote.filter(|&j| out[j].speaker.is_some() && quotes[j].para == q.para) {
+                    a = Attribution { speaker: out[j].speaker, cue: out[j].cue.clone() };
+                } else if let Some(e) = prev_subject {
+                    a = Attribution { speaker: Some(e), cue: None };
+                } else if let Some(j) = recent_quote.filter(|&j| out[j].speaker.is_some()) {
+                    a = Attribution { speaker: out[j].speaker, cue: out[j].cue.clone() };
+                } else if let Some((e, p)) = last_speaker {
+                    if q.para <= p + 1 {
+                        a = Attribution { speaker: Some(e), cue: None };
+                    }
+                }
+            }
+            if let Some(e) = a.speaker {
+                last_speaker = Some((e, q.para));
+                focus.push(Focus { entity: e, sent: si, subject: true });
+            }
+            out[qi] = a;
+        }
+    }
+    ents.mentions.extend(pronouns);
+    ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
+
+/// True when the mention at tokens [a, b) is not inside a prepositional
+/// phrase and not a possessive ("Seoul's top diplomat Chung").
+fn is_subject_position(cx: &Ctx, a: usize, b: usize) -> bool {
+    if cx.toks[b - 1].possessive {
+        return false;
+    }
+    // A modifier of the name that follows ("U.N. Secretary-General X").
+    if cx.toks.get(b).is_some_and(|n| n.is_word() && n.cap && !n.newline_before) {
+        return false;
+    }
+    // Walk back over determiners, adjectives and titles to the previous
+    // function word.
+    let mut k = a;
+    while k > 0 {
+        k -= 1;
+        let t = cx.toks[k];
+        if !t.is_word() {
+            return true;
+        }
+        let w = cx.lower[k].as_str();
+        if PREPOSITIONS.contains(&w) {
+            return false;
+        }
+        if t.cap || w == "the" || w == "a" || cx.lx.titles.contains(w) || w.ends_with("-general") {
+            continue;
+        }
+        return true;
+    }
+    true
+}
+
+/// The most salient person of gender `g` in focus.
+fn resolve(focus: &[Focus], ents: &Entities, g: Gender, si: usize) -> Option<usize> {
+    let compatible = |id: usize| {
+        ents.entities[id].kind == EntityKind::Person && (ents.gender[id] == g || ents.gender[id] == Gender::Unknown)
+    };
+    // Sentences most recent first (this one included), up to 5 back: the
+    // subject if it fits, else the first fitting person, left to right.
+    for back in 0..=5 {
+        let Some(target) = si.checked_sub(back) else { break };
+        let here = focus.iter().filter(|f| f.sent == target && compatible(f.entity));
+        if let Some(f) = here.clone().find(|f| f.subject).or_else(|| here.clone().next()) {
+            return Some(f.entity);
+        }
+    }
+    focus.iter().rev().take_while(|f| f.sent + 8 >= si).find(|f| compatible(f.entity)).map(|f| f.entity)
+}
+
+fn cue(cx: &Ctx, k: usize) -> Option<String> {
+    let w = cx.lower[k].as_str();
+    // "saying" attributes only in "quoted as saying"; other -ing forms never.
+    if w.ends_with("ing") && !(w == "saying" && k >= 1 && cx.lower[k - 1] == "as") {
+        return None;
+    }
+    cx.lx.speech_verb(w).map(|_| w.to_string())
+}
+
+/// After the closing mark: `, X said`, `, said X`, `, he added`, `X wrote`.
+fn post_attribution(
+    cx: &Ctx,
+    from: usize,
+    to: usize,
+    mention_at: &dyn Fn(usize) -> Option<Found>,
+    ents: &Entities,
+) -> Option<Attribution> {
+    let mut k = from;
+    // Skip a comma or dash right after the mark.
+    while k < to
+        && !cx.toks[k].is_word()
+        && matches!(first_char(&cx.toks[k], cx.text), ',' | '\u{2014}' | '\u{2013}' | '-')
+    {
+        k += 1;
+    }
+    // A name with an appositive before the verb ("X, director of ..., said")
+    // gets a wider window.
+    let appositive =
+        mention_at(k).is_some_and(|m| cx.toks.get(m.tok_end).is_some_and(|t| first_char(t, cx.text) == ','));
+    let window_end = (k + if appositive { 32 } else { 14 }).min(to);
+    // Find the speech verb.
+    let verb = (k..window_end)
+        .find(|&j| cx.toks[j].is_word() && cue(cx, j).is_some() && !cx.in_direct[j] && !opens_quote(cx, j))?;
+    // Stop at an opening quote mark before the verb (another quote).
+    if (k..verb).any(|j| opens_quote(cx, j)) {
+        return None;
+    }
+    let c = cue(cx, verb);
+    // Subject before the verb ("X said", "X, a spokesperson for Y, said"),
+    // else the name after it ("said Jane Doe", "said X's colleague, Y").
+    let before: Vec<Found> = (k..verb).filter_map(mention_at).collect();
+    let speaker = match pick_speaker(cx, &before, ents) {
+        Some(e) => Some(e),
+        None => {
+            if starts_with_indefinite(cx, k, verb) {
+                None
+            } else {
+                let after: Vec<Found> = (verb + 1..(verb + 8).min(to.max(verb + 1))).filter_map(mention_at).collect();
+                pick_speaker(cx, &after, ents)
+            }
+        }
+    };
+    Some(Attribution { speaker, cue: c })
+}
+
+/// The speaker among mentions near a speech verb: not a possessive, not a
+/// modifier of the next name ("U.N. Secretary-General X"); a person first,
+/// else an organization or document, left to right.
+fn pick_speaker(cx: &Ctx, ms: &[Found], ents: &Entities) -> Option<usize> {
+    let heads: Vec<&Found> = ms
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| {
+            // "Rally Canada volunteer coordinator Tom Hinderks": a name
+            // followed by words and then another name (no punctuation
+            // between) only modifies that name.
+            let modifies_next = ms.get(i + 1).is_some_and(|n| {
+                ents.entities[n.entity].kind == EntityKind::Person
+                    && (m.tok_end..n.tok).all(|j| cx.toks[j].is_word() && !cx.toks[j].cap)
+                    && n.tok > m.tok_end
+            });
+            !cx.toks[m.tok_end - 1].possessive
+                && !cx.toks.get(m.tok_end).is_some_and(|n| n.is_word() && n.cap && !n.newline_before)
+                && !modifies_next
+        })
+        .map(|(_, m)| m)
+        .collect();
+    let kind = |m: &&Found| ents.entities[m.entity].kind;
+    heads
+        .iter()
+        .find(|m| kind(m) == EntityKind::Person)
+        .or_else(|| heads.iter().find(|m| matches!(kind(m), EntityKind::Organization | EntityKind::Document)))
+        .or_else(|| heads.first())
+        .map(|m| m.entity)
+}
+
+/// An unnamed description ("a police spokesperson said"): speaker unknown.
+fn starts_with_indefinite(cx: &Ctx, from: usize, to: usize) -> bool {
+    (from..to)
+        .any(|j| matches!(cx.lower[j].as_str(), "a" | "an" | "one" | "another" | "some" | "officials" | "sources"))
+}
+
+fn opens_quote(cx: &Ctx, j: usize) -> bool {
+    let t = cx.toks[j];
+    t.kind == TokKind::Punct && is_double_quote(first_char(&t, cx.text)) && t.space_before
+}
+
+/// Before the opening mark: `X said: "`, `X said, "`, `X joked, "`.
+fn pre_attribution(
+    cx: &Ctx,
+    from: usize,
+    to: usize,
+    mention_at: &dyn Fn(usize) -> Option<Found>,
+    ents: &Entities,
+) -> Option<Attribution> {
+    if to <= from {
+        return None;
+    }
+    // The punctuation right before the mark must introduce speech.
+    let last = cx.toks[to - 1];
+    let intro = !last.is_word() && matches!(first_char(&last, cx.text), ':' | ',' | '\u{2014}');
+    let verb = (from..to).rev().find(|&j| cx.toks[j].is_word() && !cx.in_direct[j] && cue(cx, j).is_some());
+    let verb_adjacent = verb.is_some_and(|v| v + 1 == to || v + 2 == to && !cx.toks[to - 1].is_word());
+    if !(intro || verb_adjacent) {
+        return None;
+    }
+    if verb.is_none() && first_char(&last, cx.text) != ':' {
+        return None;
+    }
+    let subject = (from..to)
+        .filter_map(mention_at)
+        .find(|m| {
+            matches!(ents.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization | EntityKind::Document)
+                && is_subject_position(cx, m.tok, m.tok_end)
+        })
+        .map(|m| m.entity);
+    let subject = subject
+        .or_else(|| {
+            let v = verb?;
+            (v + 1..to).find_map(mention_at).map(|m| m.entity)
+        })
+        .or_else(|| {
+            // "A statement by X said: ...": the person named in the phrase.
+            (from..to)
+                .filter_map(mention_at)
+                .find(|m| ents.entities[m.entity].kind == EntityKind::Person)
+                .map(|m| m.entity)
+        });
+    if subject.is_none() && verb.is_none() {
+        return None;
+    }
+    Some(Attribution { speaker: subject, cue: verb.and_then(|v| cue(cx, v)) })
+}
+
+/// `according to X` anywhere in the sentence, outside quotes.
+fn according_to(cx: &Ctx, from: usize, to: usize, mention_at: &dyn Fn(usize) -> Option<Found>) -> Option<Attribution> {
+    let k = (from..to.saturating_sub(1))
+        .find(|&j| !cx.in_direct[j] && cx.lower[j] == "according" && cx.lower[j + 1] == "to")?;
+    let m = (k + 2..(k + 8).min(to)).find_map(mention_at)?;
+    Some(Attribution { speaker: Some(m.entity), cue: Some("according to".into()) })
+}

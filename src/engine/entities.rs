@@ -1,0 +1,957 @@
+//! Entities: capitalized names found, typed from evidence (titles,
+//! lexicons, head words, context), linked into one record per real-world
+//! thing (surnames, acronyms, aliases), and pronouns resolved to people.
+
+use std::collections::HashMap;
+
+use super::lexicon::{key, Gender, Lexicon};
+use super::quotes::{RawKind, RawQuote};
+use super::text::{first_char, TokKind, Token};
+use crate::model::{Entity, EntityKind, Mention, MentionForm, Meta, Span};
+
+/// A mention found in the text, before it is gathered into entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub span: Span,
+    pub entity: usize,
+    pub form: MentionForm,
+    /// Index of the first token of the mention.
+    pub tok: usize,
+    /// Index one past the last token.
+    pub tok_end: usize,
+}
+
+/// The entity stage's result: entities plus every mention in text order.
+#[derive(Debug, Default)]
+pub struct Entities {
+    pub entities: Vec<Entity>,
+    /// Gender evidence per entity (people only).
+    pub gender: Vec<Gender>,
+    /// All mentions, sorted by start.
+    pub mentions: Vec<Found>,
+}
+
+impl Entities {
+    /// Mentions whose start lies in `[from, to)`.
+    pub fn in_range(&self, from: usize, to: usize) -> &[Found] {
+        let a = self.mentions.partition_point(|m| m.span.start < from);
+        let b = self.mentions.partition_point(|m| m.span.start < to);
+        &self.mentions[a..b]
+    }
+
+    /// The mention covering byte `pos`, if any.
+    pub fn at(&self, pos: usize) -> Option<&Found> {
+        let i = self.mentions.partition_point(|m| m.span.start <= pos);
+        self.mentions[..i].iter().rev().take(3).find(|m| m.span.contains_pos(pos))
+    }
+
+    fn add_entity(&mut self, kind: EntityKind, name: String) -> usize {
+        let id = self.entities.len();
+        self.entities.push(Entity { id, kind, name, titles: Vec::new(), mentions: Vec::new() });
+        self.gender.push(Gender::Unknown);
+        id
+    }
+}
+
+/// Context the stage needs from the earlier stages.
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Span],
+    pub quotes: &'a [RawQuote],
+    pub meta: &'a Meta,
+    pub boiler_spans: &'a [Span],
+}
+
+/// A capitalized run before typing.
+#[derive(Debug, Clone)]
+struct Cand {
+    /// Token range of the name proper (titles stripped).
+    t0: usize,
+    t1: usize,
+    kind: Option<EntityKind>,
+    titles: Vec<String>,
+    gender: Gender,
+    /// Starts a sentence (so its capital may just be the sentence's).
+    sentence_initial: bool,
+    /// A quoted name (a title in quote marks).
+    quoted: bool,
+}
+
+const CONNECTORS: [&str; 16] =
+    ["of", "for", "de", "du", "da", "dos", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "del"];
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| *c != '.' && *c != '&').collect();
+    (2..=6).contains(&letters.len())
+        && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.iter().any(|c| c.is_uppercase())
+}
+
+/// Runs the entity stage.
+pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
+    let text = inp.text;
+    let toks = inp.tokens;
+    let sent_starts = sentence_start_tokens(toks, inp.sentences);
+    let in_quote_title =
+        |pos: usize| inp.quotes.iter().any(|q| q.kind == RawKind::Title && q.content.contains_pos(pos));
+    let in_boiler = |pos: usize| inp.boiler_spans.iter().any(|s| s.contains_pos(pos));
+    let lower: Vec<String> =
+        toks.iter().map(|t| if t.is_word() { t.text(text).to_lowercase() } else { String::new() }).collect();
+
+    // Words seen lowercase somewhere: a capitalized one of them that starts a
+    // sentence is probably just a word.
+    let mut seen_lower: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.is_word() && !t.cap {
+            seen_lower.insert(lower[i].as_str());
+        }
+    }
+
+    let mut cands: Vec<Cand> = Vec::new();
+    // Quoted names first: the whole quoted title is one name.
+    for q in inp.quotes.iter().filter(|q| q.kind == RawKind::Title) {
+        let c = q.content;
+        let t0 = super::text::token_at(toks, c.start);
+        let mut t1 = t0;
+        while t1 < toks.len() && toks[t1].end <= c.end {
+            t1 += 1;
+        }
+        while t1 > t0 && !toks[t1 - 1].is_word() {
+            t1 -= 1;
+        }
+        if t1 > t0 {
+            let head = lower[t1 - 1].as_str();
+            let words = &lower[t0..t1];
+            let kind = if words.iter().any(|w| lx.document_words.contains(w)) {
+                EntityKind::Document
+            } else if lx.event_words.contains(head) {
+                EntityKind::Event
+            } else if lx.org_words.contains(head) {
+                EntityKind::Organization
+            } else {
+                EntityKind::Other
+            };
+            cands.push(Cand {
+                t0,
+                t1,
+                kind: Some(kind),
+                titles: vec![],
+                gender: Gender::Unknown,
+                sentence_initial: false,
+                quoted: true,
+            });
+        }
+    }
+
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let startable = t.is_word()
+            && (name_cap(&toks[i], text) || is_year(t.text(text)) && next_cap(toks, i))
+            && !in_quote_title(t.start);
+        if !startable || in_boiler(t.start) {
+            i += 1;
+            continue;
+        }
+        // Extend the run.
+        let mut j = i + 1;
+        let mut last_cap = i;
+        if !t.possessive {
+            while j < toks.len() {
+                let n = toks[j];
+                if !n.is_word() || n.newline_before || sent_starts.contains(&j) {
+                    break;
+                }
+                if name_cap(&n, text) {
+                    last_cap = j;
+                    j += 1;
+                    if n.possessive {
+                        break;
+                    }
+                    continue;
+                }
+                // "of" joins only after a head word that takes it ("Bank of
+                // Canada", "Secretary of State"), not a person and a place
+                // ("Richard Shelby of Alabama").
+                let of_ok = lower[j] != "of" || {
+                    let h = lower[j - 1].trim_end_matches('.');
+                    lx.org_words.contains(h)
+                        || lx.document_words.contains(h)
+                        || lx.event_words.contains(h)
+                        || lx.place_words.contains(h)
+                        || lx.titles.contains(h)
+                };
+                if (CONNECTORS.contains(&lower[j].as_str()) && of_ok)
+                    || (lower[j] == "the" && j > 0 && lower[j - 1] == "of")
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+        }
+        let mut end = last_cap + 1;
+        // Two acronyms side by side are two names ("U.N. PKO").
+        if let Some(split) =
+            (i + 1..end).find(|&k| is_acronym(toks[k].text(text)) && is_acronym(toks[k - 1].text(text)))
+        {
+            end = split;
+        }
+        // A year starts a name only when it names an event ("2021 Summit").
+        let mut start = i;
+        if is_year(t.text(text)) && !lx.event_words.contains(&lower[end - 1]) {
+            start += 1;
+        }
+        if start < end {
+            push_run(text, toks, &lower, start, end, &sent_starts, lx, &mut cands);
+        }
+        i = end.max(i + 1);
+    }
+    cands.sort_by_key(|c| c.t0);
+
+    build(inp, lx, &lower, &seen_lower, cands)
+}
+
+/// Capitalized, or a lowercase name particle joined to a capitalized name
+/// ("al-Mansouri", "el-Sisi", "bin-Salman").
+fn name_cap(t: &Token, text: &str) -> bool {
+    if t.cap {
+        return true;
+    }
+    let w = t.text(text);
+    ["al-", "el-", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "at-"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
+}
+
+fn raw_has_digit(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20"))
+}
+
+fn next_cap(toks: &[Token], i: usize) -> bool {
+    toks.get(i + 1).is_some_and(|t| t.is_word() && t.cap)
+}
+
+fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> std::collections::HashSet<usize> {
+    let mut set = std::collections::HashSet::new();
+    for s in sentences {
+        // The first word of the sentence, skipping opening quotes/brackets.
+        let mut k = super::text::token_at(toks, s.start);
+        while k < toks.len() && toks[k].start < s.end && !toks[k].is_word() {
+            k += 1;
+        }
+        set.insert(k);
+    }
+    // Words right after an opening quote mark start a quoted sentence.
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind == TokKind::Punct && k + 1 < toks.len() {
+            let tc = &toks[k];
+            let _ = tc;
+        }
+    }
+    set
+}
+
+/// Splits a capitalized run into titles and name, drops sentence-initial
+/// function words and calendar words, and pushes the candidate(s).
+#[allow(clippy::too_many_arguments)]
+fn push_run(
+    text: &str,
+    toks: &[Token],
+    lower: &[String],
+    mut a: usize,
+    b: usize,
+    sent_starts: &std::collections::HashSet<usize>,
+    lx: &Lexicon,
+    cands: &mut Vec<Cand>,
+) {
+    let sentence_initial = sent_starts.contains(&a) || a == 0 || after_open_quote(text, toks, a);
+    // Leading function words ("During", "The", "In").
+    while a < b && (lx.function_words.contains(&lower[a]) || CONNECTORS.contains(&lower[a].as_str())) {
+        a += 1;
+    }
+    if a >= b {
+        return;
+    }
+    // Leading titles: everything up to the last title word of the prefix.
+    let mut title_end = None;
+    let mut k = a;
+    while k < b.saturating_sub(1) {
+        let w = lower[k].trim_end_matches('.');
+        if lx.titles.contains(w) || lx.titles.contains(&lower[k]) {
+            title_end = Some(k + 1);
+        } else if title_end.is_some() && !(is_acronym(toks[k].text(text)) || lx.function_words.contains(&lower[k])) {
+            // A name after the title: stop (but "Defense Minister" keeps both).
+            if !next_is_title(lower, k + 1, b, lx) {
+                break;
+            }
+        }
+        k += 1;
+    }
+    let mut titles = Vec::new();
+    let mut gender = Gender::Unknown;
+    let mut kind = None;
+    if let Some(te) = title_end {
+        // An organization or country before the title is its own mention:
+        // "U.N. Secretary-General", "Canadian Finance Minister".
+        let mut title_start = a;
+        for k in a..te {
+            let w = lower[k].trim_end_matches('.');
+            if lx.titles.contains(w) || lx.titles.contains(&lower[k]) {
+                break;
+            }
+            let tk = key(toks[k].text(text));
+            if lx.org_index.contains_key(&tk) || lx.country_index.contains_key(&tk) || is_acronym(toks[k].text(text)) {
+                cands.push(Cand {
+                    t0: k,
+                    t1: k + 1,
+                    kind: None,
+                    titles: vec![],
+                    gender: Gender::Unknown,
+                    sentence_initial: false,
+                    quoted: false,
+                });
+                title_start = k + 1;
+            } else {
+                break;
+            }
+        }
+        let title = span_text(text, toks, title_start, te);
+        for k in title_start..te {
+            if let Some(g) = lx.honorifics.get(lower[k].trim_end_matches('.')) {
+                gender = *g;
+            }
+        }
+        if !title.is_empty() {
+            titles.push(title);
+        }
+        a = te;
+        kind = Some(EntityKind::Person);
+        if a >= b {
+            return;
+        }
+    }
+    // Calendar words alone are not names ("Tuesday", "Sept.").
+    let all_calendar = (a..b).all(|k| {
+        lx.calendar.contains(lower[k].trim_end_matches('.'))
+            || lx.abbreviations.contains(lower[k].trim_end_matches('.'))
+    });
+    if all_calendar && kind.is_none() {
+        return;
+    }
+    // Trailing calendar word ("Seoul Tuesday"): drop it.
+    let mut b = b;
+    while b > a + 1 && lx.calendar.contains(&lower[b - 1]) && !lx.first_names.contains_key(lower[b - 2].as_str()) {
+        b -= 1;
+    }
+    cands.push(Cand {
+        t0: a,
+        t1: b,
+        kind,
+        titles,
+        gender,
+        sentence_initial: sentence_initial && title_end.is_none(),
+        quoted: false,
+    });
+}
+
+fn next_is_title(lower: &[String], k: usize, b: usize, lx: &Lexicon) -> bool {
+    (k..b.saturating_sub(1)).any(|j| lx.titles.contains(lower[j].trim_end_matches('.')))
+        && (k..b).take(2).any(|j| lx.titles.contains(lower[j].trim_end_matches('.')))
+}
+
+fn after_open_quote(text: &str, toks: &[Token], a: usize) -> bool {
+    a > 0 && {
+        let p = toks[a - 1];
+        p.kind == TokKind::Punct && super::text::is_double_quote(first_char(&p, text)) && !toks[a].space_before
+    }
+}
+
+fn span_text(text: &str, toks: &[Token], a: usize, b: usize) -> String {
+    if a >= b {
+        return String::new();
+    }
+    text[toks[a].start..toks[b - 1].end].to_string()
+}
+
+/// The entity a mention text refers to via the lexicons: a known country or
+/// organization (canonical name and kind).
+fn lexicon_entity(name_key: &str, lx: &Lexicon) -> Option<(String, EntityKind)> {
+    if let Some(&ci) = lx.country_index.get(name_key) {
+        return Some((lx.countries[ci].name.clone(), EntityKind::Place));
+    }
+    if let Some(&oi) = lx.org_index.get(name_key) {
+        return Some((lx.orgs[oi].name.clone(), EntityKind::Organization));
+    }
+    None
+}
+
+fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
+    let l = last.trim_end_matches('.');
+    if lx.org_words.contains(l) {
+        Some(EntityKind::Organization)
+    } else if lx.event_words.contains(l) {
+        Some(EntityKind::Event)
+    } else if lx.document_words.contains(l) {
+        Some(EntityKind::Document)
+    } else if lx.place_words.contains(l) {
+        Some(EntityKind::Place)
+    } else {
+        None
+    }
+}
+
+/// Types candidates, links them into entities and resolves pronouns.
+fn build(
+    inp: &Input,
+    lx: &Lexicon,
+    lower: &[String],
+    seen_lower: &std::collections::HashSet<&str>,
+    cands: Vec<Cand>,
+) -> Entities {
+    let text = inp.text;
+    let toks = inp.tokens;
+    let mut ents = Entities::default();
+    // Lookup tables for linking.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut acronym_of: HashMap<String, usize> = HashMap::new();
+    let mut pending_single: Vec<(Cand, String)> = Vec::new();
+    let dateline = inp.meta.dateline;
+    // Acronyms defined by a lowercase phrase ("peacekeeping operations
+    // (PKO)") are concepts, not named things.
+    let concept_acronyms = lowercase_defined_acronyms(text, toks, lower);
+
+    for c in &cands {
+        let name = span_text(text, toks, c.t0, c.t1);
+        let nkey = key(&name);
+        let ntok = c.t1 - c.t0;
+        let first_lower = lower[c.t0].as_str();
+        let last_lower = lower[c.t1 - 1].as_str();
+        let span = Span::new(toks[c.t0].start, toks[c.t1 - 1].end);
+        let is_dateline = dateline.is_some_and(|d| d.contains(span));
+        let mention = |ents: &mut Entities, id: usize, form: MentionForm| {
+            ents.mentions.push(Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 });
+        };
+
+        // Adjectives, plurals of countries ("the two Koreas") and words with
+        // digits ("COVID-19") are not names on their own.
+        if ntok == 1 && c.kind.is_none() {
+            let raw1 = toks[c.t0].text(text);
+            // "I’m", "It's": a pronoun with a contraction.
+            if raw1.split(['\'', '\u{2019}']).next().is_some_and(|p| lx.function_words.contains(&p.to_lowercase()))
+                && raw1.contains(['\'', '\u{2019}'])
+            {
+                continue;
+            }
+            // A one-word line (a section heading) names nothing by itself.
+            let alone = toks[c.t0].newline_before && toks.get(c.t1).is_none_or(|n| n.newline_before);
+            if alone && lexicon_entity(&nkey, lx).is_none() && !lx.places.contains_key(&nkey) {
+                continue;
+            }
+            let plural_demonym =
+                nkey.strip_suffix('s').is_some_and(|k| lx.demonym_index.contains_key(k) || lx.adjectives.contains(k));
+            let plural_country =
+                plural_demonym || nkey.strip_suffix('s').is_some_and(|k| lx.country_index.contains_key(k));
+            let has_digit = raw_has_digit(toks[c.t0].text(text)) && !lx.org_index.contains_key(&nkey);
+            if lx.adjectives.contains(&nkey) || lx.demonym_index.contains_key(&nkey) || plural_country || has_digit {
+                continue;
+            }
+        }
+        // A capital city standing for its government ("Seoul has pursued",
+        // "Seoul's pledges"): not in the dateline, not after "in"/"at"/"to".
+        if ntok == 1 && !is_dateline {
+            if let Some(&ci) = lx.capital_index.get(&nkey) {
+                let prev = c.t0.checked_sub(1).map(|k| lower[k].as_str()).unwrap_or("");
+                let locative = matches!(prev, "in" | "at" | "to" | "from" | "near" | "into" | "outside" | "across");
+                let country_key = key(&lx.countries[ci].name);
+                if let (false, Some(&id)) = (locative, by_key.get(&country_key)) {
+                    mention(&mut ents, id, MentionForm::Alias);
+                    continue;
+                }
+            }
+        }
+        // 1. Already known under this key.
+        if let Some(&id) = by_key.get(&nkey) {
+            if !(is_dateline && ents.entities[id].kind != EntityKind::Place) {
+                mention(&mut ents, id, MentionForm::Name);
+                merge_titles(&mut ents, id, c);
+                continue;
+            }
+        }
+        // 2. Lexicon countries and organizations (aliases and capitals).
+        if c.kind.is_none() || c.quoted {
+            let lex = lexicon_entity(&nkey, lx);
+            if let Some((canon, kind)) = lex {
+                let ckey = key(&canon);
+                let id = match by_key.get(&ckey) {
+                    Some(&id) => id,
+                    None => {
+                        let id = ents.add_entity(kind, canon.clone());
+                        by_key.insert(ckey, id);
+                        id
+                    }
+                };
+                by_key.insert(nkey.clone(), id);
+                let form = if key(&canon) == nkey { MentionForm::Name } else { MentionForm::Alias };
+                mention(&mut ents, id, form);
+                continue;
+            }
+        }
+        if concept_acronyms.contains(&nkey) {
+            continue;
+        }
+        // 3. Acronym defined earlier ("peacekeeping operations (PKO)") or
+        // matching the initials of an entity already named.
+        let raw = toks[c.t0].text(text);
+        if ntok == 1 && is_acronym(raw) {
+            if let Some(&id) = acronym_of.get(&nkey) {
+                by_key.insert(nkey.clone(), id);
+                mention(&mut ents, id, MentionForm::Alias);
+                continue;
+            }
+            if let Some(id) = ents.entities.iter().position(|e| {
+                matches!(e.kind, EntityKind::Organization | EntityKind::Place | EntityKind::Event | EntityKind::Other)
+                    && initials(&e.name) == nkey
+            }) {
+                by_key.insert(nkey.clone(), id);
+                mention(&mut ents, id, MentionForm::Alias);
+                continue;
+            }
+        }
+        // Single words (and titled surnames: "Ms. Brennan") are linked once
+        // every full name is known.
+        if ntok == 1 && !c.quoted && !is_dateline && (c.kind.is_none() || c.kind == Some(EntityKind::Person)) {
+            pending_single.push((c.clone(), nkey.clone()));
+            continue;
+        }
+        // A shorter form of a person named before ("Van der Molen").
+        if ntok >= 2 && c.kind.is_none_or(|k| k == EntityKind::Person) {
+            if let Some(id) = unique_person_containing(&ents, &nkey, c.gender) {
+                mention(&mut ents, id, MentionForm::Name);
+                continue;
+            }
+        }
+        // 4. Type from evidence.
+        let of_head =
+            (c.t0..c.t1).find(|&k| lower[k] == "of").filter(|&k| k > c.t0).and_then(|k| head_kind(&lower[k - 1], lx));
+        let head = if ntok >= 2 {
+            of_head.or_else(|| head_kind(last_lower, lx)).or_else(|| place_prefix(first_lower, lx))
+        } else {
+            None
+        };
+        let mut kind = c.kind;
+        if kind.is_none() {
+            kind = if c.quoted {
+                Some(EntityKind::Other)
+            } else if let Some(h) = head {
+                Some(h)
+            } else if let Some(k) = lx.places.get(&nkey) {
+                let _ = k;
+                Some(EntityKind::Place)
+            } else if ntok == 1 && is_acronym(raw) {
+                Some(EntityKind::Organization)
+            } else if lx.demonym_index.contains_key(&nkey) {
+                None // "Korean": an adjective, not an entity
+            } else if (2..=4).contains(&ntok) {
+                // Sentence-initial role word before a name: "Agronomist Yuki Tanabe".
+                if c.sentence_initial
+                    && ntok >= 3
+                    && !lx.first_names.contains_key(first_lower)
+                    && lx.first_names.contains_key(lower[c.t0 + 1].as_str())
+                {
+                    let mut c2 = c.clone();
+                    c2.t0 += 1;
+                    c2.sentence_initial = false;
+                    c2.kind = Some(EntityKind::Person);
+                    let mut rest = vec![c2];
+                    rest.extend(cands.iter().filter(|x| x.t0 > c.t0).cloned());
+                    // Re-run this candidate alone through the pipeline by pushing it to the single queue.
+                    pending_single.push((rest.remove(0), key(&span_text(text, toks, c.t0 + 1, c.t1))));
+                    continue;
+                }
+                if person_evidence(toks, lower, c, lx) {
+                    Some(EntityKind::Person)
+                } else {
+                    Some(EntityKind::Organization)
+                }
+            } else if ntok == 1 {
+                // A lone capitalized word: a surname of someone named, or
+                // decided after all full names are known.
+                pending_single.push((c.clone(), nkey.clone()));
+                continue;
+            } else {
+                Some(EntityKind::Other)
+            };
+        }
+        let Some(mut kind) = kind else { continue };
+        let mut name = name;
+        if is_dateline {
+            // "SEOUL--": the place the report was filed from.
+            kind = EntityKind::Place;
+            name = title_case(&name);
+        }
+        if c.sentence_initial && ntok == 1 && seen_lower.contains(first_lower) {
+            continue;
+        }
+        let id = ents.add_entity(kind, name);
+        by_key.insert(nkey.clone(), id);
+        merge_titles(&mut ents, id, c);
+        if kind == EntityKind::Person {
+            let g = if c.gender != Gender::Unknown {
+                c.gender
+            } else {
+                lx.first_name_gender(first_lower).unwrap_or(Gender::Unknown)
+            };
+            ents.gender[id] = g;
+        }
+        mention(&mut ents, id, MentionForm::Name);
+        // "Full Name (ABC)": the acronym is an alias.
+        if let (Some(p), Some(a), Some(q)) = (toks.get(c.t1), toks.get(c.t1 + 1), toks.get(c.t1 + 2)) {
+            if p.text(text) == "(" && q.text(text) == ")" && is_acronym(a.text(text)) {
+                acronym_of.insert(key(a.text(text)), id);
+            }
+        }
+    }
+
+    // Single capitalized words: surnames / first names of people named in
+    // full, parts of longer names, or things of their own.
+    for (c, nkey) in pending_single {
+        let span = Span::new(toks[c.t0].start, toks[c.t1 - 1].end);
+        let found = |id: usize, form| Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 };
+        if let Some(&id) = by_key.get(&nkey) {
+            ents.mentions.push(found(id, MentionForm::Name));
+            continue;
+        }
+        if concept_acronyms.contains(&nkey) {
+            continue;
+        }
+        let word = nkey.as_str();
+        let fits = |id: usize| {
+            c.gender == Gender::Unknown || ents.gender[id] == Gender::Unknown || ents.gender[id] == c.gender
+        };
+        let mut people: Vec<usize> = ents
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.name.split_whitespace().any(|w| key(w) == word))
+            .map(|e| e.id)
+            .collect();
+        if people.len() > 1 {
+            // "Ms. Brennan" between a brother and a sister.
+            let by_gender: Vec<usize> = people.iter().copied().filter(|&id| fits(id)).collect();
+            if by_gender.len() == 1 || c.gender != Gender::Unknown && !by_gender.is_empty() {
+                people = by_gender;
+            }
+        }
+        if people.len() == 1 {
+            ents.mentions.push(found(people[0], MentionForm::Name));
+            merge_titles(&mut ents, people[0], &c);
+            continue;
+        }
+        if people.len() > 1 {
+            // Ambiguous: prefer a unique surname (last word) match, else leave it.
+            let by_last: Vec<usize> = people
+                .iter()
+                .copied()
+                .filter(|&id| ents.entities[id].name.split_whitespace().last().is_some_and(|w| key(w) == word))
+                .collect();
+            if by_last.len() == 1 {
+                ents.mentions.push(found(by_last[0], MentionForm::Name));
+            }
+            continue;
+        }
+        // A word of a longer non-person name ("Initiative" alone is not a thing).
+        if c.sentence_initial && (seen_lower.contains(word) || lx.function_words.contains(word)) {
+            continue;
+        }
+        if lx.function_words.contains(word) || lx.titles.contains(word) || lx.calendar.contains(word) {
+            continue;
+        }
+        if c.sentence_initial
+            && !lx.surnames.contains(word)
+            && !lx.first_names.contains_key(word)
+            && !followed_by_speech(toks, lower, c.t1, lx)
+        {
+            continue;
+        }
+        let prev = c.t0.checked_sub(1).map(|k| lower[k].as_str()).unwrap_or("");
+        let raw1 = toks[c.t0].text(text);
+        let camel = raw1.chars().skip(1).any(char::is_uppercase) && raw1.chars().any(char::is_lowercase);
+        let kind = if camel && c.kind.is_none() {
+            // "YouTube", "TransLink": brands and organizations.
+            EntityKind::Organization
+        } else if c.kind == Some(EntityKind::Person) || followed_by_speech(toks, lower, c.t1, lx) {
+            EntityKind::Person
+        } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
+            EntityKind::Place
+        } else if matches!(prev, "in" | "near" | "outside" | "from" | "to" | "across" | "around" | "throughout")
+            || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
+        {
+            // "in Westbrook", "near Glenford": a place by its preposition.
+            EntityKind::Place
+        } else {
+            EntityKind::Organization
+        };
+        let name = span_text(text, toks, c.t0, c.t1);
+        let id = ents.add_entity(kind, name);
+        merge_titles(&mut ents, id, &c);
+        if c.gender != Gender::Unknown {
+            ents.gender[id] = c.gender;
+        }
+        by_key.insert(nkey.clone(), id);
+        ents.mentions.push(found(id, MentionForm::Name));
+    }
+
+    link_name_prefixes(&mut ents, text);
+    descriptive_aliases(inp, lx, &mut ents);
+    ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    ents.mentions.dedup_by_key(|m| m.span);
+    ents
+}
+
+/// The one person whose name holds `nkey` as a run of whole words
+/// ("van der molen" in "Pieter van der Molen"), if exactly one does.
+fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -> Option<usize> {
+    let want: Vec<&str> = nkey.split_whitespace().collect();
+    let hits: Vec<usize> = ents
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter(|e| g == Gender::Unknown || ents.gender[e.id] == Gender::Unknown || ents.gender[e.id] == g)
+        .filter(|e| {
+            let words: Vec<String> = e.name.split_whitespace().map(key).collect();
+            words.len() > want.len() && words.windows(want.len()).any(|w| w.iter().zip(&want).all(|(a, b)| a == b))
+        })
+        .map(|e| e.id)
+        .collect();
+    (hits.len() == 1).then(|| hits[0])
+}
+
+fn followed_by_speech(toks: &[Token], lower: &[String], t1: usize, lx: &Lexicon) -> bool {
+    toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
+}
+
+/// Evidence that a run of 2-4 capitalized words not otherwise typed is a
+/// person's name: a known first name, a known surname at the end, a title
+/// or role word before it, a speech verb or an age (", 52,") after it.
+fn person_evidence(toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> bool {
+    let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
+    let first = lower[c.t0].as_str();
+    if c.kind == Some(EntityKind::Person) || lx.first_names.contains_key(first) && !is_place(first) {
+        return true;
+    }
+    let last = lower[c.t1 - 1].as_str();
+    if lx.surnames.contains(last) && !lx.org_words.contains(last) && !is_place(last) && !is_place(first) {
+        return true;
+    }
+    let prev_role = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
+    let next_speech = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
+    let age = toks.get(c.t1 + 1).is_some_and(|t| {
+        t.is_word() && lower[c.t1 + 1].len() <= 3 && lower[c.t1 + 1].chars().all(|ch| ch.is_ascii_digit())
+    });
+    prev_role || next_speech || age
+}
+
+/// "Port Alder", "Lake Erie", "New Westbrook": a place by its first word.
+fn place_prefix(first: &str, lx: &Lexicon) -> Option<EntityKind> {
+    lx.place_prefixes.contains(first.trim_end_matches('.')).then_some(EntityKind::Place)
+}
+
+fn merge_titles(ents: &mut Entities, id: usize, c: &Cand) {
+    for t in &c.titles {
+        if !ents.entities[id].titles.contains(t) {
+            ents.entities[id].titles.push(t.clone());
+        }
+    }
+    if c.gender != Gender::Unknown {
+        ents.gender[id] = c.gender;
+    }
+}
+
+/// "SEOUL" -> "Seoul", "NEW YORK" -> "New York".
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Initials of a name's significant words, lowercase ("United Nations" -> "un").
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| {
+            !CONNECTORS.contains(&w.to_lowercase().as_str()) && w.to_lowercase() != "and" && w.to_lowercase() != "the"
+        })
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[String]) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for k in 2..toks.len().saturating_sub(1) {
+        if toks[k - 1].text(text) == "(" && toks.get(k + 1).is_some_and(|t| t.text(text) == ")") {
+            let a = toks[k].text(text);
+            if is_acronym(a) && toks[k - 2].is_word() && !toks[k - 2].cap {
+                let _ = &lower[k];
+                out.insert(key(a));
+            }
+        }
+    }
+    out
+}
+
+/// A shorter name that begins a longer one of the same non-person kind is
+/// the same thing ("Seoul Initiative" and "Seoul Initiative on ...").
+fn link_name_prefixes(ents: &mut Entities, _text: &str) {
+    let n = ents.entities.len();
+    let mut remap: Vec<usize> = (0..n).collect();
+    for short in 0..n {
+        let es = &ents.entities[short];
+        if es.kind == EntityKind::Person {
+            continue;
+        }
+        let sw: Vec<String> = es.name.split_whitespace().map(key).collect();
+        if sw.len() < 2 {
+            continue;
+        }
+        for long in 0..n {
+            if long == short || ents.entities[long].kind != es.kind {
+                continue;
+            }
+            let lw: Vec<String> = ents.entities[long].name.split_whitespace().map(key).collect();
+            if lw.len() > sw.len() && lw[..sw.len()] == sw[..] {
+                remap[short] = long;
+                break;
+            }
+        }
+    }
+    if remap.iter().enumerate().all(|(i, &r)| i == r) {
+        return;
+    }
+    for m in &mut ents.mentions {
+        if remap[m.entity] != m.entity {
+            m.entity = remap[m.entity];
+            m.form = MentionForm::Alias;
+        }
+    }
+    compact(ents);
+}
+
+/// Drops entities left without mentions and renumbers ids.
+fn compact(ents: &mut Entities) {
+    let n = ents.entities.len();
+    let mut used = vec![false; n];
+    for m in &ents.mentions {
+        used[m.entity] = true;
+    }
+    let mut new_id = vec![usize::MAX; n];
+    let mut kept = Vec::new();
+    let mut genders = Vec::new();
+    for (i, e) in ents.entities.drain(..).enumerate() {
+        if used[i] {
+            new_id[i] = kept.len();
+            let mut e = e;
+            e.id = kept.len();
+            kept.push(e);
+            genders.push(ents.gender[i]);
+        }
+    }
+    ents.entities = kept;
+    ents.gender = genders;
+    for m in &mut ents.mentions {
+        m.entity = new_id[m.entity];
+    }
+}
+
+/// Lowercase descriptions that stand for an entity already named: stock
+/// epithets from the lexicon ("the world body") and "the <head word>" for a
+/// document, event or organization named before ("the initiative").
+fn descriptive_aliases(inp: &Input, lx: &Lexicon, ents: &mut Entities) {
+    let text = inp.text;
+    let toks = inp.tokens;
+    // Epithets from orgs.tsv.
+    for (oi, org) in lx.orgs.iter().enumerate() {
+        let Some(id) = ents.entities.iter().position(|e| key(&e.name) == key(&org.name)) else { continue };
+        for alias in org.aliases.iter().filter(|a| a.starts_with("the ")) {
+            let phrase = &alias[4..];
+            let mut from = 0;
+            while let Some(k) = text[from..].find(phrase) {
+                let s = from + k;
+                let e = s + phrase.len();
+                from = e;
+                let bounded = !text[..s].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !text[e..].chars().next().is_some_and(char::is_alphanumeric);
+                if bounded && text[..s].to_lowercase().ends_with("the ") {
+                    let t0 = super::text::token_at(toks, s);
+                    ents.mentions.push(Found {
+                        span: Span::new(s, e),
+                        entity: id,
+                        form: MentionForm::Alias,
+                        tok: t0,
+                        tok_end: t0 + phrase.split_whitespace().count(),
+                    });
+                }
+            }
+        }
+        let _ = oi;
+    }
+    // "the initiative", "the report": the latest document/event/org named
+    // before whose head word it is.
+    let mut named: Vec<(usize, usize)> = ents.mentions.iter().map(|m| (m.span.start, m.entity)).collect();
+    named.sort();
+    let mut extra = Vec::new();
+    for k in 1..toks.len() {
+        let t = toks[k];
+        if !t.is_word() || t.cap || !toks[k - 1].is_word() {
+            continue;
+        }
+        let det = toks[k - 1].text(text).to_lowercase();
+        if det != "the" {
+            continue;
+        }
+        let w = t.text(text).to_lowercase();
+        if !(lx.document_words.contains(&w) || lx.event_words.contains(&w) || lx.org_words.contains(&w)) {
+            continue;
+        }
+        let before = named.partition_point(|&(s, _)| s < t.start);
+        let found = named[..before].iter().rev().map(|&(_, id)| id).find(|&id| {
+            let e = &ents.entities[id];
+            e.kind != EntityKind::Person && e.name.split_whitespace().any(|nw| nw.to_lowercase() == w)
+        });
+        if let Some(id) = found {
+            extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });
+        }
+    }
+    ents.mentions.extend(extra);
+}
+
+/// Personal pronouns and their gender.
+pub fn pronoun_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Fills `Entity::mentions` from the found mentions.
+pub fn finish(ents: &mut Entities) {
+    for e in &mut ents.entities {
+        e.mentions.clear();
+    }
+    ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    for m in &ents.mentions {
+        ents.entities[m.entity].mentions.push(Mention { start: m.span.start, end: m.span.end, form: m.form });
+    }
+}

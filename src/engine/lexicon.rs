@@ -1,0 +1,228 @@
+//! Word lists, built into the binary from `assets/` and parsed once.
+//!
+//! Every list is data: the engine asks "is this a speech verb", "is this a
+//! country", never compares against literals scattered through code.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Gender evidence for pronoun resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// A country with its alternative names, demonyms and capital.
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub demonyms: Vec<String>,
+    pub capital: Option<String>,
+}
+
+/// A well-known organization and its aliases.
+#[derive(Debug, Clone)]
+pub struct KnownOrg {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// All word lists, lowercased where matching is case-insensitive.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Inflected speech verb form -> base form.
+    pub speech_verbs: HashMap<String, String>,
+    pub abbreviations: HashSet<String>,
+    pub function_words: HashSet<String>,
+    pub calendar: HashSet<String>,
+    pub titles: HashSet<String>,
+    pub honorifics: HashMap<String, Gender>,
+    pub org_words: HashSet<String>,
+    pub event_words: HashSet<String>,
+    pub document_words: HashSet<String>,
+    pub place_words: HashSet<String>,
+    /// First words that make a name a place ("Port", "Lake", "Mount").
+    pub place_prefixes: HashSet<String>,
+    /// Capitalized adjectives that are not entities ("Asian", "Muslim").
+    pub adjectives: HashSet<String>,
+    pub boilerplate: Vec<String>,
+    pub first_names: HashMap<String, Gender>,
+    pub surnames: HashSet<String>,
+    pub countries: Vec<Country>,
+    /// Lowercase key (country name or alias, periods removed) -> country index.
+    pub country_index: HashMap<String, usize>,
+    /// Lowercase demonym -> country index.
+    pub demonym_index: HashMap<String, usize>,
+    /// Lowercase capital -> country index.
+    pub capital_index: HashMap<String, usize>,
+    /// Lowercase place name (cities, states, regions) -> place kind.
+    pub places: HashMap<String, String>,
+    pub orgs: Vec<KnownOrg>,
+    /// Lowercase key (name or alias, periods removed) -> org index.
+    pub org_index: HashMap<String, usize>,
+    /// Pledge cue lists by kind (verb-to, verb-obj, noun, modal, not).
+    pub pledge_cues: HashMap<String, HashSet<String>>,
+}
+
+fn lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn words(src: &str) -> HashSet<String> {
+    lines(src).flat_map(|l| l.split_whitespace()).map(str::to_lowercase).collect()
+}
+
+/// The key used to look names up: lowercase, periods dropped, curly
+/// apostrophes straightened.
+pub fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '.' => {}
+            '\u{2019}' | '\u{2018}' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+impl Lexicon {
+    /// The built-in lexicon (parsed on first use).
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let mut lx = Lexicon::default();
+        for l in lines(include_str!("../../assets/speech_verbs.txt")) {
+            let mut it = l.split_whitespace();
+            if let Some(base) = it.next() {
+                lx.speech_verbs.insert(base.to_string(), base.to_string());
+                for form in it {
+                    lx.speech_verbs.insert(form.to_string(), base.to_string());
+                }
+            }
+        }
+        lx.abbreviations = words(include_str!("../../assets/abbreviations.txt"));
+        lx.function_words = words(include_str!("../../assets/function_words.txt"));
+        lx.calendar = words(include_str!("../../assets/calendar.txt"));
+        lx.titles = words(include_str!("../../assets/titles.txt"));
+        for l in lines(include_str!("../../assets/honorifics.txt")) {
+            if let Some((w, g)) = l.split_once('\t') {
+                lx.honorifics.insert(w.trim().to_string(), if g.trim() == "f" { Gender::Female } else { Gender::Male });
+            }
+        }
+        lx.org_words = words(include_str!("../../assets/org_words.txt"));
+        lx.event_words = words(include_str!("../../assets/event_words.txt"));
+        lx.document_words = words(include_str!("../../assets/document_words.txt"));
+        lx.place_words = words(include_str!("../../assets/place_words.txt"));
+        lx.place_prefixes = words(include_str!("../../assets/place_prefixes.txt"));
+        lx.adjectives = words(include_str!("../../assets/adjectives.txt"));
+        lx.boilerplate = lines(include_str!("../../assets/boilerplate.txt")).map(str::to_lowercase).collect();
+        for l in lines(include_str!("../../assets/first_names.tsv")) {
+            let mut it = l.split('\t');
+            if let (Some(n), Some(g)) = (it.next(), it.next()) {
+                let g = match g.trim() {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                lx.first_names.insert(n.trim().to_lowercase(), g);
+            }
+        }
+        lx.surnames = words(include_str!("../../assets/surnames.txt"));
+        for l in lines(include_str!("../../assets/countries.tsv")) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let split = |i: usize| -> Vec<String> {
+                cols.get(i)
+                    .map(|c| c.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+                    .unwrap_or_default()
+            };
+            let name = cols[0].trim().to_string();
+            if name.is_empty() {
+                continue;
+            }
+            let idx = lx.countries.len();
+            let c = Country {
+                name: name.clone(),
+                aliases: split(1),
+                demonyms: split(2),
+                capital: cols.get(3).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            };
+            lx.country_index.entry(key(&name)).or_insert(idx);
+            for a in &c.aliases {
+                lx.country_index.entry(key(a)).or_insert(idx);
+            }
+            for d in &c.demonyms {
+                lx.demonym_index.entry(key(d)).or_insert(idx);
+            }
+            if let Some(cap) = &c.capital {
+                lx.capital_index.entry(key(cap)).or_insert(idx);
+            }
+            lx.countries.push(c);
+        }
+        for l in lines(include_str!("../../assets/places.tsv")) {
+            let mut it = l.split('\t');
+            if let Some(n) = it.next() {
+                let kind = it.next().unwrap_or("place").trim().to_string();
+                lx.places.entry(key(n.trim())).or_insert(kind);
+            }
+        }
+        for l in lines(include_str!("../../assets/orgs.tsv")) {
+            let mut it = l.split('\t');
+            let Some(name) = it.next() else { continue };
+            let aliases: Vec<String> =
+                it.next().unwrap_or("").split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+            let idx = lx.orgs.len();
+            lx.org_index.entry(key(name)).or_insert(idx);
+            for a in &aliases {
+                lx.org_index.entry(key(a)).or_insert(idx);
+            }
+            lx.orgs.push(KnownOrg { name: name.trim().to_string(), aliases });
+        }
+        for l in lines(include_str!("../../assets/pledge_cues.txt")) {
+            if let Some((kind, ws)) = l.split_once('\t') {
+                lx.pledge_cues
+                    .entry(kind.trim().to_string())
+                    .or_default()
+                    .extend(ws.split_whitespace().map(String::from));
+            }
+        }
+        lx
+    }
+
+    /// The base form of a speech verb (lowercase input), if it is one.
+    pub fn speech_verb(&self, lower: &str) -> Option<&str> {
+        self.speech_verbs.get(lower).map(String::as_str)
+    }
+
+    /// True when `lower` is in the pledge cue list of `kind`.
+    pub fn pledge_cue(&self, kind: &str, lower: &str) -> bool {
+        self.pledge_cues.get(kind).is_some_and(|s| s.contains(lower))
+    }
+
+    /// True when the (lowercase) line is scraped boilerplate.
+    pub fn is_boilerplate(&self, line: &str) -> bool {
+        let l = line.trim().to_lowercase();
+        if l.is_empty() {
+            return false;
+        }
+        self.boilerplate.iter().any(|b| {
+            if b.len() <= 3 || !b.contains(' ') && !b.ends_with(':') {
+                // Short single words ("ad", "advertisement") must be the whole line.
+                l == *b
+            } else {
+                l.starts_with(b.as_str()) && l.len() < 200
+            }
+        })
+    }
+
+    /// The gender a first name suggests.
+    pub fn first_name_gender(&self, name: &str) -> Option<Gender> {
+        self.first_names.get(&name.to_lowercase()).copied()
+    }
+}

@@ -1,0 +1,678 @@
+//! Pledges: commitments the article reports, each with its actor, a short
+//! action and the amount tied to it.
+//!
+//! Constructions: a commitment verb with `to` (`pledged to`, `vowed not
+//! to`, `plans to`), a commitment verb with an object (`pledged $5
+//! million`), a commitment noun (`a plan to offer`, `Seoul's pledges to`),
+//! a list (`the pledges include A, B and C`: one pledge per item), an
+//! announced `will` of a named actor, and the speaker's own quoted
+//! first-person commitment (`"We will build ..."`). Appeals, hopes,
+//! forecasts, deliberation and refusals are excluded by the words that
+//! govern the cue.
+
+use super::attribution::Attribution;
+use super::entities::Entities;
+use super::lexicon::Lexicon;
+use super::quotes::{RawKind, RawQuote};
+use super::text::{first_char, is_double_quote, token_at, Token};
+use crate::model::{EntityKind, MentionForm, Pledge, Span};
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    lower: Vec<String>,
+    lx: &'a Lexicon,
+    ents: &'a Entities,
+    /// Index of the direct quote containing each token, if any.
+    quote_of: Vec<Option<usize>>,
+    /// Inside any quote marks (direct, partial or title).
+    in_marks: Vec<bool>,
+}
+
+/// Finds the pledges of a document.
+#[allow(clippy::too_many_arguments)]
+pub fn find(
+    text: &str,
+    toks: &[Token],
+    sentences: &[Span],
+    headline: Option<Span>,
+    quotes: &[RawQuote],
+    attributions: &[Attribution],
+    ents: &Entities,
+    lx: &Lexicon,
+) -> Vec<Pledge> {
+    let lower: Vec<String> =
+        toks.iter().map(|t| if t.is_word() { t.text(text).to_lowercase() } else { String::new() }).collect();
+    let mut quote_of = vec![None; toks.len()];
+    let mut in_marks = vec![false; toks.len()];
+    for (qi, q) in quotes.iter().enumerate() {
+        let a = token_at(toks, q.content.start);
+        let b = token_at(toks, q.content.end);
+        for k in a..b {
+            in_marks[k] = true;
+            if q.kind == RawKind::Direct {
+                quote_of[k] = Some(qi);
+            }
+        }
+    }
+    let cx = Ctx { text, toks, lower, lx, ents, quote_of, in_marks };
+    let mut out: Vec<Pledge> = Vec::new();
+    let mut last_actor: Option<usize> = None;
+    for s in sentences {
+        if headline.is_some_and(|h| h.overlaps(*s)) {
+            continue;
+        }
+        let t0 = token_at(toks, s.start);
+        let t1 = token_at(toks, s.end);
+        let found = sentence_pledges(&cx, t0, t1, quotes, attributions, &mut last_actor);
+        for (span, actor) in found {
+            if out.iter().any(|p| p.span().overlaps(span)) {
+                continue;
+            }
+            let ptext = span.slice(text).to_string();
+            let amount = amount(&cx, span);
+            let action = action(&ptext);
+            if actor.is_some() {
+                last_actor = actor;
+            }
+            out.push(Pledge { id: out.len(), start: span.start, end: span.end, text: ptext, actor, action, amount });
+        }
+    }
+    out
+}
+
+fn is_cue(cx: &Ctx, kind: &str, k: usize) -> bool {
+    cx.lx.pledge_cue(kind, &cx.lower[k])
+}
+
+fn is_excluder(cx: &Ctx, k: usize) -> bool {
+    is_cue(cx, "not", k)
+}
+
+/// The pledges of one sentence: (span, actor).
+fn sentence_pledges(
+    cx: &Ctx,
+    t0: usize,
+    t1: usize,
+    quotes: &[RawQuote],
+    attributions: &[Attribution],
+    last_actor: &mut Option<usize>,
+) -> Vec<(Span, Option<usize>)> {
+    let mut out = Vec::new();
+    let mut k = t0;
+    while k < t1 {
+        let t = cx.toks[k];
+        if !t.is_word() {
+            k += 1;
+            continue;
+        }
+        let quoted = cx.quote_of[k];
+        // Inside a direct quote only the speaker's own first-person
+        // commitments count ("We will build", "I promise to").
+        if let Some(qi) = quoted {
+            if let Some(p) = first_person_commitment(cx, k, t1) {
+                let actor = attributions.get(qi).and_then(|a| a.speaker);
+                out.push((p, actor));
+                k = token_at(cx.toks, p.end).max(k + 1);
+                continue;
+            }
+            let _ = quotes;
+            k += 1;
+            continue;
+        }
+        if cx.in_marks[k] {
+            k += 1;
+            continue;
+        }
+        // Governing words that turn a cue into an appeal, hope or refusal.
+        let governed = (k.saturating_sub(3).max(t0)..k).any(|j| is_excluder(cx, j));
+        // 1. Verb + to: "pledged (Tuesday) to play", "vowed not to"
+        // (not the noun: "Seoul's pledges to", "the plans to").
+        let noun_use = k > t0 && (cx.toks[k - 1].possessive || is_determiner(&cx.lower[k - 1]));
+        if is_cue(cx, "verb-to", k) && !governed && !noun_use {
+            if let Some(to) = next_to(cx, k, t1) {
+                let start = to + 1;
+                if start < t1 && cx.toks[start].is_word() && !is_noun_after_to(cx, start) && looks_like_verb(cx, start)
+                {
+                    let actor = actor_before(cx, t0, k, *last_actor);
+                    let items = list_items(cx, start, t1);
+                    for it in items {
+                        out.push((it, actor));
+                    }
+                    k = t1;
+                    continue;
+                }
+            }
+        }
+        // 2. Noun + to: "a plan to offer", "Seoul's pledges to contribute".
+        if is_cue(cx, "noun", k)
+            && !governed
+            && k + 2 < t1
+            && cx.lower[k + 1] == "to"
+            && cx.toks[k + 2].is_word()
+            && looks_like_verb(cx, k + 2)
+        {
+            let start = k + 2;
+            let end = clause_end(cx, start, t1);
+            let actor = possessor(cx, k).or_else(|| actor_before(cx, t0, k, *last_actor));
+            // "..., including a plan to ...": the specific items replace the general one.
+            if let Some(inc) = (start..t1).find(|&j| cx.lower[j] == "including") {
+                if (inc..t1).any(|j| is_cue(cx, "noun", j) && cx.lower.get(j + 1).is_some_and(|w| w == "to")) {
+                    *last_actor = actor.or(*last_actor);
+                    k = inc + 1;
+                    continue;
+                }
+            }
+            out.push((span_of(cx, start, end), actor));
+            k = end.max(k + 1);
+            continue;
+        }
+        // 3. A list of commitments: "The pledges (also) include A, B and C".
+        if is_cue(cx, "noun", k) && !governed {
+            let mut j = k + 1;
+            if j < t1 && cx.lower[j] == "also" {
+                j += 1;
+            }
+            if j < t1
+                && matches!(cx.lower[j].as_str(), "include" | "includes" | "included" | "are" | "were")
+                && j + 1 < t1
+            {
+                let actor = possessor(cx, k).or(*last_actor).or_else(|| actor_before(cx, t0, k, None));
+                for it in list_items(cx, j + 1, t1) {
+                    out.push((it, actor));
+                }
+                k = t1;
+                continue;
+            }
+        }
+        // 4. Verb + object: "pledged $5 million", "promised a review".
+        if is_cue(cx, "verb-obj", k) && !governed && k + 1 < t1 {
+            let n = k + 1;
+            let w = cx.lower[n].as_str();
+            let obj = cx.toks[n].is_word()
+                && (matches!(
+                    w,
+                    "a" | "an" | "the" | "its" | "their" | "his" | "her" | "another" | "more" | "additional"
+                ) || w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+                || first_char(&cx.toks[n], cx.text) == '$';
+            let subject_ok = actor_before(cx, t0, k, None).is_some();
+            if obj && subject_ok && (!is_cue(cx, "noun", k) || cx.lower[k].ends_with("ed")) {
+                let actor = actor_before(cx, t0, k, *last_actor);
+                let end = clause_end(cx, n, t1);
+                out.push((span_of(cx, k, end), actor));
+                k = end.max(k + 1);
+                continue;
+            }
+        }
+        // 5. Announced "will": a named actor right before it.
+        if is_cue(cx, "modal", k) && cx.lower[k] != "would" && k + 1 < t1 && !governed {
+            let v = k + 1;
+            let verb = cx.lower[v].as_str();
+            let passive = matches!(verb, "be" | "have" | "not" | "likely" | "probably" | "also");
+            if !passive && cx.toks[v].is_word() && !(t0..k).any(|j| cx.lower[j] == "if") {
+                if let Some(actor) = named_subject_right_before(cx, t0, k) {
+                    let end = clause_end(cx, v, t1);
+                    out.push((span_of(cx, v, end), Some(actor)));
+                    k = end.max(k + 1);
+                    continue;
+                }
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// The "to" after a commitment verb, allowing a few words between
+/// ("pledged Tuesday to", "vowed not to", "committed itself to").
+fn next_to(cx: &Ctx, k: usize, t1: usize) -> Option<usize> {
+    (k + 1..(k + 4).min(t1)).find(|&j| cx.lower[j] == "to").filter(|&j| {
+        (k + 1..j).all(|m| {
+            cx.toks[m].is_word()
+                && (cx.toks[m].cap
+                    || matches!(
+                        cx.lower[m].as_str(),
+                        "not"
+                            | "never"
+                            | "itself"
+                            | "themselves"
+                            | "himself"
+                            | "herself"
+                            | "also"
+                            | "on"
+                            | "again"
+                            | "publicly"
+                            | "formally"
+                    ))
+        })
+    })
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "new"
+    )
+}
+
+/// The word after "to" reads as a verb: not a determiner, not capitalized,
+/// not an obvious noun or adjective form ("to global peace").
+fn looks_like_verb(cx: &Ctx, k: usize) -> bool {
+    let w = cx.lower[k].as_str();
+    let noun_like = ["ic", "ous", "ful", "ity", "ness", "tion", "sion"].iter().any(|suf| w.ends_with(suf))
+        || (w.ends_with("al") && !w.ends_with("eal"));
+    let starts_digit = w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    !(is_determiner(w) || cx.toks[k].cap || noun_like || starts_digit)
+}
+
+/// "committed to the plan" (noun after to) is not "to + verb".
+fn is_noun_after_to(cx: &Ctx, k: usize) -> bool {
+    matches!(cx.lower[k].as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "these")
+        || cx.toks[k].cap
+}
+
+/// The span between two token indices (end exclusive), trimmed of
+/// trailing punctuation.
+fn span_of(cx: &Ctx, a: usize, mut b: usize) -> Span {
+    while b > a + 1 && !cx.toks[b - 1].is_word() && !is_double_quote(first_char(&cx.toks[b - 1], cx.text)) {
+        b -= 1;
+    }
+    Span::new(cx.toks[a].start, cx.toks[b.max(a + 1) - 1].end)
+}
+
+/// Where the clause that starts at `a` ends: a sentence mark, a semicolon,
+/// a comma or a subordinating word outside quote marks.
+fn clause_end(cx: &Ctx, a: usize, t1: usize) -> usize {
+    let mut k = a + 1;
+    while k < t1 {
+        let t = cx.toks[k];
+        if !cx.in_marks[k] {
+            if t.is_word() {
+                if matches!(
+                    cx.lower[k].as_str(),
+                    "as" | "while"
+                        | "because"
+                        | "but"
+                        | "which"
+                        | "who"
+                        | "when"
+                        | "amid"
+                        | "although"
+                        | "though"
+                        | "after"
+                        | "since"
+                        | "whereas"
+                        | "including"
+                        | "according"
+                ) {
+                    return k;
+                }
+            } else {
+                let c = first_char(&t, cx.text);
+                if matches!(c, '.' | ';' | ':' | ',' | '?' | '!' | '(' | '\u{2014}') {
+                    return k;
+                }
+            }
+        }
+        k += 1;
+    }
+    t1
+}
+
+/// The items of a list starting at `a`: "promoting X, allocating Y and
+/// hosting Z" (split before each item's first word) or a single clause.
+fn list_items(cx: &Ctx, a: usize, t1: usize) -> Vec<Span> {
+    // The list runs to the sentence end (commas included).
+    let mut end = t1;
+    for k in a..t1 {
+        if !cx.in_marks[k] && !cx.toks[k].is_word() && matches!(first_char(&cx.toks[k], cx.text), '.' | ';' | '?' | '!')
+        {
+            end = k;
+            break;
+        }
+    }
+    let gerund = cx.lower[a].ends_with("ing");
+    if !gerund {
+        return vec![span_of(cx, a, clause_end(cx, a, t1))];
+    }
+    let mut items = Vec::new();
+    let mut start = a;
+    let mut k = a + 1;
+    while k < end {
+        let sep = !cx.in_marks[k]
+            && ((!cx.toks[k].is_word() && first_char(&cx.toks[k], cx.text) == ',') || cx.lower[k] == "and");
+        if sep {
+            let mut n = k + 1;
+            if n < end && cx.lower[n] == "and" {
+                n += 1;
+            }
+            if n < end && cx.lower[n].ends_with("ing") && cx.toks[n].is_word() {
+                items.push(span_of(cx, start, k));
+                start = n;
+                k = n + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    items.push(span_of(cx, start, end));
+    items
+}
+
+/// The entity owning a commitment noun: "Seoul's pledges", "its plan".
+fn possessor(cx: &Ctx, k: usize) -> Option<usize> {
+    let mut j = k;
+    while j > 0 {
+        j -= 1;
+        let t = cx.toks[j];
+        if t.possessive {
+            return cx.ents.at(t.start).map(|m| m.entity);
+        }
+        if !t.is_word()
+            || !(t.cap || matches!(cx.lower[j].as_str(), "new" | "latest" | "own" | "first" | "key" | "main"))
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// The committing actor: the subject of the clause before the cue (a
+/// person, organization or country), a pronoun resolved earlier, or a
+/// description ("the country", "the government") of the last actor.
+fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<usize> {
+    let ms = cx.ents.in_range(cx.toks[t0].start, cx.toks[k].start);
+    let subject = ms.iter().find(|m| {
+        let kind = cx.ents.entities[m.entity].kind;
+        matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
+            && cx.quote_of[m.tok].is_none()
+            && !cx.in_marks[m.tok]
+            && !after_preposition(cx, m.tok)
+            && !(m.form == MentionForm::Pronoun && cx.toks[m.tok].possessive)
+    });
+    if let Some(m) = subject {
+        return Some(m.entity);
+    }
+    // "it", "the country", "the government": the last actor.
+    let descr = (t0..k).any(|j| {
+        matches!(
+            cx.lower[j].as_str(),
+            "it" | "they"
+                | "country"
+                | "government"
+                | "nation"
+                | "company"
+                | "city"
+                | "province"
+                | "ministry"
+                | "party"
+        )
+    });
+    if descr {
+        return last;
+    }
+    None
+}
+
+fn after_preposition(cx: &Ctx, tok: usize) -> bool {
+    let mut j = tok;
+    while j > 0 {
+        j -= 1;
+        let t = cx.toks[j];
+        if !t.is_word() {
+            return false;
+        }
+        let w = cx.lower[j].as_str();
+        if matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "by"
+                | "for"
+                | "with"
+                | "from"
+                | "of"
+                | "to"
+                | "during"
+                | "among"
+                | "including"
+                | "into"
+                | "than"
+                | "like"
+        ) {
+            return true;
+        }
+        if !(t.cap || w == "the" || cx.lx.titles.contains(w)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A name directly before "will" ("The ministry will", "Canada will").
+fn named_subject_right_before(cx: &Ctx, t0: usize, k: usize) -> Option<usize> {
+    if k == t0 {
+        return None;
+    }
+    let prev = cx.toks[k - 1];
+    let m = cx.ents.at(prev.start)?;
+    let kind = cx.ents.entities[m.entity].kind;
+    let ok = matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
+        && m.form != MentionForm::Pronoun
+        && !after_preposition(cx, m.tok)
+        && m.tok == t0.max(first_word(cx, t0, k));
+    ok.then_some(m.entity)
+}
+
+fn first_word(cx: &Ctx, t0: usize, k: usize) -> usize {
+    let mut j = t0;
+    while j < k && (!cx.toks[j].is_word() || matches!(cx.lower[j].as_str(), "the" | "but" | "and" | "now")) {
+        j += 1;
+    }
+    j
+}
+
+/// "We will build", "I promise to", "we are going to" inside a quote.
+fn first_person_commitment(cx: &Ctx, k: usize, t1: usize) -> Option<Span> {
+    let w = cx.lower[k].as_str();
+    if !matches!(w, "we" | "i" | "we'll" | "i'll") {
+        return None;
+    }
+    let v;
+    if w.ends_with("'ll") {
+        v = k + 1;
+    } else {
+        let next = cx.lower.get(k + 1)?.as_str();
+        match next {
+            "will" | "shall" => v = k + 2,
+            "promise" | "pledge" | "vow" | "commit" => {
+                let to = next_to(cx, k + 1, t1)?;
+                v = to + 1;
+            }
+            "are" | "am" => {
+                let third = cx.lower.get(k + 3).map(String::as_str);
+                if matches!(cx.lower.get(k + 2).map(String::as_str), Some("going" | "committed")) && third == Some("to")
+                {
+                    v = k + 4;
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    if v >= t1
+        || !cx.toks[v].is_word()
+        || matches!(cx.lower[v].as_str(), "be" | "have" | "see" | "need" | "try" | "continue" | "not")
+    {
+        return None;
+    }
+    if cx.quote_of.get(v).copied().flatten() != cx.quote_of[k] {
+        return None;
+    }
+    let end = clause_end(cx, v, t1);
+    Some(span_of(cx, v, end))
+}
+
+const NUMBER_WORDS: [&str; 22] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozens",
+];
+const SCALES: [&str; 6] = ["million", "billion", "trillion", "thousand", "hundred", "per"];
+
+/// Money or a count inside the span, as printed.
+fn amount(cx: &Ctx, span: Span) -> Option<String> {
+    let a = token_at(cx.toks, span.start);
+    let b = token_at(cx.toks, span.end);
+    let is_num = |j: usize| {
+        let t = cx.toks[j];
+        t.is_word() && t.text(cx.text).chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
+    for j in a..b {
+        let t = cx.toks[j];
+        let c = first_char(&t, cx.text);
+        // Money: a currency sign (possibly after a country prefix like C$) and a number.
+        if matches!(c, '$' | '\u{20ac}' | '\u{a3}' | '\u{a5}' | '\u{20a9}') && j + 1 < b && is_num(j + 1) {
+            let mut end = j + 2;
+            while end < b && SCALES.contains(&cx.lower[end].as_str()) {
+                end += 1;
+            }
+            let start = if j > a && cx.toks[j - 1].is_word() && cx.toks[j - 1].end == t.start { j - 1 } else { j };
+            return Some(span_of(cx, start, end).slice(cx.text).to_string());
+        }
+        // A count: number (+ scale) + up to two words ending in a plural noun.
+        if is_num(j) || NUMBER_WORDS.contains(&cx.lower[j].as_str()) && cx.toks[j].is_word() {
+            let w = t.text(cx.text);
+            if w.len() == 4 && w.starts_with("20") || w.len() == 4 && w.starts_with("19") {
+                continue; // a year
+            }
+            let mut end = j + 1;
+            while end < b && SCALES.contains(&cx.lower[end].as_str()) {
+                end += 1;
+            }
+            if end < b
+                && matches!(
+                    cx.lower[end].as_str(),
+                    "dollars" | "euros" | "pounds" | "yen" | "yuan" | "won" | "percent" | "cent"
+                )
+            {
+                return Some(span_of(cx, j, end + 1).slice(cx.text).to_string());
+            }
+            for n in end..(end + 3).min(b) {
+                let tn = cx.toks[n];
+                if !tn.is_word() {
+                    break;
+                }
+                let lw = cx.lower[n].as_str();
+                if lw.ends_with('s')
+                    && lw.len() > 3
+                    && tn.text(cx.text).chars().all(|c| c.is_alphabetic())
+                    && !lw.ends_with("ss")
+                {
+                    return Some(span_of(cx, j, n + 1).slice(cx.text).to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A short normalized action: the span's first words, gerund made base
+/// form, cut before a trailing prepositional phrase.
+fn action(ptext: &str) -> String {
+    let words: Vec<&str> = ptext.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let clean: String =
+            w.chars().filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')).collect();
+        let lw = clean.to_lowercase();
+        if i >= 3
+            && matches!(
+                lw.as_str(),
+                "for" | "to" | "in" | "on" | "at" | "with" | "by" | "from" | "aimed" | "that" | "which" | "of"
+            )
+        {
+            break;
+        }
+        if i == 0 {
+            out.push(base_form(&lw));
+        } else {
+            out.push(clean);
+        }
+        if out.len() >= 8 {
+            break;
+        }
+    }
+    out.join(" ")
+}
+
+/// "promoting" -> "promote", "hosting" -> "host", "equipping" -> "equip".
+fn base_form(w: &str) -> String {
+    let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() >= 3) else { return w.to_string() };
+    let b = stem.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    if n >= 2 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f') {
+        return stem[..n - 1].to_string();
+    }
+    if n >= 3
+        && !vowel(b[n - 1])
+        && vowel(b[n - 2])
+        && !vowel(b[n - 3])
+        && matches!(b[n - 1], b't' | b'k' | b'v' | b'z' | b'c' | b'g' | b'd' | b's' | b'r')
+        && !stem.ends_with("er")
+        && !stem.ends_with("it")
+        && !stem.ends_with("en")
+    {
+        return format!("{stem}e");
+    }
+    stem.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_forms() {
+        assert_eq!(base_form("promoting"), "promote");
+        assert_eq!(base_form("hosting"), "host");
+        assert_eq!(base_form("allocating"), "allocate");
+        assert_eq!(base_form("equipping"), "equip");
+        assert_eq!(base_form("offering"), "offer");
+        assert_eq!(base_form("building"), "build");
+    }
+}

@@ -1,0 +1,305 @@
+//! Quote marks paired into quotes, and each quote classified as direct,
+//! partial, or a quoted name (not a quote at all).
+//!
+//! Handles curly and straight marks, nested single quotes (left inside
+//! their quote), a closing mark that never comes (the quote ends with its
+//! paragraph), and quotes that run across paragraphs (a paragraph that ends
+//! inside a quote and a next paragraph that opens with a mark).
+
+use super::lexicon::Lexicon;
+use super::text::{is_apostrophe, is_closing_only, is_double_quote, is_opening_only};
+use crate::model::Span;
+
+/// How a quote-marked stretch reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawKind {
+    /// A quoted sentence or clause.
+    Direct,
+    /// A quoted word or phrase inside the reporter's own sentence.
+    Partial,
+    /// A name in quote marks ("the “Seoul Initiative”"): not a quote.
+    Title,
+}
+
+/// A quote-marked stretch before attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawQuote {
+    /// Inside the marks (trimmed).
+    pub content: Span,
+    /// With the marks (the closing one may be missing).
+    pub outer: Span,
+    pub para: usize,
+    /// The closing mark was found.
+    pub closed: bool,
+    /// Index of the quote (in the returned list) this one continues: the
+    /// previous paragraph ended inside it.
+    pub continues: Option<usize>,
+    pub kind: RawKind,
+}
+
+/// Finds every quote in the paragraphs (boilerplate paragraphs skipped).
+pub fn find(text: &str, paras: &[Span], boiler: &[bool], lx: &Lexicon) -> Vec<RawQuote> {
+    let mut out: Vec<RawQuote> = Vec::new();
+    let mut open_from_prev: Option<usize> = None;
+    for (pi, p) in paras.iter().enumerate() {
+        if boiler.get(pi).copied().unwrap_or(false) {
+            continue;
+        }
+        let first_new = out.len();
+        let spans = pair_marks(text, *p, true);
+        let mut dq_regions: Vec<Span> = Vec::new();
+        for (outer, content, closed) in spans {
+            dq_regions.push(outer);
+            out.push(RawQuote { content, outer, para: pi, closed, continues: None, kind: RawKind::Partial });
+        }
+        // Single-quote style (headlines, some outlets), outside double quotes.
+        for (outer, content, closed) in pair_marks(text, *p, false) {
+            if !closed || dq_regions.iter().any(|r| r.overlaps(outer)) {
+                continue;
+            }
+            out.push(RawQuote { content, outer, para: pi, closed, continues: None, kind: RawKind::Partial });
+        }
+        out[first_new..].sort_by_key(|q| q.outer.start);
+        // A quote left open at the end of the previous paragraph continues
+        // here if this paragraph opens with a quote mark.
+        if let Some(prev) = open_from_prev.take() {
+            if let Some(q) = out.get_mut(first_new) {
+                if q.outer.start == p.start {
+                    q.continues = Some(prev);
+                }
+            }
+        }
+        if let Some(last) = out[first_new..].last() {
+            if !last.closed {
+                open_from_prev = Some(out.len() - 1);
+            }
+        }
+    }
+    for i in 0..out.len() {
+        out[i].kind = classify(text, paras, &out, i, lx);
+    }
+    out
+}
+
+/// Pairs the double (or single) quote marks of one paragraph. Returns
+/// (outer, content, closed) triples.
+fn pair_marks(text: &str, para: Span, double: bool) -> Vec<(Span, Span, bool)> {
+    let s = para.slice(text);
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None; // byte offset of the opening mark in text
+    let mut prev: Option<char> = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let at = para.start + i;
+        let is_mark = if double { is_double_quote(c) } else { matches!(c, '\'' | '\u{2018}' | '\u{2019}') };
+        if !is_mark {
+            prev = Some(c);
+            continue;
+        }
+        let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-/".contains(p));
+        let after_space = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}\u{2014}\u{2013}".contains(n));
+        if !double {
+            // An apostrophe inside or at the end of a word is not a mark.
+            let word_before = prev.is_some_and(|p| p.is_alphanumeric());
+            let word_after = next.is_some_and(|n| n.is_alphanumeric());
+            if word_before && word_after {
+                prev = Some(c);
+                continue;
+            }
+            if open.is_none() && !(before_space && word_after) {
+                prev = Some(c);
+                continue;
+            }
+            if open.is_some() && is_apostrophe(c) && word_before && !after_space {
+                prev = Some(c);
+                continue;
+            }
+            // "the '90s", "rock 'n' roll": an opener that never closes is dropped below.
+        }
+        let looks_open = before_space && !after_space;
+        let looks_close = !before_space && after_space;
+        let opening = match open {
+            None => {
+                if is_closing_only(c) || c == '\u{2019}' {
+                    // A closer at a word start is a misused opener.
+                    looks_open
+                } else {
+                    !looks_close || prev.is_none()
+                }
+            }
+            Some(_) => {
+                if is_opening_only(c) || c == '\u{2018}' {
+                    // An opener after a word and before a space is a misused closer.
+                    !looks_close
+                } else {
+                    false
+                }
+            }
+        };
+        if opening {
+            if let Some(o) = open.take() {
+                // A new quote opens while one is open: the earlier one was never closed.
+                let content = trim(text, Span::new(o + mark_len(text, o), at));
+                out.push((Span::new(o, content.end), content, false));
+            }
+            open = Some(at);
+        } else if let Some(o) = open.take() {
+            let content = trim(text, Span::new(o + mark_len(text, o), at));
+            out.push((Span::new(o, at + c.len_utf8()), content, true));
+        }
+        prev = Some(c);
+    }
+    if let Some(o) = open {
+        let content = trim(text, Span::new(o + mark_len(text, o), para.end));
+        out.push((Span::new(o, para.end.max(content.end)), content, false));
+    }
+    out.retain(|(_, c, _)| !c.is_empty() && c.slice(text).chars().any(char::is_alphanumeric));
+    out
+}
+
+fn mark_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+fn trim(text: &str, s: Span) -> Span {
+    if s.end <= s.start {
+        return Span::new(s.start, s.start);
+    }
+    let slice = &text[s.start..s.end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    Span::new(s.start + lead, (s.end - trail).max(s.start + lead))
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// The last word before `pos` in the paragraph, and the character right
+/// before the mark (skipping spaces).
+fn context_before(text: &str, para: Span, pos: usize) -> (Option<char>, &str) {
+    let before = &text[para.start..pos];
+    let trimmed = before.trim_end();
+    let prev_char = trimmed.chars().next_back();
+    let word = trimmed.rsplit(|c: char| !(c.is_alphanumeric() || c == '-' || is_apostrophe(c))).next().unwrap_or("");
+    (prev_char, word)
+}
+
+/// True when the text right after the closing mark attributes the quote:
+/// `," he said`, `," said Jane`, `," the minister added`.
+fn followed_by_attribution(text: &str, end: usize, lx: &Lexicon) -> bool {
+    let after: String = text[end..].chars().take(80).collect();
+    let after = after.trim_start_matches([',', ' ']);
+    after
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .any(|w| !w.ends_with("ing") && lx.speech_verb(&w.to_lowercase()).is_some())
+}
+
+fn is_title_case(s: &str, lx: &Lexicon) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 14 {
+        return false;
+    }
+    let first_cap = words[0].chars().next().is_some_and(char::is_uppercase);
+    let all = words.iter().all(|w| {
+        let c = w.chars().next().unwrap_or(' ');
+        c.is_uppercase() || c.is_ascii_digit() || lx.function_words.contains(&w.to_lowercase()) && w.len() <= 4
+    });
+    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    first_cap && all && caps >= 1 && !s.trim_end().ends_with(['.', '!', '?'])
+}
+
+fn classify(text: &str, paras: &[Span], quotes: &[RawQuote], i: usize, lx: &Lexicon) -> RawKind {
+    let q = &quotes[i];
+    if q.continues.is_some() {
+        return RawKind::Direct;
+    }
+    let content = q.content.slice(text);
+    let wc = word_count(content);
+    let stripped = content.trim_end_matches([',', '.', ';', ':', ' ']);
+    let para = paras[q.para];
+    let (prev_char, prev_word) = context_before(text, para, q.outer.start);
+    let prev_lower = prev_word.to_lowercase();
+    let ends_punct = content.trim_end().ends_with([',', '.', '!', '?', '\u{2026}', ';', ':', '\u{2014}', '-']);
+    let ends_terminal = content.trim_end().ends_with(['.', '!', '?', '\u{2026}']);
+    let starts_upper = content.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '[');
+    let after_attr = q.closed && followed_by_attribution(text, q.outer.end, lx);
+    let clause_start = match prev_char {
+        None => true,
+        Some(':' | '.' | '!' | '?' | '\u{2014}') => true,
+        Some(c) if is_double_quote(c) => true,
+        Some(',') => wc >= 3 || after_attr,
+        Some(_) => lx.speech_verb(&prev_lower).is_some() && starts_upper,
+    };
+    // A name in quote marks: Title Case, no sentence punctuation, after
+    // "the"/"a" or a naming verb, or standing alone as a noun.
+    if is_title_case(stripped, lx) && !ends_terminal && wc <= 14 {
+        let named =
+            matches!(prev_lower.as_str(), "the" | "a" | "an" | "called" | "named" | "titled" | "dubbed" | "entitled");
+        if named || (!clause_start && !after_attr && wc >= 2) {
+            return RawKind::Title;
+        }
+    }
+    if clause_start && (wc >= 3 || ends_punct || after_attr) && (starts_upper || wc >= 3) {
+        return RawKind::Direct;
+    }
+    if after_attr && wc >= 3 && starts_upper {
+        return RawKind::Direct;
+    }
+    RawKind::Partial
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::segment::{boilerplate, paragraphs};
+
+    fn quotes(text: &str) -> Vec<(String, RawKind, bool)> {
+        let lx = Lexicon::get();
+        let p = paragraphs(text);
+        let b = boilerplate(text, &p, lx);
+        find(text, &p, &b, lx).into_iter().map(|q| (q.content.slice(text).to_string(), q.kind, q.closed)).collect()
+    }
+
+    #[test]
+    fn curly_and_straight() {
+        let q = quotes("“We will win,” she said. \"It is done,\" he added.");
+        assert_eq!(q[0], ("We will win,".into(), RawKind::Direct, true));
+        assert_eq!(q[1], ("It is done,".into(), RawKind::Direct, true));
+    }
+
+    #[test]
+    fn nested_single_stays_inside() {
+        let q = quotes("“We want an ‘agile, data driven’ force,” the report reads.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "We want an ‘agile, data driven’ force,");
+    }
+
+    #[test]
+    fn unclosed_ends_with_paragraph() {
+        let q = quotes("“It ends here,” he said. “I believe it.\n\nNext paragraph.");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1], ("I believe it.".into(), RawKind::Direct, false));
+    }
+
+    #[test]
+    fn partial_and_title() {
+        let q = quotes("It promised a \"leading\" role and unveiled the “Green Future Initiative,” officials said.");
+        assert_eq!(q[0].1, RawKind::Partial);
+        assert_eq!(q[1].1, RawKind::Title);
+    }
+
+    #[test]
+    fn across_paragraphs() {
+        let lx = Lexicon::get();
+        let t = "“First part of it.\n\n“Second part,” she said.";
+        let p = paragraphs(t);
+        let b = boilerplate(t, &p, lx);
+        let q = find(t, &p, &b, lx);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].continues, Some(0));
+    }
+}

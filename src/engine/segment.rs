@@ -1,0 +1,312 @@
+//! Segmentation: paragraphs, boilerplate lines, meta (headline, dateline,
+//! credit) and sentences.
+
+use super::lexicon::Lexicon;
+use super::text::{first_char, is_double_quote, TokKind, Token};
+use crate::model::{Meta, Span};
+
+/// Paragraph spans, trimmed of surrounding whitespace. Paragraphs are
+/// separated by blank lines; a text with no blank line at all has one
+/// paragraph per line.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let has_blank = text.contains("\n\n") || text.lines().any(|l| l.trim().is_empty() && !l.is_empty());
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches('\n');
+        let blank = content.trim().is_empty();
+        if blank || !has_blank {
+            if let Some(s) = start.take() {
+                out.push(trim_span(text, Span::new(s, end)));
+            }
+        }
+        if !blank {
+            if start.is_none() {
+                start = Some(pos);
+            }
+            end = pos + content.len();
+            if !has_blank {
+                out.push(trim_span(text, Span::new(pos, end)));
+                start = None;
+            }
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(trim_span(text, Span::new(s, end)));
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn trim_span(text: &str, s: Span) -> Span {
+    let slice = &text[s.start..s.end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    Span::new(s.start + lead, s.end - trail)
+}
+
+/// Flags each paragraph that is scraped boilerplate ("READ MORE: ...").
+pub fn boilerplate(text: &str, paras: &[Span], lx: &Lexicon) -> Vec<bool> {
+    paras.iter().map(|p| !p.slice(text).contains('\n') && lx.is_boilerplate(p.slice(text))).collect()
+}
+
+/// Finds headline, dateline and credit.
+pub fn meta(text: &str, paras: &[Span], boiler: &[bool]) -> Meta {
+    let mut meta = Meta::default();
+    let body: Vec<usize> = (0..paras.len()).filter(|&i| !boiler[i]).collect();
+    if body.len() >= 2 {
+        let first = paras[body[0]];
+        let s = first.slice(text);
+        let ends_sentence = s.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}', ':', ',']);
+        if !s.contains('\n') && s.chars().count() <= 200 && !ends_sentence && s.split_whitespace().count() >= 2 {
+            meta.headline = Some(first);
+        }
+    }
+    // Dateline: the start of the first body paragraph, "SEOUL--",
+    // "OTTAWA —", "LONDON (Reuters) -", "WASHINGTON, Jan. 3 --".
+    let first_body = body.iter().copied().find(|&i| Some(paras[i]) != meta.headline);
+    if let Some(i) = first_body {
+        meta.dateline = dateline(text, paras[i]);
+    }
+    // Credit: a last paragraph "Source: X" / "Credit: X" / "(Reporting by X)".
+    if let Some(&last) = body.last() {
+        let p = paras[last];
+        let s = p.slice(text);
+        for label in ["Source:", "Credit:", "Sources:", "Reporting by", "With files from", "Written by", "By "] {
+            if let Some(rest) = s.strip_prefix(label) {
+                if !s.contains('\n') && s.len() < 160 {
+                    let lead = rest.len() - rest.trim_start().len();
+                    let start = p.start + label.len() + lead;
+                    let end = p.end - (s.len() - s.trim_end_matches(['.', ')']).len());
+                    if end > start {
+                        meta.credit = Some(Span::new(start, end));
+                    }
+                }
+                break;
+            }
+        }
+    }
+    meta
+}
+
+fn dateline(text: &str, para: Span) -> Option<Span> {
+    let s = para.slice(text);
+    let head: String = s.chars().take(80).collect();
+    // Leading run of uppercase words (with spaces, commas, periods, apostrophes).
+    let mut end = 0;
+    let mut letters = 0;
+    for (i, c) in head.char_indices() {
+        if c.is_uppercase() {
+            letters += 1;
+            end = i + c.len_utf8();
+        } else if c.is_lowercase()
+            || c.is_ascii_digit()
+            || !matches!(c, ' ' | ',' | '.' | '\'' | '-' | '\u{2019}')
+            || (c == '-' && head[i..].starts_with("--"))
+        {
+            break;
+        }
+    }
+    if letters < 3 {
+        return None;
+    }
+    let place = head[..end].trim_end_matches([',', ' ', '-']);
+    let rest = &s[place.len()..];
+    // Optional ", Month Day" or "(Agency)" then a dash.
+    let mut r = rest.trim_start_matches([',', ' ']);
+    if r.starts_with('(') {
+        r = r.find(')').map(|k| r[k + 1..].trim_start()).unwrap_or(r);
+    }
+    let dash = r.starts_with("--") || r.starts_with('\u{2014}') || r.starts_with('\u{2013}') || r.starts_with("- ");
+    if dash && !place.is_empty() {
+        Some(Span::new(para.start, para.start + place.len()))
+    } else {
+        None
+    }
+}
+
+/// Moves the start of the sentence holding the dateline past it and its
+/// dash ("SEOUL-- South Korea pledged" starts at "South").
+pub fn skip_dateline(text: &str, sentences: &mut [Span], dateline: Span) {
+    if let Some(s) = sentences.iter_mut().find(|s| s.contains(dateline)) {
+        let rest = &text[dateline.end..s.end];
+        let skip = rest.find(|c: char| c.is_alphanumeric() || is_double_quote(c)).unwrap_or(rest.len());
+        // Skip a parenthesised agency name too: "LONDON (Reuters) - ".
+        let rest2 = &rest[skip..];
+        let extra = if rest[..skip].contains('(') {
+            rest2
+                .find(')')
+                .map(|k| k + 1 + rest2[k + 1..].find(|c: char| c.is_alphanumeric() || is_double_quote(c)).unwrap_or(0))
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        let start = dateline.end + skip + extra;
+        if start < s.end {
+            s.start = start;
+        }
+    }
+}
+
+/// Sentence spans, within paragraphs. A period, question or exclamation
+/// mark ends a sentence when followed (after closing quotes or brackets) by
+/// a capital, a digit or an opening quote, unless it ends an abbreviation or
+/// an initial.
+pub fn sentences(text: &str, paras: &[Span], tokens: &[Token], lx: &Lexicon) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut ti = 0;
+    for p in paras {
+        while ti < tokens.len() && tokens[ti].start < p.start {
+            ti += 1;
+        }
+        let first = ti;
+        while ti < tokens.len() && tokens[ti].end <= p.end {
+            ti += 1;
+        }
+        let toks = &tokens[first..ti];
+        let mut start = p.start;
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(end_idx) = sentence_end(text, toks, i, lx) {
+                let end = toks[end_idx].end;
+                if end > start {
+                    out.push(Span::new(start, end));
+                }
+                i = end_idx + 1;
+                if i < toks.len() {
+                    start = toks[i].start;
+                }
+                continue;
+            }
+            i += 1;
+        }
+        if start < p.end && toks.last().is_some_and(|t| t.end > start) {
+            out.push(Span::new(start, p.end));
+        }
+    }
+    out
+}
+
+/// If token `i` ends a sentence, the index of the sentence's last token
+/// (closing quotes and brackets included).
+fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<usize> {
+    let t = toks[i];
+    let c = first_char(&t, text);
+    let terminal = match t.kind {
+        TokKind::Punct => matches!(c, '.' | '!' | '?' | '\u{2026}'),
+        TokKind::Word => t.text(text).ends_with('.'),
+    };
+    if !terminal {
+        return None;
+    }
+    // Take closing quotes/brackets that stick to the mark.
+    let mut last = i;
+    while let Some(n) = toks.get(last + 1) {
+        let nc = first_char(n, text);
+        let closing = (is_double_quote(nc) || matches!(nc, ')' | ']' | '\'' | '\u{2019}' | '.' | '!' | '?'))
+            && !n.space_before
+            && !super::text::is_opening_only(nc);
+        if closing {
+            last += 1;
+        } else {
+            break;
+        }
+    }
+    let next = toks.get(last + 1)?;
+    if !next.space_before {
+        return None;
+    }
+    let nc = first_char(next, text);
+    let starts_sentence = nc.is_uppercase() || nc.is_ascii_digit() || is_double_quote(nc) || nc == '\u{2018}';
+    if !starts_sentence {
+        return None;
+    }
+    if c == '.' && t.kind == TokKind::Punct && i > 0 {
+        let prev = toks[i - 1];
+        if prev.is_word() && prev.end == t.start {
+            let w = prev.text(text);
+            let lower = w.to_lowercase();
+            // "Mr." "Sept." never end a sentence; single initials neither.
+            if lx.abbreviations.contains(&lower) {
+                return None;
+            }
+            if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+                return None;
+            }
+        }
+    }
+    if t.kind == TokKind::Word {
+        // Dotted abbreviations: "U.N." ends a sentence only before a word
+        // that typically starts one ("The", "He").
+        let w = t.text(text);
+        let single = w.trim_end_matches('.').chars().count() == 1;
+        if single {
+            return None;
+        }
+        if next.is_word() {
+            let nl = next.text(text).to_lowercase();
+            if !lx.function_words.contains(&nl) {
+                return None;
+            }
+        } else {
+            return None;
+        }
+    }
+    Some(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::text::tokenize;
+
+    fn sents(text: &str) -> Vec<&str> {
+        let lx = Lexicon::get();
+        let paras = paragraphs(text);
+        let toks = tokenize(text);
+        sentences(text, &paras, &toks, lx).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sents("Mr. Smith went to the U.N. on Sept. 17. He spoke."),
+            ["Mr. Smith went to the U.N. on Sept. 17.", "He spoke."]
+        );
+        assert_eq!(sents("It joined the U.N. The two sides met."), ["It joined the U.N.", "The two sides met."]);
+        assert_eq!(sents("S. Korea and John F. Kennedy agreed."), ["S. Korea and John F. Kennedy agreed."]);
+    }
+
+    #[test]
+    fn quotes_close_sentences() {
+        assert_eq!(
+            sents("\"It ends,\" he said. \"I believe.\" Then more."),
+            ["\"It ends,\" he said.", "\"I believe.\"", "Then more."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_by_blank_lines_or_lines() {
+        let t = "Head\n\nOne line\ncontinues.\n\n  Two.  \n";
+        let p: Vec<&str> = paragraphs(t).iter().map(|s| s.slice(t)).collect();
+        assert_eq!(p, ["Head", "One line\ncontinues.", "Two."]);
+        let t = "A.\nB.\n";
+        let p: Vec<&str> = paragraphs(t).iter().map(|s| s.slice(t)).collect();
+        assert_eq!(p, ["A.", "B."]);
+    }
+
+    #[test]
+    fn meta_found() {
+        let t = "Big news today\n\nSEOUL-- Something happened.\n\nMore.\n\nSource: Yonhap News Agency";
+        let lx = Lexicon::get();
+        let p = paragraphs(t);
+        let b = boilerplate(t, &p, lx);
+        let m = meta(t, &p, &b);
+        assert_eq!(m.headline.unwrap().slice(t), "Big news today");
+        assert_eq!(m.dateline.unwrap().slice(t), "SEOUL");
+        assert_eq!(m.credit.unwrap().slice(t), "Yonhap News Agency");
+    }
+}

@@ -1,0 +1,201 @@
+//! Tokens: words and punctuation with their byte spans, shared by the
+//! stages so the text is scanned once.
+
+use crate::model::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters/digits with inner `.`, `-`, `'`, `&` ("U.N.", "Eui-yong", "don't").
+    Word,
+    /// Any other visible character (one per token): `,` `.` `"` `“` ...
+    Punct,
+}
+
+/// One token of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// First character is uppercase.
+    pub cap: bool,
+    /// Followed directly by a possessive `'s` / `’s` (not part of the token).
+    pub possessive: bool,
+    /// Whitespace precedes the token (or it starts the text).
+    pub space_before: bool,
+    /// A newline lies between this token and the previous one.
+    pub newline_before: bool,
+}
+
+impl Token {
+    /// The token's span.
+    pub const fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+    /// The token text.
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True for the apostrophes that may sit inside a word.
+pub fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Splits `text` into tokens. Linear, one pass.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    let mut space_before = true;
+    let mut newline_before = false;
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            space_before = true;
+            if c == '\n' {
+                newline_before = true;
+            }
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            // Extend over word chars and inner connectors followed by a word char.
+            loop {
+                match chars.peek() {
+                    Some(&(_, d)) if is_word_char(d) => {
+                        end += d.len_utf8();
+                        chars.next();
+                    }
+                    Some(&(j, d)) if matches!(d, '.' | '-' | '&' | '\u{2010}' | '\u{2011}') || is_apostrophe(d) => {
+                        let after = text[j + d.len_utf8()..].chars().next();
+                        if after.is_some_and(is_word_char) {
+                            // A possessive 's ends the word: "Chung's".
+                            if is_apostrophe(d) {
+                                let rest = &text[j + d.len_utf8()..];
+                                let mut rc = rest.chars();
+                                if matches!(rc.next(), Some('s')) && !rc.next().is_some_and(is_word_char) {
+                                    break;
+                                }
+                            }
+                            end = j + d.len_utf8();
+                            chars.next();
+                        } else if d == '.' && is_dotted_abbrev(&text[i..j]) {
+                            // "U.N." keeps its final period.
+                            end = j + 1;
+                            chars.next();
+                            break;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            let word = &text[i..end];
+            let cap = c.is_uppercase();
+            let mut possessive = false;
+            // Possessive 's or s' after the word.
+            let rest = &text[end..];
+            let mut rc = rest.char_indices();
+            if let Some((_, a)) = rc.next() {
+                if is_apostrophe(a) {
+                    let alen = a.len_utf8();
+                    let next = rest[alen..].chars().next();
+                    if next == Some('s') && !rest[alen + 1..].chars().next().is_some_and(is_word_char) {
+                        possessive = true;
+                        // Consume the 's so it does not become tokens.
+                        chars.next();
+                        chars.next();
+                    } else if word.ends_with('s') && !next.is_some_and(is_word_char) {
+                        possessive = true;
+                        chars.next();
+                    }
+                }
+            }
+            toks.push(Token { start: i, end, kind: TokKind::Word, cap, possessive, space_before, newline_before });
+        } else {
+            let _ = bytes;
+            toks.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: TokKind::Punct,
+                cap: false,
+                possessive: false,
+                space_before,
+                newline_before,
+            });
+        }
+        space_before = false;
+        newline_before = false;
+    }
+    toks
+}
+
+/// "U.N", "U.S", "S" (before its period): letters separated by periods,
+/// each part one or two letters, all uppercase.
+fn is_dotted_abbrev(s: &str) -> bool {
+    let parts = s.split('.').count();
+    !s.is_empty()
+        && (parts >= 2 || s.chars().count() == 1)
+        && s.split('.').all(|p| {
+            let n = p.chars().count();
+            (1..=2).contains(&n) && p.chars().all(|c| c.is_uppercase())
+        })
+}
+
+/// True when the character is a double quote mark of any style.
+pub fn is_double_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{ab}' | '\u{bb}' | '\u{2033}')
+}
+
+/// True for the quote marks that can only open a quote.
+pub fn is_opening_only(c: char) -> bool {
+    matches!(c, '\u{201c}' | '\u{201e}' | '\u{201f}' | '\u{ab}')
+}
+
+/// True for the quote marks that can only close a quote.
+pub fn is_closing_only(c: char) -> bool {
+    matches!(c, '\u{201d}' | '\u{bb}')
+}
+
+/// The first character of a token.
+pub fn first_char(tok: &Token, text: &str) -> char {
+    text[tok.start..].chars().next().unwrap_or(' ')
+}
+
+/// Index of the first token whose start is `>= pos`.
+pub fn token_at(tokens: &[Token], pos: usize) -> usize {
+    tokens.partition_point(|t| t.start < pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_marks() {
+        assert_eq!(words("U.N. peacekeepers"), ["U.N.", "peacekeepers"]);
+        assert_eq!(words("Chung Eui-yong said."), ["Chung", "Eui-yong", "said", "."]);
+        assert_eq!(words("don't stop"), ["don't", "stop"]);
+        assert_eq!(words("Korea's rise"), ["Korea", "rise"]);
+        assert!(tokenize("Korea's rise")[0].possessive);
+        assert_eq!(words("“Hi,” he said"), ["“", "Hi", ",", "”", "he", "said"]);
+        assert_eq!(words("S. Korea"), ["S.", "Korea"]);
+        assert_eq!(words("end. Next"), ["end", ".", "Next"]);
+        assert_eq!(words("$1 million"), ["$", "1", "million"]);
+    }
+}

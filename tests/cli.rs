@@ -1,0 +1,152 @@
+//! The command line, run as a user would: outputs, errors and exit codes.
+
+use assert_cmd::Command;
+use std::io::Write;
+
+const SEED: &str = "seeds/000_95e916f942a66a19.txt";
+
+fn byline() -> Command {
+    Command::cargo_bin("byline").unwrap()
+}
+
+#[test]
+fn annotate_json_loads_back_identically() {
+    let out = byline().args(["annotate", SEED, "--format", "json"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let doc = byline::Document::from_json(&text).unwrap();
+    assert_eq!(doc.schema, "byline.document/1");
+    assert_eq!(doc.source.as_deref(), Some(SEED));
+    let again = byline::Document::from_json(&doc.to_json()).unwrap();
+    assert_eq!(again, doc);
+}
+
+#[test]
+fn annotate_jsonl_one_document_per_line_with_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "\u{201c}We will win,\u{201d} Jane Doe said.\n").unwrap();
+    std::fs::write(&b, "Nothing quoted here.\n").unwrap();
+    let out = byline().args(["annotate", "--format", "jsonl"]).arg(&a).arg(&b).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let d0 = byline::Document::from_json(lines[0]).unwrap();
+    assert_eq!(d0.source.as_deref(), Some(a.to_str().unwrap()));
+    assert_eq!(d0.quotes.len(), 1);
+}
+
+#[test]
+fn annotate_a_folder_takes_its_articles_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), "B.\n").unwrap();
+    std::fs::write(dir.path().join("sub/a.md"), "A.\n").unwrap();
+    std::fs::write(dir.path().join("skip.bin"), "x").unwrap();
+    let out = byline().args(["annotate", "--format", "jsonl"]).arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let sources: Vec<String> = text.lines().map(|l| byline::Document::from_json(l).unwrap().source.unwrap()).collect();
+    assert_eq!(sources.len(), 2);
+    assert!(sources[0].ends_with("b.txt") && sources[1].ends_with("sub/a.md"), "{sources:?}");
+}
+
+#[test]
+fn annotate_text_format_is_readable() {
+    let out = byline().args(["annotate", SEED, "--format", "text"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("headline: S. Korea pledges leading role"));
+    assert!(text.contains("Chung Eui-yong"));
+}
+
+#[test]
+fn quotes_by_speaker_prints_only_theirs() {
+    let out = byline().args(["quotes", SEED, "--speaker", "chung"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines.iter().all(|l| l.contains("Chung Eui-yong")));
+    let all = byline().args(["quotes", SEED]).output().unwrap();
+    assert_eq!(String::from_utf8(all.stdout).unwrap().lines().count(), 8);
+}
+
+#[test]
+fn standard_input_is_read_with_dash() {
+    let out =
+        byline().args(["quotes", "-"]).write_stdin("\u{201c}It is done,\u{201d} Maria Lopez said.\n").output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Maria Lopez"));
+}
+
+fn error_line(out: &std::process::Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(err.starts_with("error:"), "stderr starts with error: {err:?}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn missing_file_is_bad_input() {
+    let out = byline().args(["annotate", "no/such/file.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(error_line(&out).contains("no such file"));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let out = byline().args(["annotate", SEED, "--format", "yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    error_line(&out);
+    let out = byline().args(["annotate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn binary_file_is_refused() {
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(b"\x7fELF\x00\x00\x01binary").unwrap();
+    let out = byline().args(["annotate"]).arg(f.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(error_line(&out).contains("binary"));
+}
+
+#[test]
+fn invalid_utf8_is_lossy_or_strict() {
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(b"Caf\xe9 owner Jean Roy said it was fine.\n").unwrap();
+    let out = byline().args(["annotate", "--format", "json"]).arg(f.path()).output().unwrap();
+    assert!(out.status.success());
+    let doc = byline::Document::from_json(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    assert_eq!(doc.warnings.len(), 1);
+    let out = byline().args(["annotate", "--strict"]).arg(f.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(error_line(&out).contains("invalid UTF-8"));
+}
+
+#[test]
+fn empty_folder_is_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = byline().args(["annotate"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(error_line(&out).contains("no articles"));
+}
+
+#[test]
+fn reader_without_a_terminal_says_so() {
+    let out = byline().arg(SEED).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(error_line(&out).contains("terminal"));
+}
+
+#[test]
+fn control_characters_in_paths_and_text_stay_inert() {
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all("\u{201c}Hi\u{1b}]52;c;AAAA\u{7},\u{201d} Ann Lee said.\n".as_bytes()).unwrap();
+    let out = byline().args(["quotes"]).arg(f.path()).output().unwrap();
+    assert!(out.status.success());
+    assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07));
+}

@@ -1,0 +1,158 @@
+//! Small articles of our own, one per newswire pattern, each with an exact
+//! expectation (`tests/articles/NAME.json`, format in its README).
+//!
+//! Every fixture must pass, except those listed in
+//! `tests/articles/KNOWN_GAPS` (a ratchet: a listed fixture that starts
+//! passing fails the test until it is taken off the list).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use byline::model::{Document, MentionForm, QuoteKind};
+use serde_json::Value;
+
+fn norm(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+fn entity_names(doc: &Document, id: usize) -> Vec<String> {
+    let e = &doc.entities[id];
+    let mut v = vec![norm(&e.name)];
+    v.extend(e.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).map(|m| norm(doc.slice(m.span()))));
+    v
+}
+
+/// Checks one fixture; returns its failures.
+fn check(doc: &Document, exp: &Value) -> Vec<String> {
+    let mut fails = Vec::new();
+    let name_of = |id: Option<usize>| id.map(|i| doc.entities[i].name.clone());
+    // Quotes: every expected one, in order, exact text, kind and speaker.
+    let want: Vec<&Value> = exp["quotes"].as_array().map(|a| a.iter().collect()).unwrap_or_default();
+    for w in &want {
+        let text = w["text"].as_str().unwrap_or("");
+        let kind = w["kind"].as_str().unwrap_or("direct");
+        let Some(q) = doc.quotes.iter().find(|q| q.text == text) else {
+            fails.push(format!("quote not found: {text:?}"));
+            continue;
+        };
+        let got_kind = if q.kind == QuoteKind::Direct { "direct" } else { "partial" };
+        if got_kind != kind {
+            fails.push(format!("quote {text:?}: kind {got_kind}, want {kind}"));
+            continue;
+        }
+        if kind == "direct" {
+            let want_speaker = w["speaker"].as_str().map(norm);
+            let got = name_of(q.speaker).map(|n| norm(&n));
+            if want_speaker != got {
+                fails.push(format!("quote {text:?}: speaker {got:?}, want {want_speaker:?}"));
+            }
+        }
+    }
+    let n_direct_want = want.iter().filter(|w| w["kind"].as_str().unwrap_or("direct") == "direct").count();
+    let n_direct = doc.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).count();
+    if n_direct != n_direct_want {
+        fails.push(format!("{n_direct} direct quotes, want {n_direct_want}"));
+    }
+    for nq in exp["not_quotes"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        if doc.quotes.iter().any(|q| {
+            q.kind == QuoteKind::Direct && q.text.trim_end_matches([',', '.']) == nq.trim_end_matches([',', '.'])
+        }) {
+            fails.push(format!("not a quote, but direct: {nq:?}"));
+        }
+    }
+    // Entities: one record each, canonical name, kind, aliases as mentions.
+    for e in exp["entities"].as_array().into_iter().flatten() {
+        let name = e["name"].as_str().unwrap_or("");
+        let Some(ent) = doc.entities.iter().find(|x| norm(&x.name) == norm(name)) else {
+            fails.push(format!("entity not found: {name:?}"));
+            continue;
+        };
+        let kind = e["kind"].as_str().unwrap_or("");
+        if ent.kind.as_str() != kind {
+            fails.push(format!("entity {name:?}: kind {}, want {kind}", ent.kind.as_str()));
+        }
+        let names = entity_names(doc, ent.id);
+        for a in e["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            if !names.contains(&norm(a)) {
+                fails.push(format!("entity {name:?}: alias {a:?} not linked"));
+            }
+        }
+    }
+    for ne in exp["not_entities"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        if doc.entities.iter().any(|x| entity_names(doc, x.id).contains(&norm(ne))) {
+            fails.push(format!("not an entity, but found: {ne:?}"));
+        }
+    }
+    // Pledges.
+    if let Some(ps) = exp["pledges"].as_array() {
+        for p in ps {
+            let key = p["key"].as_str().unwrap_or("");
+            let Some(at) = doc.text.find(key) else {
+                fails.push(format!("pledge key not in text: {key:?}"));
+                continue;
+            };
+            let Some(got) = doc.pledges.iter().find(|g| g.start <= at && at + key.len() <= g.end) else {
+                fails.push(format!("pledge not found: {key:?}"));
+                continue;
+            };
+            let actor = p["actor"].as_str().map(norm);
+            let got_actor = name_of(got.actor).map(|n| norm(&n));
+            if actor != got_actor {
+                fails.push(format!("pledge {key:?}: actor {got_actor:?}, want {actor:?}"));
+            }
+            let amount = p["amount"].as_str().map(str::to_string);
+            if amount.is_some() && amount != got.amount {
+                fails.push(format!("pledge {key:?}: amount {:?}, want {amount:?}", got.amount));
+            }
+        }
+        if doc.pledges.len() != ps.len() {
+            fails.push(format!("{} pledges, want {}", doc.pledges.len(), ps.len()));
+        }
+    }
+    for np in exp["not_pledges"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+        if let Some(at) = doc.text.find(np) {
+            let end = at + np.len();
+            if doc.pledges.iter().any(|g| g.start < end && at < g.end) {
+                fails.push(format!("not a pledge, but found: {np:?}"));
+            }
+        }
+    }
+    fails
+}
+
+#[test]
+fn newswire_patterns() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    let gaps_src = std::fs::read_to_string(dir.join("KNOWN_GAPS")).unwrap_or_default();
+    let gaps: Vec<&str> =
+        gaps_src.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect();
+    let mut results: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 12, "at least 12 pattern articles");
+    for txt in names {
+        let stem = txt.file_stem().unwrap().to_string_lossy().into_owned();
+        let exp: Value = serde_json::from_str(&std::fs::read_to_string(txt.with_extension("json")).unwrap()).unwrap();
+        let doc = byline::engine::annotate_bytes(&std::fs::read(&txt).unwrap(), false).unwrap();
+        doc.validate().unwrap();
+        results.insert(stem, check(&doc, &exp));
+    }
+    let mut report = Vec::new();
+    for (name, fails) in &results {
+        let known = gaps.contains(&name.as_str());
+        if !fails.is_empty() && !known {
+            report.push(format!("{name}:\n  {}", fails.join("\n  ")));
+        }
+        if fails.is_empty() && known {
+            report.push(format!("{name}: passes now; take it off tests/articles/KNOWN_GAPS"));
+        }
+    }
+    let passing = results.values().filter(|f| f.is_empty()).count();
+    eprintln!("pattern articles: {passing}/{} pass", results.len());
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
