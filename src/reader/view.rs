@@ -315,6 +315,9 @@ pub fn percent(v: &DocView, height: usize) -> usize {
     ((v.top + height).min(rows) * 100) / rows
 }
 
+/// Columns a name may take in the status bar.
+const STATUS_NAME: usize = 24;
+
 fn render_status(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
     let th = &app.theme;
     frame.render_widget(Block::default().style(th.status), r);
@@ -331,12 +334,12 @@ fn render_status(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
     let quote = if i > 0 { format!("Quote {i}/{n}") } else { format!("Quotes: {n}") };
     left.push(TSpan::styled(format!(" {quote}"), th.status.add_modifier(Modifier::BOLD)));
     if let Some(q) = v.quote.and_then(|q| v.doc.quotes.get(q)) {
-        let who = q.speaker.map_or_else(|| "unattributed".to_string(), |s| v.entity_name(s));
+        let who = q.speaker.map_or_else(|| "unattributed".to_string(), |s| fit(&v.entity_name(s), STATUS_NAME));
         left.push(TSpan::styled(format!(" {who}"), th.status.patch(th.speaker)));
     }
     if let Some(f) = v.filter {
         left.push(TSpan::styled(
-            format!(" \u{2502} speaker: {}", v.entity_name(f)),
+            format!(" \u{2502} speaker: {}", fit(&v.entity_name(f), STATUS_NAME)),
             th.status.add_modifier(Modifier::BOLD),
         ));
     }
