@@ -472,3 +472,17 @@ fn empty_document_is_harmless() {
     a.update(key(KeyCode::Enter));
     assert!(status(&a).contains("Quotes: 0"));
 }
+
+#[test]
+fn nothing_is_wrapped_until_there_is_room() {
+    let mut a = byline::reader::App::new(
+        vec![small_doc()],
+        byline::reader::Options::default(),
+        byline::reader::theme::Theme::monochrome(),
+    );
+    assert!(a.view().current_wrap().is_none());
+    a.update(Action::Resize(1, 1));
+    assert!(a.view().current_wrap().is_none(), "a 1x1 terminal shows no text, so nothing is wrapped");
+    a.update(Action::Resize(80, 24));
+    assert_eq!(a.view().current_wrap().unwrap().width, usize::from(a.screen.text.width));
+}

@@ -188,3 +188,16 @@ fn headline_stays_in_the_title_when_scrolled() {
     assert!(first.contains("S. Korea pledges leading role in supporting U.N. PKO missions"), "{first}");
     assert!(s.lines().nth(38).unwrap().contains("000_95e916f942a66a19.txt"), "the file moves to the bottom border");
 }
+
+#[test]
+fn huge_line_without_spaces_renders_and_scrolls() {
+    let mut a = app(vec![Document::empty("x".repeat(600_000))], 80, 24);
+    a.update(ch('G'));
+    let s = screen(&draw(&a));
+    assert!(s.contains("100%"), "{s}");
+    a.update(ch('k'));
+    a.update(ch('/'));
+    type_str(&mut a, "y");
+    a.update(key(KeyCode::Enter));
+    assert!(status(&a).contains("no match for y"));
+}

@@ -316,6 +316,11 @@ impl App {
         let width = usize::from(self.screen.text.width);
         let height = self.text_height();
         let v = &mut self.docs[self.current];
+        if width == 0 || height == 0 {
+            // Nothing of the article is on screen (too small, or before the
+            // first resize): keep the wrap we have rather than wrap for nothing.
+            return;
+        }
         v.ensure_wrap(width);
         let rows = v.current_wrap().map_or(0, Wrapped::len);
         let top = v.current_wrap().map_or(0, |w| w.row_of(v.anchor));
@@ -390,7 +395,10 @@ impl App {
     fn overlay_command(&mut self, overlay: Overlay, c: Command) {
         match overlay {
             Overlay::Help { scroll } => match c {
-                Command::LineDown => self.overlay = Some(Overlay::Help { scroll: scroll + 1 }),
+                Command::LineDown => {
+                    let max = keymap::help_lines().len().saturating_sub(1);
+                    self.overlay = Some(Overlay::Help { scroll: (scroll + 1).min(max) });
+                }
                 Command::LineUp => self.overlay = Some(Overlay::Help { scroll: scroll.saturating_sub(1) }),
                 Command::Close | Command::Help | Command::Quit => self.overlay = None,
                 _ => {}
@@ -711,8 +719,10 @@ impl App {
             }
             Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::Close => {
+                // Esc peels one layer: the search highlight, then the entity's.
                 let v = self.view_mut();
-                if v.search.take().is_none() && v.entity.take().is_none() {
+                if v.search.take().is_none() {
+                    v.entity = None;
                     v.mention = None;
                 }
             }
