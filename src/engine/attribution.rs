@@ -8,6 +8,8 @@
 //! "..."`, `according to X`, a pronoun, or no attribution at all (the quote
 //! continues the current speaker).
 
+use std::collections::HashMap;
+
 use super::entities::{pronoun_gender, Entities, Found};
 use super::lexicon::{Gender, Lexicon};
 use super::quotes::{RawKind, RawQuote};
@@ -61,6 +63,8 @@ struct Focus {
     entity: usize,
     sent: usize,
     subject: bool,
+    /// The subject of a speech verb ("X said the plan ...").
+    speaks: bool,
 }
 
 struct Ctx<'a> {
@@ -76,6 +80,7 @@ struct Ctx<'a> {
 pub fn attribute(
     text: &str,
     toks: &[Token],
+    paras: &[Span],
     sentences: &[Span],
     quotes: &[RawQuote],
     ents: &mut Entities,
@@ -97,6 +102,9 @@ pub fn attribute(
     // Resolved pronouns, kept apart until the end so `ents.mentions` stays
     // sorted for range lookups.
     let mut pronouns: Vec<Found> = Vec::new();
+    // Every mention by its first token, pronouns added as they resolve.
+    let mut by_tok: HashMap<usize, Found> = ents.mentions.iter().map(|m| (m.tok, *m)).collect();
+    let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos).min(sentences.len().saturating_sub(1));
 
     for (si, s) in sentences.iter().enumerate() {
         let t0 = token_at(toks, s.start);
@@ -124,7 +132,7 @@ pub fn attribute(
                     if subj {
                         subject_taken = true;
                     }
-                    focus.push(Focus { entity: m.entity, sent: si, subject: subj });
+                    focus.push(Focus { entity: m.entity, sent: si, subject: subj, speaks: false });
                 }
                 continue;
             }
@@ -134,7 +142,7 @@ pub fn attribute(
                     if subj {
                         subject_taken = true;
                     }
-                    focus.push(Focus { entity: id, sent: si, subject: subj });
+                    focus.push(Focus { entity: id, sent: si, subject: subj, speaks: false });
                     new_mentions.push(Found {
                         span: toks[k].span(),
                         entity: id,
@@ -145,10 +153,28 @@ pub fn attribute(
                 }
             }
         }
+        for m in &new_mentions {
+            by_tok.insert(m.tok, *m);
+        }
         pronouns.extend(new_mentions.iter().copied());
-        let mention_here = |k: usize| -> Option<Found> {
-            new_mentions.iter().chain(sentence_mentions.iter()).find(|m| m.tok == k).copied()
-        };
+        let mention_here = |k: usize| -> Option<Found> { by_tok.get(&k).copied() };
+        // Speech verbs of the reporter's text: who speaks in this sentence.
+        for v in t0..t1 {
+            if cx.in_direct[v] || !cx.toks[v].is_word() || cue(&cx, v).is_none() {
+                continue;
+            }
+            let from = v.saturating_sub(8).max(t0);
+            let before: Vec<Found> = (from..v).filter_map(mention_here).collect();
+            let after: Vec<Found> = (v + 1..(v + 4).min(t1)).filter_map(mention_here).collect();
+            let who = before
+                .last()
+                .filter(|m| m.tok_end + 2 >= v)
+                .and_then(|_| pick_speaker(&cx, &before, ents))
+                .or_else(|| pick_speaker(&cx, &after, ents));
+            if let Some(e) = who {
+                focus.push(Focus { entity: e, sent: si, subject: false, speaks: true });
+            }
+        }
 
         // 2. Quotes that close or open in this sentence.
         for (qi, q) in quotes.iter().enumerate() {
@@ -166,16 +192,33 @@ pub fn attribute(
             }
             done[qi] = true;
             let mut a = Attribution::default();
-            if let Some(prev) = q.continues {
-                a = out[prev].clone();
-            }
+            // The sentence the quote opens in (it may close several later).
+            let open_si = sentence_of(q.outer.start);
+            let open_t0 = token_at(toks, sentences[open_si].start.min(q.outer.start));
             if a.speaker.is_none() && a.cue.is_none() {
                 let after = token_at(toks, q.outer.end);
                 let before = token_at(toks, q.outer.start);
                 a = post_attribution(&cx, after, t1, &mention_here, ents)
-                    .or_else(|| pre_attribution(&cx, t0, before, &mention_here, ents))
+                    .or_else(|| pre_attribution(&cx, open_t0, before, &mention_here, ents))
                     .or_else(|| according_to(&cx, t0, t1, &mention_here))
+                    .or_else(|| {
+                        // "Cruz continued:" ending the paragraph before.
+                        let para = paras[q.para];
+                        if q.outer.start != para.start || before == 0 {
+                            return None;
+                        }
+                        let colon = toks[before - 1];
+                        if colon.is_word() || first_char(&colon, text) != ':' {
+                            return None;
+                        }
+                        let from = token_at(toks, sentences[sentence_of(colon.start)].start);
+                        pre_attribution(&cx, from, before, &mention_here, ents)
+                    })
                     .unwrap_or_default();
+            }
+            if let (None, None, Some(prev)) = (a.speaker, &a.cue, q.continues) {
+                // A quote running on from the previous paragraph.
+                a = out[prev].clone();
             }
             if a.speaker.is_none() && a.cue.is_none() {
                 // No attribution in the sentence: the speaker of the quote
@@ -183,11 +226,12 @@ pub fn attribute(
                 // in focus in the previous sentence.
                 let prev_q = (0..qi).rev().find(|&j| quotes[j].kind == RawKind::Direct);
                 let recent_quote = prev_q.filter(|&j| q.para <= quotes[j].para + 1);
-                let prev: Vec<&Focus> = focus.iter().filter(|f| f.sent + 1 == si).collect();
+                let prev: Vec<&Focus> = focus.iter().filter(|f| f.sent + 1 == open_si).collect();
                 let is_person = |f: &&&Focus| ents.entities[f.entity].kind == EntityKind::Person;
                 let prev_subject = prev
                     .iter()
-                    .find(|f| f.subject && is_person(f))
+                    .find(|f| f.speaks && is_person(f))
+                    .or_else(|| prev.iter().find(|f| f.subject && is_person(f)))
                     .or_else(|| prev.iter().find(is_person))
                     .or_else(|| {
                         prev.iter().find(|f| f.subject && ents.entities[f.entity].kind == EntityKind::Organization)
@@ -207,7 +251,7 @@ pub fn attribute(
             }
             if let Some(e) = a.speaker {
                 last_speaker = Some((e, q.para));
-                focus.push(Focus { entity: e, sent: si, subject: true });
+                focus.push(Focus { entity: e, sent: si, subject: true, speaks: true });
             }
             out[qi] = a;
         }
@@ -220,7 +264,7 @@ pub fn attribute(
 /// True when the mention at tokens [a, b) is not inside a prepositional
 /// phrase and not a possessive ("Seoul's top diplomat Chung").
 fn is_subject_position(cx: &Ctx, a: usize, b: usize) -> bool {
-    if cx.toks[b - 1].possessive {
+    if cx.toks[b - 1].possessive || matches!(cx.lower[a].as_str(), "his" | "her" | "its" | "their" | "him" | "them") {
         return false;
     }
     // A modifier of the name that follows ("U.N. Secretary-General X").
@@ -295,6 +339,13 @@ fn post_attribution(
     let appositive =
         mention_at(k).is_some_and(|m| cx.toks.get(m.tok_end).is_some_and(|t| first_char(t, cx.text) == ','));
     let window_end = (k + if appositive { 32 } else { 14 }).min(to);
+    // "..." ― Jane Doe: a signature after a dash.
+    let dash = from < to && matches!(first_char(&cx.toks[from], cx.text), '\u{2015}' | '\u{2014}' | '\u{2013}' | '-');
+    if dash {
+        if let Some(m) = mention_at(k).filter(|m| ents.entities[m.entity].kind == EntityKind::Person) {
+            return Some(Attribution { speaker: Some(m.entity), cue: None });
+        }
+    }
     // Find the speech verb.
     let verb = (k..window_end)
         .find(|&j| cx.toks[j].is_word() && cue(cx, j).is_some() && !cx.in_direct[j] && !opens_quote(cx, j))?;
@@ -384,12 +435,24 @@ fn pre_attribution(
     if verb.is_none() && first_char(&last, cx.text) != ':' {
         return None;
     }
-    let subject = (from..to)
+    let subjects: Vec<Found> = (from..to)
         .filter_map(mention_at)
-        .find(|m| {
+        .filter(|m| {
             matches!(ents.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization | EntityKind::Document)
                 && is_subject_position(cx, m.tok, m.tok_end)
         })
+        .collect();
+    // The name right before the verb ("..., McCallum said, "), else the first
+    // person in subject position, else the first subject.
+    let adjacent = verb.and_then(|v| {
+        (from..v)
+            .filter_map(mention_at)
+            .filter(|m| m.tok_end + 1 >= v && m.tok_end <= v)
+            .find(|m| ents.entities[m.entity].kind == EntityKind::Person)
+    });
+    let subject = adjacent
+        .or_else(|| subjects.iter().find(|m| ents.entities[m.entity].kind == EntityKind::Person).copied())
+        .or_else(|| subjects.first().copied())
         .map(|m| m.entity);
     let subject = subject
         .or_else(|| {

@@ -108,6 +108,7 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
         }
     }
 
+    let title_line = title_case_lines(text, toks);
     let mut cands: Vec<Cand> = Vec::new();
     // Quoted names first: the whole quoted title is one name.
     for q in inp.quotes.iter().filter(|q| q.kind == RawKind::Title) {
@@ -160,7 +161,27 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
         if !t.possessive {
             while j < toks.len() {
                 let n = toks[j];
+                // "Gov. Jeb Bush": a title abbreviation's period stays inside.
+                let title_dot = !n.is_word()
+                    && !n.space_before
+                    && first_char(&n, text) == '.'
+                    && lx.abbreviations.contains(&lower[j - 1])
+                    && lx.titles.contains(&lower[j - 1])
+                    && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap);
+                if title_dot {
+                    j += 1;
+                    continue;
+                }
                 if !n.is_word() || n.newline_before || sent_starts.contains(&j) {
+                    break;
+                }
+                // In a Title Case line (a headline), common words are not
+                // part of names ("Sanders Says He ...").
+                if title_line[j]
+                    && (lx.function_words.contains(&lower[j])
+                        || lx.speech_verb(&lower[j]).is_some()
+                        || seen_lower.contains(lower[j].as_str()))
+                {
                     break;
                 }
                 if name_cap(&n, text) {
@@ -223,6 +244,27 @@ fn name_cap(t: &Token, text: &str) -> bool {
     ["al-", "el-", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "at-"]
         .iter()
         .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
+}
+
+/// For each token: does it sit on a line written in Title Case (most words
+/// capitalized, as in a headline)?
+fn title_case_lines(text: &str, toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].newline_before {
+            end += 1;
+        }
+        let words: Vec<&Token> = toks[start..end].iter().filter(|t| t.is_word()).collect();
+        let caps = words.iter().filter(|t| t.cap).count();
+        let letters = words.iter().filter(|t| t.text(text).chars().next().is_some_and(char::is_alphabetic)).count();
+        if letters >= 4 && caps * 10 >= letters * 7 {
+            out[start..end].iter_mut().for_each(|x| *x = true);
+        }
+        start = end;
+    }
+    out
 }
 
 fn raw_has_digit(w: &str) -> bool {
@@ -296,6 +338,16 @@ fn push_run(
     let mut titles = Vec::new();
     let mut gender = Gender::Unknown;
     let mut kind = None;
+    // A "title" before a name that is itself an organization, document or
+    // event ("General Capital Program", "Chief Medical Office") is no title.
+    let head_thing = (title_end.unwrap_or(b)..b).any(|k| {
+        let w = lower[k].trim_end_matches('.');
+        lx.org_words.contains(w)
+            || lx.document_words.contains(w)
+            || lx.event_words.contains(w)
+            || lx.place_words.contains(w)
+    });
+    let title_end = if head_thing { None } else { title_end };
     if let Some(te) = title_end {
         // An organization or country before the title is its own mention:
         // "U.N. Secretary-General", "Canadian Finance Minister".
@@ -331,6 +383,9 @@ fn push_run(
             titles.push(title);
         }
         a = te;
+        while a < b && !toks[a].is_word() {
+            a += 1;
+        }
         kind = Some(EntityKind::Person);
         if a >= b {
             return;
@@ -708,6 +763,7 @@ fn build(
 
     link_name_prefixes(&mut ents, text);
     descriptive_aliases(inp, lx, &mut ents);
+    role_aliases(inp, lx, &mut ents);
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     ents.mentions.dedup_by_key(|m| m.span);
     ents
@@ -741,6 +797,17 @@ fn followed_by_speech(toks: &[Token], lower: &[String], t1: usize, lx: &Lexicon)
 fn person_evidence(toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> bool {
     let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
     let first = lower[c.t0].as_str();
+    // Any head word inside ("Sherbrook Street Stella") makes it no simple name.
+    let thing_word = (c.t0..c.t1).any(|k| {
+        let w = lower[k].as_str();
+        lx.org_words.contains(w)
+            || lx.place_words.contains(w)
+            || lx.event_words.contains(w)
+            || lx.document_words.contains(w)
+    });
+    if thing_word && c.kind != Some(EntityKind::Person) {
+        return false;
+    }
     if c.kind == Some(EntityKind::Person) || lx.first_names.contains_key(first) && !is_place(first) {
         return true;
     }
@@ -931,6 +998,114 @@ fn descriptive_aliases(inp: &Input, lx: &Lexicon, ents: &mut Entities) {
         });
         if let Some(id) = found {
             extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });
+        }
+    }
+    ents.mentions.extend(extra);
+}
+
+/// Title words that describe a position rather than a role of its own.
+const NOT_ROLES: [&str; 16] = [
+    "former",
+    "acting",
+    "interim",
+    "late",
+    "deputy",
+    "assistant",
+    "associate",
+    "then-",
+    "vice",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "chief",
+];
+
+/// "the mayor", "the senator": a role named before for exactly one person
+/// ("Mayor Doug McCallum", "union president X", "X, director of ...")
+/// refers back to the most recent person holding it.
+fn role_aliases(inp: &Input, lx: &Lexicon, ents: &mut Entities) {
+    let text = inp.text;
+    let toks = inp.tokens;
+    let lower = |k: usize| toks[k].text(text).to_lowercase();
+    let is_role = |w: &str| lx.titles.contains(w) && !NOT_ROLES.contains(&w) && !lx.honorifics.contains_key(w);
+    // Where each person holds which roles: (position, entity, role).
+    let mut held: Vec<(usize, usize, String)> = Vec::new();
+    for m in &ents.mentions {
+        if ents.entities[m.entity].kind != EntityKind::Person || m.form != MentionForm::Name {
+            continue;
+        }
+        let mut roles: Vec<String> = ents.entities[m.entity]
+            .titles
+            .iter()
+            .flat_map(|t| t.split(|c: char| c.is_whitespace() || c == '.').map(str::to_lowercase).collect::<Vec<_>>())
+            .filter(|w| is_role(w))
+            .collect();
+        // Lowercase role words right before: "union president X".
+        let mut k = m.tok;
+        while k > 0 && m.tok - k < 3 {
+            k -= 1;
+            if !toks[k].is_word() || toks[k].cap {
+                break;
+            }
+            let w = lower(k);
+            if is_role(&w) {
+                roles.push(w);
+            }
+        }
+        // An appositive: "X, director of ...", "X, the city's mayor".
+        if toks.get(m.tok_end).is_some_and(|t| t.text(text) == ",") {
+            for k in m.tok_end + 1..(m.tok_end + 5).min(toks.len()) {
+                if !toks[k].is_word() {
+                    break;
+                }
+                let w = lower(k);
+                if is_role(&w) {
+                    roles.push(w);
+                    break;
+                }
+            }
+        }
+        for r in roles {
+            held.push((m.span.start, m.entity, r));
+        }
+    }
+    if held.is_empty() {
+        return;
+    }
+    let mut extra = Vec::new();
+    for k in 0..toks.len() {
+        if !toks[k].is_word() || lower(k) != "the" {
+            continue;
+        }
+        // "the mayor", "the former mayor", "the city's mayor".
+        for r in k + 1..(k + 4).min(toks.len()) {
+            let t = toks[r];
+            if !t.is_word() || t.cap {
+                break;
+            }
+            let w = lower(r);
+            if !is_role(&w) {
+                continue;
+            }
+            if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap && lx.titles.contains(&lower(r + 1))) {
+                break; // "the union president": the role is the next word
+            }
+            let holder = held.iter().rev().find(|(pos, _, role)| *pos < t.start && *role == w);
+            let others = holder
+                .is_some_and(|(_, id, _)| held.iter().any(|(pos, e, role)| *pos < t.start && role == &w && e != id));
+            if let (Some(&(_, id, _)), false) = (holder, others) {
+                extra.push(Found {
+                    span: Span::new(toks[k].start, t.end),
+                    entity: id,
+                    form: MentionForm::Alias,
+                    tok: k,
+                    tok_end: r + 1,
+                });
+            }
+            break;
         }
     }
     ents.mentions.extend(extra);

@@ -57,7 +57,7 @@ pub fn annotate(text: &str) -> Document {
         },
         lx,
     );
-    let attributions = attribution::attribute(&text, &toks, &sentences, &raw, &mut ents, lx);
+    let attributions = attribution::attribute(&text, &toks, &paras, &sentences, &raw, &mut ents, lx);
     entities::finish(&mut ents);
     let pledges = pledges::find(&text, &toks, &sentences, meta.headline, &raw, &attributions, &ents, lx);
 

@@ -5,32 +5,36 @@ use super::lexicon::Lexicon;
 use super::text::{first_char, is_double_quote, TokKind, Token};
 use crate::model::{Meta, Span};
 
-/// Paragraph spans, trimmed of surrounding whitespace. Paragraphs are
-/// separated by blank lines; a text with no blank line at all has one
-/// paragraph per line.
+/// Paragraph spans, trimmed of surrounding whitespace. A blank line always
+/// separates paragraphs; a single line break does too, unless it only wraps
+/// a long line (the next line starts in lowercase and the line before does
+/// not end a sentence).
 pub fn paragraphs(text: &str) -> Vec<Span> {
-    let has_blank = text.contains("\n\n") || text.lines().any(|l| l.trim().is_empty() && !l.is_empty());
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches('\n');
-        let blank = content.trim().is_empty();
-        if blank || !has_blank {
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
             if let Some(s) = start.take() {
                 out.push(trim_span(text, Span::new(s, end)));
             }
-        }
-        if !blank {
+        } else {
+            if let Some(s) = start {
+                let prev = text[s..end].trim_end();
+                let soft_wrap = trimmed.chars().next().is_some_and(char::is_lowercase)
+                    && !prev.ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
+                if !soft_wrap {
+                    out.push(trim_span(text, Span::new(s, end)));
+                    start = None;
+                }
+            }
             if start.is_none() {
                 start = Some(pos);
             }
             end = pos + content.len();
-            if !has_blank {
-                out.push(trim_span(text, Span::new(pos, end)));
-                start = None;
-            }
         }
         pos += line.len();
     }
@@ -224,6 +228,23 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
     if !starts_sentence {
         return None;
     }
+    // `"Why now?" Obama asked.`: a quote ending in its own mark, then its
+    // attribution, is one sentence.
+    if last > i && !is_double_quote(nc) {
+        // "said X", "he said", "Jane Doe said" (up to three name words).
+        let words: Vec<&Token> = toks[last + 1..].iter().take(5).take_while(|t| t.is_word()).collect();
+        let is_verb =
+            |t: &Token| lx.speech_verb(&t.text(text).to_lowercase()).is_some() && !t.text(text).ends_with("ing");
+        let lead = words.iter().take_while(|t| t.cap && !is_verb(t)).count().min(3);
+        let pronoun =
+            words.first().is_some_and(|t| matches!(t.text(text), "he" | "she" | "they" | "He" | "She" | "They"));
+        let attribution = words.first().is_some_and(|t| is_verb(t))
+            || (pronoun && words.get(1).is_some_and(|t| is_verb(t)))
+            || (lead >= 1 && words.get(lead).is_some_and(|t| is_verb(t)));
+        if attribution && toks[i + 1..=last].iter().any(|t| is_double_quote(first_char(t, text))) {
+            return None;
+        }
+    }
     if c == '.' && t.kind == TokKind::Punct && i > 0 {
         let prev = toks[i - 1];
         if prev.is_word() && prev.end == t.start {
@@ -290,9 +311,9 @@ mod tests {
 
     #[test]
     fn paragraphs_by_blank_lines_or_lines() {
-        let t = "Head\n\nOne line\ncontinues.\n\n  Two.  \n";
+        let t = "Head\n\nOne line\ncontinues.\n\n  Two.  \nThree.\n";
         let p: Vec<&str> = paragraphs(t).iter().map(|s| s.slice(t)).collect();
-        assert_eq!(p, ["Head", "One line\ncontinues.", "Two."]);
+        assert_eq!(p, ["Head", "One line\ncontinues.", "Two.", "Three."]);
         let t = "A.\nB.\n";
         let p: Vec<&str> = paragraphs(t).iter().map(|s| s.slice(t)).collect();
         assert_eq!(p, ["A.", "B."]);
