@@ -1,4 +1,32 @@
-//! The terminal reader: event loop and panes over annotated documents.
+//! The terminal reader: an Elm-like loop over annotated documents.
+//!
+//! - [`app`]: `App` (view state over the documents), `Action`, `update`,
+//!   the only place state changes; side effects are queued as `Effect`s.
+//! - [`keymap`]: every binding with its description; help and hints come
+//!   from it. Keys go overlay -> prompt -> focused pane -> global.
+//! - [`view`]: `render(&App, &mut Frame)`, which only reads.
+//! - [`layout`]: pane rectangles for a terminal size (wide, narrow, tiny).
+//! - [`wrap`]: the article wrapped into rows that keep their byte ranges.
+//! - [`index`]: per-document lookups (spans by position, counts, order).
+//! - [`search`]: in-article search. [`theme`]: named style roles.
+//! - [`store`]: saved ticks and reading position (locked, atomic).
+//! - [`backend`]: frames drawn bottom row first (never a finished-looking half frame).
+//! - [`runtime`]: the terminal, the event loop, effects, restore on every path.
+
+pub mod app;
+pub mod backend;
+pub mod index;
+pub mod keymap;
+pub mod layout;
+pub mod runtime;
+pub mod search;
+pub mod store;
+pub mod theme;
+pub mod view;
+pub mod wrap;
+
+pub use app::{Action, App, Effect};
+pub use runtime::run;
 
 use crate::model::Document;
 
@@ -9,8 +37,16 @@ pub struct Options {
     pub width_cap: u16,
 }
 
-/// Runs the interactive reader until the user quits.
-pub fn run(docs: Vec<Document>, options: Options) -> anyhow::Result<()> {
-    let _ = (docs, options);
-    anyhow::bail!("the reader is not built yet")
+impl Default for Options {
+    fn default() -> Self {
+        Options { width_cap: 100 }
+    }
+}
+
+/// A headless reader for tests and tools: `docs` at the given terminal size,
+/// without colours.
+pub fn headless(docs: Vec<Document>, width: u16, height: u16) -> App {
+    let mut app = App::new(docs, Options::default(), theme::Theme::monochrome());
+    app.update(Action::Resize(width, height));
+    app
 }

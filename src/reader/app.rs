@@ -1,0 +1,984 @@
+//! The reader's state and the one function that changes it.
+//!
+//! [`App`] owns the view state over the opened documents. Every input (key,
+//! mouse, resize, a saved-state result) arrives as an [`Action`];
+//! [`App::update`] is the only place state changes. Side effects (clipboard,
+//! mouse capture, saving a tick) are queued as [`Effect`]s for the runtime,
+//! so a headless `App` is fully testable.
+
+use std::collections::BTreeSet;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::index::{DocIndex, SidebarRow};
+use super::keymap::{self, Command, Context, Key};
+use super::layout::{list_inner, list_offset, Focus, Screen};
+use super::search;
+use super::store::{self, ArticleState};
+use super::theme::Theme;
+use super::wrap::{self, Wrapped};
+use super::Options;
+use crate::model::{Document, QuoteKind, Span};
+use crate::sanitize::inert;
+
+/// Everything that can happen to the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    /// The terminal's new size (columns, rows).
+    Resize(u16, u16),
+    /// A command, as a key would send it.
+    Command(Command),
+    /// Saved state read at startup for document `doc`.
+    Restored {
+        doc: usize,
+        state: ArticleState,
+        warning: Option<String>,
+    },
+    /// The ticks now on disk after a save (other readers' ticks included).
+    Synced {
+        doc: usize,
+        ticks: BTreeSet<String>,
+        warning: Option<String>,
+    },
+    /// Saving or loading state failed.
+    StateProblem {
+        doc: usize,
+        message: String,
+    },
+}
+
+/// Work for the runtime to do outside `update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this (already inert) text on the clipboard (OSC 52).
+    Copy(String),
+    /// Turn mouse capture on or off.
+    SetMouse(bool),
+    /// Save one tick change of document `doc`.
+    SaveTick { doc: usize, key: String, pledge: String, ticked: bool },
+}
+
+/// The topmost layer, when open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Picker { query: String, cursor: usize },
+}
+
+/// An active search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Span>,
+    pub current: Option<usize>,
+}
+
+/// How many wrap widths are kept per document.
+const WRAP_CACHE: usize = 4;
+/// How many jump-list entries are kept.
+const MAX_JUMPS: usize = 100;
+/// Rows of context kept above a jump target.
+const JUMP_CONTEXT: usize = 2;
+/// Rows one mouse wheel notch scrolls.
+const WHEEL_ROWS: usize = 3;
+
+/// View state over one document.
+#[derive(Debug, Clone)]
+pub struct DocView {
+    pub doc: Document,
+    pub index: DocIndex,
+    /// Saved-state key (hash of the text).
+    pub key: String,
+    /// Wraps by width, most recently used first.
+    wraps: Vec<Wrapped>,
+    /// First visible row in the current wrap (derived from `anchor`).
+    pub top: usize,
+    /// Byte offset of the top row: what a resize keeps in view.
+    pub anchor: usize,
+    /// Selected quote (index into `doc.quotes`).
+    pub quote: Option<usize>,
+    /// Speaker filter (entity id).
+    pub filter: Option<usize>,
+    /// Cursor in the entities list (index into `index.entity_order`).
+    pub entity_cursor: usize,
+    /// Cursor in the pledges list.
+    pub pledge_cursor: usize,
+    /// The entity whose mentions are highlighted.
+    pub entity: Option<usize>,
+    /// The mention of `entity` last jumped to.
+    pub mention: Option<usize>,
+    /// Ticked pledges, by pledge key.
+    pub ticks: BTreeSet<String>,
+    pub search: Option<Search>,
+    /// Anchors to go back to (Ctrl-O).
+    pub jumps: Vec<usize>,
+    /// Problems to show in the status bar (input, saved state).
+    pub warnings: Vec<String>,
+}
+
+impl DocView {
+    /// A view at the top of `doc`.
+    pub fn new(doc: Document) -> Self {
+        let index = DocIndex::new(&doc);
+        let key = store::article_key(&doc.text);
+        let warnings = doc.warnings.clone();
+        DocView {
+            doc,
+            index,
+            key,
+            wraps: Vec::new(),
+            top: 0,
+            anchor: 0,
+            quote: None,
+            filter: None,
+            entity_cursor: 0,
+            pledge_cursor: 0,
+            entity: None,
+            mention: None,
+            ticks: BTreeSet::new(),
+            search: None,
+            jumps: Vec::new(),
+            warnings,
+        }
+    }
+
+    /// The wrap at `width`, if it has been computed.
+    pub fn wrapped(&self, width: usize) -> Option<&Wrapped> {
+        self.wraps.iter().find(|w| w.width == width.max(1))
+    }
+
+    /// Makes the wrap at `width` the current one (computing it once).
+    fn ensure_wrap(&mut self, width: usize) {
+        let width = width.max(1);
+        if let Some(i) = self.wraps.iter().position(|w| w.width == width) {
+            let w = self.wraps.remove(i);
+            self.wraps.insert(0, w);
+        } else {
+            self.wraps.insert(0, wrap::wrap(&self.doc.text, &self.doc.meta, width));
+            self.wraps.truncate(WRAP_CACHE);
+        }
+    }
+
+    /// The current wrap (the most recently ensured one).
+    pub fn current_wrap(&self) -> Option<&Wrapped> {
+        self.wraps.first()
+    }
+
+    /// The direct quotes that `]`/`[` visit: those of the filtered speaker.
+    pub fn quote_list(&self) -> Vec<usize> {
+        self.index
+            .direct
+            .iter()
+            .copied()
+            .filter(|&q| self.filter.is_none() || self.doc.quotes[q].speaker == self.filter)
+            .collect()
+    }
+
+    /// `(i, n)` for the status bar's `Quote i/N` (`i` 0 when none selected).
+    pub fn quote_position(&self) -> (usize, usize) {
+        let list = self.quote_list();
+        let i = self.quote.and_then(|q| list.iter().position(|&x| x == q)).map_or(0, |p| p + 1);
+        (i, list.len())
+    }
+
+    /// The entity under the entities cursor.
+    pub fn cursor_entity(&self) -> Option<usize> {
+        self.index.entity_order.get(self.entity_cursor).copied()
+    }
+
+    /// Whether pledge `i` is ticked.
+    pub fn is_ticked(&self, i: usize) -> bool {
+        self.index.pledge_keys.get(i).is_some_and(|k| self.ticks.contains(k))
+    }
+
+    /// A name for the entity, made inert.
+    pub fn entity_name(&self, id: usize) -> String {
+        self.doc.entity(id).map_or_else(|| "?".to_string(), |e| inert(&e.name).into_owned())
+    }
+}
+
+/// The reader's whole state.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub docs: Vec<DocView>,
+    pub current: usize,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    /// The search prompt's text while it is open.
+    pub prompt: Option<String>,
+    pub size: (u16, u16),
+    pub screen: Screen,
+    pub options: Options,
+    pub theme: Theme,
+    pub mouse: bool,
+    /// User override for the sidebars (`t`); `None` = automatic.
+    pub sidebars: Option<bool>,
+    /// A one-shot note for the status bar, cleared by the next key.
+    pub message: Option<String>,
+    pub effects: Vec<Effect>,
+    pub quit: bool,
+}
+
+impl App {
+    /// A reader over `docs` (an empty list gets one empty document).
+    pub fn new(docs: Vec<Document>, options: Options, theme: Theme) -> Self {
+        let mut docs: Vec<DocView> = docs.into_iter().map(DocView::new).collect();
+        if docs.is_empty() {
+            docs.push(DocView::new(Document::empty(String::new())));
+        }
+        let mut app = App {
+            docs,
+            current: 0,
+            focus: Focus::Article,
+            overlay: None,
+            prompt: None,
+            size: (0, 0),
+            screen: Screen::default(),
+            options,
+            theme,
+            mouse: true,
+            sidebars: None,
+            message: None,
+            effects: Vec::new(),
+            quit: false,
+        };
+        app.relayout();
+        app
+    }
+
+    /// The current document's view.
+    pub fn view(&self) -> &DocView {
+        &self.docs[self.current]
+    }
+
+    fn view_mut(&mut self) -> &mut DocView {
+        &mut self.docs[self.current]
+    }
+
+    /// Takes the queued effects.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Rows of article text on screen.
+    pub fn text_height(&self) -> usize {
+        usize::from(self.screen.text.height)
+    }
+
+    /// Applies one action. The only place state changes.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Key(ev) => {
+                if ev.kind != KeyEventKind::Release {
+                    self.message = None;
+                    self.key(ev);
+                }
+            }
+            Action::Mouse(ev) => self.mouse_event(ev),
+            Action::Resize(w, h) => self.size = (w, h),
+            Action::Command(c) => {
+                self.message = None;
+                self.command(c);
+            }
+            Action::Restored { doc, state, warning } => {
+                if let Some(v) = self.docs.get_mut(doc) {
+                    v.ticks = state.ticks;
+                    v.anchor = floor_boundary(&v.doc.text, state.position);
+                    v.warnings.extend(warning);
+                }
+            }
+            Action::Synced { doc, ticks, warning } => {
+                if let Some(v) = self.docs.get_mut(doc) {
+                    v.ticks = ticks;
+                    v.warnings.extend(warning);
+                }
+            }
+            Action::StateProblem { doc, message } => {
+                if let Some(v) = self.docs.get_mut(doc) {
+                    let m = format!("saved state: {message}");
+                    if !v.warnings.contains(&m) {
+                        v.warnings.push(m);
+                    }
+                }
+            }
+        }
+        self.relayout();
+    }
+
+    /// Recomputes the panes for the stored size, makes sure the article is
+    /// wrapped at the pane width, and clamps the scroll position.
+    fn relayout(&mut self) {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        self.screen = Screen::compute(area, self.sidebars, self.focus, self.options.width_cap);
+        let width = usize::from(self.screen.text.width);
+        let height = self.text_height();
+        let v = &mut self.docs[self.current];
+        if width == 0 || height == 0 {
+            // Nothing of the article is on screen (too small, or before the
+            // first resize): keep the wrap we have rather than wrap for nothing.
+            return;
+        }
+        v.ensure_wrap(width);
+        let rows = v.current_wrap().map_or(0, Wrapped::len);
+        let top = v.current_wrap().map_or(0, |w| w.row_of(v.anchor));
+        v.top = top.min(max_top(rows, height));
+    }
+
+    // ----- keys -------------------------------------------------------------
+
+    /// Routes a key through the layers: overlay, prompt, focused pane, global.
+    fn key(&mut self, ev: KeyEvent) {
+        let key = Key::from_event(&ev);
+        if key == (Key { code: KeyCode::Char('c'), mods: KeyModifiers::CONTROL }) {
+            self.quit = true;
+            return;
+        }
+        let typed = match ev.code {
+            KeyCode::Char(c) if !ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(c),
+            _ => None,
+        };
+        match &mut self.overlay {
+            Some(Overlay::Help { .. }) => {
+                if let Some(c) = keymap::lookup(Context::Help, key) {
+                    self.command(c);
+                }
+                return;
+            }
+            Some(Overlay::Picker { query, cursor }) => {
+                if let Some(c) = keymap::lookup(Context::Picker, key) {
+                    self.command(c);
+                } else if let Some(ch) = typed {
+                    query.push(ch);
+                    *cursor = 0;
+                }
+                return;
+            }
+            None => {}
+        }
+        if let Some(q) = &mut self.prompt {
+            if let Some(c) = keymap::lookup(Context::Search, key) {
+                self.command(c);
+            } else if let Some(ch) = typed {
+                q.push(ch);
+            }
+            return;
+        }
+        let pane = match self.focus {
+            Focus::Pledges => keymap::lookup(Context::Pledges, key).or_else(|| keymap::lookup(Context::List, key)),
+            Focus::Entities => keymap::lookup(Context::List, key),
+            Focus::Article => None,
+        };
+        if let Some(c) = pane.or_else(|| keymap::lookup(Context::Global, key)) {
+            self.command(c);
+        }
+    }
+
+    /// Carries out a command in the current layer.
+    fn command(&mut self, c: Command) {
+        if let Some(overlay) = self.overlay.clone() {
+            self.overlay_command(overlay, c);
+            return;
+        }
+        if self.prompt.is_some() {
+            self.prompt_command(c);
+            return;
+        }
+        if self.focus != Focus::Article && self.list_command(c) {
+            return;
+        }
+        self.global_command(c);
+    }
+
+    fn overlay_command(&mut self, overlay: Overlay, c: Command) {
+        match overlay {
+            Overlay::Help { scroll } => match c {
+                Command::LineDown => {
+                    let max = keymap::help_lines().len().saturating_sub(1);
+                    self.overlay = Some(Overlay::Help { scroll: (scroll + 1).min(max) });
+                }
+                Command::LineUp => self.overlay = Some(Overlay::Help { scroll: scroll.saturating_sub(1) }),
+                Command::Close | Command::Help | Command::Quit => self.overlay = None,
+                _ => {}
+            },
+            Overlay::Picker { mut query, cursor } => {
+                let n = self.picker_matches(&query).len();
+                match c {
+                    Command::LineDown => {
+                        self.overlay = Some(Overlay::Picker { query, cursor: (cursor + 1).min(n.saturating_sub(1)) })
+                    }
+                    Command::LineUp => self.overlay = Some(Overlay::Picker { query, cursor: cursor.saturating_sub(1) }),
+                    Command::DeleteChar => {
+                        query.pop();
+                        self.overlay = Some(Overlay::Picker { query, cursor: 0 });
+                    }
+                    Command::Close => self.overlay = None,
+                    Command::Accept => {
+                        if let Some(&id) = self.picker_matches(&query).get(cursor) {
+                            self.overlay = None;
+                            self.set_filter(Some(id));
+                        } else {
+                            self.message = Some("no speaker matches; Esc cancels".into());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// The speakers the picker lists for `query`: case-insensitive substring
+    /// of the name, most quoted first.
+    pub fn picker_matches(&self, query: &str) -> Vec<usize> {
+        let v = self.view();
+        let q = query.to_lowercase();
+        let mut ids: Vec<usize> = v
+            .index
+            .speakers
+            .iter()
+            .copied()
+            .filter(|&id| v.doc.entity(id).is_some_and(|e| e.name.to_lowercase().contains(&q)))
+            .collect();
+        ids.sort_by_key(|&id| std::cmp::Reverse(v.index.quote_count.get(id).copied().unwrap_or(0)));
+        ids
+    }
+
+    fn prompt_command(&mut self, c: Command) {
+        match c {
+            Command::DeleteChar => {
+                if let Some(q) = &mut self.prompt {
+                    q.pop();
+                }
+            }
+            Command::Close => self.prompt = None,
+            Command::Accept => {
+                let query = self.prompt.take().unwrap_or_default();
+                let query = if query.is_empty() {
+                    match &self.view().search {
+                        Some(s) => s.query.clone(),
+                        None => return,
+                    }
+                } else {
+                    query
+                };
+                self.start_search(query);
+            }
+            _ => {}
+        }
+    }
+
+    fn start_search(&mut self, query: String) {
+        let matches = search::find_all(&self.view().doc.text, &query);
+        let anchor = self.view().anchor;
+        let first = matches.iter().position(|m| m.start >= anchor).or(if matches.is_empty() { None } else { Some(0) });
+        let shown = inert(&query).into_owned();
+        if matches.is_empty() {
+            self.message = Some(format!("no match for {shown}"));
+        }
+        self.view_mut().search = Some(Search { query, matches, current: None });
+        if let Some(i) = first {
+            self.goto_match(i);
+        }
+    }
+
+    fn goto_match(&mut self, i: usize) {
+        let Some(span) = self.view().search.as_ref().and_then(|s| s.matches.get(i).copied()) else { return };
+        if let Some(s) = &mut self.view_mut().search {
+            s.current = Some(i);
+        }
+        self.jump_to(span);
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let Some(s) = &self.view().search else {
+            self.message = Some("no search yet: / searches".into());
+            return;
+        };
+        let n = s.matches.len();
+        if n == 0 {
+            self.message = Some(format!("no match for {}", inert(&s.query)));
+            return;
+        }
+        let next = match (s.current, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) if i + 1 < n => i + 1,
+            (Some(_), true) => {
+                self.message = Some("search wrapped to the top".into());
+                0
+            }
+            (Some(i), false) if i > 0 => i - 1,
+            (Some(_), false) => {
+                self.message = Some("search wrapped to the bottom".into());
+                n - 1
+            }
+        };
+        self.goto_match(next);
+    }
+
+    /// Keys of a focused list; returns false to let global keys have it.
+    fn list_command(&mut self, c: Command) -> bool {
+        let len = match self.focus {
+            Focus::Entities => self.view().index.entity_order.len(),
+            Focus::Pledges => self.view().doc.pledges.len(),
+            Focus::Article => return false,
+        };
+        let cur = match self.focus {
+            Focus::Entities => self.view().entity_cursor,
+            _ => self.view().pledge_cursor,
+        };
+        let last = len.saturating_sub(1);
+        let to = match c {
+            Command::LineDown => (cur + 1).min(last),
+            Command::LineUp => cur.saturating_sub(1),
+            Command::Top => 0,
+            Command::Bottom => last,
+            Command::Activate => {
+                self.activate();
+                return true;
+            }
+            Command::Tick if self.focus == Focus::Pledges => {
+                self.tick();
+                return true;
+            }
+            _ => return false,
+        };
+        self.set_list_cursor(to);
+        true
+    }
+
+    fn set_list_cursor(&mut self, to: usize) {
+        let focus = self.focus;
+        let v = self.view_mut();
+        match focus {
+            Focus::Entities => {
+                if v.entity_cursor != to || v.entity.is_none() {
+                    v.entity_cursor = to;
+                    v.entity = v.cursor_entity();
+                    v.mention = None;
+                }
+            }
+            Focus::Pledges => v.pledge_cursor = to,
+            Focus::Article => {}
+        }
+    }
+
+    fn activate(&mut self) {
+        match self.focus {
+            Focus::Entities => {
+                let Some(id) = self.view().cursor_entity() else { return };
+                if self.view().index.speakers.contains(&id) && self.view().filter != Some(id) {
+                    self.set_filter(Some(id));
+                }
+                let v = self.view_mut();
+                if v.entity != Some(id) {
+                    v.entity = Some(id);
+                    v.mention = None;
+                }
+                self.next_mention();
+            }
+            Focus::Pledges => {
+                let v = self.view();
+                let Some(p) = v.doc.pledges.get(v.pledge_cursor) else { return };
+                let span = p.span();
+                self.jump_to(span);
+            }
+            Focus::Article => {}
+        }
+    }
+
+    /// Jumps to the highlighted entity's next mention (cycling).
+    fn next_mention(&mut self) {
+        let v = self.view();
+        let Some(e) = v.entity.and_then(|id| v.doc.entity(id)) else { return };
+        let n = e.mentions.len();
+        if n == 0 {
+            self.message = Some(format!("{}: no mentions", v.entity_name(e.id)));
+            return;
+        }
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| e.mentions[i].start);
+        let pos = v.mention.and_then(|m| order.iter().position(|&i| i == m)).map_or(0, |p| (p + 1) % n);
+        let m = order[pos];
+        let span = e.mentions[m].span();
+        let msg = format!("{}: mention {}/{}", v.entity_name(e.id), pos + 1, n);
+        self.view_mut().mention = Some(m);
+        self.jump_to(span);
+        self.message = Some(msg);
+    }
+
+    fn set_filter(&mut self, filter: Option<usize>) {
+        let v = self.view_mut();
+        v.filter = filter;
+        if let (Some(f), Some(q)) = (filter, v.quote) {
+            if v.doc.quotes.get(q).and_then(|q| q.speaker) != Some(f) {
+                v.quote = None;
+            }
+        }
+        let msg = match filter {
+            Some(id) => format!("speaker filter: {} ({} quotes); a clears it", v.entity_name(id), v.quote_list().len()),
+            None => "speaker filter cleared".into(),
+        };
+        self.message = Some(msg);
+    }
+
+    fn tick(&mut self) {
+        let doc = self.current;
+        let v = self.view_mut();
+        let i = v.pledge_cursor;
+        let Some(pledge) = v.index.pledge_keys.get(i).cloned() else {
+            self.message = Some("no pledge to tick".into());
+            return;
+        };
+        let ticked = !v.ticks.contains(&pledge);
+        if ticked {
+            v.ticks.insert(pledge.clone());
+        } else {
+            v.ticks.remove(&pledge);
+        }
+        let key = v.key.clone();
+        self.effects.push(Effect::SaveTick { doc, key, pledge, ticked });
+    }
+
+    fn global_command(&mut self, c: Command) {
+        let h = self.text_height();
+        match c {
+            Command::LineDown => self.scroll_by(1),
+            Command::LineUp => self.scroll_by(-1),
+            Command::PageDown => self.scroll_by(page(h) as isize),
+            Command::PageUp => self.scroll_by(-(page(h) as isize)),
+            Command::HalfDown => self.scroll_by((h / 2).max(1) as isize),
+            Command::HalfUp => self.scroll_by(-((h / 2).max(1) as isize)),
+            Command::Top => {
+                self.push_jump();
+                self.scroll_to_row(0);
+            }
+            Command::Bottom => {
+                self.push_jump();
+                self.scroll_to_row(usize::MAX);
+            }
+            Command::NextQuote => self.step_quote(true),
+            Command::PrevQuote => self.step_quote(false),
+            Command::SpeakerPicker => {
+                if self.view().index.speakers.is_empty() {
+                    self.message = Some("no attributed quotes in this article".into());
+                } else {
+                    self.overlay = Some(Overlay::Picker { query: String::new(), cursor: 0 });
+                }
+            }
+            Command::ClearFilter => self.set_filter(None),
+            Command::FocusNext => self.set_focus(self.focus.next()),
+            Command::FocusPrev => self.set_focus(self.focus.prev()),
+            Command::Activate => {}
+            Command::Tick => self.tick(),
+            Command::Search => self.prompt = Some(String::new()),
+            Command::NextMatch => self.step_match(true),
+            Command::PrevMatch => self.step_match(false),
+            Command::JumpBack => match self.view_mut().jumps.pop() {
+                Some(a) => {
+                    self.view_mut().anchor = a;
+                    self.message = Some("back".into());
+                }
+                None => self.message = Some("no earlier jump".into()),
+            },
+            Command::Copy => self.copy_quote(),
+            Command::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.effects.push(Effect::SetMouse(self.mouse));
+                self.message = Some(if self.mouse {
+                    "mouse capture on".into()
+                } else {
+                    "mouse capture off: the terminal's own selection works; m turns it back on".into()
+                });
+            }
+            Command::ToggleSidebars => {
+                let both = self.screen.entities.is_some() && self.screen.pledges.is_some();
+                self.sidebars = Some(!both);
+                if both {
+                    self.focus = Focus::Article;
+                }
+            }
+            Command::NextDoc | Command::PrevDoc => {
+                let n = self.docs.len();
+                if n < 2 {
+                    self.message = Some("only one article is open".into());
+                } else {
+                    self.current =
+                        if c == Command::NextDoc { (self.current + 1) % n } else { (self.current + n - 1) % n };
+                    let v = self.view();
+                    let name = v
+                        .doc
+                        .source
+                        .as_deref()
+                        .map(|s| inert(s).into_owned())
+                        .unwrap_or_else(|| "standard input".into());
+                    self.message = Some(format!("article {}/{}: {name}", self.current + 1, n));
+                }
+            }
+            Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Command::Close => {
+                // Esc peels one layer: the search highlight, then the entity's.
+                let v = self.view_mut();
+                if v.search.take().is_none() {
+                    v.entity = None;
+                    v.mention = None;
+                }
+            }
+            Command::Quit => self.quit = true,
+            Command::DeleteChar | Command::Accept => {}
+        }
+    }
+
+    fn set_focus(&mut self, f: Focus) {
+        self.focus = f;
+        if f == Focus::Entities {
+            let v = self.view_mut();
+            if v.entity.is_none() {
+                v.entity = v.cursor_entity();
+            }
+        }
+    }
+
+    fn step_quote(&mut self, forward: bool) {
+        let v = self.view();
+        let list = v.quote_list();
+        if list.is_empty() {
+            self.message = Some(match v.filter {
+                Some(id) => format!("no quotes by {}", v.entity_name(id)),
+                None => "no direct quotes in this article".into(),
+            });
+            return;
+        }
+        let start = |q: usize| v.doc.quotes[q].start;
+        let pos = v.quote.and_then(|q| list.iter().position(|&x| x == q));
+        let target = match (pos, forward) {
+            (Some(p), true) if p + 1 < list.len() => p + 1,
+            (Some(_), true) => {
+                self.message = Some("last quote".into());
+                return;
+            }
+            (Some(p), false) if p > 0 => p - 1,
+            (Some(_), false) => {
+                self.message = Some("first quote".into());
+                return;
+            }
+            (None, true) => list.iter().position(|&q| start(q) >= v.anchor).unwrap_or(0),
+            (None, false) => list.iter().rposition(|&q| start(q) < v.anchor).unwrap_or(0),
+        };
+        let q = list[target];
+        let outer = v.doc.quotes[q].outer;
+        self.view_mut().quote = Some(q);
+        self.jump_to(outer);
+    }
+
+    /// Selects the quote (by index) without scrolling (a click).
+    pub fn select_quote(&mut self, q: usize) {
+        let v = self.view_mut();
+        if q < v.doc.quotes.len() {
+            v.quote = Some(q);
+        }
+    }
+
+    fn copy_quote(&mut self) {
+        let v = self.view();
+        let Some(q) = v.quote.and_then(|q| v.doc.quotes.get(q)) else {
+            self.message = Some("no quote selected: ] selects one".into());
+            return;
+        };
+        let who = v.doc.speaker_name(q).unwrap_or("unattributed");
+        let text = format!("\u{201c}{}\u{201d} \u{2014} {}", q.text.trim(), who);
+        let text = inert(&text).into_owned();
+        self.effects.push(Effect::Copy(text));
+        self.message = Some("copied the quote and its speaker (OSC 52)".into());
+    }
+
+    // ----- scrolling and jumps ---------------------------------------------
+
+    fn rows(&self) -> usize {
+        self.view().current_wrap().map_or(0, Wrapped::len)
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        let top = self.view().top;
+        let to = if delta < 0 { top.saturating_sub(delta.unsigned_abs()) } else { top.saturating_add(delta as usize) };
+        self.scroll_to_row(to);
+    }
+
+    /// Scrolls so `row` is on top (clamped); the anchor follows.
+    fn scroll_to_row(&mut self, row: usize) {
+        let (rows, h) = (self.rows(), self.text_height());
+        let row = row.min(max_top(rows, h));
+        let v = self.view_mut();
+        if let Some(r) = v.current_wrap().and_then(|w| w.rows.get(row)) {
+            v.anchor = r.start;
+            v.top = row;
+        }
+    }
+
+    fn push_jump(&mut self) {
+        let v = self.view_mut();
+        let a = v.anchor;
+        if v.jumps.last() != Some(&a) {
+            v.jumps.push(a);
+            if v.jumps.len() > MAX_JUMPS {
+                v.jumps.remove(0);
+            }
+        }
+    }
+
+    /// Remembers where we are, then scrolls so `span` is visible (not moving
+    /// when it already is).
+    fn jump_to(&mut self, span: Span) {
+        self.push_jump();
+        let h = self.text_height();
+        let v = self.view();
+        let Some(w) = v.current_wrap() else { return };
+        let first = w.row_of(span.start);
+        let last = w.row_of(span.end.saturating_sub(1).max(span.start));
+        let visible = first >= v.top && last < v.top + h;
+        if !visible {
+            self.scroll_to_row(first.saturating_sub(JUMP_CONTEXT.min(h / 4)));
+        }
+    }
+
+    // ----- mouse ------------------------------------------------------------
+
+    fn mouse_event(&mut self, ev: MouseEvent) {
+        if !self.mouse || self.overlay.is_some() || self.prompt.is_some() {
+            return;
+        }
+        let pos = Position::new(ev.column, ev.row);
+        let s = self.screen;
+        let pane = if s.article.contains(pos) {
+            Focus::Article
+        } else if s.entities.is_some_and(|r| r.contains(pos)) {
+            Focus::Entities
+        } else if s.pledges.is_some_and(|r| r.contains(pos)) {
+            Focus::Pledges
+        } else {
+            return;
+        };
+        match ev.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let down = ev.kind == MouseEventKind::ScrollDown;
+                if pane == Focus::Article {
+                    self.scroll_by(if down { WHEEL_ROWS as isize } else { -(WHEEL_ROWS as isize) });
+                } else {
+                    let saved = self.focus;
+                    self.focus = pane;
+                    self.list_command(if down { Command::LineDown } else { Command::LineUp });
+                    self.focus = saved;
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.message = None;
+                match pane {
+                    Focus::Article => self.click_article(pos),
+                    Focus::Entities | Focus::Pledges => self.click_list(pane, pos),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn click_article(&mut self, pos: Position) {
+        self.focus = Focus::Article;
+        let t = self.screen.text;
+        if !t.contains(pos) {
+            return;
+        }
+        let v = self.view();
+        let Some(w) = v.current_wrap() else { return };
+        let Some(row) = w.rows.get(v.top + usize::from(pos.y - t.y)) else { return };
+        let col = usize::from(pos.x - t.x);
+        let Some(byte) = byte_at_column(&v.doc.text, row.start, row.end, col) else { return };
+        let quote = v.index.quotes.at(byte).into_iter().map(|(_, q)| q).next_back();
+        let mention = v.index.mentions.at(byte).into_iter().map(|(_, m)| m.entity).next_back();
+        if let Some(q) = quote {
+            self.select_quote(q);
+        }
+        if let Some(id) = mention {
+            let v = self.view_mut();
+            v.entity = Some(id);
+            v.mention = None;
+            if let Some(i) = v.index.entity_order.iter().position(|&e| e == id) {
+                v.entity_cursor = i;
+            }
+        }
+    }
+
+    fn click_list(&mut self, pane: Focus, pos: Position) {
+        self.focus = pane;
+        let rect = if pane == Focus::Entities { self.screen.entities } else { self.screen.pledges };
+        let Some(inner) = rect.map(list_inner) else { return };
+        if !inner.contains(pos) {
+            return;
+        }
+        let h = usize::from(inner.height);
+        let line = usize::from(pos.y - inner.y);
+        let v = self.view();
+        if pane == Focus::Entities {
+            let cursor_row = entity_row(&v.index, v.entity_cursor);
+            let off = list_offset(cursor_row, v.index.sidebar.len(), h);
+            if let Some(SidebarRow::Entity(id)) = v.index.sidebar.get(off + line) {
+                if let Some(i) = v.index.entity_order.iter().position(|e| e == id) {
+                    self.set_list_cursor(i);
+                }
+            }
+        } else {
+            let off = list_offset(v.pledge_cursor, v.doc.pledges.len(), h);
+            let i = off + line;
+            if i < v.doc.pledges.len() {
+                self.set_list_cursor(i);
+                if pos.x < inner.x + 3 {
+                    self.tick();
+                }
+            }
+        }
+    }
+}
+
+/// The sidebar row of the entity at `cursor` in the entity order.
+pub fn entity_row(index: &DocIndex, cursor: usize) -> usize {
+    let Some(&id) = index.entity_order.get(cursor) else { return 0 };
+    index.sidebar.iter().position(|r| *r == SidebarRow::Entity(id)).unwrap_or(0)
+}
+
+/// The largest useful top row.
+fn max_top(rows: usize, height: usize) -> usize {
+    rows.saturating_sub(height.max(1))
+}
+
+/// A page: the viewport less two rows of overlap.
+fn page(h: usize) -> usize {
+    h.saturating_sub(2).max(1)
+}
+
+/// The greatest character boundary at or before `pos`.
+fn floor_boundary(text: &str, pos: usize) -> usize {
+    let mut p = pos.min(text.len());
+    while !text.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
+}
+
+/// The byte under screen column `col` of the row `[start, end)`.
+pub fn byte_at_column(text: &str, start: usize, end: usize, col: usize) -> Option<usize> {
+    let mut x = 0;
+    for (i, c) in text.get(start..end)?.char_indices() {
+        let w = wrap::glyph(c).width();
+        if col < x + w.max(1) {
+            return Some(start + i);
+        }
+        x += w;
+    }
+    None
+}
+
+/// True for quotes the reader treats as partial (lighter, not visited).
+pub fn is_partial(doc: &Document, q: usize) -> bool {
+    doc.quotes.get(q).is_some_and(|q| q.kind == QuoteKind::Partial)
+}

@@ -1,0 +1,195 @@
+//! The terminal side: raw mode and the alternate screen, the event loop, the
+//! effects `update` asks for, and restoring the terminal on every path
+//! (quit, error, panic, SIGTERM/SIGHUP/SIGINT).
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Once};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use crossterm::clipboard::CopyToClipboard;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::terminal::{
+    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use crossterm::{cursor, execute, queue};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+use super::app::{Action, App, Effect};
+use super::backend::BottomUp;
+use super::store::Store;
+use super::theme::Theme;
+use super::view::render;
+use super::Options;
+use crate::model::Document;
+
+/// Test hook: when this environment variable is set, the reader panics right
+/// after its first frame, so a test can check the panic hook restores the
+/// terminal. Never set it otherwise.
+pub const TEST_PANIC_ENV: &str = "BYLINE_TEST_PANIC";
+
+/// How often the loop wakes without input to check for signals. Nothing is
+/// redrawn on these wake-ups.
+const SIGNAL_POLL: Duration = Duration::from_millis(200);
+
+/// Bytes buffered before a write to the terminal (more than a full frame).
+const FRAME_BUFFER: usize = 1 << 18;
+
+/// The terminal the reader draws on.
+type Term = Terminal<BottomUp<CrosstermBackend<BufWriter<Stdout>>>>;
+
+/// True while the terminal is in raw mode / the alternate screen.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static PANIC_HOOK: Once = Once::new();
+
+/// Puts the terminal back: mouse capture off, main screen, cursor shown,
+/// cooked mode. Safe to call more than once and from the panic hook.
+pub fn restore_terminal() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut out = io::stdout();
+        let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+        let _ = terminal::disable_raw_mode();
+        let _ = out.flush();
+    }
+}
+
+/// Restores the terminal when dropped (normal return and errors).
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn enter_terminal(mouse: bool) -> anyhow::Result<Guard> {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+    });
+    terminal::enable_raw_mode().context("cannot put the terminal in raw mode")?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let guard = Guard;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide).context("cannot set up the terminal")?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(guard)
+}
+
+/// Runs the interactive reader until the user quits.
+pub fn run(docs: Vec<Document>, options: Options) -> anyhow::Result<()> {
+    let mut app = App::new(docs, options, Theme::from_env());
+    let store = Store::from_env();
+    restore_saved(&mut app, store.as_ref());
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(sig, Arc::clone(&stop)).context("cannot watch for signals")?;
+    }
+
+    let guard = enter_terminal(app.mouse)?;
+    // One buffer for a whole frame: the terminal gets each frame in one write.
+    let mut terminal =
+        Terminal::new(BottomUp(CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER, io::stdout()))))?;
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    draw(&mut terminal, &app)?;
+    if std::env::var_os(TEST_PANIC_ENV).is_some() {
+        panic!("{TEST_PANIC_ENV} is set: panicking after the first frame (test hook)");
+    }
+
+    while !app.quit && !stop.load(Ordering::SeqCst) {
+        if !event::poll(SIGNAL_POLL)? {
+            continue;
+        }
+        // Take everything that is waiting, then draw once.
+        loop {
+            if let Some(action) = to_action(event::read()?) {
+                app.update(action);
+                run_effects(&mut app, store.as_ref(), &mut terminal)?;
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+        if !app.quit {
+            draw(&mut terminal, &app)?;
+        }
+    }
+    save_positions(&app, store.as_ref());
+    drop(terminal);
+    drop(guard);
+    Ok(())
+}
+
+/// Draws one frame inside synchronized-update marks (ignored by terminals
+/// that do not know them).
+fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
+    queue!(terminal.backend_mut().0, BeginSynchronizedUpdate)?;
+    terminal.draw(|f| render(app, f))?;
+    execute!(terminal.backend_mut().0, EndSynchronizedUpdate)?;
+    Ok(())
+}
+
+/// The action for a terminal event (focus and paste events are ignored).
+pub fn to_action(ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) => Some(Action::Key(k)),
+        Event::Mouse(m) => Some(Action::Mouse(m)),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}
+
+/// Reads each document's saved ticks and position into the app.
+pub fn restore_saved(app: &mut App, store: Option<&Store>) {
+    for doc in 0..app.docs.len() {
+        let action = match store {
+            None => Action::StateProblem { doc, message: "no home folder: ticks are not saved".into() },
+            Some(s) => match s.load(&app.docs[doc].key) {
+                Ok(l) => Action::Restored { doc, state: l.state, warning: l.warning },
+                Err(e) => Action::StateProblem { doc, message: format!("cannot read {}: {e}", s.dir().display()) },
+            },
+        };
+        app.update(action);
+    }
+}
+
+/// Saves a tick change and feeds the merged state back into the app.
+pub fn save_tick(app: &mut App, store: Option<&Store>, effect: &Effect) {
+    let Effect::SaveTick { doc, key, pledge, ticked } = effect else { return };
+    let Some(s) = store else { return };
+    let action = match s.set_tick(key, pledge, *ticked) {
+        Ok(l) => Action::Synced { doc: *doc, ticks: l.state.ticks, warning: l.warning },
+        Err(e) => Action::StateProblem { doc: *doc, message: format!("cannot save in {}: {e}", s.dir().display()) },
+    };
+    app.update(action);
+}
+
+fn run_effects(app: &mut App, store: Option<&Store>, terminal: &mut Term) -> io::Result<()> {
+    for effect in app.take_effects() {
+        match &effect {
+            Effect::Copy(text) => {
+                execute!(&mut terminal.backend_mut().0, CopyToClipboard::to_clipboard_from(text.as_bytes()))?
+            }
+            Effect::SetMouse(true) => execute!(&mut terminal.backend_mut().0, EnableMouseCapture)?,
+            Effect::SetMouse(false) => execute!(&mut terminal.backend_mut().0, DisableMouseCapture)?,
+            Effect::SaveTick { .. } => save_tick(app, store, &effect),
+        }
+    }
+    Ok(())
+}
+
+fn save_positions(app: &App, store: Option<&Store>) {
+    let Some(s) = store else { return };
+    for v in &app.docs {
+        let _ = s.set_position(&v.key, v.anchor);
+    }
+}

@@ -1,0 +1,459 @@
+//! Drawing: `render(&App, &mut Frame)` only reads the state. Only the
+//! visible article rows are laid out; the wrap itself is cached by `update`.
+
+use std::borrow::Cow;
+
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span as TSpan};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{entity_row, App, DocView, Overlay};
+use super::index::SidebarRow;
+use super::keymap;
+use super::layout::{list_inner, list_offset, Focus, Mode, Screen, MIN_HEIGHT, MIN_WIDTH};
+use super::theme::Theme;
+use super::wrap::{self, Glyph, Row, RowKind, Wrapped};
+use crate::model::{MentionForm, QuoteKind};
+use crate::sanitize::inert;
+
+/// Draws the whole reader.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let screen = Screen::compute(area, app.sidebars, app.focus, app.options.width_cap);
+    if screen.mode == Mode::Tiny {
+        render_tiny(frame, area);
+        return;
+    }
+    let v = app.view();
+    render_article(app, v, &screen, frame);
+    if let Some(r) = screen.entities {
+        render_entities(app, v, r, frame);
+    }
+    if let Some(r) = screen.pledges {
+        render_pledges(app, v, r, frame);
+    }
+    render_status(app, v, screen.status, frame);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => render_help(app, *scroll, area, frame),
+        Some(Overlay::Picker { query, cursor }) => render_picker(app, query, *cursor, area, frame),
+        None => {}
+    }
+}
+
+fn render_tiny(frame: &mut Frame, area: Rect) {
+    let msg =
+        format!("Terminal too small ({}x{}): byline needs {MIN_WIDTH}x{MIN_HEIGHT}. q quits.", area.width, area.height);
+    frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+}
+
+fn pane_block<'a>(theme: &Theme, title: String, focused: bool) -> Block<'a> {
+    let style = if focused { theme.border_focused } else { theme.border };
+    Block::default().borders(Borders::ALL).border_style(style).title(TSpan::styled(title, style))
+}
+
+fn source_label(v: &DocView) -> String {
+    let name = v.doc.source.as_deref().unwrap_or("standard input");
+    let name = name.rsplit('/').next().unwrap_or(name);
+    inert(name).into_owned()
+}
+
+fn render_article(app: &App, v: &DocView, screen: &Screen, frame: &mut Frame) {
+    if screen.article.width == 0 || screen.article.height == 0 {
+        return;
+    }
+    let t = screen.text;
+    let width = usize::from(t.width);
+    if t.width == 0 || t.height == 0 {
+        frame.render_widget(pane_block(&app.theme, source_label(v), app.focus == Focus::Article), screen.article);
+        return;
+    }
+    // `update` keeps the wrap for the stored size; a frame of another size
+    // (a test drawing without a resize) wraps on the spot.
+    let wrapped: Cow<'_, Wrapped> = match v.wrapped(width) {
+        Some(w) => Cow::Borrowed(w),
+        None => Cow::Owned(wrap::wrap(&v.doc.text, &v.doc.meta, width)),
+    };
+    let h = usize::from(t.height);
+    let top = if app.screen.text == t { v.top } else { wrapped.row_of(v.anchor).min(wrapped.len().saturating_sub(h)) };
+    let focused = app.focus == Focus::Article;
+    let mut source = format!(" {} ", source_label(v));
+    if app.docs.len() > 1 {
+        source = format!(" {} [{}/{}] ", source_label(v), app.current + 1, app.docs.len());
+    }
+    // Once the headline has scrolled away it stays in view as the title.
+    let top_start = wrapped.rows.get(top).map_or(0, |r| r.start);
+    let headline_gone = v.doc.meta.headline.filter(|h| top > 0 && top_start >= h.end);
+    let border = if focused { app.theme.border_focused } else { app.theme.border };
+    let mut block = pane_block(&app.theme, source.clone(), focused);
+    if let Some(hl) = headline_gone {
+        let room = usize::from(screen.article.width).saturating_sub(4);
+        let text = fit(&inert(v.doc.slice(hl)), room.saturating_sub(2));
+        block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(border)
+            .title(TSpan::styled(format!(" {text} "), app.theme.heading))
+            .title_bottom(Line::styled(source, border).right_aligned());
+    }
+    frame.render_widget(block, screen.article);
+    let lines: Vec<Line> = wrapped.rows.iter().skip(top).take(h).map(|r| article_line(app, v, r, width)).collect();
+    frame.render_widget(Paragraph::new(lines), t);
+}
+
+/// The styled cells of one article row.
+fn article_line(app: &App, v: &DocView, row: &Row, width: usize) -> Line<'static> {
+    let th = &app.theme;
+    if row.kind == RowKind::Rule {
+        let hw = v.doc.meta.headline.map_or(width, |h| wrap::text_width(v.doc.slice(h)));
+        return Line::styled("\u{2500}".repeat(hw.clamp(1, width)), th.dim);
+    }
+    let base = if row.kind == RowKind::Headline { th.heading } else { th.text };
+    let (a, b) = (row.start, row.end);
+    let quotes = v.index.quotes.overlapping(a, b);
+    let mentions = v.index.mentions.overlapping(a, b);
+    let search: Vec<(crate::model::Span, bool)> = v.search.as_ref().map_or_else(Vec::new, |s| {
+        let lo = s.matches.partition_point(|m| m.end <= a);
+        s.matches[lo..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.start < b)
+            .map(|(i, m)| (*m, s.current == Some(lo + i)))
+            .collect()
+    });
+    let pledge = if app.focus == super::layout::Focus::Pledges {
+        v.doc.pledges.get(v.pledge_cursor).map(|p| p.span())
+    } else {
+        None
+    };
+    let dateline = v.doc.meta.dateline;
+
+    let style_at = |i: usize| -> Style {
+        let mut st = base;
+        if dateline.is_some_and(|d| d.contains_pos(i)) {
+            st = st.patch(th.dateline);
+        }
+        if pledge.is_some_and(|p| p.contains_pos(i)) {
+            st = st.patch(th.selected_pledge);
+        }
+        let mut selected = false;
+        for (s, q) in &quotes {
+            if s.contains_pos(i) {
+                if v.quote == Some(*q) {
+                    selected = true;
+                } else if v.doc.quotes[*q].kind == QuoteKind::Partial {
+                    st = st.patch(th.partial_quote);
+                } else {
+                    st = st.patch(th.quote);
+                }
+            }
+        }
+        if selected {
+            st = st.patch(th.selected_quote);
+        }
+        for (s, m) in &mentions {
+            if s.contains_pos(i) {
+                if v.entity == Some(m.entity) {
+                    st = st.patch(th.selected_mention);
+                } else if m.form != MentionForm::Pronoun {
+                    st = st.patch(th.mention);
+                }
+            }
+        }
+        for (s, cur) in &search {
+            if s.contains_pos(i) {
+                st = st.patch(if *cur { th.current_match } else { th.search_match });
+            }
+        }
+        st
+    };
+
+    let text = v.doc.text.get(a..b).unwrap_or("");
+    let mut spans: Vec<TSpan<'static>> = Vec::new();
+    let mut buf = String::new();
+    let mut cur = base;
+    let mut used = 0;
+    for (off, c) in text.char_indices() {
+        let g = wrap::glyph(c);
+        if used + g.width() > width {
+            break;
+        }
+        used += g.width();
+        let st = style_at(a + off);
+        if st != cur && !buf.is_empty() {
+            spans.push(TSpan::styled(std::mem::take(&mut buf), cur));
+        }
+        cur = st;
+        match g {
+            Glyph::Char(ch, _) => buf.push(ch),
+            Glyph::Spaces(n) => buf.extend(std::iter::repeat_n(' ', n)),
+        }
+    }
+    if !buf.is_empty() {
+        spans.push(TSpan::styled(buf, cur));
+    }
+    Line::from(spans)
+}
+
+fn count_label(n: usize, what: &str) -> String {
+    format!("{n}{what}")
+}
+
+fn render_entities(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
+    let focused = app.focus == Focus::Entities;
+    let th = &app.theme;
+    let title = format!(" Entities ({}) ", v.index.entity_order.len());
+    frame.render_widget(pane_block(th, title, focused), r);
+    let inner = list_inner(r);
+    if inner.height == 0 {
+        return;
+    }
+    let h = usize::from(inner.height);
+    let w = usize::from(inner.width);
+    if v.index.sidebar.is_empty() {
+        frame.render_widget(Paragraph::new(Line::styled("(no entities found)", th.dim)), inner);
+        return;
+    }
+    let cursor_row = entity_row(&v.index, v.entity_cursor);
+    let off = list_offset(cursor_row, v.index.sidebar.len(), h);
+    let lines: Vec<Line> = v.index.sidebar[off..]
+        .iter()
+        .take(h)
+        .enumerate()
+        .map(|(i, row)| match *row {
+            SidebarRow::Heading(kind, n) => Line::styled(format!("{} ({n})", kind.as_str()), th.heading),
+            SidebarRow::Entity(id) => {
+                let counts = format!(
+                    " {} {}",
+                    count_label(v.index.mention_count.get(id).copied().unwrap_or(0), "m"),
+                    count_label(v.index.quote_count.get(id).copied().unwrap_or(0), "q")
+                );
+                let name = fit(&v.entity_name(id), w.saturating_sub(counts.width() + 2));
+                let pad = w.saturating_sub(2 + name.width() + counts.width());
+                let mut st = if v.entity == Some(id) { th.speaker } else { th.text };
+                if off + i == cursor_row {
+                    st = st.patch(if focused { th.list_cursor } else { th.list_cursor_unfocused });
+                }
+                let filter_mark = if v.filter == Some(id) { "\u{25b8}" } else { " " };
+                Line::from(vec![
+                    TSpan::styled(format!("{filter_mark} {name}{}", " ".repeat(pad)), st),
+                    TSpan::styled(counts, th.dim),
+                ])
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_pledges(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
+    let focused = app.focus == Focus::Pledges;
+    let th = &app.theme;
+    let done = (0..v.doc.pledges.len()).filter(|&i| v.is_ticked(i)).count();
+    let title = format!(" Pledges {done}/{} ", v.doc.pledges.len());
+    frame.render_widget(pane_block(th, title, focused), r);
+    let inner = list_inner(r);
+    if inner.height == 0 {
+        return;
+    }
+    if v.doc.pledges.is_empty() {
+        frame.render_widget(Paragraph::new(Line::styled("(no pledges found)", th.dim)), inner);
+        return;
+    }
+    let h = usize::from(inner.height);
+    let off = list_offset(v.pledge_cursor, v.doc.pledges.len(), h);
+    let lines: Vec<Line> = v.doc.pledges[off..]
+        .iter()
+        .take(h)
+        .enumerate()
+        .map(|(i, p)| {
+            let i = off + i;
+            let ticked = v.is_ticked(i);
+            let actor = p.actor.map(|a| v.entity_name(a)).unwrap_or_else(|| "?".into());
+            let amount = p.amount.as_deref().map(|a| format!(" [{}]", inert(a))).unwrap_or_default();
+            let mut st = if ticked { th.ticked } else { th.text };
+            if i == v.pledge_cursor {
+                st = st.patch(if focused { th.list_cursor } else { th.list_cursor_unfocused });
+            }
+            Line::from(vec![
+                TSpan::styled(if ticked { "[x] " } else { "[ ] " }, st),
+                TSpan::styled(format!("{actor}: "), st.patch(th.speaker)),
+                TSpan::styled(format!("{}{amount}", inert(&p.action)), st),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `s` cut to `w` columns (with an ellipsis when cut).
+fn fit(s: &str, w: usize) -> String {
+    if s.width() <= w {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw + 1 > w {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    if w > 0 {
+        out.push('\u{2026}');
+    }
+    out
+}
+
+/// The position shown in the status bar: percent of the article read.
+pub fn percent(v: &DocView, height: usize) -> usize {
+    let rows = v.current_wrap().map_or(0, Wrapped::len);
+    if rows == 0 {
+        return 100;
+    }
+    ((v.top + height).min(rows) * 100) / rows
+}
+
+/// Columns a name may take in the status bar.
+const STATUS_NAME: usize = 24;
+
+fn render_status(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
+    let th = &app.theme;
+    frame.render_widget(Block::default().style(th.status), r);
+    let w = usize::from(r.width);
+    if let Some(q) = &app.prompt {
+        let text = format!("/{}", inert(q));
+        frame.render_widget(Paragraph::new(Line::styled(text.clone(), th.status)), r);
+        let x = r.x.saturating_add(text.width().min(w.saturating_sub(1)) as u16);
+        frame.set_cursor_position(Position::new(x, r.y));
+        return;
+    }
+    let mut left: Vec<TSpan> = vec![TSpan::styled(format!(" {:>3}% ", percent(v, app.text_height())), th.status)];
+    let (i, n) = v.quote_position();
+    let quote = if i > 0 { format!("Quote {i}/{n}") } else { format!("Quotes: {n}") };
+    left.push(TSpan::styled(format!(" {quote}"), th.status.add_modifier(Modifier::BOLD)));
+    if let Some(q) = v.quote.and_then(|q| v.doc.quotes.get(q)) {
+        let who = q.speaker.map_or_else(|| "unattributed".to_string(), |s| fit(&v.entity_name(s), STATUS_NAME));
+        left.push(TSpan::styled(format!(" {who}"), th.status.patch(th.speaker)));
+    }
+    if let Some(f) = v.filter {
+        left.push(TSpan::styled(
+            format!(" \u{2502} speaker: {}", fit(&v.entity_name(f), STATUS_NAME)),
+            th.status.add_modifier(Modifier::BOLD),
+        ));
+    }
+    if let Some(s) = &v.search {
+        let pos = s.current.map_or(String::new(), |c| format!("{}/", c + 1));
+        left.push(TSpan::styled(
+            format!(" \u{2502} /{}: {pos}{} matches", inert(&s.query), s.matches.len()),
+            th.status,
+        ));
+    }
+    if let Some(m) = &app.message {
+        left.push(TSpan::styled(format!(" \u{2502} {}", inert(m)), th.status));
+    } else if let Some(warn) = v.warnings.first() {
+        let more = if v.warnings.len() > 1 { format!(" (+{} more)", v.warnings.len() - 1) } else { String::new() };
+        left.push(TSpan::styled(format!(" \u{2502} \u{26a0} {}{more}", inert(warn)), th.status.patch(th.warning)));
+    }
+    let used: usize = left.iter().map(|s| s.content.width()).sum();
+    let hint = hint_text(w.saturating_sub(used + 2));
+    if !hint.is_empty() {
+        let pad = w - used - hint.width();
+        left.push(TSpan::styled(" ".repeat(pad), th.status));
+        left.push(TSpan::styled(hint, th.status.patch(th.dim).remove_modifier(Modifier::DIM)));
+    }
+    frame.render_widget(Paragraph::new(Line::from(left)), r);
+}
+
+/// The key hints that fit in `room` columns: the keymap's hints, taken in
+/// their priority order, shown in keymap order.
+fn hint_text(room: usize) -> String {
+    let all = keymap::hints();
+    let mut chosen = vec![false; all.len()];
+    let mut used = 0;
+    let mut by_priority: Vec<usize> = (0..all.len()).collect();
+    by_priority.sort_by_key(|&i| all[i].2);
+    for i in by_priority {
+        let w = all[i].0.width() + all[i].1.width() + 3;
+        if used + w <= room {
+            used += w;
+            chosen[i] = true;
+        }
+    }
+    let parts: Vec<String> =
+        all.iter().zip(&chosen).filter(|(_, c)| **c).map(|((k, h, _), _)| format!("{k} {h}")).collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", parts.join("  "))
+    }
+}
+
+/// A box centred in `area`, at most `w` x `h`.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+fn render_help(app: &App, scroll: usize, area: Rect, frame: &mut Frame) {
+    let th = &app.theme;
+    let lines = keymap::help_lines();
+    let key_w = lines.iter().map(|(_, k, _)| k.width()).max().unwrap_or(0).min(28);
+    let r = centered(area, 96, area.height.saturating_sub(2));
+    frame.render_widget(Clear, r);
+    let block = pane_block(th, " Help: keys (Esc closes, j/k scroll) ".into(), true);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let h = usize::from(inner.height);
+    let scroll = scroll.min(lines.len().saturating_sub(h));
+    let text: Vec<Line> = lines
+        .iter()
+        .skip(scroll)
+        .take(h)
+        .map(|(head, keys, desc)| match head {
+            Some(hd) => Line::styled(hd.to_string(), th.heading),
+            None => Line::from(vec![
+                TSpan::styled(format!("  {keys:<key_w$} "), th.key),
+                TSpan::styled(desc.to_string(), th.text),
+            ]),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(text), inner);
+}
+
+fn render_picker(app: &App, query: &str, cursor: usize, area: Rect, frame: &mut Frame) {
+    let th = &app.theme;
+    let v = app.view();
+    let ids = app.picker_matches(query);
+    let r = centered(area, 50, (ids.len() as u16).saturating_add(4).max(6));
+    frame.render_widget(Clear, r);
+    let block = pane_block(th, " Speaker filter (type to narrow, Enter picks, Esc cancels) ".into(), true);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    if inner.height == 0 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let mut lines = vec![Line::from(vec![TSpan::styled("> ", th.key), TSpan::raw(inert(query).into_owned())])];
+    if ids.is_empty() {
+        lines.push(Line::styled("(no speaker matches)", th.dim));
+    }
+    let h = usize::from(inner.height).saturating_sub(1);
+    let off = list_offset(cursor, ids.len(), h);
+    for (i, &id) in ids.iter().enumerate().skip(off).take(h) {
+        let n = v.index.quote_count.get(id).copied().unwrap_or(0);
+        let count = format!(" {n} quote{}", if n == 1 { "" } else { "s" });
+        let name = fit(&v.entity_name(id), w.saturating_sub(count.width() + 1));
+        let pad = w.saturating_sub(name.width() + count.width());
+        let st = if i == cursor { th.list_cursor } else { th.text };
+        lines.push(Line::from(vec![
+            TSpan::styled(format!("{name}{}", " ".repeat(pad)), st),
+            TSpan::styled(count, th.dim),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x.saturating_add((2 + inert(query).width()).min(w.saturating_sub(1)) as u16);
+    frame.set_cursor_position(Position::new(x, inner.y));
+}

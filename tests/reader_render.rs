@@ -1,0 +1,203 @@
+//! Render tests: draw a headless reader into ratatui's `TestBackend` and
+//! check the buffer (text, cell styles, sizes down to 1x1).
+
+mod reader_common;
+
+use byline::model::Document;
+use crossterm::event::KeyCode;
+use ratatui::style::{Color, Modifier};
+use reader_common::*;
+
+/// The (x, y) of the first cell showing `needle` on screen.
+fn find(t: &ratatui::Terminal<ratatui::backend::TestBackend>, needle: &str) -> Option<(u16, u16)> {
+    let s = screen(t);
+    for (y, line) in s.lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            let x = unicode_width::UnicodeWidthStr::width(&line[..byte]);
+            return Some((x as u16, y as u16));
+        }
+    }
+    None
+}
+
+#[test]
+fn wide_layout_shows_all_panes() {
+    let a = app(vec![seed_doc()], 120, 40);
+    let s = screen(&draw(&a));
+    assert!(s.contains("S. Korea pledges leading role in supporting U.N. PKO missions"));
+    for want in [
+        "Entities (18)",
+        "Pledges 0/5",
+        "person (6)",
+        "Chung Eui-yong",
+        "Suh Wook",
+        "Antonio Guterres",
+        "Catherine Pollard",
+    ] {
+        assert!(s.contains(want), "missing {want:?} in\n{s}");
+    }
+    assert!(s.contains("[ ] South Korea: offer 16 500MD"), "{s}");
+    assert!(s.contains("Quotes: 8"), "{s}");
+    assert!(!s.contains("anniversary"), "the end of the article is not on the first screen");
+    insta::assert_snapshot!("seed_120x40", s);
+}
+
+#[test]
+fn selected_quote_is_reversed_and_bold() {
+    let mut a = app(vec![small_doc()], 120, 40);
+    a.update(ch(']'));
+    let t = draw(&a);
+    let (x, y) = find(&t, "\"We will start").unwrap();
+    let cell = &t.backend().buffer()[(x + 1, y)];
+    assert_eq!(cell.symbol(), "W");
+    assert!(cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD), "{:?}", cell.modifier);
+    // The next quote (not selected) is italic but not reversed.
+    let (x, y) = find(&t, "Nobody").unwrap();
+    let cell = &t.backend().buffer()[(x, y)];
+    assert!(cell.modifier.contains(Modifier::ITALIC) && !cell.modifier.contains(Modifier::REVERSED));
+    // Mentions are underlined.
+    let (x, y) = find(&t, "Mayor Ana Ruiz").unwrap();
+    assert!(t.backend().buffer()[(x + 6, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(status(&a).contains("Quote 1/3 Ana Ruiz"), "{}", status(&a));
+}
+
+#[test]
+fn monochrome_theme_draws_no_colour() {
+    let mut a = app(vec![seed_doc()], 120, 40);
+    a.update(ch(']'));
+    let t = draw(&a);
+    for cell in t.backend().buffer().content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+}
+
+#[test]
+fn filter_is_shown_in_status() {
+    let mut a = app(vec![seed_doc()], 120, 40);
+    a.update(ch('s'));
+    type_str(&mut a, "suh");
+    a.update(key(KeyCode::Enter));
+    a.update(ch(']'));
+    let st = status(&a);
+    assert!(st.contains("Quote 1/1 Suh Wook"), "{st}");
+    assert!(st.contains("speaker: Suh Wook"), "{st}");
+}
+
+#[test]
+fn picker_lists_speakers_with_counts() {
+    let mut a = app(vec![seed_doc()], 120, 40);
+    a.update(ch('s'));
+    let s = screen(&draw(&a));
+    assert!(s.contains("Chung Eui-yong") && s.contains("4 quotes"), "{s}");
+    type_str(&mut a, "SUH");
+    let s = screen(&draw(&a));
+    assert!(s.contains("> SUH") && s.contains("1 quote"), "{s}");
+    assert!(!s.contains("4 quotes"), "{s}");
+}
+
+#[test]
+fn help_lists_every_key() {
+    let mut a = app(vec![small_doc()], 120, 60);
+    a.update(ch('?'));
+    let s = screen(&draw(&a));
+    for want in ["mouse capture", "Ctrl-O", "next direct quote", "tick / untick", "Shift-Tab", "search"] {
+        assert!(s.contains(want), "help lacks {want:?}:\n{s}");
+    }
+}
+
+#[test]
+fn narrow_layout_hides_then_stacks_sidebars() {
+    let mut a = app(vec![small_doc()], 60, 20);
+    let s = screen(&draw(&a));
+    assert!(s.contains(SMALL_HEADLINE) && !s.contains("Entities"), "{s}");
+    insta::assert_snapshot!("small_60x20", s);
+    a.update(key(KeyCode::Tab));
+    a.update(key(KeyCode::Tab));
+    let s = screen(&draw(&a));
+    assert!(s.contains("Pledges 0/2") && s.contains("[ ] Ana Ruiz: repair 40 bridges"), "{s}");
+    assert!(s.contains(SMALL_HEADLINE), "the article stays on top: {s}");
+    a.update(ch('t'));
+    a.update(key(KeyCode::Tab));
+    let s = screen(&draw(&a));
+    assert!(s.contains("Entities (4)") && s.contains("Pledges 0/2"), "t shows both: {s}");
+}
+
+#[test]
+fn tiny_terminal_gets_a_note() {
+    let a = app(vec![small_doc()], 20, 6);
+    let s = screen(&draw(&a));
+    assert!(s.contains("Terminal too"), "{s}");
+}
+
+#[test]
+fn no_panic_at_any_small_size() {
+    for (w, h) in [(1, 1), (0, 0), (1, 40), (200, 1), (30, 7), (31, 8), (80, 7), (79, 30), (5, 3), (120, 2)] {
+        let mut a = app(vec![seed_doc(), small_doc(), Document::empty(String::new())], w, h);
+        for act in
+            [ch(']'), ch('G'), ch('s'), key(KeyCode::Esc), ch('?'), key(KeyCode::Esc), key(KeyCode::Tab), ch('j')]
+        {
+            a.update(act);
+            draw(&a);
+        }
+        a.update(ch('}'));
+        a.update(ch('}'));
+        draw(&a);
+    }
+}
+
+#[test]
+fn control_characters_never_reach_the_screen() {
+    let doc = Document::empty("Evil \u{1b}]52;c;aGk=\u{7} and \u{1b}[2J tab\there \u{202e}rev".into());
+    let a = app(vec![doc], 80, 10);
+    let t = draw(&a);
+    let s = screen(&t);
+    assert!(s.contains("Evil \u{241b}]52;c;aGk=\u{2407} and \u{241b}[2J tab    here \u{a6}rev"), "{s}");
+    for cell in t.backend().buffer().content() {
+        assert!(!cell.symbol().chars().any(|c| byline::sanitize::is_unsafe(c) || c == '\t'), "{:?}", cell.symbol());
+    }
+}
+
+#[test]
+fn wide_characters_take_two_columns() {
+    let doc = Document::empty("日本語のテキストと絵文字😀をここに書きます。".repeat(3));
+    let a = app(vec![doc], 40, 10);
+    let s = screen(&draw(&a));
+    // Article text is 36 columns wide at 40x10 (narrow layout, borders and padding).
+    let first = s.lines().nth(1).unwrap();
+    assert!(first.starts_with("│ 日本語のテキストと絵文字😀をここに書"), "{first}");
+}
+
+#[test]
+fn width_cap_keeps_a_readable_column() {
+    let a = app(vec![seed_doc()], 250, 30);
+    assert_eq!(a.screen.text.width, 100);
+    let s = screen(&draw(&a));
+    assert!(s.lines().all(
+        |l| !l.contains("equipping U.N. peacekeepers with advanced technologies and medical capacity as it hosted")
+    ));
+}
+
+#[test]
+fn headline_stays_in_the_title_when_scrolled() {
+    let mut a = app(vec![seed_doc()], 120, 40);
+    let s = screen(&draw(&a));
+    assert!(s.lines().next().unwrap().contains("000_95e916f942a66a19.txt"), "at the top the title is the file");
+    a.update(ch('G'));
+    let s = screen(&draw(&a));
+    let first = s.lines().next().unwrap();
+    assert!(first.contains("S. Korea pledges leading role in supporting U.N. PKO missions"), "{first}");
+    assert!(s.lines().nth(38).unwrap().contains("000_95e916f942a66a19.txt"), "the file moves to the bottom border");
+}
+
+#[test]
+fn huge_line_without_spaces_renders_and_scrolls() {
+    let mut a = app(vec![Document::empty("x".repeat(600_000))], 80, 24);
+    a.update(ch('G'));
+    let s = screen(&draw(&a));
+    assert!(s.contains("100%"), "{s}");
+    a.update(ch('k'));
+    a.update(ch('/'));
+    type_str(&mut a, "y");
+    a.update(key(KeyCode::Enter));
+    assert!(status(&a).contains("no match for y"));
+}
