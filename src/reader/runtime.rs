@@ -55,6 +55,68 @@ pub fn restore_terminal() {
     }
 }
 
+/// How long the event loop gets to stop by itself after a signal before the
+/// watchdog restores the terminal and exits.
+const SIGNAL_GRACE: Duration = Duration::from_millis(600);
+
+/// Watches for SIGTERM/SIGHUP/SIGINT and for a terminal that hung up.
+///
+/// On a signal it asks the event loop to stop (so the reading position is
+/// saved); if the loop does not stop within [`SIGNAL_GRACE`], or the terminal
+/// is gone (crossterm then spins on end-of-file and never returns), it
+/// restores what it can and exits. Ticks are saved as they are made, so
+/// nothing the user did is lost.
+fn spawn_watchdog(stop: Arc<AtomicBool>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot watch for signals")?;
+    let tty = TtyWatch::open();
+    std::thread::Builder::new()
+        .name("byline-watchdog".into())
+        .spawn(move || {
+            let mut signalled: Option<(i32, std::time::Instant)> = None;
+            loop {
+                if let Some(sig) = signals.pending().next() {
+                    stop.store(true, Ordering::SeqCst);
+                    signalled.get_or_insert((sig, std::time::Instant::now()));
+                }
+                let hung_up = tty.as_ref().is_some_and(TtyWatch::hung_up);
+                let overdue = signalled.is_some_and(|(_, at)| at.elapsed() > SIGNAL_GRACE);
+                if hung_up || overdue {
+                    restore_terminal();
+                    std::process::exit(128 + signalled.map_or(SIGHUP, |(s, _)| s));
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        })
+        .context("cannot start the signal watchdog")?;
+    Ok(())
+}
+
+/// The terminal the keys come from, watched for a hang-up.
+struct TtyWatch(std::os::fd::OwnedFd);
+
+impl TtyWatch {
+    /// Standard input when it is the terminal, else `/dev/tty`.
+    fn open() -> Option<TtyWatch> {
+        use std::io::IsTerminal;
+        use std::os::fd::AsFd;
+        if io::stdin().is_terminal() {
+            return io::stdin().as_fd().try_clone_to_owned().ok().map(TtyWatch);
+        }
+        std::fs::File::open("/dev/tty").ok().map(|f| TtyWatch(f.into()))
+    }
+
+    /// True once the terminal has hung up (its window closed).
+    fn hung_up(&self) -> bool {
+        use std::os::fd::AsRawFd;
+        let mut pfd = libc::pollfd { fd: self.0.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+        // SAFETY: one valid pollfd, zero timeout.
+        let n = unsafe { libc::poll(&mut pfd, 1, 0) };
+        n > 0 && pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
+}
+
 /// Restores the terminal when dropped (normal return and errors).
 struct Guard;
 
@@ -90,9 +152,7 @@ pub fn run(docs: Vec<Document>, options: Options) -> anyhow::Result<()> {
     restore_saved(&mut app, store.as_ref());
 
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-        signal_hook::flag::register(sig, Arc::clone(&stop)).context("cannot watch for signals")?;
-    }
+    spawn_watchdog(Arc::clone(&stop))?;
 
     let guard = enter_terminal(app.mouse)?;
     // One buffer for a whole frame: the terminal gets each frame in one write.
