@@ -29,6 +29,12 @@ pub struct Entities {
     pub gender: Vec<Gender>,
     /// All mentions, sorted by start.
     pub mentions: Vec<Found>,
+    /// Each entity's name as lookup keys, word by word.
+    words: Vec<Vec<String>>,
+    /// Name word -> entities whose name holds it.
+    word_index: HashMap<String, Vec<usize>>,
+    /// Initials of each multi-word name ("un" for United Nations) -> entity.
+    initials_index: HashMap<String, usize>,
 }
 
 impl Entities {
@@ -47,9 +53,25 @@ impl Entities {
 
     fn add_entity(&mut self, kind: EntityKind, name: String) -> usize {
         let id = self.entities.len();
+        let words: Vec<String> = name.split_whitespace().map(key).collect();
+        for w in &words {
+            let ids = self.word_index.entry(w.clone()).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
+        if words.len() >= 2 {
+            self.initials_index.entry(initials(&name)).or_insert(id);
+        }
+        self.words.push(words);
         self.entities.push(Entity { id, kind, name, titles: Vec::new(), mentions: Vec::new() });
         self.gender.push(Gender::Unknown);
         id
+    }
+
+    /// Entities whose name holds the word (a lookup key).
+    fn with_word(&self, word: &str) -> &[usize] {
+        self.word_index.get(word).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -95,9 +117,17 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
     let text = inp.text;
     let toks = inp.tokens;
     let sent_starts = sentence_start_tokens(toks, inp.sentences);
-    let in_quote_title =
-        |pos: usize| inp.quotes.iter().any(|q| q.kind == RawKind::Title && q.content.contains_pos(pos));
-    let in_boiler = |pos: usize| inp.boiler_spans.iter().any(|s| s.contains_pos(pos));
+    // Tokens inside a quoted name or a boilerplate line.
+    let mut in_quote_title = vec![false; toks.len()];
+    for q in inp.quotes.iter().filter(|q| q.kind == RawKind::Title) {
+        let (a, b) = (super::text::token_at(toks, q.content.start), super::text::token_at(toks, q.content.end));
+        in_quote_title[a..b].iter_mut().for_each(|x| *x = true);
+    }
+    let mut in_boiler = vec![false; toks.len()];
+    for sp in inp.boiler_spans {
+        let (a, b) = (super::text::token_at(toks, sp.start), super::text::token_at(toks, sp.end));
+        in_boiler[a..b].iter_mut().for_each(|x| *x = true);
+    }
     let lower: Vec<String> =
         toks.iter().map(|t| if t.is_word() { t.text(text).to_lowercase() } else { String::new() }).collect();
 
@@ -153,8 +183,8 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
         let t = toks[i];
         let startable = t.is_word()
             && (name_cap(&toks[i], text) || is_year(t.text(text)) && next_cap(toks, i))
-            && !in_quote_title(t.start);
-        if !startable || in_boiler(t.start) {
+            && !in_quote_title[i];
+        if !startable || in_boiler[i] {
             i += 1;
             continue;
         }
@@ -183,7 +213,10 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
                 if title_line[j]
                     && (lx.function_words.contains(&lower[j])
                         || lx.speech_verb(&lower[j]).is_some()
-                        || seen_lower.contains(lower[j].as_str()))
+                        || seen_lower.contains(lower[j].as_str())
+                        || (j >= i + 2
+                            && lx.first_names.contains_key(lower[i].as_str())
+                            && !lx.surnames.contains(&lower[j])))
                 {
                     break;
                 }
@@ -580,9 +613,11 @@ fn build(
                 mention(&mut ents, id, MentionForm::Alias);
                 continue;
             }
-            if let Some(id) = ents.entities.iter().position(|e| {
-                matches!(e.kind, EntityKind::Organization | EntityKind::Place | EntityKind::Event | EntityKind::Other)
-                    && initials(&e.name) == nkey
+            if let Some(id) = ents.initials_index.get(&nkey).copied().filter(|&id| {
+                matches!(
+                    ents.entities[id].kind,
+                    EntityKind::Organization | EntityKind::Place | EntityKind::Event | EntityKind::Other
+                )
             }) {
                 by_key.insert(nkey.clone(), id);
                 mention(&mut ents, id, MentionForm::Alias);
@@ -685,6 +720,11 @@ fn build(
     }
 
     let merged_away = merge_surname_variants(&mut ents, lx, &mut by_key);
+    // Mentions per entity so far, for ranking ambiguous surnames.
+    let mut mention_count: HashMap<usize, usize> = HashMap::new();
+    for m in &ents.mentions {
+        *mention_count.entry(m.entity).or_default() += 1;
+    }
     // Single capitalized words: surnames / first names of people named in
     // full, parts of longer names, or things of their own.
     for (c, nkey) in pending_single {
@@ -702,11 +742,10 @@ fn build(
             c.gender == Gender::Unknown || ents.gender[id] == Gender::Unknown || ents.gender[id] == c.gender
         };
         let mut people: Vec<usize> = ents
-            .entities
+            .with_word(word)
             .iter()
-            .filter(|e| e.kind == EntityKind::Person && e.name.split_whitespace().any(|w| key(w) == word))
-            .map(|e| e.id)
-            .filter(|&id| !merged_away.contains(&id))
+            .copied()
+            .filter(|&id| ents.entities[id].kind == EntityKind::Person && !merged_away.contains(&id))
             .collect();
         if people.len() > 1 {
             // "Ms. Brennan" between a brother and a sister.
@@ -722,13 +761,20 @@ fn build(
         }
         if people.len() > 1 {
             // Ambiguous: prefer a unique surname (last word) match, else leave it.
-            let by_last: Vec<usize> = people
-                .iter()
-                .copied()
-                .filter(|&id| ents.entities[id].name.split_whitespace().last().is_some_and(|w| key(w) == word))
-                .collect();
+            let by_last: Vec<usize> =
+                people.iter().copied().filter(|&id| ents.words[id].last().is_some_and(|w| w == word)).collect();
             if by_last.len() == 1 {
                 ents.mentions.push(found(by_last[0], MentionForm::Name));
+                continue;
+            }
+            // Still ambiguous: a bare surname in news means the principal,
+            // the one named clearly more often; otherwise leave it unlinked.
+            let count = |id: usize| mention_count.get(&id).copied().unwrap_or(0);
+            let mut ranked: Vec<(usize, usize)> = people.iter().map(|&id| (count(id), id)).collect();
+            ranked.sort_unstable_by(|a, b| b.cmp(a));
+            if ranked.len() >= 2 && ranked[0].0 >= 2 * ranked[1].0.max(1) {
+                ents.mentions.push(found(ranked[0].1, MentionForm::Name));
+                *mention_count.entry(ranked[0].1).or_default() += 1;
             }
             continue;
         }
@@ -778,7 +824,7 @@ fn build(
         ents.mentions.push(found(id, MentionForm::Name));
     }
 
-    link_name_prefixes(&mut ents, text);
+    link_name_prefixes(&mut ents);
     descriptive_aliases(inp, lx, &mut ents);
     role_aliases(inp, lx, &mut ents);
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
@@ -790,16 +836,17 @@ fn build(
 /// ("van der molen" in "Pieter van der Molen"), if exactly one does.
 fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -> Option<usize> {
     let want: Vec<&str> = nkey.split_whitespace().collect();
+    let first = want.first()?;
     let hits: Vec<usize> = ents
-        .entities
+        .with_word(first)
         .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .filter(|e| g == Gender::Unknown || ents.gender[e.id] == Gender::Unknown || ents.gender[e.id] == g)
-        .filter(|e| {
-            let words: Vec<String> = e.name.split_whitespace().map(key).collect();
+        .copied()
+        .filter(|&id| ents.entities[id].kind == EntityKind::Person)
+        .filter(|&id| g == Gender::Unknown || ents.gender[id] == Gender::Unknown || ents.gender[id] == g)
+        .filter(|&id| {
+            let words = &ents.words[id];
             words.len() > want.len() && words.windows(want.len()).any(|w| w.iter().zip(&want).all(|(a, b)| a == b))
         })
-        .map(|e| e.id)
         .collect();
     (hits.len() == 1).then(|| hits[0])
 }
@@ -900,31 +947,42 @@ fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[String]) -> s
 /// that person (the extra word was a title or a headline verb).
 fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut HashMap<String, usize>) -> Vec<usize> {
     let mut merged = Vec::new();
-    let words = |e: &Entity| e.name.split_whitespace().map(key).collect::<Vec<String>>();
     let n = ents.entities.len();
+    let mut moved: HashMap<usize, usize> = HashMap::new();
     for p in 0..n {
-        if ents.entities[p].kind != EntityKind::Person {
+        let pw = &ents.words[p];
+        if ents.entities[p].kind != EntityKind::Person
+            || pw.len() != 2
+            || lx.first_names.contains_key(pw[0].as_str())
+            || pw[0].chars().count() == 1
+        {
             continue;
         }
-        let pw = words(&ents.entities[p]);
-        if pw.len() != 2 || lx.first_names.contains_key(pw[0].as_str()) || pw[0].chars().count() == 1 {
-            continue;
-        }
-        let targets: Vec<usize> = (0..n)
+        let targets: Vec<usize> = ents
+            .with_word(&pw[1])
+            .iter()
+            .copied()
             .filter(|&q| q != p && ents.entities[q].kind == EntityKind::Person)
             .filter(|&q| {
-                let qw = words(&ents.entities[q]);
+                let qw = &ents.words[q];
                 qw.len() >= 2 && qw.last() == pw.last() && lx.first_names.contains_key(qw[0].as_str())
             })
             .collect();
         if let [q] = targets[..] {
-            for m in ents.mentions.iter_mut().filter(|m| m.entity == p) {
+            moved.insert(p, q);
+            merged.push(p);
+        }
+    }
+    if !moved.is_empty() {
+        for m in &mut ents.mentions {
+            if let Some(&q) = moved.get(&m.entity) {
                 m.entity = q;
             }
-            for v in by_key.values_mut().filter(|v| **v == p) {
+        }
+        for v in by_key.values_mut() {
+            if let Some(&q) = moved.get(v) {
                 *v = q;
             }
-            merged.push(p);
         }
     }
     merged
@@ -932,32 +990,21 @@ fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut HashMa
 
 /// A shorter name that begins a longer one of the same non-person kind is
 /// the same thing ("Seoul Initiative" and "Seoul Initiative on ...").
-fn link_name_prefixes(ents: &mut Entities, _text: &str) {
+fn link_name_prefixes(ents: &mut Entities) {
     let n = ents.entities.len();
     let mut remap: Vec<usize> = (0..n).collect();
     for short in 0..n {
-        let es = &ents.entities[short];
-        if es.kind == EntityKind::Person {
+        let kind = ents.entities[short].kind;
+        let sw = &ents.words[short];
+        if kind == EntityKind::Person || sw.len() < 2 {
             continue;
         }
-        let sw: Vec<String> = es.name.split_whitespace().map(key).collect();
-        if sw.len() < 2 {
-            continue;
+        if let Some(&long) = ents.with_word(&sw[0]).iter().find(|&&long| {
+            let lw = &ents.words[long];
+            long != short && ents.entities[long].kind == kind && lw.len() > sw.len() && lw[..sw.len()] == sw[..]
+        }) {
+            remap[short] = long;
         }
-        for long in 0..n {
-            if long == short || ents.entities[long].kind != es.kind {
-                continue;
-            }
-            let lw: Vec<String> = ents.entities[long].name.split_whitespace().map(key).collect();
-            if lw.len() > sw.len() && lw[..sw.len()] == sw[..] {
-                remap[short] = long;
-                break;
-            }
-        }
-    }
-    if remap.iter().enumerate().all(|(i, &r)| i == r) {
-        compact(ents);
-        return;
     }
     for m in &mut ents.mentions {
         if remap[m.entity] != m.entity {
@@ -989,6 +1036,14 @@ fn compact(ents: &mut Entities) {
     }
     ents.entities = kept;
     ents.gender = genders;
+    ents.words = ents.entities.iter().map(|e| e.name.split_whitespace().map(key).collect()).collect();
+    ents.word_index.clear();
+    for (id, ws) in ents.words.iter().enumerate() {
+        for w in ws {
+            ents.word_index.entry(w.clone()).or_default().push(id);
+        }
+    }
+    ents.initials_index.clear();
     for m in &mut ents.mentions {
         m.entity = new_id[m.entity];
     }
@@ -1002,7 +1057,8 @@ fn descriptive_aliases(inp: &Input, lx: &Lexicon, ents: &mut Entities) {
     let toks = inp.tokens;
     // Epithets from orgs.tsv.
     for (oi, org) in lx.orgs.iter().enumerate() {
-        let Some(id) = ents.entities.iter().position(|e| key(&e.name) == key(&org.name)) else { continue };
+        let org_key = key(&org.name);
+        let Some(id) = ents.entities.iter().position(|e| key(&e.name) == org_key) else { continue };
         for alias in org.aliases.iter().filter(|a| a.starts_with("the ")) {
             let phrase = &alias[4..];
             let mut from = 0;
@@ -1012,7 +1068,8 @@ fn descriptive_aliases(inp: &Input, lx: &Lexicon, ents: &mut Entities) {
                 from = e;
                 let bounded = !text[..s].chars().next_back().is_some_and(char::is_alphanumeric)
                     && !text[e..].chars().next().is_some_and(char::is_alphanumeric);
-                if bounded && text[..s].to_lowercase().ends_with("the ") {
+                let the_before = s >= 4 && text.get(s - 4..s).is_some_and(|b| b.eq_ignore_ascii_case("the "));
+                if bounded && the_before {
                     let t0 = super::text::token_at(toks, s);
                     ents.mentions.push(Found {
                         span: Span::new(s, e),
