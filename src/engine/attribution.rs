@@ -8,7 +8,7 @@
 //! "..."`, `according to X`, a pronoun, or no attribution at all (the quote
 //! continues the current speaker).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::entities::{pronoun_gender, Entities, Found};
 use super::lexicon::{Gender, Lexicon};
@@ -70,7 +70,7 @@ struct Focus {
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: Vec<String>,
+    lower: &'a [String],
     lx: &'a Lexicon,
     /// Token lies inside the content of a direct quote.
     in_direct: Vec<bool>,
@@ -82,12 +82,11 @@ pub fn attribute(
     toks: &[Token],
     paras: &[Span],
     sentences: &[Span],
+    lower: &[String],
     quotes: &[RawQuote],
     ents: &mut Entities,
     lx: &Lexicon,
 ) -> Vec<Attribution> {
-    let lower: Vec<String> =
-        toks.iter().map(|t| if t.is_word() { t.text(text).to_lowercase() } else { String::new() }).collect();
     let mut in_direct = vec![false; toks.len()];
     for q in quotes.iter().filter(|q| q.kind == RawKind::Direct) {
         let a = token_at(toks, q.content.start);
@@ -98,13 +97,19 @@ pub fn attribute(
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut focus: Vec<Focus> = Vec::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, paragraph)
-    let mut done = vec![false; quotes.len()];
+                                                         // Each direct quote is attributed in the sentence where it ends.
+    let mut ends_in: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
     // Resolved pronouns, kept apart until the end so `ents.mentions` stays
     // sorted for range lookups.
     let mut pronouns: Vec<Found> = Vec::new();
     // Every mention by its first token, pronouns added as they resolve.
-    let mut by_tok: HashMap<usize, Found> = ents.mentions.iter().map(|m| (m.tok, *m)).collect();
+    let mut by_tok: FxHashMap<usize, Found> = ents.mentions.iter().map(|m| (m.tok, *m)).collect();
     let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos).min(sentences.len().saturating_sub(1));
+    if !sentences.is_empty() {
+        for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.kind == RawKind::Direct) {
+            ends_in[sentence_of(q.outer.end.saturating_sub(1))].push(qi);
+        }
+    }
 
     for (si, s) in sentences.iter().enumerate() {
         let t0 = token_at(toks, s.start);
@@ -177,20 +182,8 @@ pub fn attribute(
         }
 
         // 2. Quotes that close or open in this sentence.
-        for (qi, q) in quotes.iter().enumerate() {
-            if done[qi] || q.kind != RawKind::Direct {
-                continue;
-            }
-            let opens_here = s.contains_pos(q.outer.start);
-            let closes_here = q.outer.end > s.start && q.outer.end <= s.end;
-            if !opens_here && !closes_here {
-                continue;
-            }
-            if !closes_here && q.outer.end > s.end && q.closed {
-                // Multi-sentence quote: attribute where it closes.
-                continue;
-            }
-            done[qi] = true;
+        for &qi in &ends_in[si] {
+            let q = &quotes[qi];
             let mut a = Attribution::default();
             // The sentence the quote opens in (it may close several later).
             let open_si = sentence_of(q.outer.start);
@@ -226,7 +219,8 @@ pub fn attribute(
                 // in focus in the previous sentence.
                 let prev_q = (0..qi).rev().find(|&j| quotes[j].kind == RawKind::Direct);
                 let recent_quote = prev_q.filter(|&j| q.para <= quotes[j].para + 1);
-                let prev: Vec<&Focus> = focus.iter().filter(|f| f.sent + 1 == open_si).collect();
+                let from = focus.partition_point(|f| f.sent + 1 < open_si);
+                let prev: Vec<&Focus> = focus[from..].iter().filter(|f| f.sent + 1 == open_si).collect();
                 let is_person = |f: &&&Focus| ents.entities[f.entity].kind == EntityKind::Person;
                 let prev_subject = prev
                     .iter()
@@ -299,14 +293,16 @@ fn resolve(focus: &[Focus], ents: &Entities, g: Gender, si: usize) -> Option<usi
     };
     // Sentences most recent first (this one included), up to 5 back: the
     // subject if it fits, else the first fitting person, left to right.
+    // Entries are in sentence order: look only at the last few sentences.
+    let recent = &focus[focus.partition_point(|f| f.sent + 8 < si)..];
     for back in 0..=5 {
         let Some(target) = si.checked_sub(back) else { break };
-        let here = focus.iter().filter(|f| f.sent == target && compatible(f.entity));
+        let here = recent.iter().filter(|f| f.sent == target && compatible(f.entity));
         if let Some(f) = here.clone().find(|f| f.subject).or_else(|| here.clone().next()) {
             return Some(f.entity);
         }
     }
-    focus.iter().rev().take_while(|f| f.sent + 8 >= si).find(|f| compatible(f.entity)).map(|f| f.entity)
+    recent.iter().rev().find(|f| compatible(f.entity)).map(|f| f.entity)
 }
 
 fn cue(cx: &Ctx, k: usize) -> Option<String> {

@@ -2,7 +2,7 @@
 //! lexicons, head words, context), linked into one record per real-world
 //! thing (surnames, acronyms, aliases), and pronouns resolved to people.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{key, Gender, Lexicon};
 use super::quotes::{RawKind, RawQuote};
@@ -32,9 +32,9 @@ pub struct Entities {
     /// Each entity's name as lookup keys, word by word.
     words: Vec<Vec<String>>,
     /// Name word -> entities whose name holds it.
-    word_index: HashMap<String, Vec<usize>>,
+    word_index: FxHashMap<String, Vec<usize>>,
     /// Initials of each multi-word name ("un" for United Nations) -> entity.
-    initials_index: HashMap<String, usize>,
+    initials_index: FxHashMap<String, usize>,
 }
 
 impl Entities {
@@ -79,6 +79,8 @@ impl Entities {
 pub struct Input<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
+    /// Lowercase word of each token (see [`super::text::lowercase`]).
+    pub lower: &'a [String],
     pub sentences: &'a [Span],
     pub quotes: &'a [RawQuote],
     pub meta: &'a Meta,
@@ -128,12 +130,11 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
         let (a, b) = (super::text::token_at(toks, sp.start), super::text::token_at(toks, sp.end));
         in_boiler[a..b].iter_mut().for_each(|x| *x = true);
     }
-    let lower: Vec<String> =
-        toks.iter().map(|t| if t.is_word() { t.text(text).to_lowercase() } else { String::new() }).collect();
+    let lower = inp.lower;
 
     // Words seen lowercase somewhere: a capitalized one of them that starts a
     // sentence is probably just a word.
-    let mut seen_lower: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen_lower: FxHashSet<&str> = FxHashSet::default();
     for (i, t) in toks.iter().enumerate() {
         if t.is_word() && !t.cap {
             seen_lower.insert(lower[i].as_str());
@@ -318,8 +319,8 @@ fn next_cap(toks: &[Token], i: usize) -> bool {
     toks.get(i + 1).is_some_and(|t| t.is_word() && t.cap)
 }
 
-fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> std::collections::HashSet<usize> {
-    let mut set = std::collections::HashSet::new();
+fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> FxHashSet<usize> {
+    let mut set = FxHashSet::default();
     for s in sentences {
         // The first word of the sentence, skipping opening quotes/brackets.
         let mut k = super::text::token_at(toks, s.start);
@@ -347,7 +348,7 @@ fn push_run(
     lower: &[String],
     mut a: usize,
     b: usize,
-    sent_starts: &std::collections::HashSet<usize>,
+    sent_starts: &FxHashSet<usize>,
     lx: &Lexicon,
     cands: &mut Vec<Cand>,
 ) {
@@ -506,19 +507,13 @@ fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
 }
 
 /// Types candidates, links them into entities and resolves pronouns.
-fn build(
-    inp: &Input,
-    lx: &Lexicon,
-    lower: &[String],
-    seen_lower: &std::collections::HashSet<&str>,
-    cands: Vec<Cand>,
-) -> Entities {
+fn build(inp: &Input, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&str>, cands: Vec<Cand>) -> Entities {
     let text = inp.text;
     let toks = inp.tokens;
     let mut ents = Entities::default();
     // Lookup tables for linking.
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut acronym_of: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    let mut acronym_of: FxHashMap<String, usize> = FxHashMap::default();
     let mut pending_single: Vec<(Cand, String)> = Vec::new();
     let dateline = inp.meta.dateline;
     // Acronyms defined by a lowercase phrase ("peacekeeping operations
@@ -721,7 +716,7 @@ fn build(
 
     let merged_away = merge_surname_variants(&mut ents, lx, &mut by_key);
     // Mentions per entity so far, for ranking ambiguous surnames.
-    let mut mention_count: HashMap<usize, usize> = HashMap::new();
+    let mut mention_count: FxHashMap<usize, usize> = FxHashMap::default();
     for m in &ents.mentions {
         *mention_count.entry(m.entity).or_default() += 1;
     }
@@ -928,8 +923,8 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[String]) -> std::collections::HashSet<String> {
-    let mut out = std::collections::HashSet::new();
+fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[String]) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
     for k in 2..toks.len().saturating_sub(1) {
         if toks[k - 1].text(text) == "(" && toks.get(k + 1).is_some_and(|t| t.text(text) == ")") {
             let a = toks[k].text(text);
@@ -945,10 +940,10 @@ fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[String]) -> s
 /// "AG Mukasey", "See Sexton": a two-word "person" whose first word is no
 /// first name, beside a person with a first name and the same surname, is
 /// that person (the extra word was a title or a headline verb).
-fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut HashMap<String, usize>) -> Vec<usize> {
+fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHashMap<String, usize>) -> Vec<usize> {
     let mut merged = Vec::new();
     let n = ents.entities.len();
-    let mut moved: HashMap<usize, usize> = HashMap::new();
+    let mut moved: FxHashMap<usize, usize> = FxHashMap::default();
     for p in 0..n {
         let pw = &ents.words[p];
         if ents.entities[p].kind != EntityKind::Person
@@ -1085,26 +1080,32 @@ fn descriptive_aliases(inp: &Input, lx: &Lexicon, ents: &mut Entities) {
     }
     // "the initiative", "the report": the latest document/event/org named
     // before whose head word it is.
-    let mut named: Vec<(usize, usize)> = ents.mentions.iter().map(|m| (m.span.start, m.entity)).collect();
-    named.sort();
+    // Name word -> (position, entity) of the mentions of non-people whose
+    // name holds that word, in text order.
+    let mut named: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut sorted: Vec<&Found> = ents.mentions.iter().collect();
+    sorted.sort_by_key(|m| m.span.start);
+    for m in sorted {
+        if ents.entities[m.entity].kind != EntityKind::Person {
+            for w in &ents.words[m.entity] {
+                named.entry(w.as_str()).or_default().push((m.span.start, m.entity));
+            }
+        }
+    }
+    let lower = inp.lower;
     let mut extra = Vec::new();
     for k in 1..toks.len() {
         let t = toks[k];
-        if !t.is_word() || t.cap || !toks[k - 1].is_word() {
+        if !t.is_word() || t.cap || lower[k - 1] != "the" {
             continue;
         }
-        let det = toks[k - 1].text(text).to_lowercase();
-        if det != "the" {
+        let w = lower[k].as_str();
+        if !(lx.document_words.contains(w) || lx.event_words.contains(w) || lx.org_words.contains(w)) {
             continue;
         }
-        let w = t.text(text).to_lowercase();
-        if !(lx.document_words.contains(&w) || lx.event_words.contains(&w) || lx.org_words.contains(&w)) {
-            continue;
-        }
-        let before = named.partition_point(|&(s, _)| s < t.start);
-        let found = named[..before].iter().rev().map(|&(_, id)| id).find(|&id| {
-            let e = &ents.entities[id];
-            e.kind != EntityKind::Person && e.name.split_whitespace().any(|nw| nw.to_lowercase() == w)
+        let found = named.get(w).and_then(|list| {
+            let before = list.partition_point(|&(s, _)| s < t.start);
+            before.checked_sub(1).map(|i| list[i].1)
         });
         if let Some(id) = found {
             extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });

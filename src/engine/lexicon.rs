@@ -3,7 +3,7 @@
 //! Every list is data: the engine asks "is this a speech verb", "is this a
 //! country", never compares against literals scattered through code.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// Gender evidence for pronoun resolution.
@@ -34,44 +34,44 @@ pub struct KnownOrg {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Inflected speech verb form -> base form.
-    pub speech_verbs: HashMap<String, String>,
-    pub abbreviations: HashSet<String>,
-    pub function_words: HashSet<String>,
-    pub calendar: HashSet<String>,
-    pub titles: HashSet<String>,
-    pub honorifics: HashMap<String, Gender>,
-    pub org_words: HashSet<String>,
-    pub event_words: HashSet<String>,
-    pub document_words: HashSet<String>,
-    pub place_words: HashSet<String>,
+    pub speech_verbs: FxHashMap<String, String>,
+    pub abbreviations: FxHashSet<String>,
+    pub function_words: FxHashSet<String>,
+    pub calendar: FxHashSet<String>,
+    pub titles: FxHashSet<String>,
+    pub honorifics: FxHashMap<String, Gender>,
+    pub org_words: FxHashSet<String>,
+    pub event_words: FxHashSet<String>,
+    pub document_words: FxHashSet<String>,
+    pub place_words: FxHashSet<String>,
     /// First words that make a name a place ("Port", "Lake", "Mount").
-    pub place_prefixes: HashSet<String>,
+    pub place_prefixes: FxHashSet<String>,
     /// Capitalized adjectives that are not entities ("Asian", "Muslim").
-    pub adjectives: HashSet<String>,
+    pub adjectives: FxHashSet<String>,
     pub boilerplate: Vec<String>,
-    pub first_names: HashMap<String, Gender>,
-    pub surnames: HashSet<String>,
+    pub first_names: FxHashMap<String, Gender>,
+    pub surnames: FxHashSet<String>,
     pub countries: Vec<Country>,
     /// Lowercase key (country name or alias, periods removed) -> country index.
-    pub country_index: HashMap<String, usize>,
+    pub country_index: FxHashMap<String, usize>,
     /// Lowercase demonym -> country index.
-    pub demonym_index: HashMap<String, usize>,
+    pub demonym_index: FxHashMap<String, usize>,
     /// Lowercase capital -> country index.
-    pub capital_index: HashMap<String, usize>,
+    pub capital_index: FxHashMap<String, usize>,
     /// Lowercase place name (cities, states, regions) -> place kind.
-    pub places: HashMap<String, String>,
+    pub places: FxHashMap<String, String>,
     pub orgs: Vec<KnownOrg>,
     /// Lowercase key (name or alias, periods removed) -> org index.
-    pub org_index: HashMap<String, usize>,
+    pub org_index: FxHashMap<String, usize>,
     /// Pledge cue lists by kind (verb-to, verb-obj, noun, modal, not).
-    pub pledge_cues: HashMap<String, HashSet<String>>,
+    pub pledge_cues: FxHashMap<String, FxHashSet<String>>,
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn words(src: &str) -> HashSet<String> {
+fn words(src: &str) -> FxHashSet<String> {
     lines(src).flat_map(|l| l.split_whitespace()).map(str::to_lowercase).collect()
 }
 

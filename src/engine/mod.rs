@@ -36,6 +36,7 @@ pub fn annotate(text: &str) -> Document {
     let mut doc = Document::empty(String::new());
 
     let toks = text::tokenize(&text);
+    let lower = text::lowercase(&text, &toks);
     let paras = segment::paragraphs(&text);
     let boiler = segment::boilerplate(&text, &paras, lx);
     let meta = segment::meta(&text, &paras, &boiler);
@@ -50,6 +51,7 @@ pub fn annotate(text: &str) -> Document {
         &entities::Input {
             text: &text,
             tokens: &toks,
+            lower: &lower,
             sentences: &sentences,
             quotes: &raw,
             meta: &meta,
@@ -57,9 +59,9 @@ pub fn annotate(text: &str) -> Document {
         },
         lx,
     );
-    let attributions = attribution::attribute(&text, &toks, &paras, &sentences, &raw, &mut ents, lx);
+    let attributions = attribution::attribute(&text, &toks, &paras, &sentences, &lower, &raw, &mut ents, lx);
     entities::finish(&mut ents);
-    let pledges = pledges::find(&text, &toks, &sentences, meta.headline, &raw, &attributions, &ents, lx);
+    let pledges = pledges::find(&text, &toks, &sentences, meta.headline, &raw, &attributions, &ents, &lower, lx);
 
     doc.quotes = raw
         .iter()

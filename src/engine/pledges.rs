@@ -20,7 +20,7 @@ use crate::model::{EntityKind, MentionForm, Pledge, Span};
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: Vec<String>,
+    lower: &'a [String],
     lx: &'a Lexicon,
     ents: &'a Entities,
     /// Index of the direct quote containing each token, if any.
@@ -39,10 +39,9 @@ pub fn find(
     quotes: &[RawQuote],
     attributions: &[Attribution],
     ents: &Entities,
+    lower: &[String],
     lx: &Lexicon,
 ) -> Vec<Pledge> {
-    let lower: Vec<String> =
-        toks.iter().map(|t| if t.is_word() { t.text(text).to_lowercase() } else { String::new() }).collect();
     let mut quote_of = vec![None; toks.len()];
     let mut in_marks = vec![false; toks.len()];
     for (qi, q) in quotes.iter().enumerate() {

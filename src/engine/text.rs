@@ -168,6 +168,24 @@ pub fn is_closing_only(c: char) -> bool {
     matches!(c, '\u{201d}' | '\u{bb}')
 }
 
+/// The lowercase form of every word token (empty for punctuation), computed
+/// once and shared by the stages.
+pub fn lowercase(text: &str, tokens: &[Token]) -> Vec<String> {
+    tokens
+        .iter()
+        .map(|t| {
+            let w = t.text(text);
+            if !t.is_word() {
+                String::new()
+            } else if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+                w.to_string()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect()
+}
+
 /// The first character of a token.
 pub fn first_char(tok: &Token, text: &str) -> char {
     text[tok.start..].chars().next().unwrap_or(' ')
