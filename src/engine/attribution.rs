@@ -12,9 +12,10 @@ use rustc_hash::FxHashMap;
 
 use super::entities::{pronoun_gender, Entities, Found};
 use super::lexicon::{Gender, Lexicon};
-use super::quotes::{RawKind, RawQuote};
+use super::quotes::RawKind;
 use super::text::{first_char, is_double_quote, token_at, TokKind, Token};
-use crate::model::{EntityKind, MentionForm, Span};
+use super::Layers;
+use crate::model::{EntityKind, MentionForm};
 
 /// A quote's speaker and cue.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -77,16 +78,8 @@ struct Ctx<'a> {
 }
 
 /// Attributes every quote; adds resolved pronoun mentions to `ents`.
-pub fn attribute(
-    text: &str,
-    toks: &[Token],
-    paras: &[Span],
-    sentences: &[Span],
-    lower: &[String],
-    quotes: &[RawQuote],
-    ents: &mut Entities,
-    lx: &Lexicon,
-) -> Vec<Attribution> {
+pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attribution> {
+    let Layers { text, tokens: toks, lower, paras, sentences, quotes, .. } = *layers;
     let mut in_direct = vec![false; toks.len()];
     for q in quotes.iter().filter(|q| q.kind == RawKind::Direct) {
         let a = token_at(toks, q.content.start);

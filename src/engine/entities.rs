@@ -5,9 +5,10 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{key, Gender, Lexicon};
-use super::quotes::{RawKind, RawQuote};
+use super::quotes::RawKind;
 use super::text::{first_char, TokKind, Token};
-use crate::model::{Entity, EntityKind, Mention, MentionForm, Meta, Span};
+use super::Layers;
+use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
 
 /// A mention found in the text, before it is gathered into entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,18 +76,6 @@ impl Entities {
     }
 }
 
-/// Context the stage needs from the earlier stages.
-pub struct Input<'a> {
-    pub text: &'a str,
-    pub tokens: &'a [Token],
-    /// Lowercase word of each token (see [`super::text::lowercase`]).
-    pub lower: &'a [String],
-    pub sentences: &'a [Span],
-    pub quotes: &'a [RawQuote],
-    pub meta: &'a Meta,
-    pub boiler_spans: &'a [Span],
-}
-
 /// A capitalized run before typing.
 #[derive(Debug, Clone)]
 struct Cand {
@@ -115,7 +104,7 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Runs the entity stage.
-pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
+pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
     let text = inp.text;
     let toks = inp.tokens;
     let sent_starts = sentence_start_tokens(toks, inp.sentences);
@@ -262,7 +251,7 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
             start += 1;
         }
         if start < end {
-            push_run(text, toks, &lower, start, end, &sent_starts, lx, &mut cands);
+            push_run(text, toks, lower, start, end, &sent_starts, lx, &mut cands);
         }
         i = end.max(i + 1);
     }
@@ -271,7 +260,7 @@ pub fn find(inp: &Input, lx: &Lexicon) -> Entities {
         c.headline = title_line[c.t0];
     }
 
-    build(inp, lx, &lower, &seen_lower, cands)
+    build(inp, lx, lower, &seen_lower, cands)
 }
 
 /// Capitalized, or a lowercase name particle joined to a capitalized name
@@ -507,7 +496,7 @@ fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
 }
 
 /// Types candidates, links them into entities and resolves pronouns.
-fn build(inp: &Input, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&str>, cands: Vec<Cand>) -> Entities {
+fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&str>, cands: Vec<Cand>) -> Entities {
     let text = inp.text;
     let toks = inp.tokens;
     let mut ents = Entities::default();
@@ -1047,7 +1036,7 @@ fn compact(ents: &mut Entities) {
 /// Lowercase descriptions that stand for an entity already named: stock
 /// epithets from the lexicon ("the world body") and "the <head word>" for a
 /// document, event or organization named before ("the initiative").
-fn descriptive_aliases(inp: &Input, lx: &Lexicon, ents: &mut Entities) {
+fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;
     let toks = inp.tokens;
     // Epithets from orgs.tsv.
@@ -1137,7 +1126,7 @@ const NOT_ROLES: [&str; 16] = [
 /// "the mayor", "the senator": a role named before for exactly one person
 /// ("Mayor Doug McCallum", "union president X", "X, director of ...")
 /// refers back to the most recent person holding it.
-fn role_aliases(inp: &Input, lx: &Lexicon, ents: &mut Entities) {
+fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;
     let toks = inp.tokens;
     let lower = |k: usize| toks[k].text(text).to_lowercase();

@@ -24,7 +24,23 @@ pub mod quotes;
 pub mod segment;
 pub mod text;
 
-use crate::model::{Document, Quote, QuoteKind, Span};
+use crate::model::{Document, Meta, Quote, QuoteKind, Span};
+use text::Token;
+
+/// What the early stages found, read by the later ones: the text with its
+/// tokens, segments and quote marks.
+#[derive(Clone, Copy)]
+pub struct Layers<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// Lowercase word of each token (see [`text::lowercase`]).
+    pub lower: &'a [String],
+    pub paras: &'a [Span],
+    pub sentences: &'a [Span],
+    pub quotes: &'a [quotes::RawQuote],
+    pub meta: &'a Meta,
+    pub boiler_spans: &'a [Span],
+}
 use lexicon::Lexicon;
 use quotes::RawKind;
 
@@ -47,21 +63,20 @@ pub fn annotate(text: &str) -> Document {
     let raw = quotes::find(&text, &paras, &boiler, lx);
     let boiler_spans: Vec<Span> = paras.iter().zip(&boiler).filter(|(_, b)| **b).map(|(p, _)| *p).collect();
 
-    let mut ents = entities::find(
-        &entities::Input {
-            text: &text,
-            tokens: &toks,
-            lower: &lower,
-            sentences: &sentences,
-            quotes: &raw,
-            meta: &meta,
-            boiler_spans: &boiler_spans,
-        },
-        lx,
-    );
-    let attributions = attribution::attribute(&text, &toks, &paras, &sentences, &lower, &raw, &mut ents, lx);
+    let layers = Layers {
+        text: &text,
+        tokens: &toks,
+        lower: &lower,
+        paras: &paras,
+        sentences: &sentences,
+        quotes: &raw,
+        meta: &meta,
+        boiler_spans: &boiler_spans,
+    };
+    let mut ents = entities::find(&layers, lx);
+    let attributions = attribution::attribute(&layers, &mut ents, lx);
     entities::finish(&mut ents);
-    let pledges = pledges::find(&text, &toks, &sentences, meta.headline, &raw, &attributions, &ents, &lower, lx);
+    let pledges = pledges::find(&layers, &attributions, &ents, lx);
 
     doc.quotes = raw
         .iter()

@@ -15,6 +15,7 @@ use super::entities::Entities;
 use super::lexicon::Lexicon;
 use super::quotes::{RawKind, RawQuote};
 use super::text::{first_char, is_double_quote, token_at, Token};
+use super::Layers;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
 
 struct Ctx<'a> {
@@ -30,18 +31,9 @@ struct Ctx<'a> {
 }
 
 /// Finds the pledges of a document.
-#[allow(clippy::too_many_arguments)]
-pub fn find(
-    text: &str,
-    toks: &[Token],
-    sentences: &[Span],
-    headline: Option<Span>,
-    quotes: &[RawQuote],
-    attributions: &[Attribution],
-    ents: &Entities,
-    lower: &[String],
-    lx: &Lexicon,
-) -> Vec<Pledge> {
+pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: &Lexicon) -> Vec<Pledge> {
+    let Layers { text, tokens: toks, lower, sentences, quotes, .. } = *layers;
+    let headline = layers.meta.headline;
     let mut quote_of = vec![None; toks.len()];
     let mut in_marks = vec![false; toks.len()];
     for (qi, q) in quotes.iter().enumerate() {
