@@ -166,28 +166,49 @@ fn io_message(e: &io::Error) -> String {
 }
 
 /// Runs `byline annotate`.
+///
+/// With `--format json` and several files nothing is printed until every
+/// file has loaded, so a bad file gives the error line alone, never half a
+/// JSON array. `jsonl` and `text` print each document as soon as it is
+/// ready (complete records), then stop at the first bad file.
 pub fn annotate(files: &[PathBuf], format: Format, strict: bool, out: &mut dyn Write) -> Result<(), Failure> {
     let files = expand_paths(files)?;
-    let many = files.len() > 1;
-    if format == Format::Json && many {
-        writeln!(out, "[").map_err(write_failure)?;
+    if format == Format::Json {
+        let docs = files.iter().map(|p| load(p, strict).map(|d| json_inert(&d.to_json()).into_owned()));
+        let docs = docs.collect::<Result<Vec<String>, Failure>>()?;
+        let written =
+            if docs.len() == 1 { writeln!(out, "{}", docs[0]) } else { writeln!(out, "[\n{}\n]", docs.join(",\n")) };
+        return written.map_err(write_failure);
     }
-    for (i, path) in files.iter().enumerate() {
+    for path in &files {
         let doc = load(path, strict)?;
         let written = match format {
-            Format::Json => {
-                let sep = if many && i + 1 < files.len() { "," } else { "" };
-                writeln!(out, "{}{sep}", doc.to_json())
-            }
-            Format::Jsonl => writeln!(out, "{}", doc.to_json_line()),
+            Format::Jsonl | Format::Json => writeln!(out, "{}", json_inert(&doc.to_json_line())),
             Format::Text => write!(out, "{}", text_summary(&doc)),
         };
         written.map_err(write_failure)?;
     }
-    if format == Format::Json && many {
-        writeln!(out, "]").map_err(write_failure)?;
-    }
     Ok(())
+}
+
+/// JSON that is also safe on a terminal: serde already escapes C0 controls
+/// (`\u001b`); this writes the remaining unsafe characters (DEL, C1
+/// controls, bidi controls) as `\uXXXX` escapes too. They can only occur
+/// inside JSON strings, so the JSON means exactly the same.
+pub fn json_inert(json: &str) -> std::borrow::Cow<'_, str> {
+    use std::fmt::Write as _;
+    if !json.chars().any(|c| c != '\n' && crate::sanitize::is_unsafe(c)) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut s = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        if c != '\n' && crate::sanitize::is_unsafe(c) {
+            let _ = write!(s, "\\u{:04x}", c as u32);
+        } else {
+            s.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(s)
 }
 
 fn write_failure(e: io::Error) -> Failure {
