@@ -186,18 +186,135 @@ fn panic_restores_the_terminal() {
     t.assert_terminal_restored();
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
-    let Some(t) = Tmux::start("term") else { return };
-    t.run(bin());
-    t.wait_text("S. Korea pledges leading role");
+/// The pid of the program the pane's shell is running (the reader).
+fn reader_pid(t: &Tmux) -> String {
     let pid = t.tmux(&["display", "-p", "-t", "t", "#{pane_pid}"]);
     let shell = String::from_utf8_lossy(&pid.stdout).trim().to_string();
     // The reader is the shell's child.
     let out = Command::new("pgrep").args(["-P", &shell]).output().expect("pgrep runs");
     let child = String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or_default().to_string();
     assert!(!child.is_empty(), "found the reader's pid");
-    Command::new("kill").args(["-TERM", &child]).status().unwrap();
-    t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after SIGTERM");
+    child
+}
+
+/// Opens the seed, sends `signal` to the reader, expects the prompt back,
+/// the exit status 128 + signal number (or 0 when the loop stopped by itself
+/// first) and the terminal restored.
+fn signal_restores_the_terminal(name: &str, signal: &str, number: i32) {
+    let Some(t) = Tmux::start(name) else { return };
+    t.run(&format!("{}; echo exit=$?", bin()));
+    t.wait_text("S. Korea pledges leading role");
+    Command::new("kill").args([&format!("-{signal}"), &reader_pid(&t)]).status().unwrap();
+    let s = t.wait_text("exit=");
+    assert!(s.contains("exit=0\n") || s.contains(&format!("exit={}\n", 128 + number)), "exit status:\n{s}");
+    assert!(!s.contains("panicked"), "{s}");
+    t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after the signal");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal("term", "TERM", 15);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_the_terminal("hup", "HUP", 1);
+}
+
+/// Writes `bytes` to a file in the session's temporary folder.
+fn article(t: &Tmux, name: &str, bytes: &[u8]) -> String {
+    let p = t.state.path().join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn hostile_article_cannot_set_clipboard_title_or_window_name() {
+    let Some(t) = Tmux::start("hostile") else { return };
+    // tmux takes OSC 52 into its paste buffers, OSC 0/2 as the pane title
+    // and ESC k as the window name when these are on.
+    t.tmux(&["set", "-g", "set-clipboard", "on"]);
+    t.tmux(&["set", "-g", "allow-rename", "on"]);
+    t.tmux(&["set", "-g", "automatic-rename", "off"]);
+    t.tmux(&["rename-window", "-t", "t", "orig-window"]);
+    t.tmux(&["select-pane", "-t", "t", "-T", "orig-title"]);
+    t.tmux(&["set-buffer", "-b", "sentinel", "keep-me"]);
+    let state = || {
+        let title = t.tmux(&["display", "-p", "-t", "t", "#{pane_title}|#{window_name}"]).stdout;
+        let buffers = t.tmux(&["list-buffers", "-F", "#{buffer_name}=#{buffer_sample}"]).stdout;
+        (String::from_utf8_lossy(&title).into_owned(), String::from_utf8_lossy(&buffers).into_owned())
+    };
+    let before = state();
+    assert_eq!(before, ("orig-title|orig-window\n".to_string(), "sentinel=keep-me\n".to_string()));
+    let path = article(
+        &t,
+        "evil.txt",
+        b"Evil headline \x1b]0;pwned-title\x07\n\nClip \x1b]52;c;cHduZWQ=\x07 title \x1b]2;pwned2\x1b\\ \
+          win \x1bkpwned-win\x1b\\ dcs \x1bPtmux;\x1b\x1b]52;c;ZGNz\x07\x1b\\ c1 \xc2\x9d0;c1title\xc2\x9c \
+          move \x1b[1;1H\x1b[2J\x1b[31m red \xe2\x80\xae bidi end-of-article\n",
+    );
+    t.run(&format!("{} {path}", bin()));
+    let s = t.wait_text("end-of-article");
+    assert!(s.contains("Clip \u{241b}]52;c;cHduZWQ=\u{2407}"), "placeholders on screen:\n{s}");
+    assert!(s.contains("\u{241b}[1;1H\u{241b}[2J\u{241b}[31m red") && s.contains("\u{a6} bidi"), "{s}");
+    // Move around so the hostile text is drawn again in other places.
+    t.keys(&["G", "g", "/"]);
+    t.run("pwned");
+    t.wait_text("/pwned:");
+    assert_eq!(state(), before, "no clipboard, title or window name change while reading");
+    t.keys(&["q"]);
+    t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
+    t.assert_terminal_restored();
+    assert_eq!(state(), before, "no clipboard, title or window name change after quitting");
+    // Control: the same bytes sent raw do change them, so the test can fail.
+    t.run(&format!("cat {path}; echo raw-done"));
+    t.wait_text("raw-done");
+    let raw = state();
+    assert!(raw.0.contains("pwned") && raw.1.contains("pwned"), "tmux honours the raw escapes: {raw:?}");
+}
+
+#[test]
+fn bad_files_in_the_reader_print_one_error_line() {
+    let Some(t) = Tmux::start("badfiles") else { return };
+    let missing = t.state.path().join("missing.txt").display().to_string();
+    t.run(&format!("clear; {} {missing}; echo exit=$?", bin()));
+    let s = t.wait_text("exit=");
+    assert!(s.contains(&format!("error: {missing}: no such file")) && s.contains("exit=1"), "{s}");
+    t.assert_terminal_restored();
+
+    let binary = article(&t, "data.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00binary");
+    t.run(&format!("clear; {} {binary}; echo exit=$?", bin()));
+    let s = t.wait_text("exit=");
+    assert!(s.contains("data.txt: not a text file (binary data)") && s.contains("exit=1"), "{s}");
+    t.assert_terminal_restored();
+
+    let folder = t.state.path().join("no-articles");
+    std::fs::create_dir(&folder).unwrap();
+    t.run(&format!("clear; {} {}; echo exit=$?", bin(), folder.display()));
+    let s = t.wait_text("exit=");
+    assert!(s.contains("no articles (.txt or .md) in this folder") && s.contains("exit=1"), "{s}");
+    t.assert_terminal_restored();
+
+    // Invalid UTF-8 opens (lossy) with the warning in the status bar;
+    // --strict refuses it with one error line.
+    let latin1 = article(&t, "latin1.txt", b"Caf\xe9 news\n\nThe caf\xe9 reopened.\n");
+    t.run(&format!("{} {latin1}; echo exit=$?", bin()));
+    let s = t.wait_text("invalid UTF-8 replaced");
+    assert!(s.contains("Caf\u{fffd} news"), "{s}");
+    t.keys(&["q"]);
+    t.wait_text("exit=0");
+    t.assert_terminal_restored();
+    t.run(&format!("clear; {} --strict {latin1}; echo exit=$?", bin()));
+    let s = t.wait_text("exit=");
+    assert!(s.contains("latin1.txt: invalid UTF-8 at byte 3") && s.contains("exit=1"), "{s}");
+    t.assert_terminal_restored();
+
+    // An empty file opens as an empty article.
+    let empty = article(&t, "empty.txt", b"");
+    t.run(&format!("{} {empty}; echo exit=$?", bin()));
+    t.wait_text("Quotes: 0");
+    t.keys(&["q"]);
+    t.wait_text("exit=0");
     t.assert_terminal_restored();
 }
