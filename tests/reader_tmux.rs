@@ -318,3 +318,27 @@ fn bad_files_in_the_reader_print_one_error_line() {
     t.wait_text("exit=0");
     t.assert_terminal_restored();
 }
+
+#[test]
+fn closing_the_window_ends_the_reader() {
+    let Some(t) = Tmux::start("hangup") else { return };
+    // The reader alone in a second window; closing it hangs up its terminal.
+    let st = t.state.path().display().to_string();
+    let cmd = format!("exec env HOME={st} XDG_STATE_HOME={st} TERM=xterm-256color {}", bin());
+    t.tmux(&["new-window", "-d", "-t", "t", "-n", "r", &cmd]);
+    let pid =
+        String::from_utf8_lossy(&t.tmux(&["display", "-p", "-t", "t:r", "#{pane_pid}"]).stdout).trim().to_string();
+    let proc_dir = PathBuf::from(format!("/proc/{pid}"));
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-t", "t:r"]).stdout).contains("S. Korea pledges") {
+        assert!(start.elapsed() < WAIT, "the reader drew its first frame");
+        sleep(Duration::from_millis(30));
+    }
+    t.tmux(&["kill-window", "-t", "t:r"]);
+    let start = Instant::now();
+    // Not a zombie either: tmux reaps its children.
+    while proc_dir.exists() {
+        assert!(start.elapsed() < WAIT, "the reader (pid {pid}) exits after the hang-up instead of spinning");
+        sleep(Duration::from_millis(30));
+    }
+}
