@@ -5,7 +5,9 @@
 //! Every change goes through [`Store::update`]: take an exclusive lock on
 //! `<hash>.lock`, re-read the file, apply the one change to what is on disk,
 //! write a temporary file in the same folder, fsync it, rename it over the
-//! old one, release the lock. So two readers open at once lose no tick. A
+//! old one, release the lock. So two readers open at once lose no tick, and
+//! a process killed mid-write leaves the old file whole (its temporary file
+//! is removed by the next write of that article). A
 //! file that does not parse is renamed aside (`<hash>.json.corrupt-<secs>`),
 //! never overwritten, and the caller is told so it can show a warning.
 
@@ -174,8 +176,27 @@ impl Store {
         candidate
     }
 
+    /// The prefix of an article's temporary files (`.<key>.tmp<random>`).
+    fn temp_prefix(key: &str) -> String {
+        format!(".{key}.tmp")
+    }
+
+    /// Removes the temporary files a killed writer of this article left
+    /// behind. Only called under the article's lock, so no live writer of
+    /// this key has a temporary file open.
+    fn remove_stale_temps(&self, key: &str) {
+        let prefix = Self::temp_prefix(key);
+        let Ok(entries) = fs::read_dir(&self.dir) else { return };
+        for e in entries.flatten() {
+            if e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix)) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+
     fn write_locked(&self, key: &str, state: &ArticleState) -> io::Result<()> {
-        let mut tmp = tempfile::NamedTempFile::new_in(&self.dir)?;
+        self.remove_stale_temps(key);
+        let mut tmp = tempfile::Builder::new().prefix(&Self::temp_prefix(key)).tempfile_in(&self.dir)?;
         let json = serde_json::to_vec_pretty(state).map_err(io::Error::other)?;
         tmp.write_all(&json)?;
         tmp.write_all(b"\n")?;
