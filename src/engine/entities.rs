@@ -152,6 +152,9 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 EntityKind::Event
             } else if lx.org_words.contains(head) {
                 EntityKind::Organization
+            } else if t0 >= 2 && lower[t0.saturating_sub(8)..t0 - 1].iter().any(|w| lx.document_words.contains(w)) {
+                // "a report ..., titled “Waiting for Repairs”": named by the noun before.
+                EntityKind::Document
             } else {
                 EntityKind::Other
             };
@@ -189,7 +192,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                     && !n.space_before
                     && first_char(&n, text) == '.'
                     && lx.abbreviations.contains(&lower[j - 1])
-                    && lx.titles.contains(&lower[j - 1])
+                    && (lx.titles.contains(&lower[j - 1]) || lx.place_prefixes.contains(&lower[j - 1]))
                     && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap);
                 if title_dot {
                     j += 1;
@@ -659,7 +662,9 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
                     pending_single.push((rest.remove(0), key(&span_text(text, toks, c.t0 + 1, c.t1))));
                     continue;
                 }
-                if person_evidence(toks, lower, c, lx) {
+                if place_context(toks, lower, c.t0) && !lx.first_names.contains_key(first_lower) && c.kind.is_none() {
+                    Some(EntityKind::Place)
+                } else if person_evidence(toks, lower, c, lx) {
                     Some(EntityKind::Person)
                 } else {
                     Some(EntityKind::Organization)
@@ -780,7 +785,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
         {
             continue;
         }
-        let prev = c.t0.checked_sub(1).map(|k| lower[k].as_str()).unwrap_or("");
+
         let raw1 = toks[c.t0].text(text);
         let camel = raw1.chars().skip(1).any(char::is_uppercase) && raw1.chars().any(char::is_lowercase);
         let kind = if camel && c.kind.is_none() {
@@ -790,10 +795,9 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
             EntityKind::Person
         } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
             EntityKind::Place
-        } else if matches!(prev, "in" | "near" | "outside" | "from" | "to" | "across" | "around" | "throughout")
-            || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
+        } else if place_context(toks, lower, c.t0) || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
         {
-            // "in Westbrook", "near Glenford": a place by its preposition.
+            // "in Westbrook", "the village of Cressley": a place by its context.
             EntityKind::Place
         } else {
             EntityKind::Organization
@@ -837,6 +841,43 @@ fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -> Option<us
 
 fn followed_by_speech(toks: &[Token], lower: &[String], t1: usize, lx: &Lexicon) -> bool {
     toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
+}
+
+/// Words before a name that make it a place: a locative preposition ("in
+/// X", "across the X") or a settlement noun with "of" ("the city of X").
+fn place_context(toks: &[Token], lower: &[String], t0: usize) -> bool {
+    let at = |back: usize| t0.checked_sub(back).filter(|&k| toks[k].is_word()).map(|k| lower[k].as_str());
+    let locative = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "in" | "near" | "outside" | "from" | "across" | "around" | "throughout" | "into" | "toward" | "towards"
+            )
+        )
+    };
+    let settlement = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "city"
+                    | "town"
+                    | "village"
+                    | "province"
+                    | "state"
+                    | "county"
+                    | "region"
+                    | "island"
+                    | "islands"
+                    | "district"
+                    | "municipality"
+                    | "hamlet"
+                    | "community"
+                    | "suburb"
+                    | "capital"
+            )
+        )
+    };
+    locative(at(1)) || (at(1) == Some("the") && locative(at(2))) || (at(1) == Some("of") && settlement(at(2)))
 }
 
 /// Evidence that a run of 2-4 capitalized words not otherwise typed is a
@@ -1072,9 +1113,11 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     // Name word -> (position, entity) of the mentions of non-people whose
     // name holds that word, in text order.
     let mut named: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut by_kind: FxHashMap<EntityKind, Vec<(usize, usize)>> = FxHashMap::default();
     let mut sorted: Vec<&Found> = ents.mentions.iter().collect();
     sorted.sort_by_key(|m| m.span.start);
     for m in sorted {
+        by_kind.entry(ents.entities[m.entity].kind).or_default().push((m.span.start, m.entity));
         if ents.entities[m.entity].kind != EntityKind::Person {
             for w in &ents.words[m.entity] {
                 named.entry(w.as_str()).or_default().push((m.span.start, m.entity));
@@ -1096,12 +1139,33 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
             let before = list.partition_point(|&(s, _)| s < t.start);
             before.checked_sub(1).map(|i| list[i].1)
         });
+        // Else "the company", "the report": the latest organization or
+        // document named shortly before.
+        let class = if lx.document_words.contains(w) {
+            Some(EntityKind::Document)
+        } else if lx.org_words.contains(w)
+            && !matches!(w, "government" | "house" | "post" | "office" | "court" | "police")
+        {
+            Some(EntityKind::Organization)
+        } else {
+            None
+        };
+        let found = found.or_else(|| {
+            let list = by_kind.get(&class?)?;
+            let before = list.partition_point(|&(s, _)| s < t.start);
+            let (pos, id) = *list.get(before.checked_sub(1)?)?;
+            (t.start - pos < CLASS_NOUN_REACH).then_some(id)
+        });
         if let Some(id) = found {
             extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });
         }
     }
     ents.mentions.extend(extra);
 }
+
+/// How far back (bytes) "the company" may reach for the organization it
+/// stands for.
+const CLASS_NOUN_REACH: usize = 1500;
 
 /// Title words that describe a position rather than a role of its own.
 const NOT_ROLES: [&str; 16] = [
