@@ -213,6 +213,10 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 {
                     break;
                 }
+                // "I", "I'm", "Hey" never belong to a name ("Actually I").
+                if is_pronoun_like(&lower[j]) {
+                    break;
+                }
                 if name_cap(&n, text) {
                     last_cap = j;
                     j += 1;
@@ -262,6 +266,15 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
     for c in &mut cands {
         c.headline = title_line[c.t0];
     }
+    // Bylines and photo credits name the press, not the story: drop the
+    // people and unknown names in them ("(Evan Vucci/AP)", "X contributed
+    // to this report", "Follow X on Twitter").
+    let credit = credit_tokens(text, toks, lower, inp.sentences);
+    cands.retain(|c| {
+        let slash = |k: Option<usize>| k.and_then(|k| toks.get(k)).is_some_and(|t| matches!(t.text(text), "/" | "|"));
+        let in_credit = credit[c.t0] || slash(Some(c.t1)) || slash(c.t0.checked_sub(1));
+        !in_credit || lexicon_entity(&key(&span_text(text, toks, c.t0, c.t1)), lx).is_some()
+    });
 
     build(inp, lx, lower, &seen_lower, cands)
 }
@@ -297,6 +310,37 @@ fn title_case_lines(text: &str, toks: &[Token]) -> Vec<bool> {
         start = end;
     }
     out
+}
+
+/// Tokens of credit lines: bylines, contributor notes, photo credits.
+fn credit_tokens(text: &str, toks: &[Token], lower: &[String], sentences: &[Span]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    for s in sentences {
+        let a = super::text::token_at(toks, s.start);
+        let b = super::text::token_at(toks, s.end);
+        let words: Vec<&str> = lower[a..b].iter().map(String::as_str).filter(|w| !w.is_empty()).collect();
+        let has = |seq: &[&str]| words.windows(seq.len()).any(|w| w == seq);
+        let credit = has(&["contributed", "to", "this", "report"])
+            || has(&["contributed", "reporting"])
+            || has(&["contributed", "to", "this", "story"])
+            || has(&["reporting", "by"])
+            || has(&["editing", "by"])
+            || (words.first() == Some(&"follow") && has(&["on", "twitter"]))
+            || (words.first() == Some(&"by") && words.len() <= 8)
+            || has(&["photo", "by"])
+            || has(&["photograph", "by"]);
+        if credit {
+            out[a..b].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    let _ = text;
+    out
+}
+
+/// The pronoun I (and its contractions) and interjections.
+fn is_pronoun_like(w: &str) -> bool {
+    let base = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
+    matches!(base, "i" | "hey" | "hi" | "hello" | "oh" | "yes" | "no" | "ok" | "okay" | "thanks" | "please" | "dear")
 }
 
 fn raw_has_digit(w: &str) -> bool {
@@ -346,7 +390,11 @@ fn push_run(
 ) {
     let sentence_initial = sent_starts.contains(&a) || a == 0 || after_open_quote(text, toks, a);
     // Leading function words ("During", "The", "In").
-    while a < b && (lx.function_words.contains(&lower[a]) || CONNECTORS.contains(&lower[a].as_str())) {
+    while a < b
+        && (lx.function_words.contains(&lower[a])
+            || CONNECTORS.contains(&lower[a].as_str())
+            || is_pronoun_like(&lower[a]))
+    {
         a += 1;
     }
     if a >= b {
@@ -716,6 +764,13 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
     }
     // Single capitalized words: surnames / first names of people named in
     // full, parts of longer names, or things of their own.
+    // How often each lone word is capitalized mid-sentence.
+    let mut cap_count: FxHashMap<String, usize> = FxHashMap::default();
+    for (c, k) in &pending_single {
+        if !c.sentence_initial {
+            *cap_count.entry(k.clone()).or_default() += 1;
+        }
+    }
     for (c, nkey) in pending_single {
         let span = Span::new(toks[c.t0].start, toks[c.t1 - 1].end);
         let found = |id: usize, form| Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 };
@@ -799,8 +854,13 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
         {
             // "in Westbrook", "the village of Cressley": a place by its context.
             EntityKind::Place
-        } else {
+        } else if is_acronym(raw1) || cap_count.get(nkey.as_str()).copied().unwrap_or(0) >= 2 {
+            // An acronym, or a word capitalized mid-sentence more than once:
+            // a brand or an organization.
             EntityKind::Organization
+        } else {
+            // One capitalized word seen once: a name, but of what is unclear.
+            EntityKind::Other
         };
         let name = span_text(text, toks, c.t0, c.t1);
         let id = ents.add_entity(kind, name);
