@@ -822,6 +822,19 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
             }
             continue;
         }
+        // The first word of one organization's name ("Velden" for Velden
+        // Motors) is a short name for it.
+        let orgs: Vec<usize> = ents
+            .with_word(word)
+            .iter()
+            .copied()
+            .filter(|&id| ents.entities[id].kind == EntityKind::Organization && ents.words[id].len() >= 2)
+            .filter(|&id| ents.words[id][0] == word)
+            .collect();
+        if let [id] = orgs[..] {
+            ents.mentions.push(found(id, MentionForm::Alias));
+            continue;
+        }
         // A lone capitalized word of a headline names nothing by itself.
         if c.headline && !lx.places.contains_key(word) && lexicon_entity(word, lx).is_none() {
             continue;
