@@ -142,6 +142,7 @@ fn sentence_pledges(
         // 2. Noun + to: "a plan to offer", "Seoul's pledges to contribute".
         if is_cue(cx, "noun", k)
             && !governed
+            && !unnamed_owner(cx, k)
             && k + 2 < t1
             && cx.lower[k + 1] == "to"
             && cx.toks[k + 2].is_word()
@@ -163,7 +164,7 @@ fn sentence_pledges(
             continue;
         }
         // 3. A list of commitments: "The pledges (also) include A, B and C".
-        if is_cue(cx, "noun", k) && !governed {
+        if is_cue(cx, "noun", k) && !governed && !unnamed_owner(cx, k) {
             let mut j = k + 1;
             if j < t1 && cx.lower[j] == "also" {
                 j += 1;
@@ -420,12 +421,17 @@ fn list_items(cx: &Ctx, a: usize, t1: usize) -> Vec<Span> {
 
 /// The entity owning a commitment noun: "Seoul's pledges", "its plan".
 fn possessor(cx: &Ctx, k: usize) -> Option<usize> {
+    possessive_before(cx, k).and_then(|t| cx.ents.at(t.start).map(|m| m.entity))
+}
+
+/// The possessive word owning the noun at `k` ("Seoul's new pledges"), if any.
+fn possessive_before(cx: &Ctx, k: usize) -> Option<Token> {
     let mut j = k;
     while j > 0 {
         j -= 1;
         let t = cx.toks[j];
         if t.possessive {
-            return cx.ents.at(t.start).map(|m| m.entity);
+            return Some(t);
         }
         if !t.is_word()
             || !(t.cap || matches!(cx.lower[j].as_str(), "new" | "latest" | "own" | "first" | "key" | "main"))
@@ -434,6 +440,11 @@ fn possessor(cx: &Ctx, k: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// "the global community's commitments": owned by no one the text names.
+fn unnamed_owner(cx: &Ctx, k: usize) -> bool {
+    possessive_before(cx, k).is_some() && possessor(cx, k).is_none()
 }
 
 /// The committing actor: the subject of the clause before the cue (a
