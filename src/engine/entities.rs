@@ -977,7 +977,11 @@ fn person_evidence(toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> 
     if lx.surnames.contains(last) && !lx.org_words.contains(last) && !is_place(last) && !is_place(first) {
         return true;
     }
-    let prev_role = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
+    // A role word before ("party boss X") or a speech verb ("said X").
+    let prev_role = c.t0 > 0
+        && toks[c.t0 - 1].is_word()
+        && (lx.titles.contains(lower[c.t0 - 1].as_str())
+            || lx.speech_verb(&lower[c.t0 - 1]).is_some_and(|_| !lower[c.t0 - 1].ends_with("ing")));
     let next_speech = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
     let age = toks.get(c.t1 + 1).is_some_and(|t| {
         t.is_word() && lower[c.t1 + 1].len() <= 3 && lower[c.t1 + 1].chars().all(|ch| ch.is_ascii_digit())
