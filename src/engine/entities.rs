@@ -152,6 +152,9 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 EntityKind::Event
             } else if lx.org_words.contains(head) {
                 EntityKind::Organization
+            } else if t0 >= 2 && lower[t0.saturating_sub(8)..t0 - 1].iter().any(|w| lx.document_words.contains(w)) {
+                // "a report ..., titled “Waiting for Repairs”": named by the noun before.
+                EntityKind::Document
             } else {
                 EntityKind::Other
             };
@@ -189,7 +192,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                     && !n.space_before
                     && first_char(&n, text) == '.'
                     && lx.abbreviations.contains(&lower[j - 1])
-                    && lx.titles.contains(&lower[j - 1])
+                    && (lx.titles.contains(&lower[j - 1]) || lx.place_prefixes.contains(&lower[j - 1]))
                     && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap);
                 if title_dot {
                     j += 1;
@@ -208,6 +211,10 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                             && lx.first_names.contains_key(lower[i].as_str())
                             && !lx.surnames.contains(&lower[j])))
                 {
+                    break;
+                }
+                // "I", "I'm", "Hey" never belong to a name ("Actually I").
+                if is_pronoun_like(&lower[j]) {
                     break;
                 }
                 if name_cap(&n, text) {
@@ -259,6 +266,15 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
     for c in &mut cands {
         c.headline = title_line[c.t0];
     }
+    // Bylines and photo credits name the press, not the story: drop the
+    // people and unknown names in them ("(Evan Vucci/AP)", "X contributed
+    // to this report", "Follow X on Twitter").
+    let credit = credit_tokens(text, toks, lower, inp.sentences);
+    cands.retain(|c| {
+        let slash = |k: Option<usize>| k.and_then(|k| toks.get(k)).is_some_and(|t| matches!(t.text(text), "/" | "|"));
+        let in_credit = credit[c.t0] || slash(Some(c.t1)) || slash(c.t0.checked_sub(1));
+        !in_credit || lexicon_entity(&key(&span_text(text, toks, c.t0, c.t1)), lx).is_some()
+    });
 
     build(inp, lx, lower, &seen_lower, cands)
 }
@@ -294,6 +310,37 @@ fn title_case_lines(text: &str, toks: &[Token]) -> Vec<bool> {
         start = end;
     }
     out
+}
+
+/// Tokens of credit lines: bylines, contributor notes, photo credits.
+fn credit_tokens(text: &str, toks: &[Token], lower: &[String], sentences: &[Span]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    for s in sentences {
+        let a = super::text::token_at(toks, s.start);
+        let b = super::text::token_at(toks, s.end);
+        let words: Vec<&str> = lower[a..b].iter().map(String::as_str).filter(|w| !w.is_empty()).collect();
+        let has = |seq: &[&str]| words.windows(seq.len()).any(|w| w == seq);
+        let credit = has(&["contributed", "to", "this", "report"])
+            || has(&["contributed", "reporting"])
+            || has(&["contributed", "to", "this", "story"])
+            || has(&["reporting", "by"])
+            || has(&["editing", "by"])
+            || (words.first() == Some(&"follow") && has(&["on", "twitter"]))
+            || (words.first() == Some(&"by") && words.len() <= 8)
+            || has(&["photo", "by"])
+            || has(&["photograph", "by"]);
+        if credit {
+            out[a..b].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    let _ = text;
+    out
+}
+
+/// The pronoun I (and its contractions) and interjections.
+fn is_pronoun_like(w: &str) -> bool {
+    let base = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
+    matches!(base, "i" | "hey" | "hi" | "hello" | "oh" | "yes" | "no" | "ok" | "okay" | "thanks" | "please" | "dear")
 }
 
 fn raw_has_digit(w: &str) -> bool {
@@ -343,7 +390,11 @@ fn push_run(
 ) {
     let sentence_initial = sent_starts.contains(&a) || a == 0 || after_open_quote(text, toks, a);
     // Leading function words ("During", "The", "In").
-    while a < b && (lx.function_words.contains(&lower[a]) || CONNECTORS.contains(&lower[a].as_str())) {
+    while a < b
+        && (lx.function_words.contains(&lower[a])
+            || CONNECTORS.contains(&lower[a].as_str())
+            || is_pronoun_like(&lower[a]))
+    {
         a += 1;
     }
     if a >= b {
@@ -659,7 +710,9 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
                     pending_single.push((rest.remove(0), key(&span_text(text, toks, c.t0 + 1, c.t1))));
                     continue;
                 }
-                if person_evidence(toks, lower, c, lx) {
+                if place_context(toks, lower, c.t0) && !lx.first_names.contains_key(first_lower) && c.kind.is_none() {
+                    Some(EntityKind::Place)
+                } else if person_evidence(toks, lower, c, lx) {
                     Some(EntityKind::Person)
                 } else {
                     Some(EntityKind::Organization)
@@ -711,6 +764,13 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
     }
     // Single capitalized words: surnames / first names of people named in
     // full, parts of longer names, or things of their own.
+    // How often each lone word is capitalized mid-sentence.
+    let mut cap_count: FxHashMap<String, usize> = FxHashMap::default();
+    for (c, k) in &pending_single {
+        if !c.sentence_initial {
+            *cap_count.entry(k.clone()).or_default() += 1;
+        }
+    }
     for (c, nkey) in pending_single {
         let span = Span::new(toks[c.t0].start, toks[c.t1 - 1].end);
         let found = |id: usize, form| Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 };
@@ -762,6 +822,19 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
             }
             continue;
         }
+        // The first word of one organization's name ("Velden" for Velden
+        // Motors) is a short name for it.
+        let orgs: Vec<usize> = ents
+            .with_word(word)
+            .iter()
+            .copied()
+            .filter(|&id| ents.entities[id].kind == EntityKind::Organization && ents.words[id].len() >= 2)
+            .filter(|&id| ents.words[id][0] == word)
+            .collect();
+        if let [id] = orgs[..] {
+            ents.mentions.push(found(id, MentionForm::Alias));
+            continue;
+        }
         // A lone capitalized word of a headline names nothing by itself.
         if c.headline && !lx.places.contains_key(word) && lexicon_entity(word, lx).is_none() {
             continue;
@@ -780,7 +853,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
         {
             continue;
         }
-        let prev = c.t0.checked_sub(1).map(|k| lower[k].as_str()).unwrap_or("");
+
         let raw1 = toks[c.t0].text(text);
         let camel = raw1.chars().skip(1).any(char::is_uppercase) && raw1.chars().any(char::is_lowercase);
         let kind = if camel && c.kind.is_none() {
@@ -790,13 +863,17 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
             EntityKind::Person
         } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
             EntityKind::Place
-        } else if matches!(prev, "in" | "near" | "outside" | "from" | "to" | "across" | "around" | "throughout")
-            || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
+        } else if place_context(toks, lower, c.t0) || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
         {
-            // "in Westbrook", "near Glenford": a place by its preposition.
+            // "in Westbrook", "the village of Cressley": a place by its context.
             EntityKind::Place
-        } else {
+        } else if is_acronym(raw1) || cap_count.get(nkey.as_str()).copied().unwrap_or(0) >= 2 {
+            // An acronym, or a word capitalized mid-sentence more than once:
+            // a brand or an organization.
             EntityKind::Organization
+        } else {
+            // One capitalized word seen once: a name, but of what is unclear.
+            EntityKind::Other
         };
         let name = span_text(text, toks, c.t0, c.t1);
         let id = ents.add_entity(kind, name);
@@ -839,6 +916,43 @@ fn followed_by_speech(toks: &[Token], lower: &[String], t1: usize, lx: &Lexicon)
     toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
 }
 
+/// Words before a name that make it a place: a locative preposition ("in
+/// X", "across the X") or a settlement noun with "of" ("the city of X").
+fn place_context(toks: &[Token], lower: &[String], t0: usize) -> bool {
+    let at = |back: usize| t0.checked_sub(back).filter(|&k| toks[k].is_word()).map(|k| lower[k].as_str());
+    let locative = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "in" | "near" | "outside" | "from" | "across" | "around" | "throughout" | "into" | "toward" | "towards"
+            )
+        )
+    };
+    let settlement = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "city"
+                    | "town"
+                    | "village"
+                    | "province"
+                    | "state"
+                    | "county"
+                    | "region"
+                    | "island"
+                    | "islands"
+                    | "district"
+                    | "municipality"
+                    | "hamlet"
+                    | "community"
+                    | "suburb"
+                    | "capital"
+            )
+        )
+    };
+    locative(at(1)) || (at(1) == Some("the") && locative(at(2))) || (at(1) == Some("of") && settlement(at(2)))
+}
+
 /// Evidence that a run of 2-4 capitalized words not otherwise typed is a
 /// person's name: a known first name, a known surname at the end, a title
 /// or role word before it, a speech verb or an age (", 52,") after it.
@@ -863,7 +977,11 @@ fn person_evidence(toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> 
     if lx.surnames.contains(last) && !lx.org_words.contains(last) && !is_place(last) && !is_place(first) {
         return true;
     }
-    let prev_role = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
+    // A role word before ("party boss X") or a speech verb ("said X").
+    let prev_role = c.t0 > 0
+        && toks[c.t0 - 1].is_word()
+        && (lx.titles.contains(lower[c.t0 - 1].as_str())
+            || lx.speech_verb(&lower[c.t0 - 1]).is_some_and(|_| !lower[c.t0 - 1].ends_with("ing")));
     let next_speech = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
     let age = toks.get(c.t1 + 1).is_some_and(|t| {
         t.is_word() && lower[c.t1 + 1].len() <= 3 && lower[c.t1 + 1].chars().all(|ch| ch.is_ascii_digit())
@@ -1072,9 +1190,11 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     // Name word -> (position, entity) of the mentions of non-people whose
     // name holds that word, in text order.
     let mut named: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut by_kind: FxHashMap<EntityKind, Vec<(usize, usize)>> = FxHashMap::default();
     let mut sorted: Vec<&Found> = ents.mentions.iter().collect();
     sorted.sort_by_key(|m| m.span.start);
     for m in sorted {
+        by_kind.entry(ents.entities[m.entity].kind).or_default().push((m.span.start, m.entity));
         if ents.entities[m.entity].kind != EntityKind::Person {
             for w in &ents.words[m.entity] {
                 named.entry(w.as_str()).or_default().push((m.span.start, m.entity));
@@ -1096,12 +1216,33 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
             let before = list.partition_point(|&(s, _)| s < t.start);
             before.checked_sub(1).map(|i| list[i].1)
         });
+        // Else "the company", "the report": the latest organization or
+        // document named shortly before.
+        let class = if lx.document_words.contains(w) {
+            Some(EntityKind::Document)
+        } else if lx.org_words.contains(w)
+            && !matches!(w, "government" | "house" | "post" | "office" | "court" | "police")
+        {
+            Some(EntityKind::Organization)
+        } else {
+            None
+        };
+        let found = found.or_else(|| {
+            let list = by_kind.get(&class?)?;
+            let before = list.partition_point(|&(s, _)| s < t.start);
+            let (pos, id) = *list.get(before.checked_sub(1)?)?;
+            (t.start - pos < CLASS_NOUN_REACH).then_some(id)
+        });
         if let Some(id) = found {
             extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });
         }
     }
     ents.mentions.extend(extra);
 }
+
+/// How far back (bytes) "the company" may reach for the organization it
+/// stands for.
+const CLASS_NOUN_REACH: usize = 1500;
 
 /// Title words that describe a position rather than a role of its own.
 const NOT_ROLES: [&str; 16] = [
