@@ -89,14 +89,23 @@ impl Tmux {
         self.wait_for(|s| s.contains(text), text)
     }
 
+    /// Waits for the `exit=N` line that `...; echo exit=$?` prints (not
+    /// the typed command line) and returns the screen.
+    fn wait_exit(&self) -> String {
+        self.wait_for(|s| s.lines().any(|l| l.starts_with("exit=")), "the exit=N line")
+    }
+
     /// After the program exited: the shell prompt is back on the main
     /// screen and the tty is in cooked mode with echo.
     fn assert_terminal_restored(&self) {
-        self.run("clear; stty -a | tr ' ;' '\\n\\n' | grep -c -x -e icanon -e echo -e isig; echo restored-check");
-        let s = self
-            .wait_for(|s| s.contains("restored-check\n") || s.lines().any(|l| l == "restored-check"), "stty output");
+        // A fresh marker each time, so an earlier check's output on the
+        // screen is never taken for this one.
+        static CHECKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let marker = format!("restored-check-{}", CHECKS.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
+        self.run(&format!("clear; stty -a | tr ' ;' '\\n\\n' | grep -c -x -e icanon -e echo -e isig; echo {marker}"));
+        let s = self.wait_for(|s| s.lines().any(|l| l == marker), "stty output");
         let lines: Vec<&str> = s.lines().collect();
-        let i = lines.iter().position(|l| *l == "restored-check").unwrap();
+        let i = lines.iter().position(|l| *l == marker).unwrap();
         assert_eq!(lines[i - 1].trim(), "3", "icanon, echo and isig are on again:\n{s}");
         assert_eq!(
             self.tmux(&["display", "-p", "-t", "t", "#{alternate_on}"]).stdout,
@@ -205,7 +214,7 @@ fn signal_restores_the_terminal(name: &str, signal: &str, number: i32) {
     t.run(&format!("{}; echo exit=$?", bin()));
     t.wait_text("S. Korea pledges leading role");
     Command::new("kill").args([&format!("-{signal}"), &reader_pid(&t)]).status().unwrap();
-    let s = t.wait_text("exit=");
+    let s = t.wait_exit();
     assert!(s.contains("exit=0\n") || s.contains(&format!("exit={}\n", 128 + number)), "exit status:\n{s}");
     assert!(!s.contains("panicked"), "{s}");
     t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after the signal");
@@ -255,7 +264,11 @@ fn hostile_article_cannot_set_clipboard_title_or_window_name() {
           move \x1b[1;1H\x1b[2J\x1b[31m red \xe2\x80\xae bidi end-of-article\n",
     );
     t.run(&format!("{} {path}", bin()));
-    let s = t.wait_text("end-of-article");
+    // Frames are drawn bottom row first: the top border (the file name) last.
+    let s = t.wait_for(
+        |s| s.contains("end-of-article") && s.lines().next().is_some_and(|l| l.contains("evil.txt")),
+        "the whole first frame",
+    );
     assert!(s.contains("Clip \u{241b}]52;c;cHduZWQ=\u{2407}"), "placeholders on screen:\n{s}");
     assert!(s.contains("\u{241b}[1;1H\u{241b}[2J\u{241b}[31m red") && s.contains("\u{a6} bidi"), "{s}");
     // Move around so the hostile text is drawn again in other places.
@@ -269,7 +282,7 @@ fn hostile_article_cannot_set_clipboard_title_or_window_name() {
     assert_eq!(state(), before, "no clipboard, title or window name change after quitting");
     // Control: the same bytes sent raw do change them, so the test can fail.
     t.run(&format!("cat {path}; echo raw-done"));
-    t.wait_text("raw-done");
+    t.wait_for(|s| s.lines().any(|l| l == "raw-done"), "the raw-done line");
     let raw = state();
     assert!(raw.0.contains("pwned") && raw.1.contains("pwned"), "tmux honours the raw escapes: {raw:?}");
 }
@@ -279,35 +292,36 @@ fn bad_files_in_the_reader_print_one_error_line() {
     let Some(t) = Tmux::start("badfiles") else { return };
     let missing = t.state.path().join("missing.txt").display().to_string();
     t.run(&format!("clear; {} {missing}; echo exit=$?", bin()));
-    let s = t.wait_text("exit=");
-    assert!(s.contains(&format!("error: {missing}: no such file")) && s.contains("exit=1"), "{s}");
+    let s = t.wait_exit();
+    assert!(s.contains(&format!("error: {missing}: no such file")) && s.contains("\nexit=1\n"), "{s}");
     t.assert_terminal_restored();
 
     let binary = article(&t, "data.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00binary");
     t.run(&format!("clear; {} {binary}; echo exit=$?", bin()));
-    let s = t.wait_text("exit=");
-    assert!(s.contains("data.txt: not a text file (binary data)") && s.contains("exit=1"), "{s}");
+    let s = t.wait_exit();
+    assert!(s.contains("data.txt: not a text file (binary data)") && s.contains("\nexit=1\n"), "{s}");
     t.assert_terminal_restored();
 
     let folder = t.state.path().join("no-articles");
     std::fs::create_dir(&folder).unwrap();
     t.run(&format!("clear; {} {}; echo exit=$?", bin(), folder.display()));
-    let s = t.wait_text("exit=");
-    assert!(s.contains("no articles (.txt or .md) in this folder") && s.contains("exit=1"), "{s}");
+    let s = t.wait_exit();
+    assert!(s.contains("no articles (.txt or .md) in this folder") && s.contains("\nexit=1\n"), "{s}");
     t.assert_terminal_restored();
 
     // Invalid UTF-8 opens (lossy) with the warning in the status bar;
     // --strict refuses it with one error line.
     let latin1 = article(&t, "latin1.txt", b"Caf\xe9 news\n\nThe caf\xe9 reopened.\n");
     t.run(&format!("{} {latin1}; echo exit=$?", bin()));
-    let s = t.wait_text("invalid UTF-8 replaced");
-    assert!(s.contains("Caf\u{fffd} news"), "{s}");
+    // Frames are drawn bottom row first: the top row last.
+    let s = t.wait_text("Caf\u{fffd} news");
+    assert!(s.contains("invalid UTF-8 replaced"), "{s}");
     t.keys(&["q"]);
-    t.wait_text("exit=0");
+    assert!(t.wait_exit().contains("\nexit=0\n"));
     t.assert_terminal_restored();
     t.run(&format!("clear; {} --strict {latin1}; echo exit=$?", bin()));
-    let s = t.wait_text("exit=");
-    assert!(s.contains("latin1.txt: invalid UTF-8 at byte 3") && s.contains("exit=1"), "{s}");
+    let s = t.wait_exit();
+    assert!(s.contains("latin1.txt: invalid UTF-8 at byte 3") && s.contains("\nexit=1\n"), "{s}");
     t.assert_terminal_restored();
 
     // An empty file opens as an empty article.
@@ -315,7 +329,7 @@ fn bad_files_in_the_reader_print_one_error_line() {
     t.run(&format!("{} {empty}; echo exit=$?", bin()));
     t.wait_text("Quotes: 0");
     t.keys(&["q"]);
-    t.wait_text("exit=0");
+    assert!(t.wait_exit().contains("\nexit=0\n"));
     t.assert_terminal_restored();
 }
 
@@ -330,8 +344,12 @@ fn closing_the_window_ends_the_reader() {
         String::from_utf8_lossy(&t.tmux(&["display", "-p", "-t", "t:r", "#{pane_pid}"]).stdout).trim().to_string();
     let proc_dir = PathBuf::from(format!("/proc/{pid}"));
     let start = Instant::now();
-    while !String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-t", "t:r"]).stdout).contains("S. Korea pledges") {
-        assert!(start.elapsed() < WAIT, "the reader drew its first frame");
+    loop {
+        let s = String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-t", "t:r"]).stdout).into_owned();
+        if s.contains("S. Korea pledges") {
+            break;
+        }
+        assert!(start.elapsed() < WAIT, "the reader drew its first frame; the window shows:\n{s}");
         sleep(Duration::from_millis(30));
     }
     t.tmux(&["kill-window", "-t", "t:r"]);
