@@ -430,3 +430,16 @@ fn the_byte_check_catches_a_raw_osc() {
     // The checker itself: raw article bytes would fail it.
     assert_bytes_inert(b"\x1b[1;1Hok \x1b]52;c;eA==\x07");
 }
+
+#[test]
+fn ten_megabyte_line_in_the_reader() {
+    let doc = byline::engine::annotate_bytes(&vec![b'x'; 10 * 1024 * 1024], false).unwrap();
+    let mut a = app(vec![doc], 120, 40);
+    assert_inert(&draw(&a));
+    a.update(ch('G'));
+    let s = screen(&draw(&a));
+    assert!(s.contains("100%"), "{s}");
+    a.update(Action::Resize(33, 9));
+    a.update(ch('g'));
+    assert!(screen(&draw(&a)).contains("xxxxxxxx"));
+}

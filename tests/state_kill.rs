@@ -32,6 +32,45 @@ fn saver_child() {
     }
 }
 
+/// Test-only: when set (`<dir>|<prefix>`), `ticker_child` ticks
+/// `<prefix>-0` .. `<prefix>-199` in that folder, one save each.
+const TICKER_ENV: &str = "BYLINE_TEST_TICKER";
+const TICKS_EACH: usize = 200;
+
+/// Not a test on its own: one of the two processes of
+/// `two_processes_ticking_at_once_lose_nothing`. Without `TICKER_ENV` it does nothing.
+#[test]
+fn ticker_child() {
+    let Ok(spec) = std::env::var(TICKER_ENV) else { return };
+    let (dir, prefix) = spec.split_once('|').unwrap();
+    let store = Store::at(dir);
+    for i in 0..TICKS_EACH {
+        store.set_tick(KEY, &format!("{prefix}-{i:04}"), true).unwrap();
+    }
+}
+
+#[test]
+fn two_processes_ticking_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = ["a", "b"]
+        .iter()
+        .map(|prefix| {
+            Command::new(&exe)
+                .args(["--exact", "ticker_child", "--test-threads=1"])
+                .env(TICKER_ENV, format!("{}|{prefix}", dir.path().display()))
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let state = Store::at(dir.path()).load(KEY).unwrap().state;
+    assert_eq!(state.ticks.len(), 2 * TICKS_EACH, "every tick of both processes is kept");
+}
+
 /// Reads and checks the state file (without the lock); returns its ticks count.
 fn check(path: &Path) -> Option<usize> {
     let bytes = match std::fs::read(path) {
