@@ -148,6 +148,11 @@ fn binary_files_are_refused() {
         .collect();
     let err = one_error_line(&annotate(&write(dir.path(), "noise.txt", &noise)));
     assert!(err.contains("not a text file (binary data)"), "{err}");
+    // A long text header in front of binary data.
+    let mut headed = "A text header of a binary file. ".repeat(4_000).into_bytes();
+    headed.extend_from_slice(b"\x00\x00\x01\x02binary");
+    let err = one_error_line(&annotate(&write(dir.path(), "headed.txt", &headed)));
+    assert!(err.contains("not a text file (binary data)"), "{err}");
     // Standard input too.
     let out = byline().args(["annotate", "-"]).write_stdin(b"\x00\x01\x02\x03".to_vec()).output().unwrap();
     assert!(one_error_line(&out).contains("standard input: not a text file"));

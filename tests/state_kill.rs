@@ -15,7 +15,18 @@ use std::time::{Duration, Instant};
 const SAVER_DIR_ENV: &str = "BYLINE_TEST_SAVER_DIR";
 const KEY: &str = "00000000feedf00d";
 /// The child stops by itself after this many saves (in case its parent died).
-const MAX_SAVES: usize = 20_000;
+const MAX_SAVES: usize = 3_000;
+
+/// A child process killed (SIGKILL) and reaped when dropped, so a failing
+/// assertion never leaves a saver running.
+struct Child(std::process::Child);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
 
 /// Not a test on its own: the saving process of `sigkill_while_saving_never_corrupts`.
 /// Without `SAVER_DIR_ENV` it does nothing.
@@ -53,19 +64,21 @@ fn ticker_child() {
 fn two_processes_ticking_at_once_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let exe = std::env::current_exe().unwrap();
-    let children: Vec<_> = ["a", "b"]
+    let mut children: Vec<Child> = ["a", "b"]
         .iter()
         .map(|prefix| {
-            Command::new(&exe)
-                .args(["--exact", "ticker_child", "--test-threads=1"])
-                .env(TICKER_ENV, format!("{}|{prefix}", dir.path().display()))
-                .stdout(Stdio::null())
-                .spawn()
-                .unwrap()
+            Child(
+                Command::new(&exe)
+                    .args(["--exact", "ticker_child", "--test-threads=1"])
+                    .env(TICKER_ENV, format!("{}|{prefix}", dir.path().display()))
+                    .stdout(Stdio::null())
+                    .spawn()
+                    .unwrap(),
+            )
         })
         .collect();
-    for mut c in children {
-        assert!(c.wait().unwrap().success());
+    for c in &mut children {
+        assert!(c.0.wait().unwrap().success());
     }
     let state = Store::at(dir.path()).load(KEY).unwrap().state;
     assert_eq!(state.ticks.len(), 2 * TICKS_EACH, "every tick of both processes is kept");
@@ -98,13 +111,15 @@ fn sigkill_while_saving_never_corrupts() {
     let exe = std::env::current_exe().unwrap();
     let mut seen = 0;
     for round in 0..60u64 {
-        let mut child = Command::new(&exe)
-            .args(["--exact", "saver_child", "--test-threads=1"])
-            .env(SAVER_DIR_ENV, dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = Child(
+            Command::new(&exe)
+                .args(["--exact", "saver_child", "--test-threads=1"])
+                .env(SAVER_DIR_ENV, dir.path())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
         // Let it save a few times (reading along), then kill it a varying
         // number of microseconds later, so kills land in every phase.
         let start = Instant::now();
@@ -117,13 +132,13 @@ fn sigkill_while_saving_never_corrupts() {
                 }
             }
             assert!(start.elapsed() < Duration::from_secs(60), "the saver child makes progress");
-            if let Some(status) = child.try_wait().unwrap() {
+            if let Some(status) = child.0.try_wait().unwrap() {
                 panic!("the saver child stopped by itself: {status}");
             }
         }
         std::thread::sleep(Duration::from_micros((round * 7919) % 3000));
-        child.kill().unwrap(); // SIGKILL
-        child.wait().unwrap();
+        child.0.kill().unwrap(); // SIGKILL
+        child.0.wait().unwrap();
         let n = check(&path).expect("the state file is still there");
         assert!(n >= seen, "round {round}: a tick seen on disk was lost ({seen} -> {n})");
         seen = n;

@@ -36,15 +36,16 @@ pub struct Decoded {
 /// How much of the start of the input is sampled for the binary check.
 const SAMPLE: usize = 64 * 1024;
 
-/// True when the bytes look like binary data rather than text: any NUL
-/// byte in the sample, or more than a tenth of it in C0 controls other than
-/// whitespace and ESC.
+/// True when the bytes look like binary data rather than text: a NUL byte
+/// anywhere (text never has one; checking the whole input also catches a
+/// binary file behind a long text header), or more than a tenth of the
+/// sample in C0 controls other than whitespace and ESC.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(SAMPLE)];
     if sample.is_empty() {
         return false;
     }
-    if sample.contains(&0) {
+    if bytes.contains(&0) {
         return true;
     }
     let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)).count();
@@ -126,5 +127,8 @@ mod tests {
         assert_eq!(decode(&[1u8, 2, 3, 4, 5, 6, 7, 8, b'a'], false), Err(InputError::Binary));
         assert!(decode(b"", false).unwrap().text.is_empty());
         assert!(decode("\u{1b}[31mred".as_bytes(), false).is_ok());
+        let mut late_nul = "Plain text. ".repeat(10_000).into_bytes();
+        late_nul.extend_from_slice(b"\0\0\x01binary tail");
+        assert_eq!(decode(&late_nul, false), Err(InputError::Binary), "a NUL after the sample");
     }
 }
