@@ -406,6 +406,12 @@ fn pick_speaker(cx: &Ctx, ms: &[Found], ents: &Entities) -> Option<usize> {
             // "Rally Canada volunteer coordinator Tom Hinderks": a name
             // followed by words and then another name (no punctuation
             // between) only modifies that name.
+            // "his wife, X, wrote": a possessive pronoun before another name is
+            // no speaker ("her statement read": it is).
+            let determiner = matches!(cx.lower[m.tok].as_str(), "his" | "her" | "its" | "their");
+            if determiner && ms.len() > i + 1 {
+                return false;
+            }
             let modifies_next = ms.get(i + 1).is_some_and(|n| {
                 ents.entities[n.entity].kind == EntityKind::Person
                     && (m.tok_end..n.tok).all(|j| cx.toks[j].is_word() && !cx.toks[j].cap)
@@ -473,7 +479,8 @@ fn pre_attribution(
         .collect();
     // The name right before the verb ("..., McCallum said, "), else the first
     // person in subject position, else the first subject.
-    let adjacent = verb.and_then(|v| {
+    // (A participle "..., saying" belongs to the sentence's subject.)
+    let adjacent = verb.filter(|&v| !cx.lower[v].ends_with("ing")).and_then(|v| {
         (from..v)
             .filter_map(mention_at)
             .filter(|m| m.tok_end + 1 >= v && m.tok_end <= v)

@@ -405,7 +405,7 @@ fn push_run(
     let mut k = a;
     while k < b.saturating_sub(1) {
         let w = lower[k].trim_end_matches('.');
-        if lx.titles.contains(w) || lx.titles.contains(&lower[k]) {
+        if is_title_word(w, lx) {
             title_end = Some(k + 1);
         } else if title_end.is_some() && !(is_acronym(toks[k].text(text)) || lx.function_words.contains(&lower[k])) {
             // A name after the title: stop (but "Defense Minister" keeps both).
@@ -434,7 +434,7 @@ fn push_run(
         let mut title_start = a;
         for k in a..te {
             let w = lower[k].trim_end_matches('.');
-            if lx.titles.contains(w) || lx.titles.contains(&lower[k]) {
+            if is_title_word(w, lx) {
                 break;
             }
             let tk = key(toks[k].text(text));
@@ -498,6 +498,12 @@ fn push_run(
         quoted: false,
         headline: false,
     });
+}
+
+/// A title word, or a hyphenated compound of one ("Editor-in-Chief",
+/// "Secretary-General").
+fn is_title_word(w: &str, lx: &Lexicon) -> bool {
+    lx.titles.contains(w) || (w.contains('-') && w.split('-').next().is_some_and(|p| lx.titles.contains(p)))
 }
 
 fn next_is_title(lower: &[String], k: usize, b: usize, lx: &Lexicon) -> bool {
@@ -960,7 +966,9 @@ fn person_evidence(toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> 
     let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
     let first = lower[c.t0].as_str();
     // Any head word inside ("Sherbrook Street Stella") makes it no simple name.
-    let thing_word = (c.t0..c.t1).any(|k| {
+    // (A first name that is also a word, "Bill Clinton", is still a name.)
+    let from = if lx.first_names.contains_key(first) { c.t0 + 1 } else { c.t0 };
+    let thing_word = (from..c.t1).any(|k| {
         let w = lower[k].as_str();
         lx.org_words.contains(w)
             || lx.place_words.contains(w)
@@ -1053,11 +1061,30 @@ fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHash
     let mut moved: FxHashMap<usize, usize> = FxHashMap::default();
     for p in 0..n {
         let pw = &ents.words[p];
-        if ents.entities[p].kind != EntityKind::Person
-            || pw.len() != 2
-            || lx.first_names.contains_key(pw[0].as_str())
-            || pw[0].chars().count() == 1
-        {
+        if ents.entities[p].kind != EntityKind::Person || pw.len() != 2 || pw[0].chars().count() == 1 {
+            continue;
+        }
+        if lx.first_names.contains_key(pw[0].as_str()) {
+            // "Ken Starr" beside "Kenneth Starr": a short form of the same
+            // first name and the same surname.
+            let longer: Vec<usize> = ents
+                .with_word(&pw[1])
+                .iter()
+                .copied()
+                .filter(|&q| q != p && ents.entities[q].kind == EntityKind::Person && !moved.contains_key(&q))
+                .filter(|&q| {
+                    let qw = &ents.words[q];
+                    qw.len() == 2
+                        && qw[1] == pw[1]
+                        && qw[0].len() > pw[0].len()
+                        && pw[0].chars().count() >= 3
+                        && qw[0].starts_with(pw[0].as_str())
+                })
+                .collect();
+            if let [q] = longer[..] {
+                moved.insert(p, q);
+                merged.push(p);
+            }
             continue;
         }
         let targets: Vec<usize> = ents
