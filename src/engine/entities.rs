@@ -1388,13 +1388,35 @@ pub fn pronoun_gender(lower: &str) -> Option<Gender> {
     }
 }
 
-/// Fills `Entity::mentions` from the found mentions.
-pub fn finish(ents: &mut Entities) {
+/// Fills `Entity::mentions` from the found mentions, and makes each
+/// canonical name a form the text itself uses (the fullest one): a lexicon
+/// name such as "International Monetary Fund" stays only if it appears.
+pub fn finish(ents: &mut Entities, text: &str) {
     for e in &mut ents.entities {
         e.mentions.clear();
     }
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     for m in &ents.mentions {
         ents.entities[m.entity].mentions.push(Mention { start: m.span.start, end: m.span.end, form: m.form });
+    }
+    for e in &mut ents.entities {
+        let forms = e
+            .mentions
+            .iter()
+            .filter(|m| m.form != MentionForm::Pronoun)
+            .map(|m| m.span().slice(text))
+            .filter(|f| f.chars().next().is_some_and(char::is_uppercase));
+        let name_key = key(&e.name);
+        let mut in_text = false;
+        let mut fullest: Option<&str> = None;
+        for f in forms {
+            in_text |= key(f) == name_key;
+            if fullest.is_none_or(|b| f.chars().count() > b.chars().count()) {
+                fullest = Some(f);
+            }
+        }
+        if let (false, Some(f)) = (in_text, fullest) {
+            e.name = f.to_string();
+        }
     }
 }
