@@ -220,7 +220,9 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 if name_cap(&n, text) {
                     last_cap = j;
                     j += 1;
-                    if n.possessive {
+                    // A possessive inside a name ("St. Brendan's Regional
+                    // Hospital") when the name goes on to an organization word.
+                    if n.possessive && !possessive_inside_name(toks, lower, j - 1, lx) {
                         break;
                     }
                     continue;
@@ -343,6 +345,22 @@ fn is_pronoun_like(w: &str) -> bool {
     matches!(base, "i" | "hey" | "hi" | "hello" | "oh" | "yes" | "no" | "ok" | "okay" | "thanks" | "please" | "dear")
 }
 
+/// True when the possessive at token `k` is followed by capitalized words
+/// that end in an organization or place head word.
+fn possessive_inside_name(toks: &[Token], lower: &[String], k: usize, lx: &Lexicon) -> bool {
+    let mut j = k + 1;
+    while j < toks.len() && j <= k + 4 && toks[j].is_word() && toks[j].cap && !toks[j].newline_before {
+        if lx.org_words.contains(lower[j].as_str()) || lx.place_words.contains(lower[j].as_str()) {
+            return true;
+        }
+        if toks[j].possessive {
+            break;
+        }
+        j += 1;
+    }
+    false
+}
+
 fn raw_has_digit(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit())
 }
@@ -391,6 +409,7 @@ fn push_run(
     let sentence_initial = sent_starts.contains(&a) || a == 0 || after_open_quote(text, toks, a);
     // Leading function words ("During", "The", "In").
     while a < b
+        && !is_acronym(toks[a].text(text))
         && (lx.function_words.contains(&lower[a])
             || CONNECTORS.contains(&lower[a].as_str())
             || is_pronoun_like(&lower[a]))
@@ -723,6 +742,8 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
                 } else {
                     Some(EntityKind::Organization)
                 }
+            } else if ntok == 1 && is_dateline {
+                Some(EntityKind::Place)
             } else if ntok == 1 {
                 // A lone capitalized word: a surname of someone named, or
                 // decided after all full names are known.
@@ -829,11 +850,11 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
             continue;
         }
         // The first word of one organization's name ("Velden" for Velden
-        // Motors) is a short name for it.
-        let orgs: Vec<usize> = ents
-            .with_word(word)
-            .iter()
-            .copied()
+        // Motors) is a short name for it (not "the city of Westbrook").
+        let orgs: Vec<usize> =
+            if place_context(toks, lower, c.t0) { Vec::new() } else { ents.with_word(word).to_vec() };
+        let orgs: Vec<usize> = orgs
+            .into_iter()
             .filter(|&id| ents.entities[id].kind == EntityKind::Organization && ents.words[id].len() >= 2)
             .filter(|&id| ents.words[id][0] == word)
             .collect();
