@@ -737,7 +737,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
                 }
                 if place_context(toks, lower, c.t0) && !lx.first_names.contains_key(first_lower) && c.kind.is_none() {
                     Some(EntityKind::Place)
-                } else if person_evidence(toks, lower, c, lx) {
+                } else if person_evidence(text, toks, lower, c, lx) {
                     Some(EntityKind::Person)
                 } else {
                     Some(EntityKind::Organization)
@@ -983,38 +983,45 @@ fn place_context(toks: &[Token], lower: &[String], t0: usize) -> bool {
 /// Evidence that a run of 2-4 capitalized words not otherwise typed is a
 /// person's name: a known first name, a known surname at the end, a title
 /// or role word before it, a speech verb or an age (", 52,") after it.
-fn person_evidence(toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> bool {
+fn person_evidence(text: &str, toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> bool {
     let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
     let first = lower[c.t0].as_str();
+    if c.kind == Some(EntityKind::Person) {
+        return true;
+    }
+    // Context first: a role word before ("party boss X", "the minister,
+    // X,"), a speech verb before ("said X") or after ("X said"), an age
+    // after (", 52,").
+    let role_at = |k: usize| toks[k].is_word() && lx.titles.contains(lower[k].as_str());
+    let prev_role = c.t0 > 0
+        && ((toks[c.t0 - 1].is_word()
+            && (role_at(c.t0 - 1)
+                || lx.speech_verb(&lower[c.t0 - 1]).is_some_and(|_| !lower[c.t0 - 1].ends_with("ing"))))
+            || (c.t0 > 1 && toks[c.t0 - 1].text(text) == "," && role_at(c.t0 - 2)));
+    let next_speech = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
+    let age = toks.get(c.t1 + 1).is_some_and(|t| {
+        t.is_word() && lower[c.t1 + 1].len() <= 3 && lower[c.t1 + 1].chars().all(|ch| ch.is_ascii_digit())
+    });
     // Any head word inside ("Sherbrook Street Stella") makes it no simple name.
     // (A first name that is also a word, "Bill Clinton", is still a name.)
     let from = if lx.first_names.contains_key(first) { c.t0 + 1 } else { c.t0 };
     let thing_word = (from..c.t1).any(|k| {
         let w = lower[k].as_str();
-        lx.org_words.contains(w)
-            || lx.place_words.contains(w)
-            || lx.event_words.contains(w)
-            || lx.document_words.contains(w)
+        lx.org_words.contains(w) || lx.place_words.contains(w) || lx.event_words.contains(w) || lx.document_words.contains(w)
     });
-    if thing_word && c.kind != Some(EntityKind::Person) {
-        return false;
+    if thing_word {
+        // Only a head word at the end outweighs the context ("said Acme Corp").
+        let head = lower[c.t1 - 1].as_str();
+        let thing_head = lx.org_words.contains(head) || lx.place_words.contains(head) || lx.event_words.contains(head);
+        return !thing_head && (prev_role || next_speech || age);
     }
-    if c.kind == Some(EntityKind::Person) || lx.first_names.contains_key(first) && !is_place(first) {
+    if lx.first_names.contains_key(first) && !is_place(first) {
         return true;
     }
     let last = lower[c.t1 - 1].as_str();
     if lx.surnames.contains(last) && !lx.org_words.contains(last) && !is_place(last) && !is_place(first) {
         return true;
     }
-    // A role word before ("party boss X") or a speech verb ("said X").
-    let prev_role = c.t0 > 0
-        && toks[c.t0 - 1].is_word()
-        && (lx.titles.contains(lower[c.t0 - 1].as_str())
-            || lx.speech_verb(&lower[c.t0 - 1]).is_some_and(|_| !lower[c.t0 - 1].ends_with("ing")));
-    let next_speech = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
-    let age = toks.get(c.t1 + 1).is_some_and(|t| {
-        t.is_word() && lower[c.t1 + 1].len() <= 3 && lower[c.t1 + 1].chars().all(|ch| ch.is_ascii_digit())
-    });
     prev_role || next_speech || age
 }
 
