@@ -184,7 +184,13 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             if a.speaker.is_none() && a.cue.is_none() {
                 let after = token_at(toks, q.outer.end);
                 let before = token_at(toks, q.outer.start);
-                a = post_attribution(&cx, after, t1, &mention_here, ents)
+                // The speaker of the quote just before, for "the statement said".
+                let earlier = (0..qi)
+                    .rev()
+                    .find(|&j| quotes[j].kind == RawKind::Direct)
+                    .filter(|&j| q.para <= quotes[j].para + 2)
+                    .and_then(|j| out[j].speaker);
+                a = post_attribution(&cx, after, t1, &mention_here, ents, earlier)
                     .or_else(|| pre_attribution(&cx, open_t0, before, &mention_here, ents))
                     .or_else(|| according_to(&cx, t0, t1, &mention_here))
                     .or_else(|| {
@@ -349,6 +355,7 @@ fn post_attribution(
     to: usize,
     mention_at: &dyn Fn(usize) -> Option<Found>,
     ents: &Entities,
+    earlier: Option<usize>,
 ) -> Option<Attribution> {
     let mut k = from;
     // Skip a comma or dash right after the mark.
@@ -386,6 +393,11 @@ fn post_attribution(
         None => {
             if starts_with_indefinite(cx, k, verb) {
                 None
+            } else if (k..verb).any(|j| {
+                cx.lower[j] == "the" && cx.lower.get(j + 1).is_some_and(|w| STATEMENT_WORDS.contains(&w.as_str()))
+            }) {
+                // "the statement said": the statement introduced before.
+                earlier
             } else {
                 let after: Vec<Found> = (verb + 1..(verb + 8).min(to.max(verb + 1))).filter_map(mention_at).collect();
                 pick_speaker(cx, &after, ents)
@@ -431,6 +443,9 @@ fn pick_speaker(cx: &Ctx, ms: &[Found], ents: &Entities) -> Option<usize> {
         .or_else(|| heads.first())
         .map(|m| m.entity)
 }
+
+/// Nouns for a written statement that speaks for whoever issued it.
+const STATEMENT_WORDS: [&str; 6] = ["statement", "release", "letter", "email", "e-mail", "memo"];
 
 /// An unnamed description ("a police spokesperson said"): speaker unknown.
 fn starts_with_indefinite(cx: &Ctx, from: usize, to: usize) -> bool {

@@ -1007,7 +1007,10 @@ fn person_evidence(text: &str, toks: &[Token], lower: &[String], c: &Cand, lx: &
     let from = if lx.first_names.contains_key(first) { c.t0 + 1 } else { c.t0 };
     let thing_word = (from..c.t1).any(|k| {
         let w = lower[k].as_str();
-        lx.org_words.contains(w) || lx.place_words.contains(w) || lx.event_words.contains(w) || lx.document_words.contains(w)
+        lx.org_words.contains(w)
+            || lx.place_words.contains(w)
+            || lx.event_words.contains(w)
+            || lx.document_words.contains(w)
     });
     if thing_word {
         // Only a head word at the end outweighs the context ("said Acme Corp").
