@@ -75,6 +75,8 @@ struct Ctx<'a> {
     lx: &'a Lexicon,
     /// Token lies inside the content of a direct quote.
     in_direct: Vec<bool>,
+    /// Token lies inside parentheses (an aside, never the subject).
+    in_parens: Vec<bool>,
 }
 
 /// Attributes every quote; adds resolved pronoun mentions to `ents`.
@@ -86,7 +88,19 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
         let b = token_at(toks, q.content.end);
         in_direct[a..b].iter_mut().for_each(|x| *x = true);
     }
-    let cx = Ctx { text, toks, lower, lx, in_direct };
+    let mut in_parens = vec![false; toks.len()];
+    let mut depth = 0usize;
+    for (k, t) in toks.iter().enumerate() {
+        if t.newline_before {
+            depth = 0;
+        }
+        match t.text(text) {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ => in_parens[k] = depth > 0,
+        }
+    }
+    let cx = Ctx { text, toks, lower, lx, in_direct, in_parens };
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut focus: Vec<Focus> = Vec::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, paragraph)
@@ -286,7 +300,10 @@ fn signature_after(
 /// True when the mention at tokens [a, b) is not inside a prepositional
 /// phrase and not a possessive ("Seoul's top diplomat Chung").
 fn is_subject_position(cx: &Ctx, a: usize, b: usize) -> bool {
-    if cx.toks[b - 1].possessive || matches!(cx.lower[a].as_str(), "his" | "her" | "its" | "their" | "him" | "them") {
+    if cx.in_parens[a]
+        || cx.toks[b - 1].possessive
+        || matches!(cx.lower[a].as_str(), "his" | "her" | "its" | "their" | "him" | "them")
+    {
         return false;
     }
     // A modifier of the name that follows ("U.N. Secretary-General X").

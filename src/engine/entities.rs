@@ -843,9 +843,23 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
             let count = |id: usize| mention_count.get(&id).copied().unwrap_or(0);
             let mut ranked: Vec<(usize, usize)> = people.iter().map(|&id| (count(id), id)).collect();
             ranked.sort_unstable_by(|a, b| b.cmp(a));
-            if ranked.len() >= 2 && ranked[0].0 >= 2 * ranked[1].0.max(1) {
-                ents.mentions.push(found(ranked[0].1, MentionForm::Name));
-                *mention_count.entry(ranked[0].1).or_default() += 1;
+            let pick = if ranked.len() >= 2 && ranked[0].0 >= 2 * ranked[1].0.max(1) {
+                Some(ranked[0].1)
+            } else {
+                // Else the one named most recently before ("Bill Clinton
+                // said ... Clinton added").
+                let last_before = |id: usize| {
+                    ents.mentions
+                        .iter()
+                        .filter(|m| m.entity == id && m.span.start < span.start)
+                        .map(|m| m.span.start)
+                        .max()
+                };
+                people.iter().filter_map(|&id| last_before(id).map(|p| (p, id))).max().map(|(_, id)| id)
+            };
+            if let Some(id) = pick {
+                ents.mentions.push(found(id, MentionForm::Name));
+                *mention_count.entry(id).or_default() += 1;
             }
             continue;
         }
@@ -988,6 +1002,10 @@ fn person_evidence(text: &str, toks: &[Token], lower: &[String], c: &Cand, lx: &
     let first = lower[c.t0].as_str();
     if c.kind == Some(EntityKind::Person) {
         return true;
+    }
+    // "Florida-based Republican": a place-derived description.
+    if first.ends_with("-based") {
+        return false;
     }
     // Context first: a role word before ("party boss X", "the minister,
     // X,"), a speech verb before ("said X") or after ("X said"), an age
