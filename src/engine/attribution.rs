@@ -177,7 +177,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             }
             let from = v.saturating_sub(8).max(t0);
             let before: Vec<Found> = (from..v).filter_map(mention_here).collect();
-            let after: Vec<Found> = (v + 1..(v + 4).min(t1)).filter_map(mention_here).collect();
+            let after: Vec<Found> = (v + 1..(v + 9).min(t1)).filter_map(mention_here).collect();
             let who = before
                 .last()
                 .filter(|m| m.tok_end + 2 >= v)
@@ -443,7 +443,11 @@ fn pick_speaker(cx: &Ctx, ms: &[Found], ents: &Entities) -> Option<usize> {
             }
             let modifies_next = ms.get(i + 1).is_some_and(|n| {
                 ents.entities[n.entity].kind == EntityKind::Person
-                    && (m.tok_end..n.tok).all(|j| cx.toks[j].is_word() && !cx.toks[j].cap)
+                    && (m.tok_end..n.tok).all(|j| {
+                        let t = cx.toks[j];
+                        (t.is_word() && (!t.cap || cx.lx.titles.contains(cx.lower[j].as_str())))
+                            || (!t.is_word() && t.text(cx.text) == "." && !t.space_before)
+                    })
                     && n.tok > m.tok_end
             });
             !cx.toks[m.tok_end - 1].possessive
@@ -503,6 +507,7 @@ fn pre_attribution(
         return None;
     }
     let subjects: Vec<Found> = (from..to)
+        .filter(|&k| !cx.in_direct[k])
         .filter_map(mention_at)
         .filter(|m| {
             matches!(ents.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization | EntityKind::Document)
@@ -512,8 +517,11 @@ fn pre_attribution(
     // The name right before the verb ("..., McCallum said, "), else the first
     // person in subject position, else the first subject.
     // (A participle "..., saying" belongs to the sentence's subject.)
-    let adjacent = verb.filter(|&v| !cx.lower[v].ends_with("ing")).and_then(|v| {
+    // (A participle right after a name, "has Podesta saying", is that
+    // name's; after a comma, "..., saying", it is the subject's.)
+    let adjacent = verb.filter(|&v| !cx.lower[v].ends_with("ing") || cx.toks[v - 1].is_word()).and_then(|v| {
         (from..v)
+            .filter(|&k| !cx.in_direct[k])
             .filter_map(mention_at)
             .filter(|m| m.tok_end + 1 >= v && m.tok_end <= v)
             .find(|m| ents.entities[m.entity].kind == EntityKind::Person)

@@ -230,7 +230,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 // "of" joins only after a head word that takes it ("Bank of
                 // Canada", "Secretary of State"), not a person and a place
                 // ("Richard Shelby of Alabama").
-                let of_ok = lower[j] != "of" || {
+                let of_ok = !matches!(lower[j].as_str(), "of" | "for") || {
                     let h = lower[j - 1].trim_end_matches('.');
                     lx.org_words.contains(h)
                         || lx.document_words.contains(h)
