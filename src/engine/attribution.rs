@@ -109,6 +109,8 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
     // Resolved pronouns, kept apart until the end so `ents.mentions` stays
     // sorted for range lookups.
     let mut pronouns: Vec<Found> = Vec::new();
+    // People named together ("X and Y"), by sentence: the first of them.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     // Every mention by its first token, pronouns added as they resolve.
     let mut by_tok: FxHashMap<usize, Found> = ents.mentions.iter().map(|m| (m.tok, *m)).collect();
     let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos).min(sentences.len().saturating_sub(1));
@@ -145,6 +147,40 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
                         subject_taken = true;
                     }
                     focus.push(Focus { entity: m.entity, sent: si, subject: subj, speaks: false });
+                    // "X and Y": two people named together.
+                    let and_next = cx.lower.get(m.tok_end).is_some_and(|w| w == "and");
+                    if kind == EntityKind::Person && and_next {
+                        if let Some(n) = sentence_mentions.iter().find(|n| n.tok == m.tok_end + 1) {
+                            if ents.entities[n.entity].kind == EntityKind::Person {
+                                pairs.push((si, m.entity));
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            // "they": two people named together ("X and Y said"), else an
+            // organization that was the subject just before.
+            if cx.lower[k] == "they" {
+                let recent = |f: &&Focus| f.sent + 2 >= si;
+                let pair = pairs.iter().rev().find(|(s, _)| s + 2 >= si).map(|&(_, e)| e);
+                let org = focus
+                    .iter()
+                    .rev()
+                    .take_while(recent)
+                    .find(|f| f.subject && ents.entities[f.entity].kind == EntityKind::Organization)
+                    .map(|f| f.entity);
+                if let Some(id) = pair.or(org) {
+                    let subj = !subject_taken;
+                    subject_taken = true;
+                    focus.push(Focus { entity: id, sent: si, subject: subj, speaks: false });
+                    new_mentions.push(Found {
+                        span: toks[k].span(),
+                        entity: id,
+                        form: MentionForm::Pronoun,
+                        tok: k,
+                        tok_end: k + 1,
+                    });
                 }
                 continue;
             }
