@@ -388,10 +388,9 @@ fn resolve(focus: &[Focus], ents: &Entities, g: Gender, si: usize) -> Option<usi
 
 fn cue(cx: &Ctx, k: usize) -> Option<String> {
     let w = cx.lower[k].as_str();
-    if let Some(next) = cx.lower.get(k + 1).filter(|n| !n.is_empty()) {
-        let phrase = format!("{w} {next}");
-        if cx.lx.speech_phrases.contains(&phrase) {
-            return Some(phrase);
+    if let (Some(seconds), Some(next)) = (cx.lx.speech_phrases.get(w), cx.lower.get(k + 1)) {
+        if seconds.contains(next) {
+            return Some(format!("{w} {next}"));
         }
     }
     // "saying" attributes only in "quoted as saying"; other -ing forms never.

@@ -1234,9 +1234,9 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;
     let toks = inp.tokens;
     // Epithets from orgs.tsv.
+    let name_keys: FxHashMap<String, usize> = ents.entities.iter().map(|e| (key(&e.name), e.id)).collect();
     for (oi, org) in lx.orgs.iter().enumerate() {
-        let org_key = key(&org.name);
-        let Some(id) = ents.entities.iter().position(|e| key(&e.name) == org_key) else { continue };
+        let Some(&id) = name_keys.get(&key(&org.name)) else { continue };
         for alias in org.aliases.iter().filter(|a| a.starts_with("the ")) {
             let phrase = &alias[4..];
             let mut from = 0;

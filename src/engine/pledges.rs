@@ -51,16 +51,16 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
             }
         }
     }
+    let sets: Vec<Option<&rustc_hash::FxHashSet<String>>> = CUE_KINDS.iter().map(|k| lx.pledge_cues.get(*k)).collect();
     let cues: Vec<u8> = lower
         .iter()
         .map(|w| {
             if w.is_empty() {
                 return 0;
             }
-            CUE_KINDS
-                .iter()
+            sets.iter()
                 .enumerate()
-                .filter(|(_, kind)| lx.pledge_cue(kind, w))
+                .filter(|(_, s)| s.is_some_and(|s| s.contains(w)))
                 .fold(0u8, |acc, (i, _)| acc | 1 << i)
         })
         .collect();
