@@ -541,7 +541,6 @@ fn push_run(
         b -= 1;
     }
     // Trailing calendar word ("Seoul Tuesday"): drop it.
-    let mut b = b;
     while b > a + 1
         && lx.calendar.contains(&lower[b - 1])
         && (lower[b - 1].ends_with("day") || !lx.first_names.contains_key(lower[b - 2].as_str()))
