@@ -391,6 +391,12 @@ fn possessive_inside_name(toks: &[Token], lower: &[String], start: usize, k: usi
     false
 }
 
+/// "Officials", "Prosecutors": a plural word, not a name (unless the name
+/// lists know it).
+fn plural_common_noun(word: &str, lx: &Lexicon) -> bool {
+    word.ends_with('s') && !word.ends_with("ss") && !lx.surnames.contains(word) && !lx.first_names.contains_key(word)
+}
+
 fn raw_has_digit(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit())
 }
@@ -930,7 +936,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
         if c.sentence_initial
             && !lx.surnames.contains(word)
             && !lx.first_names.contains_key(word)
-            && !followed_by_speech(toks, lower, c.t1, lx)
+            && (!followed_by_speech(toks, lower, c.t1, lx) || plural_common_noun(word, lx))
         {
             continue;
         }
@@ -940,7 +946,9 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
         let kind = if camel && c.kind.is_none() {
             // "YouTube", "TransLink": brands and organizations.
             EntityKind::Organization
-        } else if c.kind == Some(EntityKind::Person) || followed_by_speech(toks, lower, c.t1, lx) {
+        } else if c.kind == Some(EntityKind::Person)
+            || (followed_by_speech(toks, lower, c.t1, lx) && !plural_common_noun(word, lx))
+        {
             EntityKind::Person
         } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
             EntityKind::Place
