@@ -446,9 +446,7 @@ fn push_run(
     // Leading function words ("During", "The", "In").
     while a < b
         && !is_acronym(toks[a].text(text))
-        && (lx.function_words.contains(&lower[a])
-            || CONNECTORS.contains(&lower[a].as_str())
-            || is_pronoun_like(&lower[a]))
+        && (lx.function_words.contains(&lower[a]) || is_pronoun_like(&lower[a]))
     {
         a += 1;
     }
@@ -1039,7 +1037,31 @@ fn place_context(toks: &[Token], lower: &[String], t0: usize) -> bool {
             )
         )
     };
-    locative(at(1)) || (at(1) == Some("the") && locative(at(2))) || (at(1) == Some("of") && settlement(at(2)))
+    // "the premier of X", "residents of X": a jurisdiction.
+    let jurisdiction = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "premier"
+                    | "mayor"
+                    | "governor"
+                    | "president"
+                    | "minister"
+                    | "king"
+                    | "queen"
+                    | "residents"
+                    | "people"
+                    | "citizens"
+                    | "government"
+                    | "capital"
+                    | "mps"
+                    | "mlas"
+            )
+        )
+    };
+    locative(at(1))
+        || (at(1) == Some("the") && locative(at(2)))
+        || (at(1) == Some("of") && (settlement(at(2)) || jurisdiction(at(2))))
 }
 
 /// Evidence that a run of 2-4 capitalized words not otherwise typed is a
