@@ -199,6 +199,24 @@ fn sentence_pledges(
                 k = t1;
                 continue;
             }
+            // "McCallum's two big-ticket promises, SkyTrain and a police
+            // force": the items named right after a plural commitment noun.
+            let owner = possessor(cx, k);
+            let comma = j < t1 && cx.toks[j].text(cx.text) == "," && cx.lower[k].ends_with('s');
+            if comma && owner.is_some() && j + 1 < t1 && cx.toks[j + 1].is_word() {
+                let end = (j + 1..t1)
+                    .find(|&m| {
+                        !cx.toks[m].is_word()
+                            && matches!(first_char(&cx.toks[m], cx.text), '.' | ';' | ':' | '\u{2014}' | '(')
+                            || cx.toks[m].is_word() && cx.cues[m] & 0b1011 != 0
+                    })
+                    .unwrap_or(t1);
+                for it in split_items(cx, j + 1, end) {
+                    out.push((it, owner));
+                }
+                k = end.max(k + 1);
+                continue;
+            }
         }
         // 4. Verb + object: "pledged $5 million", "promised a review".
         if is_cue(cx, "verb-obj", k) && !governed && k + 1 < t1 {
@@ -446,6 +464,29 @@ fn list_items(cx: &Ctx, a: usize, t1: usize) -> Vec<Span> {
     items
 }
 
+/// Noun-phrase items "A, B and C" in tokens [a, end): split at commas and
+/// "and" outside quote marks; an item that is a whole clause (it holds a
+/// lowercase verb-like word after its first word) ends the list.
+fn split_items(cx: &Ctx, a: usize, end: usize) -> Vec<Span> {
+    let mut items = Vec::new();
+    let mut start = a;
+    for m in a..=end {
+        let sep = m == end
+            || (!cx.in_marks[m]
+                && ((!cx.toks[m].is_word() && cx.toks[m].text(cx.text) == ",")
+                    || cx.lower[m] == "and"
+                    || cx.lower[m] == "or"));
+        if sep {
+            if m > start {
+                items.push(span_of(cx, start, m));
+            }
+            start = m + 1;
+        }
+    }
+    items.truncate(6);
+    items
+}
+
 /// The entity owning a commitment noun: "Seoul's pledges", "its plan".
 fn possessor(cx: &Ctx, k: usize) -> Option<usize> {
     possessive_before(cx, k).and_then(|t| cx.ents.at(t.start).map(|m| m.entity))
@@ -460,9 +501,12 @@ fn possessive_before(cx: &Ctx, k: usize) -> Option<Token> {
         if t.possessive {
             return Some(t);
         }
-        if !t.is_word()
-            || !(t.cap || matches!(cx.lower[j].as_str(), "new" | "latest" | "own" | "first" | "key" | "main"))
-        {
+        // Up to three modifiers between: "Seoul's two big-ticket pledges".
+        let stop = matches!(
+            cx.lower[j].as_str(),
+            "the" | "a" | "an" | "this" | "that" | "of" | "to" | "in" | "for" | "on" | "with" | "by" | "and" | "or"
+        );
+        if !t.is_word() || k - j > 3 || stop {
             return None;
         }
     }
