@@ -299,7 +299,7 @@ fn reported_will(cx: &Ctx, t0: usize, k: usize) -> Option<usize> {
     }
     // The announcer is named right before the verb ("the union said
     // Sunday"), not somewhere earlier in the sentence.
-    let near = v.saturating_sub(3).max(t0);
+    let near = v.saturating_sub(6).max(t0);
     let ms = cx.ents.in_range(cx.toks[near].start, cx.toks[v].start);
     let kind = |m: &&super::entities::Found| cx.ents.entities[m.entity].kind;
     ms.iter()
@@ -470,16 +470,20 @@ fn list_items(cx: &Ctx, a: usize, t1: usize) -> Vec<Span> {
 fn split_items(cx: &Ctx, a: usize, end: usize) -> Vec<Span> {
     let mut items = Vec::new();
     let mut start = a;
+    let mut last_item = false;
     for m in a..=end {
-        let sep = m == end
-            || (!cx.in_marks[m]
-                && ((!cx.toks[m].is_word() && cx.toks[m].text(cx.text) == ",")
-                    || cx.lower[m] == "and"
-                    || cx.lower[m] == "or"));
+        let is_and = m < end && (cx.lower[m] == "and" || cx.lower[m] == "or");
+        let sep =
+            m == end || (!cx.in_marks[m] && ((!cx.toks[m].is_word() && cx.toks[m].text(cx.text) == ",") || is_and));
         if sep {
             if m > start {
                 items.push(span_of(cx, start, m));
             }
+            // The item after "and" is the last one.
+            if last_item {
+                break;
+            }
+            last_item |= is_and;
             start = m + 1;
         }
     }
@@ -540,7 +544,7 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
     let clause = (t0..k)
         .rev()
         .find(|&j| {
-            let semi = !cx.toks[j].is_word() && cx.toks[j].text(cx.text) == ";";
+            let semi = !cx.toks[j].is_word() && matches!(cx.toks[j].text(cx.text), ";" | ":" | "\u{2014}");
             let comma_and = cx.lower[j] == "and" && j > t0 && cx.toks[j - 1].text(cx.text) == ",";
             semi || comma_and
         })
