@@ -830,9 +830,13 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
     let merged_away = merge_surname_variants(&mut ents, lx, &mut by_key);
     // Mentions per entity so far, for ranking ambiguous surnames.
     let mut mention_count: FxHashMap<usize, usize> = FxHashMap::default();
+    // Where each entity was named before the lone words are linked, in order.
+    let mut named_at: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for m in &ents.mentions {
         *mention_count.entry(m.entity).or_default() += 1;
+        named_at.entry(m.entity).or_default().push(m.span.start);
     }
+    named_at.values_mut().for_each(|v| v.sort_unstable());
     // Single capitalized words: surnames / first names of people named in
     // full, parts of longer names, or things of their own.
     // How often each lone word is capitalized mid-sentence.
@@ -893,11 +897,8 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
                 // Else the one named most recently before ("Bill Clinton
                 // said ... Clinton added").
                 let last_before = |id: usize| {
-                    ents.mentions
-                        .iter()
-                        .filter(|m| m.entity == id && m.span.start < span.start)
-                        .map(|m| m.span.start)
-                        .max()
+                    let at = named_at.get(&id)?;
+                    at.partition_point(|&p| p < span.start).checked_sub(1).map(|i| at[i])
                 };
                 people.iter().filter_map(|&id| last_before(id).map(|p| (p, id))).max().map(|(_, id)| id)
             };

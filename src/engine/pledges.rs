@@ -581,9 +581,30 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
         )
     });
     if descr {
-        return last;
+        return last.or_else(|| {
+            // "The government plans to ...": the government of the place the
+            // article is about (the country, state or province named most).
+            let governed =
+                (t0..k).any(|j| matches!(cx.lower[j].as_str(), "government" | "province" | "country" | "nation"));
+            governed.then(|| main_jurisdiction(cx)).flatten()
+        });
     }
     None
+}
+
+/// The country, state or province the article names most often.
+fn main_jurisdiction(cx: &Ctx) -> Option<usize> {
+    cx.ents
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .filter(|e| {
+            let k = super::lexicon::key(&e.name);
+            cx.lx.country_index.contains_key(&k)
+                || cx.lx.places.get(&k).is_some_and(|kind| matches!(kind.as_str(), "state" | "province"))
+        })
+        .max_by_key(|e| e.mentions.len())
+        .map(|e| e.id)
 }
 
 fn after_preposition(cx: &Ctx, tok: usize) -> bool {
