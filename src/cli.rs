@@ -166,28 +166,148 @@ fn io_message(e: &io::Error) -> String {
 }
 
 /// Runs `byline annotate`.
+///
+/// One article is written straight to `out` as it serializes. Several are
+/// annotated on all cores (rayon), each worker taking the next article in
+/// path order, and written in that order as soon as each one's turn comes;
+/// the first failure (in path order) stops the run. A progress bar goes to
+/// stderr when it is a terminal.
 pub fn annotate(files: &[PathBuf], format: Format, strict: bool, out: &mut dyn Write) -> Result<(), Failure> {
     let files = expand_paths(files)?;
-    let many = files.len() > 1;
-    if format == Format::Json && many {
+    if files.len() == 1 {
+        let doc = load(&files[0], strict)?;
+        let mut out = io::BufWriter::new(out);
+        write_doc(&mut out, &doc, format, "").map_err(write_failure)?;
+        return out.flush().map_err(write_failure);
+    }
+    let progress = Progress::new(files.len());
+    let n = files.len();
+    if format == Format::Json {
         writeln!(out, "[").map_err(write_failure)?;
     }
-    for (i, path) in files.iter().enumerate() {
-        let doc = load(path, strict)?;
-        let written = match format {
-            Format::Json => {
-                let sep = if many && i + 1 < files.len() { "," } else { "" };
-                writeln!(out, "{}{sep}", doc.to_json())
-            }
-            Format::Jsonl => writeln!(out, "{}", doc.to_json_line()),
-            Format::Text => write!(out, "{}", text_summary(&doc)),
-        };
-        written.map_err(write_failure)?;
-    }
-    if format == Format::Json && many {
+    for_each_in_order(
+        &files,
+        |i, path| {
+            let doc = load(path, strict)?;
+            let mut buf = Vec::with_capacity(doc.text.len() * 4);
+            let sep = if i + 1 < n { "," } else { "" };
+            write_doc(&mut buf, &doc, format, sep).map_err(write_failure)?;
+            Ok(buf)
+        },
+        |_, bytes| {
+            progress.inc();
+            out.write_all(&bytes).map_err(write_failure)
+        },
+    )?;
+    progress.finish();
+    if format == Format::Json {
         writeln!(out, "]").map_err(write_failure)?;
     }
-    Ok(())
+    out.flush().map_err(write_failure)
+}
+
+/// Writes one document in `format` (`sep` after a JSON document).
+fn write_doc(out: &mut dyn Write, doc: &Document, format: Format, sep: &str) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::other)?;
+            writeln!(out, "{sep}")
+        }
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, doc).map_err(io::Error::other)?;
+            writeln!(out)
+        }
+        Format::Text => write!(out, "{}", text_summary(doc)),
+    }
+}
+
+/// Runs `work` on every item on all cores (rayon's threads, each taking the
+/// next item in order) and hands the results to `sink` in item order, on the
+/// calling thread, each as soon as all before it are done. The first error
+/// (in item order, from `work` or `sink`) stops the run and is returned.
+pub fn for_each_in_order<T, R, W, S>(items: &[T], work: W, mut sink: S) -> Result<(), Failure>
+where
+    T: Sync,
+    R: Send,
+    W: Fn(usize, &T) -> Result<R, Failure> + Sync,
+    S: FnMut(usize, R) -> Result<(), Failure>,
+{
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::mpsc;
+
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<(usize, Result<R, Failure>)>();
+    std::thread::scope(|scope| {
+        let (next, stop, work) = (&next, &stop, &work);
+        scope.spawn(move || {
+            rayon::broadcast(|_| {
+                let tx = tx.clone();
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    if tx.send((i, work(i, item))).is_err() {
+                        break;
+                    }
+                }
+            });
+        });
+        // Results that came early wait here for their turn.
+        let mut waiting: BTreeMap<usize, Result<R, Failure>> = BTreeMap::new();
+        let mut turn = 0;
+        let result = loop {
+            if turn == items.len() {
+                break Ok(());
+            }
+            let r = match waiting.remove(&turn) {
+                Some(r) => r,
+                None => match rx.recv() {
+                    Ok((i, r)) if i == turn => r,
+                    Ok((i, r)) => {
+                        waiting.insert(i, r);
+                        continue;
+                    }
+                    Err(_) => break Err(Failure::input("a worker thread stopped")),
+                },
+            };
+            if let Err(f) = r.and_then(|r| sink(turn, r)) {
+                break Err(f);
+            }
+            turn += 1;
+        };
+        stop.store(true, Ordering::Relaxed);
+        drop(rx);
+        result
+    })
+}
+
+/// A progress bar on stderr, only when stderr is a terminal.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(n: usize) -> Progress {
+        if !io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(Some(n as u64), indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) = indicatif::ProgressStyle::with_template("annotating {pos}/{len} {wide_bar} {elapsed}") {
+            bar.set_style(style);
+        }
+        Progress(Some(bar))
+    }
+
+    fn inc(&self) {
+        if let Some(b) = &self.0 {
+            b.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
 }
 
 fn write_failure(e: io::Error) -> Failure {
@@ -322,12 +442,27 @@ pub fn main() -> i32 {
 }
 
 fn run_reader(cli: &Cli) -> Result<(), Failure> {
-    let docs = reader_documents(&cli.files, cli.strict)?;
-    if !io::stdout().is_terminal() {
-        return Err(Failure::usage(
-            "the reader needs a terminal on standard output (try `byline annotate FILE --format text`)",
-        ));
-    }
     let options = crate::reader::Options { width_cap: cli.width };
-    crate::reader::run(docs, options).map_err(|e| Failure::input(inert(&format!("{e:#}")).into_owned()))
+    let shown = |e: anyhow::Error| Failure::input(inert(&format!("{e:#}")).into_owned());
+    if cli.files.iter().any(|p| p.as_os_str() != "-" && p.is_dir()) {
+        // A folder: the article list at once, the articles annotated behind it.
+        if cli.files.iter().any(|p| p.as_os_str() == "-") {
+            return Err(Failure::usage("standard input (-) cannot be opened with a folder"));
+        }
+        let files = expand_paths(&cli.files)?;
+        need_terminal()?;
+        let strict = cli.strict;
+        let load_one = move |p: &Path| load(p, strict).map_err(|f| f.message);
+        return crate::reader::run_library(files, load_one, options).map_err(shown);
+    }
+    let docs = reader_documents(&cli.files, cli.strict)?;
+    need_terminal()?;
+    crate::reader::run(docs, options).map_err(shown)
+}
+
+fn need_terminal() -> Result<(), Failure> {
+    if io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(Failure::usage("the reader needs a terminal on standard output (try `byline annotate FILE --format text`)"))
 }

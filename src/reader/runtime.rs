@@ -4,6 +4,7 @@
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Once};
 use std::time::Duration;
 
@@ -19,6 +20,7 @@ use ratatui::Terminal;
 
 use super::app::{Action, App, Effect};
 use super::backend::BottomUp;
+use super::library::Loaded;
 use super::store::Store;
 use super::theme::Theme;
 use super::view::render;
@@ -150,7 +152,54 @@ pub fn run(docs: Vec<Document>, options: Options) -> anyhow::Result<()> {
     let mut app = App::new(docs, options, Theme::from_env());
     let store = Store::from_env();
     restore_saved(&mut app, store.as_ref());
+    event_loop(app, store, None)
+}
 
+/// How often the loop wakes, while articles are being annotated, to take
+/// the finished ones (and redraw once for all of them).
+const LOAD_TICK: Duration = Duration::from_millis(40);
+
+/// Runs the reader over a folder's articles: the article list shows at once
+/// and fills in as a worker thread annotates the files (with `load`), in order.
+pub fn run_library<F>(paths: Vec<std::path::PathBuf>, load: F, options: Options) -> anyhow::Result<()>
+where
+    F: Fn(&std::path::Path) -> Result<Document, String> + Send + 'static,
+{
+    let shown: Vec<String> = paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let app = App::with_library(&shown, options, Theme::from_env());
+    let store = Store::from_env();
+    let loader = super::library::spawn_loader(paths, load).context("cannot start the article loader")?;
+    event_loop(app, store, Some(loader))
+}
+
+/// Feeds the loader's finished articles to the app (with their saved
+/// state); returns whether anything arrived. Drops the loader when done.
+fn take_loaded(app: &mut App, store: Option<&Store>, loader: &mut Option<Receiver<Loaded>>) -> bool {
+    let Some(rx) = loader else { return false };
+    let mut any = false;
+    loop {
+        match rx.try_recv() {
+            Ok(Loaded { index, result }) => {
+                any = true;
+                match result {
+                    Ok(doc) => {
+                        app.update(Action::Loaded { doc: index, document: Box::new(doc) });
+                        restore_one(app, store, index);
+                    }
+                    Err(message) => app.update(Action::LoadFailed { doc: index, message }),
+                }
+            }
+            Err(TryRecvError::Empty) => break,
+            Err(TryRecvError::Disconnected) => {
+                *loader = None;
+                break;
+            }
+        }
+    }
+    any
+}
+
+fn event_loop(mut app: App, store: Option<Store>, mut loader: Option<Receiver<Loaded>>) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     spawn_watchdog(Arc::clone(&stop))?;
 
@@ -166,20 +215,23 @@ pub fn run(docs: Vec<Document>, options: Options) -> anyhow::Result<()> {
     }
 
     while !app.quit && !stop.load(Ordering::SeqCst) {
-        if !event::poll(SIGNAL_POLL)? {
-            continue;
-        }
-        // Take everything that is waiting, then draw once.
-        loop {
-            if let Some(action) = to_action(event::read()?) {
-                app.update(action);
-                run_effects(&mut app, store.as_ref(), &mut terminal)?;
+        let wait = if loader.is_some() { LOAD_TICK } else { SIGNAL_POLL };
+        let mut changed = take_loaded(&mut app, store.as_ref(), &mut loader);
+        if event::poll(wait)? {
+            // Take everything that is waiting, then draw once.
+            loop {
+                if let Some(action) = to_action(event::read()?) {
+                    app.update(action);
+                    run_effects(&mut app, store.as_ref(), &mut terminal)?;
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
+            changed = true;
         }
-        if !app.quit {
+        changed |= take_loaded(&mut app, store.as_ref(), &mut loader);
+        if changed && !app.quit {
             draw(&mut terminal, &app)?;
         }
     }
@@ -211,15 +263,20 @@ pub fn to_action(ev: Event) -> Option<Action> {
 /// Reads each document's saved ticks and position into the app.
 pub fn restore_saved(app: &mut App, store: Option<&Store>) {
     for doc in 0..app.docs.len() {
-        let action = match store {
-            None => Action::StateProblem { doc, message: "no home folder: ticks are not saved".into() },
-            Some(s) => match s.load(&app.docs[doc].key) {
-                Ok(l) => Action::Restored { doc, state: l.state, warning: l.warning },
-                Err(e) => Action::StateProblem { doc, message: format!("cannot read {}: {e}", s.dir().display()) },
-            },
-        };
-        app.update(action);
+        restore_one(app, store, doc);
     }
+}
+
+/// Reads document `doc`'s saved ticks and position into the app.
+fn restore_one(app: &mut App, store: Option<&Store>, doc: usize) {
+    let action = match store {
+        None => Action::StateProblem { doc, message: "no home folder: ticks are not saved".into() },
+        Some(s) => match s.load(&app.docs[doc].key) {
+            Ok(l) => Action::Restored { doc, state: l.state, warning: l.warning },
+            Err(e) => Action::StateProblem { doc, message: format!("cannot read {}: {e}", s.dir().display()) },
+        },
+    };
+    app.update(action);
 }
 
 /// Saves a tick change and feeds the merged state back into the app.
@@ -249,7 +306,8 @@ fn run_effects(app: &mut App, store: Option<&Store>, terminal: &mut Term) -> io:
 
 fn save_positions(app: &App, store: Option<&Store>) {
     let Some(s) = store else { return };
-    for v in &app.docs {
+    // Only the articles read somewhere new (a folder may hold thousands).
+    for v in app.docs.iter().filter(|v| v.anchor != v.saved_anchor) {
         let _ = s.set_position(&v.key, v.anchor);
     }
 }
