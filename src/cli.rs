@@ -466,3 +466,58 @@ fn need_terminal() -> Result<(), Failure> {
     }
     Err(Failure::usage("the reader needs a terminal on standard output (try `byline annotate FILE --format text`)"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn in_order_whatever_order_the_workers_finish() {
+        let items: Vec<u64> = (0..40).collect();
+        let mut seen = Vec::new();
+        for_each_in_order(
+            &items,
+            |i, &x| {
+                std::thread::sleep(Duration::from_micros(100 * (40 - x)));
+                Ok((i, x * 2))
+            },
+            |turn, (i, y)| {
+                assert_eq!(turn, i);
+                seen.push(y);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (0..40).map(|x| x * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_first_failure_in_order_wins() {
+        let items: Vec<u64> = (0..30).collect();
+        let mut seen = Vec::new();
+        let err = for_each_in_order(
+            &items,
+            |_, &x| match x {
+                // The later failure is quick, the earlier one slow.
+                20 => Err(Failure::input("twenty")),
+                9 => {
+                    std::thread::sleep(Duration::from_millis(20));
+                    Err(Failure::input("nine"))
+                }
+                _ => Ok(x),
+            },
+            |_, x| {
+                seen.push(x);
+                Ok(())
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.message, "nine");
+        assert_eq!(seen, (0..9).collect::<Vec<_>>());
+        let err =
+            for_each_in_order(&items, |_, &x| Ok(x), |_, x| if x == 3 { Err(Failure::input("sink")) } else { Ok(()) })
+                .unwrap_err();
+        assert_eq!(err.message, "sink");
+    }
+}

@@ -201,3 +201,24 @@ fn sigterm_restores_the_terminal() {
     t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after SIGTERM");
     t.assert_terminal_restored();
 }
+
+#[test]
+fn reader_on_a_folder_lists_then_opens_an_article() {
+    let Some(t) = Tmux::start("folder") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::copy(seed_path(), dir.path().join("sub/seed.txt")).unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Plain story\n\nNothing quoted here at all.\n").unwrap();
+    t.run(&format!("{} '{}'", bin(), dir.path().display()));
+    let s = t.wait_text("2 articles");
+    assert!(s.contains("Plain story") && s.contains("Title"), "{s}");
+    t.wait_text("S. Korea pledges leading role");
+    t.keys(&["j", "Enter"]);
+    let s = t.wait_text("Entities");
+    assert!(s.contains("[2/2]"), "{s}");
+    t.keys(&["l"]);
+    t.wait_text("2 articles");
+    t.keys(&["q"]);
+    t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
+    t.assert_terminal_restored();
+}
