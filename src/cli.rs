@@ -113,10 +113,21 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
 }
 
 fn collect_articles(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // The entry's own type (no stat per file); a symbolic link is followed.
+    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            let path = e.path();
+            let is_dir = match e.file_type() {
+                Ok(t) if !t.is_symlink() => t.is_dir(),
+                _ => path.is_dir(),
+            };
+            (path, is_dir)
+        })
+        .collect();
     entries.sort();
-    for path in entries {
-        if path.is_dir() {
+    for (path, is_dir) in entries {
+        if is_dir {
             collect_articles(&path, out)?;
         } else if path
             .extension()
@@ -143,9 +154,14 @@ pub fn load(path: &Path, strict: bool) -> Result<Document, Failure> {
     } else {
         std::fs::read(path).map_err(|e| Failure::input(format!("{}: {}", shown(path), io_message(&e))))?
     };
-    let mut doc = engine::annotate_bytes(&bytes, strict).map_err(|e| {
+    let decoded = engine::input::decode(&bytes, strict).map_err(|e| {
         Failure::input(format!("{}: {e}", if path.as_os_str() == "-" { "standard input".into() } else { shown(path) }))
     })?;
+    // The raw bytes are not needed while the engine works (a large article's
+    // peak memory is the engine's).
+    drop(bytes);
+    let mut doc = engine::annotate(&decoded.text);
+    doc.warnings = decoded.warnings;
     if path.as_os_str() != "-" {
         doc.source = Some(path.to_string_lossy().into_owned());
     }

@@ -121,6 +121,19 @@ fn quote_sentence(r: &mut Rng, place: &str) -> String {
     }
 }
 
+/// `s` ending in `end` (instead of its own comma or full stop).
+fn ending(s: String, end: char) -> String {
+    let mut s = s.trim_end_matches([',', '.']).to_string();
+    s.push(end);
+    s
+}
+
+/// `s` with its first letter in capitals.
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 /// One paragraph about `cast` in `place`.
 fn paragraph(r: &mut Rng, cast: &[Person], place: &str, org: &str) -> String {
     let p = &cast[(r.next() % cast.len() as u64) as usize];
@@ -135,14 +148,10 @@ fn paragraph(r: &mut Rng, cast: &[Person], place: &str, org: &str) -> String {
             r.num(2027, 2034),
             r.num(5, 900)
         ),
-        1 => {
-            let s = quote_sentence(r, place);
-            let s = if s.ends_with(',') { s } else { s.trim_end_matches('.').to_string() + "," };
-            format!("\u{201c}{s}\u{201d} {} {}.", p.last, r.pick(CUES))
-        }
+        1 => format!("\u{201c}{}\u{201d} {} {}.", ending(quote_sentence(r, place), ','), p.last, r.pick(CUES)),
         2 => format!(
             "\u{201c}{}\u{201d} said {}, {} {org}.",
-            quote_sentence(r, place).trim_end_matches(','),
+            ending(quote_sentence(r, place), ','),
             q.full,
             r.pick(ROLES)
         ),
@@ -157,7 +166,8 @@ fn paragraph(r: &mut Rng, cast: &[Person], place: &str, org: &str) -> String {
             r.num(1, 99),
             r.num(1, 9),
             r.num(2001, 2020),
-            r.num(100, 999)
+            r.num(100, 999),
+            org = capital(org)
         ),
         5 => format!(
             "{} said {pron} would ask {org} to provide {n} {topic} and {} new jobs within {} years.",
@@ -167,9 +177,9 @@ fn paragraph(r: &mut Rng, cast: &[Person], place: &str, org: &str) -> String {
         ),
         6 => format!(
             "\u{201c}{}\u{201d} {} said. \u{201c}{}\u{201d}",
-            quote_sentence(r, place).trim_end_matches(','),
+            ending(quote_sentence(r, place), ','),
             p.last,
-            quote_sentence(r, place).trim_end_matches(',')
+            ending(quote_sentence(r, place), '.')
         ),
         _ => format!(
             "The government will provide {} billion won to {org} next year, {} {} told lawmakers in {place} on {day}.",
