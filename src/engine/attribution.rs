@@ -15,7 +15,7 @@ use super::lexicon::{Gender, Lexicon};
 use super::quotes::RawKind;
 use super::text::{first_char, is_double_quote, token_at, TokKind, Token};
 use super::Layers;
-use crate::model::{EntityKind, MentionForm};
+use crate::model::{EntityKind, MentionForm, Span};
 
 /// A quote's speaker and cue.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -207,6 +207,13 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
                 a = out[prev].clone();
             }
             if a.speaker.is_none() && a.cue.is_none() {
+                // A signature line after the quote's paragraph: "Jane Doe,
+                // Institute of Things."
+                if let Some(e) = signature_after(&cx, paras, q.para, &mention_here, ents) {
+                    a = Attribution { speaker: Some(e), cue: None };
+                }
+            }
+            if a.speaker.is_none() && a.cue.is_none() {
                 // No attribution in the sentence: the speaker of the quote
                 // just before (same or previous paragraph), else the subject
                 // in focus in the previous sentence.
@@ -246,6 +253,28 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
     ents.mentions.extend(pronouns);
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     out
+}
+
+/// "Jane Doe, Institute of Things." alone on the line after a quote's
+/// paragraph: the quote is signed.
+fn signature_after(
+    cx: &Ctx,
+    paras: &[Span],
+    pi: usize,
+    mention_at: &dyn Fn(usize) -> Option<Found>,
+    ents: &Entities,
+) -> Option<usize> {
+    let next = paras.get(pi + 1)?;
+    let a = token_at(cx.toks, next.start);
+    let b = token_at(cx.toks, next.end);
+    let words = (a..b).filter(|&k| cx.toks[k].is_word()).count();
+    let m = mention_at(a)?;
+    if words > 15 || ents.entities[m.entity].kind != EntityKind::Person {
+        return None;
+    }
+    let after = cx.toks.get(m.tok_end).filter(|t| t.start < next.end).map(|t| first_char(t, cx.text));
+    let has_verb = (m.tok_end..b).any(|k| cx.toks[k].is_word() && !cx.toks[k].cap && cue(cx, k).is_some());
+    (matches!(after, None | Some(',' | '.' | '"' | '\u{201d}')) && !has_verb).then_some(m.entity)
 }
 
 /// True when the mention at tokens [a, b) is not inside a prepositional
@@ -300,6 +329,12 @@ fn resolve(focus: &[Focus], ents: &Entities, g: Gender, si: usize) -> Option<usi
 
 fn cue(cx: &Ctx, k: usize) -> Option<String> {
     let w = cx.lower[k].as_str();
+    if let Some(next) = cx.lower.get(k + 1).filter(|n| !n.is_empty()) {
+        let phrase = format!("{w} {next}");
+        if cx.lx.speech_phrases.contains(&phrase) {
+            return Some(phrase);
+        }
+    }
     // "saying" attributes only in "quoted as saying"; other -ing forms never.
     if w.ends_with("ing") && !(w == "saying" && k >= 1 && cx.lower[k - 1] == "as") {
         return None;
@@ -319,7 +354,7 @@ fn post_attribution(
     // Skip a comma or dash right after the mark.
     while k < to
         && !cx.toks[k].is_word()
-        && matches!(first_char(&cx.toks[k], cx.text), ',' | '\u{2014}' | '\u{2013}' | '-')
+        && matches!(first_char(&cx.toks[k], cx.text), ',' | '\u{2014}' | '\u{2013}' | '\u{2015}' | '-')
     {
         k += 1;
     }
@@ -371,6 +406,12 @@ fn pick_speaker(cx: &Ctx, ms: &[Found], ents: &Entities) -> Option<usize> {
             // "Rally Canada volunteer coordinator Tom Hinderks": a name
             // followed by words and then another name (no punctuation
             // between) only modifies that name.
+            // "his wife, X, wrote": a possessive pronoun before another name is
+            // no speaker ("her statement read": it is).
+            let determiner = matches!(cx.lower[m.tok].as_str(), "his" | "her" | "its" | "their");
+            if determiner && ms.len() > i + 1 {
+                return false;
+            }
             let modifies_next = ms.get(i + 1).is_some_and(|n| {
                 ents.entities[n.entity].kind == EntityKind::Person
                     && (m.tok_end..n.tok).all(|j| cx.toks[j].is_word() && !cx.toks[j].cap)
@@ -416,7 +457,12 @@ fn pre_attribution(
     // The punctuation right before the mark must introduce speech.
     let last = cx.toks[to - 1];
     let intro = !last.is_word() && matches!(first_char(&last, cx.text), ':' | ',' | '\u{2014}');
-    let verb = (from..to).rev().find(|&j| cx.toks[j].is_word() && !cx.in_direct[j] && cue(cx, j).is_some());
+    // Any speech verb before the mark; a participle only right before it
+    // ("..., saying, “...”").
+    let participle =
+        |j: usize| j + 2 >= to && cx.lower[j].ends_with("ing") && cx.lx.speech_verb(&cx.lower[j]).is_some();
+    let verb =
+        (from..to).rev().find(|&j| cx.toks[j].is_word() && !cx.in_direct[j] && (cue(cx, j).is_some() || participle(j)));
     let verb_adjacent = verb.is_some_and(|v| v + 1 == to || v + 2 == to && !cx.toks[to - 1].is_word());
     if !(intro || verb_adjacent) {
         return None;
@@ -433,7 +479,8 @@ fn pre_attribution(
         .collect();
     // The name right before the verb ("..., McCallum said, "), else the first
     // person in subject position, else the first subject.
-    let adjacent = verb.and_then(|v| {
+    // (A participle "..., saying" belongs to the sentence's subject.)
+    let adjacent = verb.filter(|&v| !cx.lower[v].ends_with("ing")).and_then(|v| {
         (from..v)
             .filter_map(mention_at)
             .filter(|m| m.tok_end + 1 >= v && m.tok_end <= v)
@@ -458,7 +505,7 @@ fn pre_attribution(
     if subject.is_none() && verb.is_none() {
         return None;
     }
-    Some(Attribution { speaker: subject, cue: verb.and_then(|v| cue(cx, v)) })
+    Some(Attribution { speaker: subject, cue: verb.map(|v| cue(cx, v).unwrap_or_else(|| cx.lower[v].clone())) })
 }
 
 /// `according to X` anywhere in the sentence, outside quotes.

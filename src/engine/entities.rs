@@ -152,6 +152,9 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 EntityKind::Event
             } else if lx.org_words.contains(head) {
                 EntityKind::Organization
+            } else if t0 >= 2 && lower[t0.saturating_sub(8)..t0 - 1].iter().any(|w| lx.document_words.contains(w)) {
+                // "a report ..., titled “Waiting for Repairs”": named by the noun before.
+                EntityKind::Document
             } else {
                 EntityKind::Other
             };
@@ -189,7 +192,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                     && !n.space_before
                     && first_char(&n, text) == '.'
                     && lx.abbreviations.contains(&lower[j - 1])
-                    && lx.titles.contains(&lower[j - 1])
+                    && (lx.titles.contains(&lower[j - 1]) || lx.place_prefixes.contains(&lower[j - 1]))
                     && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap);
                 if title_dot {
                     j += 1;
@@ -208,6 +211,10 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                             && lx.first_names.contains_key(lower[i].as_str())
                             && !lx.surnames.contains(&lower[j])))
                 {
+                    break;
+                }
+                // "I", "I'm", "Hey" never belong to a name ("Actually I").
+                if is_pronoun_like(&lower[j]) {
                     break;
                 }
                 if name_cap(&n, text) {
@@ -259,6 +266,15 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
     for c in &mut cands {
         c.headline = title_line[c.t0];
     }
+    // Bylines and photo credits name the press, not the story: drop the
+    // people and unknown names in them ("(Evan Vucci/AP)", "X contributed
+    // to this report", "Follow X on Twitter").
+    let credit = credit_tokens(text, toks, lower, inp.sentences);
+    cands.retain(|c| {
+        let slash = |k: Option<usize>| k.and_then(|k| toks.get(k)).is_some_and(|t| matches!(t.text(text), "/" | "|"));
+        let in_credit = credit[c.t0] || slash(Some(c.t1)) || slash(c.t0.checked_sub(1));
+        !in_credit || lexicon_entity(&key(&span_text(text, toks, c.t0, c.t1)), lx).is_some()
+    });
 
     build(inp, lx, lower, &seen_lower, cands)
 }
@@ -294,6 +310,37 @@ fn title_case_lines(text: &str, toks: &[Token]) -> Vec<bool> {
         start = end;
     }
     out
+}
+
+/// Tokens of credit lines: bylines, contributor notes, photo credits.
+fn credit_tokens(text: &str, toks: &[Token], lower: &[String], sentences: &[Span]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    for s in sentences {
+        let a = super::text::token_at(toks, s.start);
+        let b = super::text::token_at(toks, s.end);
+        let words: Vec<&str> = lower[a..b].iter().map(String::as_str).filter(|w| !w.is_empty()).collect();
+        let has = |seq: &[&str]| words.windows(seq.len()).any(|w| w == seq);
+        let credit = has(&["contributed", "to", "this", "report"])
+            || has(&["contributed", "reporting"])
+            || has(&["contributed", "to", "this", "story"])
+            || has(&["reporting", "by"])
+            || has(&["editing", "by"])
+            || (words.first() == Some(&"follow") && has(&["on", "twitter"]))
+            || (words.first() == Some(&"by") && words.len() <= 8)
+            || has(&["photo", "by"])
+            || has(&["photograph", "by"]);
+        if credit {
+            out[a..b].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    let _ = text;
+    out
+}
+
+/// The pronoun I (and its contractions) and interjections.
+fn is_pronoun_like(w: &str) -> bool {
+    let base = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
+    matches!(base, "i" | "hey" | "hi" | "hello" | "oh" | "yes" | "no" | "ok" | "okay" | "thanks" | "please" | "dear")
 }
 
 fn raw_has_digit(w: &str) -> bool {
@@ -343,7 +390,11 @@ fn push_run(
 ) {
     let sentence_initial = sent_starts.contains(&a) || a == 0 || after_open_quote(text, toks, a);
     // Leading function words ("During", "The", "In").
-    while a < b && (lx.function_words.contains(&lower[a]) || CONNECTORS.contains(&lower[a].as_str())) {
+    while a < b
+        && (lx.function_words.contains(&lower[a])
+            || CONNECTORS.contains(&lower[a].as_str())
+            || is_pronoun_like(&lower[a]))
+    {
         a += 1;
     }
     if a >= b {
@@ -354,7 +405,7 @@ fn push_run(
     let mut k = a;
     while k < b.saturating_sub(1) {
         let w = lower[k].trim_end_matches('.');
-        if lx.titles.contains(w) || lx.titles.contains(&lower[k]) {
+        if is_title_word(w, lx) {
             title_end = Some(k + 1);
         } else if title_end.is_some() && !(is_acronym(toks[k].text(text)) || lx.function_words.contains(&lower[k])) {
             // A name after the title: stop (but "Defense Minister" keeps both).
@@ -383,7 +434,7 @@ fn push_run(
         let mut title_start = a;
         for k in a..te {
             let w = lower[k].trim_end_matches('.');
-            if lx.titles.contains(w) || lx.titles.contains(&lower[k]) {
+            if is_title_word(w, lx) {
                 break;
             }
             let tk = key(toks[k].text(text));
@@ -447,6 +498,12 @@ fn push_run(
         quoted: false,
         headline: false,
     });
+}
+
+/// A title word, or a hyphenated compound of one ("Editor-in-Chief",
+/// "Secretary-General").
+fn is_title_word(w: &str, lx: &Lexicon) -> bool {
+    lx.titles.contains(w) || (w.contains('-') && w.split('-').next().is_some_and(|p| lx.titles.contains(p)))
 }
 
 fn next_is_title(lower: &[String], k: usize, b: usize, lx: &Lexicon) -> bool {
@@ -659,7 +716,9 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
                     pending_single.push((rest.remove(0), key(&span_text(text, toks, c.t0 + 1, c.t1))));
                     continue;
                 }
-                if person_evidence(toks, lower, c, lx) {
+                if place_context(toks, lower, c.t0) && !lx.first_names.contains_key(first_lower) && c.kind.is_none() {
+                    Some(EntityKind::Place)
+                } else if person_evidence(toks, lower, c, lx) {
                     Some(EntityKind::Person)
                 } else {
                     Some(EntityKind::Organization)
@@ -711,6 +770,13 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
     }
     // Single capitalized words: surnames / first names of people named in
     // full, parts of longer names, or things of their own.
+    // How often each lone word is capitalized mid-sentence.
+    let mut cap_count: FxHashMap<String, usize> = FxHashMap::default();
+    for (c, k) in &pending_single {
+        if !c.sentence_initial {
+            *cap_count.entry(k.clone()).or_default() += 1;
+        }
+    }
     for (c, nkey) in pending_single {
         let span = Span::new(toks[c.t0].start, toks[c.t1 - 1].end);
         let found = |id: usize, form| Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 };
@@ -762,6 +828,19 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
             }
             continue;
         }
+        // The first word of one organization's name ("Velden" for Velden
+        // Motors) is a short name for it.
+        let orgs: Vec<usize> = ents
+            .with_word(word)
+            .iter()
+            .copied()
+            .filter(|&id| ents.entities[id].kind == EntityKind::Organization && ents.words[id].len() >= 2)
+            .filter(|&id| ents.words[id][0] == word)
+            .collect();
+        if let [id] = orgs[..] {
+            ents.mentions.push(found(id, MentionForm::Alias));
+            continue;
+        }
         // A lone capitalized word of a headline names nothing by itself.
         if c.headline && !lx.places.contains_key(word) && lexicon_entity(word, lx).is_none() {
             continue;
@@ -780,7 +859,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
         {
             continue;
         }
-        let prev = c.t0.checked_sub(1).map(|k| lower[k].as_str()).unwrap_or("");
+
         let raw1 = toks[c.t0].text(text);
         let camel = raw1.chars().skip(1).any(char::is_uppercase) && raw1.chars().any(char::is_lowercase);
         let kind = if camel && c.kind.is_none() {
@@ -790,13 +869,17 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
             EntityKind::Person
         } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
             EntityKind::Place
-        } else if matches!(prev, "in" | "near" | "outside" | "from" | "to" | "across" | "around" | "throughout")
-            || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
+        } else if place_context(toks, lower, c.t0) || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
         {
-            // "in Westbrook", "near Glenford": a place by its preposition.
+            // "in Westbrook", "the village of Cressley": a place by its context.
             EntityKind::Place
-        } else {
+        } else if is_acronym(raw1) || cap_count.get(nkey.as_str()).copied().unwrap_or(0) >= 2 {
+            // An acronym, or a word capitalized mid-sentence more than once:
+            // a brand or an organization.
             EntityKind::Organization
+        } else {
+            // One capitalized word seen once: a name, but of what is unclear.
+            EntityKind::Other
         };
         let name = span_text(text, toks, c.t0, c.t1);
         let id = ents.add_entity(kind, name);
@@ -839,6 +922,43 @@ fn followed_by_speech(toks: &[Token], lower: &[String], t1: usize, lx: &Lexicon)
     toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
 }
 
+/// Words before a name that make it a place: a locative preposition ("in
+/// X", "across the X") or a settlement noun with "of" ("the city of X").
+fn place_context(toks: &[Token], lower: &[String], t0: usize) -> bool {
+    let at = |back: usize| t0.checked_sub(back).filter(|&k| toks[k].is_word()).map(|k| lower[k].as_str());
+    let locative = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "in" | "near" | "outside" | "from" | "across" | "around" | "throughout" | "into" | "toward" | "towards"
+            )
+        )
+    };
+    let settlement = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "city"
+                    | "town"
+                    | "village"
+                    | "province"
+                    | "state"
+                    | "county"
+                    | "region"
+                    | "island"
+                    | "islands"
+                    | "district"
+                    | "municipality"
+                    | "hamlet"
+                    | "community"
+                    | "suburb"
+                    | "capital"
+            )
+        )
+    };
+    locative(at(1)) || (at(1) == Some("the") && locative(at(2))) || (at(1) == Some("of") && settlement(at(2)))
+}
+
 /// Evidence that a run of 2-4 capitalized words not otherwise typed is a
 /// person's name: a known first name, a known surname at the end, a title
 /// or role word before it, a speech verb or an age (", 52,") after it.
@@ -846,7 +966,9 @@ fn person_evidence(toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> 
     let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
     let first = lower[c.t0].as_str();
     // Any head word inside ("Sherbrook Street Stella") makes it no simple name.
-    let thing_word = (c.t0..c.t1).any(|k| {
+    // (A first name that is also a word, "Bill Clinton", is still a name.)
+    let from = if lx.first_names.contains_key(first) { c.t0 + 1 } else { c.t0 };
+    let thing_word = (from..c.t1).any(|k| {
         let w = lower[k].as_str();
         lx.org_words.contains(w)
             || lx.place_words.contains(w)
@@ -863,7 +985,11 @@ fn person_evidence(toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> 
     if lx.surnames.contains(last) && !lx.org_words.contains(last) && !is_place(last) && !is_place(first) {
         return true;
     }
-    let prev_role = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
+    // A role word before ("party boss X") or a speech verb ("said X").
+    let prev_role = c.t0 > 0
+        && toks[c.t0 - 1].is_word()
+        && (lx.titles.contains(lower[c.t0 - 1].as_str())
+            || lx.speech_verb(&lower[c.t0 - 1]).is_some_and(|_| !lower[c.t0 - 1].ends_with("ing")));
     let next_speech = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
     let age = toks.get(c.t1 + 1).is_some_and(|t| {
         t.is_word() && lower[c.t1 + 1].len() <= 3 && lower[c.t1 + 1].chars().all(|ch| ch.is_ascii_digit())
@@ -935,11 +1061,30 @@ fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHash
     let mut moved: FxHashMap<usize, usize> = FxHashMap::default();
     for p in 0..n {
         let pw = &ents.words[p];
-        if ents.entities[p].kind != EntityKind::Person
-            || pw.len() != 2
-            || lx.first_names.contains_key(pw[0].as_str())
-            || pw[0].chars().count() == 1
-        {
+        if ents.entities[p].kind != EntityKind::Person || pw.len() != 2 || pw[0].chars().count() == 1 {
+            continue;
+        }
+        if lx.first_names.contains_key(pw[0].as_str()) {
+            // "Ken Starr" beside "Kenneth Starr": a short form of the same
+            // first name and the same surname.
+            let longer: Vec<usize> = ents
+                .with_word(&pw[1])
+                .iter()
+                .copied()
+                .filter(|&q| q != p && ents.entities[q].kind == EntityKind::Person && !moved.contains_key(&q))
+                .filter(|&q| {
+                    let qw = &ents.words[q];
+                    qw.len() == 2
+                        && qw[1] == pw[1]
+                        && qw[0].len() > pw[0].len()
+                        && pw[0].chars().count() >= 3
+                        && qw[0].starts_with(pw[0].as_str())
+                })
+                .collect();
+            if let [q] = longer[..] {
+                moved.insert(p, q);
+                merged.push(p);
+            }
             continue;
         }
         let targets: Vec<usize> = ents
@@ -1072,9 +1217,11 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     // Name word -> (position, entity) of the mentions of non-people whose
     // name holds that word, in text order.
     let mut named: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut by_kind: FxHashMap<EntityKind, Vec<(usize, usize)>> = FxHashMap::default();
     let mut sorted: Vec<&Found> = ents.mentions.iter().collect();
     sorted.sort_by_key(|m| m.span.start);
     for m in sorted {
+        by_kind.entry(ents.entities[m.entity].kind).or_default().push((m.span.start, m.entity));
         if ents.entities[m.entity].kind != EntityKind::Person {
             for w in &ents.words[m.entity] {
                 named.entry(w.as_str()).or_default().push((m.span.start, m.entity));
@@ -1096,12 +1243,33 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
             let before = list.partition_point(|&(s, _)| s < t.start);
             before.checked_sub(1).map(|i| list[i].1)
         });
+        // Else "the company", "the report": the latest organization or
+        // document named shortly before.
+        let class = if lx.document_words.contains(w) {
+            Some(EntityKind::Document)
+        } else if lx.org_words.contains(w)
+            && !matches!(w, "government" | "house" | "post" | "office" | "court" | "police")
+        {
+            Some(EntityKind::Organization)
+        } else {
+            None
+        };
+        let found = found.or_else(|| {
+            let list = by_kind.get(&class?)?;
+            let before = list.partition_point(|&(s, _)| s < t.start);
+            let (pos, id) = *list.get(before.checked_sub(1)?)?;
+            (t.start - pos < CLASS_NOUN_REACH).then_some(id)
+        });
         if let Some(id) = found {
             extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });
         }
     }
     ents.mentions.extend(extra);
 }
+
+/// How far back (bytes) "the company" may reach for the organization it
+/// stands for.
+const CLASS_NOUN_REACH: usize = 1500;
 
 /// Title words that describe a position rather than a role of its own.
 const NOT_ROLES: [&str; 16] = [
@@ -1220,13 +1388,35 @@ pub fn pronoun_gender(lower: &str) -> Option<Gender> {
     }
 }
 
-/// Fills `Entity::mentions` from the found mentions.
-pub fn finish(ents: &mut Entities) {
+/// Fills `Entity::mentions` from the found mentions, and makes each
+/// canonical name a form the text itself uses (the fullest one): a lexicon
+/// name such as "International Monetary Fund" stays only if it appears.
+pub fn finish(ents: &mut Entities, text: &str) {
     for e in &mut ents.entities {
         e.mentions.clear();
     }
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     for m in &ents.mentions {
         ents.entities[m.entity].mentions.push(Mention { start: m.span.start, end: m.span.end, form: m.form });
+    }
+    for e in &mut ents.entities {
+        let forms = e
+            .mentions
+            .iter()
+            .filter(|m| m.form != MentionForm::Pronoun)
+            .map(|m| m.span().slice(text))
+            .filter(|f| f.chars().next().is_some_and(char::is_uppercase));
+        let name_key = key(&e.name);
+        let mut in_text = false;
+        let mut fullest: Option<&str> = None;
+        for f in forms {
+            in_text |= key(f) == name_key;
+            if fullest.is_none_or(|b| f.chars().count() > b.chars().count()) {
+                fullest = Some(f);
+            }
+        }
+        if let (false, Some(f)) = (in_text, fullest) {
+            e.name = f.to_string();
+        }
     }
 }

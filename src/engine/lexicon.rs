@@ -49,6 +49,8 @@ pub struct Lexicon {
     /// Capitalized adjectives that are not entities ("Asian", "Muslim").
     pub adjectives: FxHashSet<String>,
     pub boilerplate: Vec<String>,
+    /// Two-word speech cues ("shot back", "went on"), joined by a space.
+    pub speech_phrases: FxHashSet<String>,
     pub first_names: FxHashMap<String, Gender>,
     pub surnames: FxHashSet<String>,
     pub countries: Vec<Country>,
@@ -107,6 +109,7 @@ impl Lexicon {
                 }
             }
         }
+        lx.speech_phrases = lines(include_str!("../../assets/speech_phrases.txt")).map(str::to_lowercase).collect();
         lx.abbreviations = words(include_str!("../../assets/abbreviations.txt"));
         lx.function_words = words(include_str!("../../assets/function_words.txt"));
         lx.calendar = words(include_str!("../../assets/calendar.txt"));

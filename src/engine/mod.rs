@@ -75,7 +75,7 @@ pub fn annotate(text: &str) -> Document {
     };
     let mut ents = entities::find(&layers, lx);
     let attributions = attribution::attribute(&layers, &mut ents, lx);
-    entities::finish(&mut ents);
+    entities::finish(&mut ents, &text);
     let pledges = pledges::find(&layers, &attributions, &ents, lx);
 
     doc.quotes = raw

@@ -126,11 +126,15 @@ fn sentence_pledges(
                 if start < t1 && cx.toks[start].is_word() && !is_noun_after_to(cx, start) && looks_like_verb(cx, start)
                 {
                     let actor = actor_before(cx, t0, k, *last_actor);
+                    // "vowed not to raise": the negation is part of the pledge.
+                    let from = if to > k + 1 && cx.lower[to - 1] == "not" { to - 1 } else { start };
                     let items = list_items(cx, start, t1);
-                    for it in items {
+                    let last_end = items.last().map_or(t1, |s| token_at(cx.toks, s.end));
+                    for (n, it) in items.into_iter().enumerate() {
+                        let it = if n == 0 { Span::new(cx.toks[from].start, it.end) } else { it };
                         out.push((it, actor));
                     }
-                    k = t1;
+                    k = last_end.max(k + 1);
                     continue;
                 }
             }
@@ -138,6 +142,7 @@ fn sentence_pledges(
         // 2. Noun + to: "a plan to offer", "Seoul's pledges to contribute".
         if is_cue(cx, "noun", k)
             && !governed
+            && !unnamed_owner(cx, k)
             && k + 2 < t1
             && cx.lower[k + 1] == "to"
             && cx.toks[k + 2].is_word()
@@ -159,7 +164,7 @@ fn sentence_pledges(
             continue;
         }
         // 3. A list of commitments: "The pledges (also) include A, B and C".
-        if is_cue(cx, "noun", k) && !governed {
+        if is_cue(cx, "noun", k) && !governed && !unnamed_owner(cx, k) {
             let mut j = k + 1;
             if j < t1 && cx.lower[j] == "also" {
                 j += 1;
@@ -196,12 +201,19 @@ fn sentence_pledges(
             }
         }
         // 5. Announced "will": a named actor right before it.
-        if is_cue(cx, "modal", k) && cx.lower[k] != "would" && k + 1 < t1 && !governed {
-            let v = k + 1;
+        if is_cue(cx, "modal", k) && k + 1 < t1 && !governed {
+            let mut v = k + 1;
+            while v + 1 < t1
+                && matches!(cx.lower[v].as_str(), "also" | "still" | "soon" | "now" | "then" | "immediately")
+            {
+                v += 1;
+            }
             let verb = cx.lower[v].as_str();
             let passive = matches!(verb, "be" | "have" | "not" | "likely" | "probably" | "also");
             if !passive && cx.toks[v].is_word() && !(t0..k).any(|j| cx.lower[j] == "if") {
-                if let Some(actor) = named_subject_right_before(cx, t0, k) {
+                let named = if cx.lower[k] == "would" { None } else { named_subject_right_before(cx, t0, k) };
+                let actor = named.or_else(|| reported_will(cx, t0, k));
+                if let Some(actor) = actor {
                     let end = clause_end(cx, v, t1);
                     out.push((span_of(cx, v, end), Some(actor)));
                     k = end.max(k + 1);
@@ -212,6 +224,50 @@ fn sentence_pledges(
         k += 1;
     }
     out
+}
+
+/// "X said it will ...", "X has said they would ...": an announced future
+/// action reported with a pronoun; the actor is who announced it.
+fn reported_will(cx: &Ctx, t0: usize, k: usize) -> Option<usize> {
+    let p = k.checked_sub(1).filter(|&p| p > t0)?;
+    let pronoun = cx.lower[p].as_str();
+    if !matches!(pronoun, "it" | "they" | "he" | "she") {
+        return None;
+    }
+    let mut v = p - 1;
+    if cx.lower[v] == "that" && v > t0 {
+        v -= 1;
+    }
+    let announced = matches!(
+        cx.lower[v].as_str(),
+        "said"
+            | "says"
+            | "announced"
+            | "announces"
+            | "confirmed"
+            | "promised"
+            | "promises"
+            | "vowed"
+            | "pledged"
+            | "insisted"
+            | "stated"
+    );
+    if !announced {
+        return None;
+    }
+    if matches!(pronoun, "he" | "she") {
+        return cx.ents.at(cx.toks[p].start).map(|m| m.entity);
+    }
+    // The announcer is named right before the verb ("the union said
+    // Sunday"), not somewhere earlier in the sentence.
+    let near = v.saturating_sub(3).max(t0);
+    let ms = cx.ents.in_range(cx.toks[near].start, cx.toks[v].start);
+    let kind = |m: &&super::entities::Found| cx.ents.entities[m.entity].kind;
+    ms.iter()
+        .rev()
+        .find(|m| matches!(kind(m), EntityKind::Organization | EntityKind::Place) && m.form != MentionForm::Pronoun)
+        .or_else(|| ms.iter().rev().find(|m| kind(m) == EntityKind::Person))
+        .map(|m| m.entity)
 }
 
 /// The "to" after a commitment verb, allowing a few words between
@@ -365,12 +421,17 @@ fn list_items(cx: &Ctx, a: usize, t1: usize) -> Vec<Span> {
 
 /// The entity owning a commitment noun: "Seoul's pledges", "its plan".
 fn possessor(cx: &Ctx, k: usize) -> Option<usize> {
+    possessive_before(cx, k).and_then(|t| cx.ents.at(t.start).map(|m| m.entity))
+}
+
+/// The possessive word owning the noun at `k` ("Seoul's new pledges"), if any.
+fn possessive_before(cx: &Ctx, k: usize) -> Option<Token> {
     let mut j = k;
     while j > 0 {
         j -= 1;
         let t = cx.toks[j];
         if t.possessive {
-            return cx.ents.at(t.start).map(|m| m.entity);
+            return Some(t);
         }
         if !t.is_word()
             || !(t.cap || matches!(cx.lower[j].as_str(), "new" | "latest" | "own" | "first" | "key" | "main"))
@@ -379,6 +440,11 @@ fn possessor(cx: &Ctx, k: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// "the global community's commitments": owned by no one the text names.
+fn unnamed_owner(cx: &Ctx, k: usize) -> bool {
+    possessive_before(cx, k).is_some() && possessor(cx, k).is_none()
 }
 
 /// The committing actor: the subject of the clause before the cue (a
@@ -489,7 +555,7 @@ fn first_person_commitment(cx: &Ctx, k: usize, t1: usize) -> Option<Span> {
         let next = cx.lower.get(k + 1)?.as_str();
         match next {
             "will" | "shall" => v = k + 2,
-            "promise" | "pledge" | "vow" | "commit" => {
+            "promise" | "pledge" | "vow" | "commit" | "intend" | "plan" => {
                 let to = next_to(cx, k + 1, t1)?;
                 v = to + 1;
             }
@@ -505,9 +571,12 @@ fn first_person_commitment(cx: &Ctx, k: usize, t1: usize) -> Option<Span> {
             _ => return None,
         }
     }
-    if v >= t1
-        || !cx.toks[v].is_word()
-        || matches!(cx.lower[v].as_str(), "be" | "have" | "see" | "need" | "try" | "continue" | "not")
+    // "We will not ask ...": a negative commitment.
+    let negated = cx.lower.get(v).is_some_and(|w| w == "not") && v + 1 < t1;
+    let verb = if negated { v + 1 } else { v };
+    if verb >= t1
+        || !cx.toks[verb].is_word()
+        || matches!(cx.lower[verb].as_str(), "be" | "have" | "see" | "need" | "try" | "continue" | "not")
     {
         return None;
     }

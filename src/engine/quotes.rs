@@ -239,7 +239,10 @@ fn classify(text: &str, paras: &[Span], quotes: &[RawQuote], i: usize, lx: &Lexi
     if is_title_case(stripped, lx) && !ends_terminal && wc <= 14 {
         let named =
             matches!(prev_lower.as_str(), "the" | "a" | "an" | "called" | "named" | "titled" | "dubbed" | "entitled");
-        if named || (!clause_start && !after_attr && wc >= 2) {
+        // A short Title Case stretch opening a sentence with no speech verb
+        // after it ("“Tides of Bellhaven,” directed by ...") is a title too.
+        let short_title = clause_start && !after_attr && (2..=6).contains(&wc) && q.closed;
+        if named || (!clause_start && !after_attr && wc >= 2) || short_title {
             return RawKind::Title;
         }
     }

@@ -76,6 +76,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         end += d.len_utf8();
                         chars.next();
                     }
+                    // "10,000": a thousands separator between digits.
+                    Some(&(j, ','))
+                        if text[i..j].ends_with(|c: char| c.is_ascii_digit())
+                            && text[j + 1..].len() >= 3
+                            && text.as_bytes()[j + 1..j + 4].iter().all(u8::is_ascii_digit)
+                            && !text.as_bytes().get(j + 4).is_some_and(u8::is_ascii_digit) =>
+                    {
+                        end = j + 1;
+                        chars.next();
+                    }
                     Some(&(j, d)) if matches!(d, '.' | '-' | '&' | '\u{2010}' | '\u{2011}') || is_apostrophe(d) => {
                         let after = text[j + d.len_utf8()..].chars().next();
                         if after.is_some_and(is_word_char) {
