@@ -56,6 +56,12 @@ fn drawing(c: &mut Criterion) {
     let len = doc.text.len();
     let mut g = c.benchmark_group("draw_5mb_200x60");
     g.sample_size(50);
+    // The same frame of the seed article: what a frame costs whatever the size.
+    let mut seed = byline::annotate(byline::SEED_ARTICLE);
+    seed.source = Some(byline::SEED_NAME.into());
+    let small = reader::headless(vec![seed], 200, 60);
+    let mut t = term(&small);
+    g.bench_function("seed_for_reference", |b| b.iter(|| frame(&small, &mut t)));
     for (name, at) in [("top", 0), ("middle", len / 2), ("end", usize::MAX)] {
         let mut app = reader::headless(vec![doc.clone()], 200, 60);
         if at == usize::MAX {
@@ -120,6 +126,19 @@ fn quotes(c: &mut Criterion) {
             }
             app.update(key(if forward { ']' } else { '[' }));
             frame(&app, &mut t);
+        })
+    });
+    // The key alone, without drawing: the lookups a key press does.
+    let mut forward = true;
+    g.bench_function("next_quote_update_only", |b| {
+        b.iter(|| {
+            let (i, n) = app.view().quote_position();
+            if i == n {
+                forward = false;
+            } else if i <= 1 {
+                forward = true;
+            }
+            app.update(key(if forward { ']' } else { '[' }));
         })
     });
     // s, type a name, Enter: the filter; a jump within it; a clears it.
