@@ -238,6 +238,9 @@ fn event_loop(mut app: App, store: Option<Store>, mut loader: Option<Receiver<Lo
     save_positions(&app, store.as_ref());
     drop(terminal);
     drop(guard);
+    // The process ends right after: freeing thousands of documents one
+    // allocation at a time would only delay the shell prompt.
+    std::mem::forget(app);
     Ok(())
 }
 
