@@ -75,6 +75,8 @@ struct Ctx<'a> {
     lx: &'a Lexicon,
     /// Token lies inside the content of a direct quote.
     in_direct: Vec<bool>,
+    /// Token lies inside parentheses (an aside, never the subject).
+    in_parens: Vec<bool>,
 }
 
 /// Attributes every quote; adds resolved pronoun mentions to `ents`.
@@ -86,7 +88,19 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
         let b = token_at(toks, q.content.end);
         in_direct[a..b].iter_mut().for_each(|x| *x = true);
     }
-    let cx = Ctx { text, toks, lower, lx, in_direct };
+    let mut in_parens = vec![false; toks.len()];
+    let mut depth = 0usize;
+    for (k, t) in toks.iter().enumerate() {
+        if t.newline_before {
+            depth = 0;
+        }
+        match t.text(text) {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ => in_parens[k] = depth > 0,
+        }
+    }
+    let cx = Ctx { text, toks, lower, lx, in_direct, in_parens };
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut focus: Vec<Focus> = Vec::new();
     let mut last_speaker: Option<(usize, usize)> = None; // (entity, paragraph)
@@ -95,6 +109,8 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
     // Resolved pronouns, kept apart until the end so `ents.mentions` stays
     // sorted for range lookups.
     let mut pronouns: Vec<Found> = Vec::new();
+    // People named together ("X and Y"), by sentence: the first of them.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     // Every mention by its first token, pronouns added as they resolve.
     let mut by_tok: FxHashMap<usize, Found> = ents.mentions.iter().map(|m| (m.tok, *m)).collect();
     let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos).min(sentences.len().saturating_sub(1));
@@ -131,6 +147,40 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
                         subject_taken = true;
                     }
                     focus.push(Focus { entity: m.entity, sent: si, subject: subj, speaks: false });
+                    // "X and Y": two people named together.
+                    let and_next = cx.lower.get(m.tok_end).is_some_and(|w| w == "and");
+                    if kind == EntityKind::Person && and_next {
+                        if let Some(n) = sentence_mentions.iter().find(|n| n.tok == m.tok_end + 1) {
+                            if ents.entities[n.entity].kind == EntityKind::Person {
+                                pairs.push((si, m.entity));
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            // "they": two people named together ("X and Y said"), else an
+            // organization that was the subject just before.
+            if cx.lower[k] == "they" {
+                let recent = |f: &&Focus| f.sent + 2 >= si;
+                let pair = pairs.iter().rev().find(|(s, _)| s + 2 >= si).map(|&(_, e)| e);
+                let org = focus
+                    .iter()
+                    .rev()
+                    .take_while(recent)
+                    .find(|f| f.subject && ents.entities[f.entity].kind == EntityKind::Organization)
+                    .map(|f| f.entity);
+                if let Some(id) = pair.or(org) {
+                    let subj = !subject_taken;
+                    subject_taken = true;
+                    focus.push(Focus { entity: id, sent: si, subject: subj, speaks: false });
+                    new_mentions.push(Found {
+                        span: toks[k].span(),
+                        entity: id,
+                        form: MentionForm::Pronoun,
+                        tok: k,
+                        tok_end: k + 1,
+                    });
                 }
                 continue;
             }
@@ -163,7 +213,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             }
             let from = v.saturating_sub(8).max(t0);
             let before: Vec<Found> = (from..v).filter_map(mention_here).collect();
-            let after: Vec<Found> = (v + 1..(v + 4).min(t1)).filter_map(mention_here).collect();
+            let after: Vec<Found> = (v + 1..(v + 9).min(t1)).filter_map(mention_here).collect();
             let who = before
                 .last()
                 .filter(|m| m.tok_end + 2 >= v)
@@ -184,7 +234,13 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             if a.speaker.is_none() && a.cue.is_none() {
                 let after = token_at(toks, q.outer.end);
                 let before = token_at(toks, q.outer.start);
-                a = post_attribution(&cx, after, t1, &mention_here, ents)
+                // The speaker of the quote just before, for "the statement said".
+                let earlier = (0..qi)
+                    .rev()
+                    .find(|&j| quotes[j].kind == RawKind::Direct)
+                    .filter(|&j| q.para <= quotes[j].para + 2)
+                    .and_then(|j| out[j].speaker);
+                a = post_attribution(&cx, after, t1, &mention_here, ents, earlier)
                     .or_else(|| pre_attribution(&cx, open_t0, before, &mention_here, ents))
                     .or_else(|| according_to(&cx, t0, t1, &mention_here))
                     .or_else(|| {
@@ -280,7 +336,10 @@ fn signature_after(
 /// True when the mention at tokens [a, b) is not inside a prepositional
 /// phrase and not a possessive ("Seoul's top diplomat Chung").
 fn is_subject_position(cx: &Ctx, a: usize, b: usize) -> bool {
-    if cx.toks[b - 1].possessive || matches!(cx.lower[a].as_str(), "his" | "her" | "its" | "their" | "him" | "them") {
+    if cx.in_parens[a]
+        || cx.toks[b - 1].possessive
+        || matches!(cx.lower[a].as_str(), "his" | "her" | "its" | "their" | "him" | "them")
+    {
         return false;
     }
     // A modifier of the name that follows ("U.N. Secretary-General X").
@@ -329,10 +388,9 @@ fn resolve(focus: &[Focus], ents: &Entities, g: Gender, si: usize) -> Option<usi
 
 fn cue(cx: &Ctx, k: usize) -> Option<String> {
     let w = cx.lower[k].as_str();
-    if let Some(next) = cx.lower.get(k + 1).filter(|n| !n.is_empty()) {
-        let phrase = format!("{w} {next}");
-        if cx.lx.speech_phrases.contains(&phrase) {
-            return Some(phrase);
+    if let (Some(seconds), Some(next)) = (cx.lx.speech_phrases.get(w), cx.lower.get(k + 1)) {
+        if seconds.contains(next) {
+            return Some(format!("{w} {next}"));
         }
     }
     // "saying" attributes only in "quoted as saying"; other -ing forms never.
@@ -349,6 +407,7 @@ fn post_attribution(
     to: usize,
     mention_at: &dyn Fn(usize) -> Option<Found>,
     ents: &Entities,
+    earlier: Option<usize>,
 ) -> Option<Attribution> {
     let mut k = from;
     // Skip a comma or dash right after the mark.
@@ -386,6 +445,11 @@ fn post_attribution(
         None => {
             if starts_with_indefinite(cx, k, verb) {
                 None
+            } else if (k..verb).any(|j| {
+                cx.lower[j] == "the" && cx.lower.get(j + 1).is_some_and(|w| STATEMENT_WORDS.contains(&w.as_str()))
+            }) {
+                // "the statement said": the statement introduced before.
+                earlier
             } else {
                 let after: Vec<Found> = (verb + 1..(verb + 8).min(to.max(verb + 1))).filter_map(mention_at).collect();
                 pick_speaker(cx, &after, ents)
@@ -414,7 +478,11 @@ fn pick_speaker(cx: &Ctx, ms: &[Found], ents: &Entities) -> Option<usize> {
             }
             let modifies_next = ms.get(i + 1).is_some_and(|n| {
                 ents.entities[n.entity].kind == EntityKind::Person
-                    && (m.tok_end..n.tok).all(|j| cx.toks[j].is_word() && !cx.toks[j].cap)
+                    && (m.tok_end..n.tok).all(|j| {
+                        let t = cx.toks[j];
+                        (t.is_word() && (!t.cap || cx.lx.titles.contains(cx.lower[j].as_str())))
+                            || (!t.is_word() && t.text(cx.text) == "." && !t.space_before)
+                    })
                     && n.tok > m.tok_end
             });
             !cx.toks[m.tok_end - 1].possessive
@@ -431,6 +499,9 @@ fn pick_speaker(cx: &Ctx, ms: &[Found], ents: &Entities) -> Option<usize> {
         .or_else(|| heads.first())
         .map(|m| m.entity)
 }
+
+/// Nouns for a written statement that speaks for whoever issued it.
+const STATEMENT_WORDS: [&str; 6] = ["statement", "release", "letter", "email", "e-mail", "memo"];
 
 /// An unnamed description ("a police spokesperson said"): speaker unknown.
 fn starts_with_indefinite(cx: &Ctx, from: usize, to: usize) -> bool {
@@ -471,6 +542,7 @@ fn pre_attribution(
         return None;
     }
     let subjects: Vec<Found> = (from..to)
+        .filter(|&k| !cx.in_direct[k])
         .filter_map(mention_at)
         .filter(|m| {
             matches!(ents.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization | EntityKind::Document)
@@ -480,8 +552,11 @@ fn pre_attribution(
     // The name right before the verb ("..., McCallum said, "), else the first
     // person in subject position, else the first subject.
     // (A participle "..., saying" belongs to the sentence's subject.)
-    let adjacent = verb.filter(|&v| !cx.lower[v].ends_with("ing")).and_then(|v| {
+    // (A participle right after a name, "has Podesta saying", is that
+    // name's; after a comma, "..., saying", it is the subject's.)
+    let adjacent = verb.filter(|&v| !cx.lower[v].ends_with("ing") || cx.toks[v - 1].is_word()).and_then(|v| {
         (from..v)
+            .filter(|&k| !cx.in_direct[k])
             .filter_map(mention_at)
             .filter(|m| m.tok_end + 1 >= v && m.tok_end <= v)
             .find(|m| ents.entities[m.entity].kind == EntityKind::Person)

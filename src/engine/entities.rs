@@ -220,7 +220,9 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 if name_cap(&n, text) {
                     last_cap = j;
                     j += 1;
-                    if n.possessive {
+                    // A possessive inside a name ("St. Brendan's Regional
+                    // Hospital") when the name goes on to an organization word.
+                    if n.possessive && !possessive_inside_name(toks, lower, j - 1, lx) {
                         break;
                     }
                     continue;
@@ -228,7 +230,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 // "of" joins only after a head word that takes it ("Bank of
                 // Canada", "Secretary of State"), not a person and a place
                 // ("Richard Shelby of Alabama").
-                let of_ok = lower[j] != "of" || {
+                let of_ok = !matches!(lower[j].as_str(), "of" | "for") || {
                     let h = lower[j - 1].trim_end_matches('.');
                     lx.org_words.contains(h)
                         || lx.document_words.contains(h)
@@ -343,6 +345,22 @@ fn is_pronoun_like(w: &str) -> bool {
     matches!(base, "i" | "hey" | "hi" | "hello" | "oh" | "yes" | "no" | "ok" | "okay" | "thanks" | "please" | "dear")
 }
 
+/// True when the possessive at token `k` is followed by capitalized words
+/// that end in an organization or place head word.
+fn possessive_inside_name(toks: &[Token], lower: &[String], k: usize, lx: &Lexicon) -> bool {
+    let mut j = k + 1;
+    while j < toks.len() && j <= k + 4 && toks[j].is_word() && toks[j].cap && !toks[j].newline_before {
+        if lx.org_words.contains(lower[j].as_str()) || lx.place_words.contains(lower[j].as_str()) {
+            return true;
+        }
+        if toks[j].possessive {
+            break;
+        }
+        j += 1;
+    }
+    false
+}
+
 fn raw_has_digit(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit())
 }
@@ -391,6 +409,7 @@ fn push_run(
     let sentence_initial = sent_starts.contains(&a) || a == 0 || after_open_quote(text, toks, a);
     // Leading function words ("During", "The", "In").
     while a < b
+        && !is_acronym(toks[a].text(text))
         && (lx.function_words.contains(&lower[a])
             || CONNECTORS.contains(&lower[a].as_str())
             || is_pronoun_like(&lower[a]))
@@ -718,11 +737,13 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
                 }
                 if place_context(toks, lower, c.t0) && !lx.first_names.contains_key(first_lower) && c.kind.is_none() {
                     Some(EntityKind::Place)
-                } else if person_evidence(toks, lower, c, lx) {
+                } else if person_evidence(text, toks, lower, c, lx) {
                     Some(EntityKind::Person)
                 } else {
                     Some(EntityKind::Organization)
                 }
+            } else if ntok == 1 && is_dateline {
+                Some(EntityKind::Place)
             } else if ntok == 1 {
                 // A lone capitalized word: a surname of someone named, or
                 // decided after all full names are known.
@@ -822,18 +843,32 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
             let count = |id: usize| mention_count.get(&id).copied().unwrap_or(0);
             let mut ranked: Vec<(usize, usize)> = people.iter().map(|&id| (count(id), id)).collect();
             ranked.sort_unstable_by(|a, b| b.cmp(a));
-            if ranked.len() >= 2 && ranked[0].0 >= 2 * ranked[1].0.max(1) {
-                ents.mentions.push(found(ranked[0].1, MentionForm::Name));
-                *mention_count.entry(ranked[0].1).or_default() += 1;
+            let pick = if ranked.len() >= 2 && ranked[0].0 >= 2 * ranked[1].0.max(1) {
+                Some(ranked[0].1)
+            } else {
+                // Else the one named most recently before ("Bill Clinton
+                // said ... Clinton added").
+                let last_before = |id: usize| {
+                    ents.mentions
+                        .iter()
+                        .filter(|m| m.entity == id && m.span.start < span.start)
+                        .map(|m| m.span.start)
+                        .max()
+                };
+                people.iter().filter_map(|&id| last_before(id).map(|p| (p, id))).max().map(|(_, id)| id)
+            };
+            if let Some(id) = pick {
+                ents.mentions.push(found(id, MentionForm::Name));
+                *mention_count.entry(id).or_default() += 1;
             }
             continue;
         }
         // The first word of one organization's name ("Velden" for Velden
-        // Motors) is a short name for it.
-        let orgs: Vec<usize> = ents
-            .with_word(word)
-            .iter()
-            .copied()
+        // Motors) is a short name for it (not "the city of Westbrook").
+        let orgs: Vec<usize> =
+            if place_context(toks, lower, c.t0) { Vec::new() } else { ents.with_word(word).to_vec() };
+        let orgs: Vec<usize> = orgs
+            .into_iter()
             .filter(|&id| ents.entities[id].kind == EntityKind::Organization && ents.words[id].len() >= 2)
             .filter(|&id| ents.words[id][0] == word)
             .collect();
@@ -962,9 +997,29 @@ fn place_context(toks: &[Token], lower: &[String], t0: usize) -> bool {
 /// Evidence that a run of 2-4 capitalized words not otherwise typed is a
 /// person's name: a known first name, a known surname at the end, a title
 /// or role word before it, a speech verb or an age (", 52,") after it.
-fn person_evidence(toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> bool {
+fn person_evidence(text: &str, toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> bool {
     let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
     let first = lower[c.t0].as_str();
+    if c.kind == Some(EntityKind::Person) {
+        return true;
+    }
+    // "Florida-based Republican": a place-derived description.
+    if first.ends_with("-based") {
+        return false;
+    }
+    // Context first: a role word before ("party boss X", "the minister,
+    // X,"), a speech verb before ("said X") or after ("X said"), an age
+    // after (", 52,").
+    let role_at = |k: usize| toks[k].is_word() && lx.titles.contains(lower[k].as_str());
+    let prev_role = c.t0 > 0
+        && ((toks[c.t0 - 1].is_word()
+            && (role_at(c.t0 - 1)
+                || lx.speech_verb(&lower[c.t0 - 1]).is_some_and(|_| !lower[c.t0 - 1].ends_with("ing"))))
+            || (c.t0 > 1 && toks[c.t0 - 1].text(text) == "," && role_at(c.t0 - 2)));
+    let next_speech = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
+    let age = toks.get(c.t1 + 1).is_some_and(|t| {
+        t.is_word() && lower[c.t1 + 1].len() <= 3 && lower[c.t1 + 1].chars().all(|ch| ch.is_ascii_digit())
+    });
     // Any head word inside ("Sherbrook Street Stella") makes it no simple name.
     // (A first name that is also a word, "Bill Clinton", is still a name.)
     let from = if lx.first_names.contains_key(first) { c.t0 + 1 } else { c.t0 };
@@ -975,25 +1030,19 @@ fn person_evidence(toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> 
             || lx.event_words.contains(w)
             || lx.document_words.contains(w)
     });
-    if thing_word && c.kind != Some(EntityKind::Person) {
-        return false;
+    if thing_word {
+        // Only a head word at the end outweighs the context ("said Acme Corp").
+        let head = lower[c.t1 - 1].as_str();
+        let thing_head = lx.org_words.contains(head) || lx.place_words.contains(head) || lx.event_words.contains(head);
+        return !thing_head && (prev_role || next_speech || age);
     }
-    if c.kind == Some(EntityKind::Person) || lx.first_names.contains_key(first) && !is_place(first) {
+    if lx.first_names.contains_key(first) && !is_place(first) {
         return true;
     }
     let last = lower[c.t1 - 1].as_str();
     if lx.surnames.contains(last) && !lx.org_words.contains(last) && !is_place(last) && !is_place(first) {
         return true;
     }
-    // A role word before ("party boss X") or a speech verb ("said X").
-    let prev_role = c.t0 > 0
-        && toks[c.t0 - 1].is_word()
-        && (lx.titles.contains(lower[c.t0 - 1].as_str())
-            || lx.speech_verb(&lower[c.t0 - 1]).is_some_and(|_| !lower[c.t0 - 1].ends_with("ing")));
-    let next_speech = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
-    let age = toks.get(c.t1 + 1).is_some_and(|t| {
-        t.is_word() && lower[c.t1 + 1].len() <= 3 && lower[c.t1 + 1].chars().all(|ch| ch.is_ascii_digit())
-    });
     prev_role || next_speech || age
 }
 
@@ -1185,9 +1234,9 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;
     let toks = inp.tokens;
     // Epithets from orgs.tsv.
+    let name_keys: FxHashMap<String, usize> = ents.entities.iter().map(|e| (key(&e.name), e.id)).collect();
     for (oi, org) in lx.orgs.iter().enumerate() {
-        let org_key = key(&org.name);
-        let Some(id) = ents.entities.iter().position(|e| key(&e.name) == org_key) else { continue };
+        let Some(&id) = name_keys.get(&key(&org.name)) else { continue };
         for alias in org.aliases.iter().filter(|a| a.starts_with("the ")) {
             let phrase = &alias[4..];
             let mut from = 0;

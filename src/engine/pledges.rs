@@ -28,7 +28,12 @@ struct Ctx<'a> {
     quote_of: Vec<Option<usize>>,
     /// Inside any quote marks (direct, partial or title).
     in_marks: Vec<bool>,
+    /// Which cue lists each token is in (bits, see [`CUE_KINDS`]).
+    cues: Vec<u8>,
 }
+
+/// The cue lists of `assets/pledge_cues.txt`, one bit each.
+const CUE_KINDS: [&str; 5] = ["verb-to", "verb-obj", "noun", "modal", "not"];
 
 /// Finds the pledges of a document.
 pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: &Lexicon) -> Vec<Pledge> {
@@ -46,7 +51,20 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
             }
         }
     }
-    let cx = Ctx { text, toks, lower, lx, ents, quote_of, in_marks };
+    let sets: Vec<Option<&rustc_hash::FxHashSet<String>>> = CUE_KINDS.iter().map(|k| lx.pledge_cues.get(*k)).collect();
+    let cues: Vec<u8> = lower
+        .iter()
+        .map(|w| {
+            if w.is_empty() {
+                return 0;
+            }
+            sets.iter()
+                .enumerate()
+                .filter(|(_, s)| s.is_some_and(|s| s.contains(w)))
+                .fold(0u8, |acc, (i, _)| acc | 1 << i)
+        })
+        .collect();
+    let cx = Ctx { text, toks, lower, lx, ents, quote_of, in_marks, cues };
     let mut out: Vec<Pledge> = Vec::new();
     let mut last_actor: Option<usize> = None;
     for s in sentences {
@@ -73,7 +91,8 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
 }
 
 fn is_cue(cx: &Ctx, kind: &str, k: usize) -> bool {
-    cx.lx.pledge_cue(kind, &cx.lower[k])
+    let bit = CUE_KINDS.iter().position(|c| *c == kind).map_or(0, |i| 1u8 << i);
+    cx.cues[k] & bit != 0
 }
 
 fn is_excluder(cx: &Ctx, k: usize) -> bool {

@@ -235,7 +235,11 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
         let words: Vec<&Token> = toks[last + 1..].iter().take(5).take_while(|t| t.is_word()).collect();
         let is_verb =
             |t: &Token| lx.speech_verb(&t.text(text).to_lowercase()).is_some() && !t.text(text).ends_with("ing");
-        let lead = words.iter().take_while(|t| t.cap && !is_verb(t)).count().min(3);
+        let lead = words
+            .iter()
+            .take_while(|t| t.cap && !is_verb(t) && !lx.function_words.contains(&t.text(text).to_lowercase()))
+            .count()
+            .min(3);
         let pronoun =
             words.first().is_some_and(|t| matches!(t.text(text), "he" | "she" | "they" | "He" | "She" | "They"));
         let attribution = words.first().is_some_and(|t| is_verb(t))

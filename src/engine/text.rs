@@ -187,8 +187,8 @@ pub fn lowercase(text: &str, tokens: &[Token]) -> Vec<String> {
             let w = t.text(text);
             if !t.is_word() {
                 String::new()
-            } else if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
-                w.to_string()
+            } else if w.is_ascii() {
+                w.to_ascii_lowercase()
             } else {
                 w.to_lowercase()
             }
