@@ -147,6 +147,21 @@ pub fn shown(p: &Path) -> String {
 
 /// Reads and annotates one article; `-` is standard input.
 pub fn load(path: &Path, strict: bool) -> Result<Document, Failure> {
+    let plain = read_plain(path, strict)?;
+    Ok(annotate_plain(plain))
+}
+
+/// Annotates a document read by [`read_plain`] (keeping its source and warnings).
+pub fn annotate_plain(plain: Document) -> Document {
+    let mut doc = engine::annotate(&plain.text);
+    doc.source = plain.source;
+    doc.warnings = plain.warnings;
+    doc
+}
+
+/// Reads and decodes one article without annotating it: a document with
+/// only its text, source and input warnings. `-` is standard input.
+pub fn read_plain(path: &Path, strict: bool) -> Result<Document, Failure> {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         io::stdin().read_to_end(&mut buf).map_err(|e| Failure::input(format!("standard input: {e}")))?;
@@ -160,7 +175,7 @@ pub fn load(path: &Path, strict: bool) -> Result<Document, Failure> {
     // The raw bytes are not needed while the engine works (a large article's
     // peak memory is the engine's).
     drop(bytes);
-    let mut doc = engine::annotate(&decoded.text);
+    let mut doc = Document::empty(decoded.text);
     doc.warnings = decoded.warnings;
     if path.as_os_str() != "-" {
         doc.source = Some(path.to_string_lossy().into_owned());
@@ -471,10 +486,27 @@ fn run_reader(cli: &Cli) -> Result<(), Failure> {
         let load_one = move |p: &Path| load(p, strict).map_err(|f| f.message);
         return crate::reader::run_library(files, load_one, options).map_err(shown);
     }
+    if cli.files.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(Failure::usage("standard input (-) can be given only once"));
+    }
+    if !cli.files.is_empty() {
+        let plain = cli.files.iter().map(|p| read_plain(p, cli.strict)).collect::<Result<Vec<_>, _>>()?;
+        need_terminal()?;
+        if plain.iter().map(|d| d.text.len()).sum::<usize>() >= PROGRESSIVE_BYTES {
+            // Large: the text shows at once, the annotations when they are ready.
+            return crate::reader::run_progressive(plain, annotate_plain, options).map_err(shown);
+        }
+        let docs = plain.into_iter().map(annotate_plain).collect();
+        return crate::reader::run(docs, options).map_err(shown);
+    }
     let docs = reader_documents(&cli.files, cli.strict)?;
     need_terminal()?;
     crate::reader::run(docs, options).map_err(shown)
 }
+
+/// From this much text on, the reader shows the articles before their
+/// annotations are ready (annotating takes more than a few tens of ms).
+const PROGRESSIVE_BYTES: usize = 256 << 10;
 
 fn need_terminal() -> Result<(), Failure> {
     if io::stdout().is_terminal() {

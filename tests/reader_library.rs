@@ -5,7 +5,7 @@
 
 mod reader_common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use byline::model::Document;
@@ -149,7 +149,7 @@ fn list_moves_by_page_and_to_the_ends() {
 fn loader_sends_documents_in_path_order() {
     let paths: Vec<PathBuf> = (0..20).map(|i| PathBuf::from(format!("doc{i:02}.txt"))).collect();
     // Earlier files take longer: the order must still be the path order.
-    let load = |p: &Path| -> Result<Document, String> {
+    let load = |p: PathBuf| -> Result<Document, String> {
         let i: u64 = p.to_string_lossy()[3..5].parse().unwrap();
         std::thread::sleep(Duration::from_micros(200 * (20 - i)));
         if i == 7 {
@@ -171,4 +171,35 @@ fn loader_sends_documents_in_path_order() {
             assert_eq!(r.as_ref().unwrap().as_deref(), Some(format!("doc{i:02}.txt").as_str()));
         }
     }
+}
+
+#[test]
+fn a_large_article_shows_as_text_first_and_its_annotations_fill_in() {
+    let full = small_doc();
+    let mut plain = Document::empty(full.text.clone());
+    plain.source = Some("big.txt".into());
+    let mut a = App::new(vec![plain], Options::default(), Theme::monochrome());
+    a.docs[0].pending = true;
+    a.update(Action::Resize(120, 20));
+    assert!(status(&a).contains("annotating\u{2026}"), "{}", status(&a));
+    a.update(ch(']'));
+    assert!(a.message.as_deref().unwrap().contains("annotating"));
+    a.update(ch('s'));
+    assert!(a.overlay.is_none());
+    // Scroll while it works: the place is kept when the annotations arrive.
+    a.update(ctrl('d'));
+    let anchor = a.view().anchor;
+    assert!(anchor > 0);
+    let mut done = full.clone();
+    done.source = Some("big.txt".into());
+    a.update(loaded(0, done));
+    assert!(!a.view().pending);
+    assert_eq!(a.view().anchor, anchor);
+    assert_eq!(a.view().doc.quotes.len(), 4);
+    assert!(status(&a).contains("Quotes: 3"), "{}", status(&a));
+    a.update(ch(']'));
+    assert_eq!(a.view().quote_position().1, 3);
+    // A stale result (another text) is ignored.
+    a.update(loaded(0, Document::empty("other".into())));
+    assert_eq!(a.view().doc.quotes.len(), 4);
 }

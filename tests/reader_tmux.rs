@@ -222,3 +222,24 @@ fn reader_on_a_folder_lists_then_opens_an_article() {
     t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
     t.assert_terminal_restored();
 }
+
+#[test]
+fn reader_on_a_large_article_fills_in_its_annotations() {
+    let Some(t) = Tmux::start("large") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Council backs the long plan\n\n");
+    for i in 0..4_500 {
+        text.push_str(&format!("\u{201c}We will build {i} bridges,\u{201d} Mayor Ana Ruiz said on Monday.\n\n"));
+    }
+    assert!(text.len() > 256 << 10, "large enough for the text to come first");
+    let path = dir.path().join("large.txt");
+    std::fs::write(&path, &text).unwrap();
+    t.run(&format!("{} '{}'", bin(), path.display()));
+    t.wait_text("Council backs the long plan");
+    t.wait_text("Quotes: 4500");
+    t.keys(&["]"]);
+    t.wait_text("Quote 1/4500");
+    t.keys(&["q"]);
+    t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
+    t.assert_terminal_restored();
+}

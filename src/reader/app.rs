@@ -87,6 +87,9 @@ pub struct Search {
     pub current: Option<usize>,
 }
 
+/// The note for quote keys while an article is still being annotated.
+const ANNOTATING: &str = "annotating\u{2026} quotes, speakers and entities come in a moment";
+
 /// How many wrap widths are kept per document.
 const WRAP_CACHE: usize = 4;
 /// How many jump-list entries are kept.
@@ -131,6 +134,8 @@ pub struct DocView {
     /// The anchor as restored from saved state: nothing to save while the
     /// anchor is still there.
     pub saved_anchor: usize,
+    /// True while the text is shown but its annotations are still coming.
+    pub pending: bool,
 }
 
 impl DocView {
@@ -157,6 +162,7 @@ impl DocView {
             jumps: Vec::new(),
             warnings,
             saved_anchor: 0,
+            pending: false,
         }
     }
 
@@ -345,9 +351,29 @@ impl App {
 
     // ----- the article list -------------------------------------------------
 
-    /// Article `i` of the list arrived from the loader.
+    /// Article `i` arrived from the loader: a row of the article list, or
+    /// the annotations of an article already shown as plain text (the view
+    /// keeps its place, ticks and search).
     fn loaded(&mut self, i: usize, result: Result<Document, String>) {
-        let Some(lib) = &mut self.library else { return };
+        let Some(lib) = &mut self.library else {
+            let (Some(old), Ok(doc)) = (self.docs.get_mut(i), result) else { return };
+            if !old.pending || doc.text != old.doc.text {
+                return;
+            }
+            let old = std::mem::replace(old, DocView::new(doc));
+            let v = &mut self.docs[i];
+            v.anchor = old.anchor;
+            v.saved_anchor = old.saved_anchor;
+            v.ticks = old.ticks;
+            v.search = old.search;
+            v.jumps = old.jumps;
+            for w in old.warnings {
+                if !v.warnings.contains(&w) {
+                    v.warnings.push(w);
+                }
+            }
+            return;
+        };
         let Some(entry) = lib.entries.get_mut(i) else { return };
         if entry.state == EntryState::Annotating {
             lib.done += 1;
@@ -803,7 +829,9 @@ impl App {
             Command::NextQuote => self.step_quote(true),
             Command::PrevQuote => self.step_quote(false),
             Command::SpeakerPicker => {
-                if self.view().index.speakers.is_empty() {
+                if self.view().pending {
+                    self.message = Some(ANNOTATING.into());
+                } else if self.view().index.speakers.is_empty() {
                     self.message = Some("no attributed quotes in this article".into());
                 } else {
                     self.overlay = Some(Overlay::Picker { query: String::new(), cursor: 0 });
@@ -898,6 +926,10 @@ impl App {
     }
 
     fn step_quote(&mut self, forward: bool) {
+        if self.view().pending {
+            self.message = Some(ANNOTATING.into());
+            return;
+        }
         let v = self.view();
         let list = v.quote_list();
         if list.is_empty() {

@@ -6,7 +6,6 @@
 //! "annotating…" until its document arrives, then its title (the headline,
 //! else the file name), its speakers and its quote count.
 
-use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 
 use ratatui::layout::Rect;
@@ -155,17 +154,18 @@ pub struct Loaded {
     pub result: Result<Document, String>,
 }
 
-/// Starts a worker thread that runs `load` on each path, in order, and sends
-/// each result as soon as it is ready. The thread stops early when the
-/// receiver is dropped.
-pub fn spawn_loader<F>(paths: Vec<PathBuf>, load: F) -> std::io::Result<Receiver<Loaded>>
+/// Starts a worker thread that runs `load` on each item (a path, a text),
+/// in order, and sends each result as soon as it is ready. The thread stops
+/// early when the receiver is dropped.
+pub fn spawn_loader<T, F>(items: Vec<T>, load: F) -> std::io::Result<Receiver<Loaded>>
 where
-    F: Fn(&std::path::Path) -> Result<Document, String> + Send + 'static,
+    T: Send + 'static,
+    F: Fn(T) -> Result<Document, String> + Send + 'static,
 {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new().name("byline-loader".into()).spawn(move || {
-        for (index, path) in paths.iter().enumerate() {
-            if tx.send(Loaded { index, result: load(path) }).is_err() {
+        for (index, item) in items.into_iter().enumerate() {
+            if tx.send(Loaded { index, result: load(item) }).is_err() {
                 break;
             }
         }

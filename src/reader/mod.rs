@@ -28,7 +28,7 @@ pub mod view;
 pub mod wrap;
 
 pub use app::{Action, App, Effect};
-pub use runtime::{run, run_library};
+pub use runtime::{run, run_library, run_progressive};
 
 use crate::model::Document;
 

@@ -168,7 +168,26 @@ where
     let shown: Vec<String> = paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
     let app = App::with_library(&shown, options, Theme::from_env());
     let store = Store::from_env();
-    let loader = super::library::spawn_loader(paths, load).context("cannot start the article loader")?;
+    let loader = super::library::spawn_loader(paths, move |p: std::path::PathBuf| load(&p))
+        .context("cannot start the article loader")?;
+    event_loop(app, store, Some(loader))
+}
+
+/// Runs the reader over articles not annotated yet (large ones): their text
+/// shows at once, and each article's quotes, entities and pledges appear when
+/// a worker thread has annotated it (with `annotate`).
+pub fn run_progressive<F>(plain: Vec<Document>, annotate: F, options: Options) -> anyhow::Result<()>
+where
+    F: Fn(Document) -> Document + Send + 'static,
+{
+    let mut app = App::new(plain.clone(), options, Theme::from_env());
+    for v in &mut app.docs {
+        v.pending = true;
+    }
+    let store = Store::from_env();
+    restore_saved(&mut app, store.as_ref());
+    let loader = super::library::spawn_loader(plain, move |d: Document| Ok(annotate(d)))
+        .context("cannot start the annotation thread")?;
     event_loop(app, store, Some(loader))
 }
 
@@ -184,7 +203,10 @@ fn take_loaded(app: &mut App, store: Option<&Store>, loader: &mut Option<Receive
                 match result {
                     Ok(doc) => {
                         app.update(Action::Loaded { doc: index, document: Box::new(doc) });
-                        restore_one(app, store, index);
+                        // (An article shown while it was annotated has its saved state already.)
+                        if app.library.is_some() {
+                            restore_one(app, store, index);
+                        }
                     }
                     Err(message) => app.update(Action::LoadFailed { doc: index, message }),
                 }

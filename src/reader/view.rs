@@ -435,7 +435,13 @@ fn render_status(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
     }
     let mut left: Vec<TSpan> = vec![TSpan::styled(format!(" {:>3}% ", percent(v, app.text_height())), th.status)];
     let (i, n) = v.quote_position();
-    let quote = if i > 0 { format!("Quote {i}/{n}") } else { format!("Quotes: {n}") };
+    let quote = if v.pending {
+        "annotating\u{2026}".to_string()
+    } else if i > 0 {
+        format!("Quote {i}/{n}")
+    } else {
+        format!("Quotes: {n}")
+    };
     left.push(TSpan::styled(format!(" {quote}"), th.status.add_modifier(Modifier::BOLD)));
     if let Some(q) = v.quote.and_then(|q| v.doc.quotes.get(q)) {
         let who = q.speaker.map_or_else(|| "unattributed".to_string(), |s| fit(&v.entity_name(s), STATUS_NAME));
