@@ -161,7 +161,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             }
             // "they": two people named together ("X and Y said"), else an
             // organization that was the subject just before.
-            if cx.lower[k] == "they" {
+            let resolved = if cx.lower[k] == "they" {
                 let recent = |f: &&Focus| f.sent + 2 >= si;
                 let pair = pairs.iter().rev().find(|(s, _)| s + 2 >= si).map(|&(_, e)| e);
                 let org = focus
@@ -170,35 +170,21 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
                     .take_while(recent)
                     .find(|f| f.subject && ents.entities[f.entity].kind == EntityKind::Organization)
                     .map(|f| f.entity);
-                if let Some(id) = pair.or(org) {
-                    let subj = !subject_taken;
-                    subject_taken = true;
-                    focus.push(Focus { entity: id, sent: si, subject: subj, speaks: false });
-                    new_mentions.push(Found {
-                        span: toks[k].span(),
-                        entity: id,
-                        form: MentionForm::Pronoun,
-                        tok: k,
-                        tok_end: k + 1,
-                    });
-                }
-                continue;
-            }
-            if let Some(g) = pronoun_gender(&cx.lower[k]) {
-                if let Some(id) = resolve(&focus, ents, g, si) {
-                    let subj = !subject_taken && matches!(cx.lower[k].as_str(), "he" | "she");
-                    if subj {
-                        subject_taken = true;
-                    }
-                    focus.push(Focus { entity: id, sent: si, subject: subj, speaks: false });
-                    new_mentions.push(Found {
-                        span: toks[k].span(),
-                        entity: id,
-                        form: MentionForm::Pronoun,
-                        tok: k,
-                        tok_end: k + 1,
-                    });
-                }
+                pair.or(org)
+            } else {
+                pronoun_gender(&cx.lower[k]).and_then(|g| resolve(&focus, ents, g, si))
+            };
+            if let Some(id) = resolved {
+                let subj = !subject_taken && matches!(cx.lower[k].as_str(), "he" | "she" | "they");
+                subject_taken |= subj;
+                focus.push(Focus { entity: id, sent: si, subject: subj, speaks: false });
+                new_mentions.push(Found {
+                    span: toks[k].span(),
+                    entity: id,
+                    form: MentionForm::Pronoun,
+                    tok: k,
+                    tok_end: k + 1,
+                });
             }
         }
         for m in &new_mentions {

@@ -217,12 +217,20 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 if is_pronoun_like(&lower[j]) {
                     break;
                 }
+                // "Washington State University Simon Ličen": an organization
+                // head word followed by a first name ends the name.
+                if lx.org_words.contains(lower[j - 1].as_str())
+                    && lx.first_names.contains_key(lower[j].as_str())
+                    && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap)
+                {
+                    break;
+                }
                 if name_cap(&n, text) {
                     last_cap = j;
                     j += 1;
                     // A possessive inside a name ("St. Brendan's Regional
                     // Hospital") when the name goes on to an organization word.
-                    if n.possessive && !possessive_inside_name(toks, lower, j - 1, lx) {
+                    if n.possessive && !possessive_inside_name(toks, lower, i, j - 1, lx) {
                         break;
                     }
                     continue;
@@ -288,9 +296,25 @@ fn name_cap(t: &Token, text: &str) -> bool {
         return true;
     }
     let w = t.text(text);
-    ["al-", "el-", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "at-"]
-        .iter()
-        .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
+    [
+        "al-",
+        "el-",
+        "bin-",
+        "ibn-",
+        "abu-",
+        "ad-",
+        "as-",
+        "ash-",
+        "at-",
+        "d'",
+        "d\u{2019}",
+        "l'",
+        "l\u{2019}",
+        "o'",
+        "o\u{2019}",
+    ]
+    .iter()
+    .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
 }
 
 /// For each token: does it sit on a line written in Title Case (most words
@@ -347,7 +371,13 @@ fn is_pronoun_like(w: &str) -> bool {
 
 /// True when the possessive at token `k` is followed by capitalized words
 /// that end in an organization or place head word.
-fn possessive_inside_name(toks: &[Token], lower: &[String], k: usize, lx: &Lexicon) -> bool {
+fn possessive_inside_name(toks: &[Token], lower: &[String], start: usize, k: usize, lx: &Lexicon) -> bool {
+    // Not after a complete organization or place ("University of
+    // Jerusalem's Einstein Institute" is two names).
+    let head = |w: &str| lx.org_words.contains(w) || lx.place_words.contains(w) || lx.places.contains_key(w);
+    if (start..=k).any(|j| head(lower[j].as_str())) {
+        return false;
+    }
     let mut j = k + 1;
     while j < toks.len() && j <= k + 4 && toks[j].is_word() && toks[j].cap && !toks[j].newline_before {
         if lx.org_words.contains(lower[j].as_str()) || lx.place_words.contains(lower[j].as_str()) {
@@ -359,6 +389,12 @@ fn possessive_inside_name(toks: &[Token], lower: &[String], k: usize, lx: &Lexic
         j += 1;
     }
     false
+}
+
+/// "Officials", "Prosecutors": a plural word, not a name (unless the name
+/// lists know it).
+fn plural_common_noun(word: &str, lx: &Lexicon) -> bool {
+    word.ends_with('s') && !word.ends_with("ss") && !lx.surnames.contains(word) && !lx.first_names.contains_key(word)
 }
 
 fn raw_has_digit(w: &str) -> bool {
@@ -410,9 +446,7 @@ fn push_run(
     // Leading function words ("During", "The", "In").
     while a < b
         && !is_acronym(toks[a].text(text))
-        && (lx.function_words.contains(&lower[a])
-            || CONNECTORS.contains(&lower[a].as_str())
-            || is_pronoun_like(&lower[a]))
+        && (lx.function_words.contains(&lower[a]) || is_pronoun_like(&lower[a]))
     {
         a += 1;
     }
@@ -499,8 +533,18 @@ fn push_run(
     if all_calendar && kind.is_none() {
         return;
     }
-    // Trailing calendar word ("Seoul Tuesday"): drop it.
+    // Trailing function words ("Australia On" in a headline): drop them.
     let mut b = b;
+    while b > a + 1
+        && matches!(
+            lower[b - 1].as_str(),
+            "on" | "in" | "of" | "the" | "a" | "an" | "and" | "to" | "for" | "at" | "by" | "with"
+        )
+        && !is_acronym(toks[b - 1].text(text))
+    {
+        b -= 1;
+    }
+    // Trailing calendar word ("Seoul Tuesday"): drop it.
     while b > a + 1
         && lx.calendar.contains(&lower[b - 1])
         && (lower[b - 1].ends_with("day") || !lx.first_names.contains_key(lower[b - 2].as_str()))
@@ -890,7 +934,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
         if c.sentence_initial
             && !lx.surnames.contains(word)
             && !lx.first_names.contains_key(word)
-            && !followed_by_speech(toks, lower, c.t1, lx)
+            && (!followed_by_speech(toks, lower, c.t1, lx) || plural_common_noun(word, lx))
         {
             continue;
         }
@@ -900,7 +944,9 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
         let kind = if camel && c.kind.is_none() {
             // "YouTube", "TransLink": brands and organizations.
             EntityKind::Organization
-        } else if c.kind == Some(EntityKind::Person) || followed_by_speech(toks, lower, c.t1, lx) {
+        } else if c.kind == Some(EntityKind::Person)
+            || (followed_by_speech(toks, lower, c.t1, lx) && !plural_common_noun(word, lx))
+        {
             EntityKind::Person
         } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
             EntityKind::Place
@@ -991,7 +1037,31 @@ fn place_context(toks: &[Token], lower: &[String], t0: usize) -> bool {
             )
         )
     };
-    locative(at(1)) || (at(1) == Some("the") && locative(at(2))) || (at(1) == Some("of") && settlement(at(2)))
+    // "the premier of X", "residents of X": a jurisdiction.
+    let jurisdiction = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "premier"
+                    | "mayor"
+                    | "governor"
+                    | "president"
+                    | "minister"
+                    | "king"
+                    | "queen"
+                    | "residents"
+                    | "people"
+                    | "citizens"
+                    | "government"
+                    | "capital"
+                    | "mps"
+                    | "mlas"
+            )
+        )
+    };
+    locative(at(1))
+        || (at(1) == Some("the") && locative(at(2)))
+        || (at(1) == Some("of") && (settlement(at(2)) || jurisdiction(at(2))))
 }
 
 /// Evidence that a run of 2-4 capitalized words not otherwise typed is a

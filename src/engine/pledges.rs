@@ -199,6 +199,24 @@ fn sentence_pledges(
                 k = t1;
                 continue;
             }
+            // "McCallum's two big-ticket promises, SkyTrain and a police
+            // force": the items named right after a plural commitment noun.
+            let owner = possessor(cx, k);
+            let comma = j < t1 && cx.toks[j].text(cx.text) == "," && cx.lower[k].ends_with('s');
+            if comma && owner.is_some() && j + 1 < t1 && cx.toks[j + 1].is_word() {
+                let end = (j + 1..t1)
+                    .find(|&m| {
+                        !cx.toks[m].is_word()
+                            && matches!(first_char(&cx.toks[m], cx.text), '.' | ';' | ':' | '\u{2014}' | '(')
+                            || cx.toks[m].is_word() && cx.cues[m] & 0b1011 != 0
+                    })
+                    .unwrap_or(t1);
+                for it in split_items(cx, j + 1, end) {
+                    out.push((it, owner));
+                }
+                k = end.max(k + 1);
+                continue;
+            }
         }
         // 4. Verb + object: "pledged $5 million", "promised a review".
         if is_cue(cx, "verb-obj", k) && !governed && k + 1 < t1 {
@@ -231,7 +249,9 @@ fn sentence_pledges(
             let passive = matches!(verb, "be" | "have" | "not" | "likely" | "probably" | "also");
             if !passive && cx.toks[v].is_word() && !(t0..k).any(|j| cx.lower[j] == "if") {
                 let named = if cx.lower[k] == "would" { None } else { named_subject_right_before(cx, t0, k) };
-                let actor = named.or_else(|| reported_will(cx, t0, k));
+                // "... plans to add X and will extend Y": the same actor.
+                let coordinated = (k > t0 && cx.lower[k - 1] == "and").then(|| out.last().and_then(|p| p.1)).flatten();
+                let actor = named.or_else(|| reported_will(cx, t0, k)).or(coordinated);
                 if let Some(actor) = actor {
                     let end = clause_end(cx, v, t1);
                     out.push((span_of(cx, v, end), Some(actor)));
@@ -386,6 +406,12 @@ fn clause_end(cx: &Ctx, a: usize, t1: usize) -> usize {
                 ) {
                     return k;
                 }
+                // "... and intends to", "... and will extend": a second
+                // commitment of the same actor starts here.
+                let next_cue = k + 1 < t1 && (cx.cues[k + 1] & 0b1011) != 0;
+                if matches!(cx.lower[k].as_str(), "and" | "or") && next_cue {
+                    return k;
+                }
             } else {
                 let c = first_char(&t, cx.text);
                 if matches!(c, '.' | ';' | ':' | ',' | '?' | '!' | '(' | '\u{2014}') {
@@ -438,6 +464,29 @@ fn list_items(cx: &Ctx, a: usize, t1: usize) -> Vec<Span> {
     items
 }
 
+/// Noun-phrase items "A, B and C" in tokens [a, end): split at commas and
+/// "and" outside quote marks; an item that is a whole clause (it holds a
+/// lowercase verb-like word after its first word) ends the list.
+fn split_items(cx: &Ctx, a: usize, end: usize) -> Vec<Span> {
+    let mut items = Vec::new();
+    let mut start = a;
+    for m in a..=end {
+        let sep = m == end
+            || (!cx.in_marks[m]
+                && ((!cx.toks[m].is_word() && cx.toks[m].text(cx.text) == ",")
+                    || cx.lower[m] == "and"
+                    || cx.lower[m] == "or"));
+        if sep {
+            if m > start {
+                items.push(span_of(cx, start, m));
+            }
+            start = m + 1;
+        }
+    }
+    items.truncate(6);
+    items
+}
+
 /// The entity owning a commitment noun: "Seoul's pledges", "its plan".
 fn possessor(cx: &Ctx, k: usize) -> Option<usize> {
     possessive_before(cx, k).and_then(|t| cx.ents.at(t.start).map(|m| m.entity))
@@ -452,9 +501,12 @@ fn possessive_before(cx: &Ctx, k: usize) -> Option<Token> {
         if t.possessive {
             return Some(t);
         }
-        if !t.is_word()
-            || !(t.cap || matches!(cx.lower[j].as_str(), "new" | "latest" | "own" | "first" | "key" | "main"))
-        {
+        // Up to three modifiers between: "Seoul's two big-ticket pledges".
+        let stop = matches!(
+            cx.lower[j].as_str(),
+            "the" | "a" | "an" | "this" | "that" | "of" | "to" | "in" | "for" | "on" | "with" | "by" | "and" | "or"
+        );
+        if !t.is_word() || k - j > 3 || stop {
             return None;
         }
     }
@@ -466,10 +518,37 @@ fn unnamed_owner(cx: &Ctx, k: usize) -> bool {
     possessive_before(cx, k).is_some() && possessor(cx, k).is_none()
 }
 
+/// The first name in subject position in tokens [a, k).
+fn actor_in(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
+    let ms = cx.ents.in_range(cx.toks[a].start, cx.toks[k].start);
+    ms.iter()
+        .find(|m| {
+            matches!(cx.ents.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
+                && cx.quote_of[m.tok].is_none()
+                && !cx.in_marks[m.tok]
+                && !after_preposition(cx, m.tok)
+        })
+        .map(|m| m.entity)
+}
+
 /// The committing actor: the subject of the clause before the cue (a
 /// person, organization or country), a pronoun resolved earlier, or a
 /// description ("the country", "the government") of the last actor.
 fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<usize> {
+    // The clause the cue is in: after the last ", and" / ";" before it
+    // ("Croatia agreed to ..., and Hungary pledged to ...").
+    let clause = (t0..k)
+        .rev()
+        .find(|&j| {
+            let semi = !cx.toks[j].is_word() && cx.toks[j].text(cx.text) == ";";
+            let comma_and = cx.lower[j] == "and" && j > t0 && cx.toks[j - 1].text(cx.text) == ",";
+            semi || comma_and
+        })
+        .map_or(t0, |j| j + 1);
+    let clause_actor = (clause > t0).then(|| actor_in(cx, clause, k)).flatten();
+    if clause_actor.is_some() {
+        return clause_actor;
+    }
     let ms = cx.ents.in_range(cx.toks[t0].start, cx.toks[k].start);
     let subject = ms.iter().find(|m| {
         let kind = cx.ents.entities[m.entity].kind;
