@@ -4,9 +4,12 @@
 //! a search match or a mouse click maps exactly between text and screen.
 //! Widths are our own (see [`glyph`]): control characters show as one-column
 //! placeholders, tabs as [`TAB_WIDTH`] spaces, CJK and emoji as two columns.
-//! The line breaking is first-fit, in one pass over the bytes (the same
-//! rows as textwrap's first-fit over our fragments, checked in the tests).
+//! The line breaking is textwrap's first-fit over our fragments; ASCII lines
+//! (almost all of a news article) take a one-pass path with the same rows
+//! (checked against textwrap in the tests).
 
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_width::UnicodeWidthChar;
 
 use crate::model::Meta;
@@ -116,8 +119,10 @@ pub fn wrap(text: &str, meta: &Meta, width: usize) -> Wrapped {
         };
         if line.is_empty() {
             rows.push(Row { start, end: start, kind });
-        } else {
+        } else if line.is_ascii() {
             wrap_line(line, start, width, kind, &mut rows);
+        } else {
+            wrap_line_textwrap(line, start, width, kind, &mut rows);
         }
         if kind == RowKind::Headline && headline.is_some_and(|h| h.end <= offset) {
             let end = (start + line.len()).min(text.len());
@@ -234,6 +239,89 @@ fn push_pieces(line: &str, base: usize, start: usize, end: usize, ws_w: usize, o
     out.push(base + piece_start, base + end, piece_w, ws_w);
 }
 
+/// A word (and its trailing whitespace) as textwrap sees it.
+#[derive(Debug, Clone, Copy)]
+struct Frag {
+    start: usize,
+    word_end: usize,
+    width: usize,
+    ws_width: usize,
+}
+
+impl Fragment for Frag {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.ws_width as f64
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Wraps one line with textwrap's first-fit over our fragments: used for
+/// lines with non-ASCII text, where widths vary (CJK, emoji, placeholders).
+fn wrap_line_textwrap(line: &str, base: usize, width: usize, kind: RowKind, rows: &mut Vec<Row>) {
+    let mut frags: Vec<Frag> = Vec::new();
+    let mut word_start = 0;
+    let mut word_w = 0;
+    let mut ws_start: Option<usize> = None;
+    let mut ws_w = 0;
+    for (i, c) in line.char_indices() {
+        if c == ' ' || c == '\t' {
+            if ws_start.is_none() {
+                ws_start = Some(i);
+            }
+            ws_w += glyph(c).width();
+        } else {
+            if let Some(ws) = ws_start.take() {
+                push_fragments(line, base, word_start, ws, word_w, ws_w, width, &mut frags);
+                word_start = i;
+                word_w = 0;
+                ws_w = 0;
+            }
+            word_w += glyph(c).width();
+        }
+    }
+    let word_end = ws_start.unwrap_or(line.len());
+    push_fragments(line, base, word_start, word_end, word_w, ws_w, width, &mut frags);
+    for l in wrap_first_fit(&frags, &[width as f64]) {
+        if let (Some(first), Some(last)) = (l.first(), l.last()) {
+            rows.push(Row { start: first.start, end: last.word_end, kind });
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_fragments(
+    line: &str,
+    base: usize,
+    start: usize,
+    end: usize,
+    w: usize,
+    ws_w: usize,
+    width: usize,
+    out: &mut Vec<Frag>,
+) {
+    if w <= width {
+        out.push(Frag { start: base + start, word_end: base + end, width: w, ws_width: ws_w });
+        return;
+    }
+    let mut piece_start = start;
+    let mut piece_w = 0;
+    for (i, c) in line[start..end].char_indices() {
+        let cw = glyph(c).width();
+        if piece_w + cw > width && piece_w > 0 {
+            out.push(Frag { start: base + piece_start, word_end: base + start + i, width: piece_w, ws_width: 0 });
+            piece_start = start + i;
+            piece_w = 0;
+        }
+        piece_w += cw;
+    }
+    out.push(Frag { start: base + piece_start, word_end: base + end, width: piece_w, ws_width: ws_w });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,28 +335,6 @@ mod tests {
     /// reference the one-pass wrapper must agree with.
     mod reference {
         use super::super::*;
-        use textwrap::core::Fragment;
-        use textwrap::wrap_algorithms::wrap_first_fit;
-
-        #[derive(Debug, Clone, Copy)]
-        struct Frag {
-            start: usize,
-            word_end: usize,
-            width: usize,
-            ws_width: usize,
-        }
-
-        impl Fragment for Frag {
-            fn width(&self) -> f64 {
-                self.width as f64
-            }
-            fn whitespace_width(&self) -> f64 {
-                self.ws_width as f64
-            }
-            fn penalty_width(&self) -> f64 {
-                0.0
-            }
-        }
 
         pub fn wrap(text: &str, meta: &Meta, width: usize) -> Wrapped {
             let width = width.max(1);
@@ -286,7 +352,7 @@ mod tests {
                 if line.is_empty() {
                     rows.push(Row { start, end: start, kind });
                 } else {
-                    wrap_line(line, start, width, kind, &mut rows);
+                    wrap_line_textwrap(line, start, width, kind, &mut rows);
                 }
                 if kind == RowKind::Headline && headline.is_some_and(|h| h.end <= offset) {
                     let end = (start + line.len()).min(text.len());
@@ -294,71 +360,6 @@ mod tests {
                 }
             }
             Wrapped { width, rows }
-        }
-
-        fn wrap_line(line: &str, base: usize, width: usize, kind: RowKind, rows: &mut Vec<Row>) {
-            let mut frags: Vec<Frag> = Vec::new();
-            let mut word_start = 0;
-            let mut word_w = 0;
-            let mut ws_start: Option<usize> = None;
-            let mut ws_w = 0;
-            for (i, c) in line.char_indices() {
-                if c == ' ' || c == '\t' {
-                    if ws_start.is_none() {
-                        ws_start = Some(i);
-                    }
-                    ws_w += glyph(c).width();
-                } else {
-                    if let Some(ws) = ws_start.take() {
-                        push_frags(line, base, word_start, ws, word_w, ws_w, width, &mut frags);
-                        word_start = i;
-                        word_w = 0;
-                        ws_w = 0;
-                    }
-                    word_w += glyph(c).width();
-                }
-            }
-            let word_end = ws_start.unwrap_or(line.len());
-            push_frags(line, base, word_start, word_end, word_w, ws_w, width, &mut frags);
-            for l in wrap_first_fit(&frags, &[width as f64]) {
-                if let (Some(first), Some(last)) = (l.first(), l.last()) {
-                    rows.push(Row { start: first.start, end: last.word_end, kind });
-                }
-            }
-        }
-
-        #[allow(clippy::too_many_arguments)]
-        fn push_frags(
-            line: &str,
-            base: usize,
-            start: usize,
-            end: usize,
-            w: usize,
-            ws_w: usize,
-            width: usize,
-            out: &mut Vec<Frag>,
-        ) {
-            if w <= width {
-                out.push(Frag { start: base + start, word_end: base + end, width: w, ws_width: ws_w });
-                return;
-            }
-            let mut piece_start = start;
-            let mut piece_w = 0;
-            for (i, c) in line[start..end].char_indices() {
-                let cw = glyph(c).width();
-                if piece_w + cw > width && piece_w > 0 {
-                    out.push(Frag {
-                        start: base + piece_start,
-                        word_end: base + start + i,
-                        width: piece_w,
-                        ws_width: 0,
-                    });
-                    piece_start = start + i;
-                    piece_w = 0;
-                }
-                piece_w += cw;
-            }
-            out.push(Frag { start: base + piece_start, word_end: base + end, width: piece_w, ws_width: ws_w });
         }
     }
 
