@@ -1463,6 +1463,15 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     if held.is_empty() {
         return;
     }
+    // Per role, in text order: (position, holder, more than one holder so far).
+    held.sort_unstable_by_key(|h| h.0);
+    let mut by_role: FxHashMap<String, Vec<(usize, usize, bool)>> = FxHashMap::default();
+    for (pos, id, role) in held {
+        let list = by_role.entry(role).or_default();
+        let several = list.last().is_some_and(|&(_, first, several)| several || first != id);
+        let first = list.first().map_or(id, |f| f.1);
+        list.push((pos, if several { id } else { first }, several));
+    }
     let mut extra = Vec::new();
     for k in 0..toks.len() {
         if !toks[k].is_word() || lower(k) != "the" {
@@ -1481,10 +1490,11 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
             if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap && lx.titles.contains(&lower(r + 1))) {
                 break; // "the union president": the role is the next word
             }
-            let holder = held.iter().rev().find(|(pos, _, role)| *pos < t.start && *role == w);
-            let others = holder
-                .is_some_and(|(_, id, _)| held.iter().any(|(pos, e, role)| *pos < t.start && role == &w && e != id));
-            if let (Some(&(_, id, _)), false) = (holder, others) {
+            let before = by_role.get(&w).and_then(|list| {
+                let n = list.partition_point(|h| h.0 < t.start);
+                n.checked_sub(1).map(|i| list[i])
+            });
+            if let Some((_, id, false)) = before {
                 extra.push(Found {
                     span: Span::new(toks[k].start, t.end),
                     entity: id,

@@ -75,7 +75,7 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
         let t1 = token_at(toks, s.end);
         let found = sentence_pledges(&cx, t0, t1, quotes, attributions, &mut last_actor);
         for (span, actor) in found {
-            if out.iter().any(|p| p.span().overlaps(span)) {
+            if out.iter().rev().take(8).any(|p| p.span().overlaps(span)) {
                 continue;
             }
             let ptext = span.slice(text).to_string();
