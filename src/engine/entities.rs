@@ -338,6 +338,13 @@ fn title_case_lines(text: &str, toks: &[Token]) -> Vec<bool> {
     out
 }
 
+/// A byline near the top: "Jane Doe and John Roe, The Associated Press".
+fn byline(words: &[&str], start: usize) -> bool {
+    const PRESS: [&str; 10] =
+        ["press", "news", "reuters", "agency", "wire", "postmedia", "staff", "correspondent", "reporter", "writer"];
+    start < 600 && words.len() <= 12 && words.last().is_some_and(|w| PRESS.contains(w))
+}
+
 /// Tokens of credit lines: bylines, contributor notes, photo credits.
 fn credit_tokens(text: &str, toks: &[Token], lower: &[String], sentences: &[Span]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
@@ -354,7 +361,8 @@ fn credit_tokens(text: &str, toks: &[Token], lower: &[String], sentences: &[Span
             || (words.first() == Some(&"follow") && has(&["on", "twitter"]))
             || (words.first() == Some(&"by") && words.len() <= 8)
             || has(&["photo", "by"])
-            || has(&["photograph", "by"]);
+            || has(&["photograph", "by"])
+            || byline(&words, s.start);
         if credit {
             out[a..b].iter_mut().for_each(|x| *x = true);
         }
