@@ -47,7 +47,12 @@ use quotes::RawKind;
 /// Annotates an article. Line ends are folded and a BOM dropped first (see
 /// [`input::normalize_str`]); all spans refer to the folded text.
 pub fn annotate(text: &str) -> Document {
-    let text = input::normalize_str(text);
+    annotate_owned(input::normalize_str(text))
+}
+
+/// Annotates text that is already normalized (see [`input::decode`]),
+/// taking it over without a copy.
+fn annotate_owned(text: String) -> Document {
     let lx = Lexicon::get();
     let mut doc = Document::empty(String::new());
 
@@ -106,7 +111,7 @@ pub fn annotate(text: &str) -> Document {
 /// Decodes bytes (see [`input::decode`]) and annotates them.
 pub fn annotate_bytes(bytes: &[u8], strict: bool) -> Result<Document, input::InputError> {
     let decoded = input::decode(bytes, strict)?;
-    let mut doc = annotate(&decoded.text);
+    let mut doc = annotate_owned(decoded.text);
     doc.warnings = decoded.warnings;
     Ok(doc)
 }

@@ -25,7 +25,7 @@ struct Ctx<'a> {
     lx: &'a Lexicon,
     ents: &'a Entities,
     /// Index of the direct quote containing each token, if any.
-    quote_of: Vec<Option<usize>>,
+    quote_of: Vec<Option<u32>>,
     /// Inside any quote marks (direct, partial or title).
     in_marks: Vec<bool>,
     /// Which cue lists each token is in (bits, see [`CUE_KINDS`]).
@@ -47,7 +47,7 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
         for k in a..b {
             in_marks[k] = true;
             if q.kind == RawKind::Direct {
-                quote_of[k] = Some(qi);
+                quote_of[k] = Some(qi as u32);
             }
         }
     }
@@ -116,7 +116,7 @@ fn sentence_pledges(
             k += 1;
             continue;
         }
-        let quoted = cx.quote_of[k];
+        let quoted = cx.quote_of[k].map(|q| q as usize);
         // Inside a direct quote only the speaker's own first-person
         // commitments count ("We will build", "I promise to").
         if let Some(qi) = quoted {
