@@ -16,6 +16,7 @@ use super::quotes::RawKind;
 use super::text::{first_char, is_double_quote, token_at, TokKind, Token};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Span};
+use compact_str::CompactString;
 
 /// A quote's speaker and cue.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -71,7 +72,7 @@ struct Focus {
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: &'a [String],
+    lower: &'a [CompactString],
     lx: &'a Lexicon,
     /// Token lies inside the content of a direct quote.
     in_direct: Vec<bool>,
@@ -375,7 +376,7 @@ fn resolve(focus: &[Focus], ents: &Entities, g: Gender, si: usize) -> Option<usi
 fn cue(cx: &Ctx, k: usize) -> Option<String> {
     let w = cx.lower[k].as_str();
     if let (Some(seconds), Some(next)) = (cx.lx.speech_phrases.get(w), cx.lower.get(k + 1)) {
-        if seconds.contains(next) {
+        if seconds.iter().any(|s| s == next) {
             return Some(format!("{w} {next}"));
         }
     }
@@ -566,7 +567,7 @@ fn pre_attribution(
     if subject.is_none() && verb.is_none() {
         return None;
     }
-    Some(Attribution { speaker: subject, cue: verb.map(|v| cue(cx, v).unwrap_or_else(|| cx.lower[v].clone())) })
+    Some(Attribution { speaker: subject, cue: verb.map(|v| cue(cx, v).unwrap_or_else(|| cx.lower[v].to_string())) })
 }
 
 /// `according to X` anywhere in the sentence, outside quotes.

@@ -9,6 +9,7 @@ use super::quotes::RawKind;
 use super::text::{first_char, TokKind, Token};
 use super::Layers;
 use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
+use compact_str::CompactString;
 
 /// A mention found in the text, before it is gathered into entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,13 +147,15 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         if t1 > t0 {
             let head = lower[t1 - 1].as_str();
             let words = &lower[t0..t1];
-            let kind = if words.iter().any(|w| lx.document_words.contains(w)) {
+            let kind = if words.iter().any(|w| lx.document_words.contains(w.as_str())) {
                 EntityKind::Document
             } else if lx.event_words.contains(head) {
                 EntityKind::Event
             } else if lx.org_words.contains(head) {
                 EntityKind::Organization
-            } else if t0 >= 2 && lower[t0.saturating_sub(8)..t0 - 1].iter().any(|w| lx.document_words.contains(w)) {
+            } else if t0 >= 2
+                && lower[t0.saturating_sub(8)..t0 - 1].iter().any(|w| lx.document_words.contains(w.as_str()))
+            {
                 // "a report ..., titled “Waiting for Repairs”": named by the noun before.
                 EntityKind::Document
             } else {
@@ -191,8 +194,8 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 let title_dot = !n.is_word()
                     && !n.space_before
                     && first_char(&n, text) == '.'
-                    && lx.abbreviations.contains(&lower[j - 1])
-                    && (lx.titles.contains(&lower[j - 1]) || lx.place_prefixes.contains(&lower[j - 1]))
+                    && lx.abbreviations.contains(lower[j - 1].as_str())
+                    && (lx.titles.contains(lower[j - 1].as_str()) || lx.place_prefixes.contains(lower[j - 1].as_str()))
                     && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap);
                 if title_dot {
                     j += 1;
@@ -204,12 +207,12 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 // In a Title Case line (a headline), common words are not
                 // part of names ("Sanders Says He ...").
                 if title_line[j]
-                    && (lx.function_words.contains(&lower[j])
+                    && (lx.function_words.contains(lower[j].as_str())
                         || lx.speech_verb(&lower[j]).is_some()
                         || seen_lower.contains(lower[j].as_str())
                         || (j >= i + 2
                             && lx.first_names.contains_key(lower[i].as_str())
-                            && !lx.surnames.contains(&lower[j])))
+                            && !lx.surnames.contains(lower[j].as_str())))
                 {
                     break;
                 }
@@ -264,7 +267,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         }
         // A year starts a name only when it names an event ("2021 Summit").
         let mut start = i;
-        if is_year(t.text(text)) && !lx.event_words.contains(&lower[end - 1]) {
+        if is_year(t.text(text)) && !lx.event_words.contains(lower[end - 1].as_str()) {
             start += 1;
         }
         if start < end {
@@ -346,12 +349,12 @@ fn byline(words: &[&str], start: usize) -> bool {
 }
 
 /// Tokens of credit lines: bylines, contributor notes, photo credits.
-fn credit_tokens(text: &str, toks: &[Token], lower: &[String], sentences: &[Span]) -> Vec<bool> {
+fn credit_tokens(text: &str, toks: &[Token], lower: &[CompactString], sentences: &[Span]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     for s in sentences {
         let a = super::text::token_at(toks, s.start);
         let b = super::text::token_at(toks, s.end);
-        let words: Vec<&str> = lower[a..b].iter().map(String::as_str).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = lower[a..b].iter().map(CompactString::as_str).filter(|w| !w.is_empty()).collect();
         let has = |seq: &[&str]| words.windows(seq.len()).any(|w| w == seq);
         let credit = has(&["contributed", "to", "this", "report"])
             || has(&["contributed", "reporting"])
@@ -379,7 +382,7 @@ fn is_pronoun_like(w: &str) -> bool {
 
 /// True when the possessive at token `k` is followed by capitalized words
 /// that end in an organization or place head word.
-fn possessive_inside_name(toks: &[Token], lower: &[String], start: usize, k: usize, lx: &Lexicon) -> bool {
+fn possessive_inside_name(toks: &[Token], lower: &[CompactString], start: usize, k: usize, lx: &Lexicon) -> bool {
     // Not after a complete organization or place ("University of
     // Jerusalem's Einstein Institute" is two names).
     let head = |w: &str| lx.org_words.contains(w) || lx.place_words.contains(w) || lx.places.contains_key(w);
@@ -443,7 +446,7 @@ fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> FxHashSet<usize>
 fn push_run(
     text: &str,
     toks: &[Token],
-    lower: &[String],
+    lower: &[CompactString],
     mut a: usize,
     b: usize,
     sent_starts: &FxHashSet<usize>,
@@ -454,7 +457,7 @@ fn push_run(
     // Leading function words ("During", "The", "In").
     while a < b
         && !is_acronym(toks[a].text(text))
-        && (lx.function_words.contains(&lower[a]) || is_pronoun_like(&lower[a]))
+        && (lx.function_words.contains(lower[a].as_str()) || is_pronoun_like(&lower[a]))
     {
         a += 1;
     }
@@ -468,7 +471,9 @@ fn push_run(
         let w = lower[k].trim_end_matches('.');
         if is_title_word(w, lx) {
             title_end = Some(k + 1);
-        } else if title_end.is_some() && !(is_acronym(toks[k].text(text)) || lx.function_words.contains(&lower[k])) {
+        } else if title_end.is_some()
+            && !(is_acronym(toks[k].text(text)) || lx.function_words.contains(lower[k].as_str()))
+        {
             // A name after the title: stop (but "Defense Minister" keeps both).
             if !next_is_title(lower, k + 1, b, lx) {
                 break;
@@ -554,7 +559,7 @@ fn push_run(
     }
     // Trailing calendar word ("Seoul Tuesday"): drop it.
     while b > a + 1
-        && lx.calendar.contains(&lower[b - 1])
+        && lx.calendar.contains(lower[b - 1].as_str())
         && (lower[b - 1].ends_with("day") || !lx.first_names.contains_key(lower[b - 2].as_str()))
     {
         b -= 1;
@@ -577,7 +582,7 @@ fn is_title_word(w: &str, lx: &Lexicon) -> bool {
     lx.titles.contains(w) || (w.contains('-') && w.split('-').next().is_some_and(|p| lx.titles.contains(p)))
 }
 
-fn next_is_title(lower: &[String], k: usize, b: usize, lx: &Lexicon) -> bool {
+fn next_is_title(lower: &[CompactString], k: usize, b: usize, lx: &Lexicon) -> bool {
     (k..b.saturating_sub(1)).any(|j| lx.titles.contains(lower[j].trim_end_matches('.')))
         && (k..b).take(2).any(|j| lx.titles.contains(lower[j].trim_end_matches('.')))
 }
@@ -624,7 +629,13 @@ fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
 }
 
 /// Types candidates, links them into entities and resolves pronouns.
-fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&str>, cands: Vec<Cand>) -> Entities {
+fn build(
+    inp: &Layers,
+    lx: &Lexicon,
+    lower: &[CompactString],
+    seen_lower: &FxHashSet<&str>,
+    cands: Vec<Cand>,
+) -> Entities {
     let text = inp.text;
     let toks = inp.tokens;
     let mut ents = Entities::default();
@@ -1008,13 +1019,13 @@ fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -> Option<us
     (hits.len() == 1).then(|| hits[0])
 }
 
-fn followed_by_speech(toks: &[Token], lower: &[String], t1: usize, lx: &Lexicon) -> bool {
+fn followed_by_speech(toks: &[Token], lower: &[CompactString], t1: usize, lx: &Lexicon) -> bool {
     toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
 }
 
 /// Words before a name that make it a place: a locative preposition ("in
 /// X", "across the X") or a settlement noun with "of" ("the city of X").
-fn place_context(toks: &[Token], lower: &[String], t0: usize) -> bool {
+fn place_context(toks: &[Token], lower: &[CompactString], t0: usize) -> bool {
     let at = |back: usize| t0.checked_sub(back).filter(|&k| toks[k].is_word()).map(|k| lower[k].as_str());
     let locative = |w: Option<&str>| {
         matches!(
@@ -1076,7 +1087,7 @@ fn place_context(toks: &[Token], lower: &[String], t0: usize) -> bool {
 /// Evidence that a run of 2-4 capitalized words not otherwise typed is a
 /// person's name: a known first name, a known surname at the end, a title
 /// or role word before it, a speech verb or an age (", 52,") after it.
-fn person_evidence(text: &str, toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> bool {
+fn person_evidence(text: &str, toks: &[Token], lower: &[CompactString], c: &Cand, lx: &Lexicon) -> bool {
     let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
     let first = lower[c.t0].as_str();
     if c.kind == Some(EntityKind::Person) {
@@ -1166,7 +1177,7 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[String]) -> FxHashSet<String> {
+fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[CompactString]) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
     for k in 2..toks.len().saturating_sub(1) {
         if toks[k - 1].text(text) == "(" && toks.get(k + 1).is_some_and(|t| t.text(text) == ")") {

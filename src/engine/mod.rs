@@ -24,6 +24,8 @@ pub mod quotes;
 pub mod segment;
 pub mod text;
 
+use compact_str::CompactString;
+
 use crate::model::{Document, Meta, Quote, QuoteKind, Span};
 use text::Token;
 
@@ -34,7 +36,7 @@ pub struct Layers<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// Lowercase word of each token (see [`text::lowercase`]).
-    pub lower: &'a [String],
+    pub lower: &'a [CompactString],
     pub paras: &'a [Span],
     pub sentences: &'a [Span],
     pub quotes: &'a [quotes::RawQuote],

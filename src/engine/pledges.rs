@@ -17,11 +17,12 @@ use super::quotes::{RawKind, RawQuote};
 use super::text::{first_char, is_double_quote, token_at, Token};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
+use compact_str::CompactString;
 
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: &'a [String],
+    lower: &'a [CompactString],
     lx: &'a Lexicon,
     ents: &'a Entities,
     /// Index of the direct quote containing each token, if any.
@@ -60,7 +61,7 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
             }
             sets.iter()
                 .enumerate()
-                .filter(|(_, s)| s.is_some_and(|s| s.contains(w)))
+                .filter(|(_, s)| s.is_some_and(|s| s.contains(w.as_str())))
                 .fold(0u8, |acc, (i, _)| acc | 1 << i)
         })
         .collect();
@@ -683,8 +684,9 @@ fn first_person_commitment(cx: &Ctx, k: usize, t1: usize) -> Option<Span> {
                 v = to + 1;
             }
             "are" | "am" => {
-                let third = cx.lower.get(k + 3).map(String::as_str);
-                if matches!(cx.lower.get(k + 2).map(String::as_str), Some("going" | "committed")) && third == Some("to")
+                let third = cx.lower.get(k + 3).map(CompactString::as_str);
+                if matches!(cx.lower.get(k + 2).map(CompactString::as_str), Some("going" | "committed"))
+                    && third == Some("to")
                 {
                     v = k + 4;
                 } else {
