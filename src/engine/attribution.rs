@@ -8,8 +8,6 @@
 //! "..."`, `according to X`, a pronoun, or no attribution at all (the quote
 //! continues the current speaker).
 
-use rustc_hash::FxHashMap;
-
 use super::entities::{pronoun_gender, Entities, Found};
 use super::lexicon::{Gender, Lexicon};
 use super::quotes::RawKind;
@@ -113,7 +111,13 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
     // People named together ("X and Y"), by sentence: the first of them.
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // Every mention by its first token, pronouns added as they resolve.
-    let mut by_tok: FxHashMap<usize, Found> = ents.mentions.iter().map(|m| (m.tok, *m)).collect();
+    // Every mention by its first token (index + 1 into `known`; 0 = none),
+    // pronouns added as they resolve.
+    let mut known: Vec<Found> = ents.mentions.clone();
+    let mut by_tok: Vec<u32> = vec![0; toks.len()];
+    for (i, m) in known.iter().enumerate() {
+        by_tok[m.tok] = i as u32 + 1;
+    }
     let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos).min(sentences.len().saturating_sub(1));
     if !sentences.is_empty() {
         for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.kind == RawKind::Direct) {
@@ -189,10 +193,12 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             }
         }
         for m in &new_mentions {
-            by_tok.insert(m.tok, *m);
+            known.push(*m);
+            by_tok[m.tok] = known.len() as u32;
         }
         pronouns.extend(new_mentions.iter().copied());
-        let mention_here = |k: usize| -> Option<Found> { by_tok.get(&k).copied() };
+        let mention_here =
+            |k: usize| -> Option<Found> { by_tok.get(k).filter(|&&i| i > 0).map(|&i| known[i as usize - 1]) };
         // Speech verbs of the reporter's text: who speaks in this sentence.
         for v in t0..t1 {
             if cx.in_direct[v] || !cx.toks[v].is_word() || cue(&cx, v).is_none() {
