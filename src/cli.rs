@@ -113,10 +113,21 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
 }
 
 fn collect_articles(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    // The entry's own type (no stat per file); a symbolic link is followed.
+    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            let path = e.path();
+            let is_dir = match e.file_type() {
+                Ok(t) if !t.is_symlink() => t.is_dir(),
+                _ => path.is_dir(),
+            };
+            (path, is_dir)
+        })
+        .collect();
     entries.sort();
-    for path in entries {
-        if path.is_dir() {
+    for (path, is_dir) in entries {
+        if is_dir {
             collect_articles(&path, out)?;
         } else if path
             .extension()
@@ -136,6 +147,21 @@ pub fn shown(p: &Path) -> String {
 
 /// Reads and annotates one article; `-` is standard input.
 pub fn load(path: &Path, strict: bool) -> Result<Document, Failure> {
+    let plain = read_plain(path, strict)?;
+    Ok(annotate_plain(plain))
+}
+
+/// Annotates a document read by [`read_plain`] (keeping its source and warnings).
+pub fn annotate_plain(plain: Document) -> Document {
+    let mut doc = engine::annotate(&plain.text);
+    doc.source = plain.source;
+    doc.warnings = plain.warnings;
+    doc
+}
+
+/// Reads and decodes one article without annotating it: a document with
+/// only its text, source and input warnings. `-` is standard input.
+pub fn read_plain(path: &Path, strict: bool) -> Result<Document, Failure> {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         io::stdin().read_to_end(&mut buf).map_err(|e| Failure::input(format!("standard input: {e}")))?;
@@ -143,9 +169,14 @@ pub fn load(path: &Path, strict: bool) -> Result<Document, Failure> {
     } else {
         std::fs::read(path).map_err(|e| Failure::input(format!("{}: {}", shown(path), io_message(&e))))?
     };
-    let mut doc = engine::annotate_bytes(&bytes, strict).map_err(|e| {
+    let decoded = engine::input::decode(&bytes, strict).map_err(|e| {
         Failure::input(format!("{}: {e}", if path.as_os_str() == "-" { "standard input".into() } else { shown(path) }))
     })?;
+    // The raw bytes are not needed while the engine works (a large article's
+    // peak memory is the engine's).
+    drop(bytes);
+    let mut doc = Document::empty(decoded.text);
+    doc.warnings = decoded.warnings;
     if path.as_os_str() != "-" {
         doc.source = Some(path.to_string_lossy().into_owned());
     }
@@ -167,48 +198,213 @@ fn io_message(e: &io::Error) -> String {
 
 /// Runs `byline annotate`.
 ///
-/// With `--format json` and several files nothing is printed until every
-/// file has loaded, so a bad file gives the error line alone, never half a
-/// JSON array. `jsonl` and `text` print each document as soon as it is
-/// ready (complete records), then stop at the first bad file.
+/// One article is written straight to `out` as it serializes. Several are
+/// annotated on all cores (rayon), each worker taking the next article in
+/// path order, and written in that order as soon as each one's turn comes;
+/// the first failure (in path order) stops the run. A progress bar goes to
+/// stderr when it is a terminal.
 pub fn annotate(files: &[PathBuf], format: Format, strict: bool, out: &mut dyn Write) -> Result<(), Failure> {
     let files = expand_paths(files)?;
+    if files.len() == 1 {
+        let doc = load(&files[0], strict)?;
+        let mut out = io::BufWriter::new(out);
+        write_doc(&mut out, &doc, format, "").map_err(write_failure)?;
+        return out.flush().map_err(write_failure);
+    }
+    let progress = Progress::new(files.len());
+    let n = files.len();
     if format == Format::Json {
-        let docs = files.iter().map(|p| load(p, strict).map(|d| json_inert(&d.to_json()).into_owned()));
-        let docs = docs.collect::<Result<Vec<String>, Failure>>()?;
-        let written =
-            if docs.len() == 1 { writeln!(out, "{}", docs[0]) } else { writeln!(out, "[\n{}\n]", docs.join(",\n")) };
-        return written.map_err(write_failure);
+        writeln!(out, "[").map_err(write_failure)?;
     }
-    for path in &files {
-        let doc = load(path, strict)?;
-        let written = match format {
-            Format::Jsonl | Format::Json => writeln!(out, "{}", json_inert(&doc.to_json_line())),
-            Format::Text => write!(out, "{}", text_summary(&doc)),
-        };
-        written.map_err(write_failure)?;
+    for_each_in_order(
+        &files,
+        |i, path| {
+            let doc = load(path, strict)?;
+            let mut buf = Vec::with_capacity(doc.text.len() * 4);
+            let sep = if i + 1 < n { "," } else { "" };
+            write_doc(&mut buf, &doc, format, sep).map_err(write_failure)?;
+            Ok(buf)
+        },
+        |_, bytes| {
+            progress.inc();
+            out.write_all(&bytes).map_err(write_failure)
+        },
+    )?;
+    progress.finish();
+    if format == Format::Json {
+        writeln!(out, "]").map_err(write_failure)?;
     }
-    Ok(())
+    out.flush().map_err(write_failure)
 }
 
-/// JSON that is also safe on a terminal: serde already escapes C0 controls
-/// (`\u001b`); this writes the remaining unsafe characters (DEL, C1
-/// controls, bidi controls) as `\uXXXX` escapes too. They can only occur
-/// inside JSON strings, so the JSON means exactly the same.
-pub fn json_inert(json: &str) -> std::borrow::Cow<'_, str> {
-    use std::fmt::Write as _;
-    if !json.chars().any(|c| c != '\n' && crate::sanitize::is_unsafe(c)) {
-        return std::borrow::Cow::Borrowed(json);
+/// Writes one document in `format` (`sep` after a JSON document).
+fn write_doc(out: &mut dyn Write, doc: &Document, format: Format, sep: &str) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            let mut w = InertJson::new(&mut *out);
+            serde_json::to_writer_pretty(&mut w, doc).map_err(io::Error::other)?;
+            w.flush()?;
+            writeln!(out, "{sep}")
+        }
+        Format::Jsonl => {
+            let mut w = InertJson::new(&mut *out);
+            serde_json::to_writer(&mut w, doc).map_err(io::Error::other)?;
+            w.flush()?;
+            writeln!(out)
+        }
+        Format::Text => write!(out, "{}", text_summary(doc)),
     }
-    let mut s = String::with_capacity(json.len() + 64);
-    for c in json.chars() {
-        if c != '\n' && crate::sanitize::is_unsafe(c) {
-            let _ = write!(s, "\\u{:04x}", c as u32);
-        } else {
-            s.push(c);
+}
+
+/// Runs `work` on every item on all cores (rayon's threads, each taking the
+/// next item in order) and hands the results to `sink` in item order, on the
+/// calling thread, each as soon as all before it are done. The first error
+/// (in item order, from `work` or `sink`) stops the run and is returned.
+pub fn for_each_in_order<T, R, W, S>(items: &[T], work: W, mut sink: S) -> Result<(), Failure>
+where
+    T: Sync,
+    R: Send,
+    W: Fn(usize, &T) -> Result<R, Failure> + Sync,
+    S: FnMut(usize, R) -> Result<(), Failure>,
+{
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::mpsc;
+
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<(usize, Result<R, Failure>)>();
+    std::thread::scope(|scope| {
+        let (next, stop, work) = (&next, &stop, &work);
+        scope.spawn(move || {
+            rayon::broadcast(|_| {
+                let tx = tx.clone();
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    if tx.send((i, work(i, item))).is_err() {
+                        break;
+                    }
+                }
+            });
+        });
+        // Results that came early wait here for their turn.
+        let mut waiting: BTreeMap<usize, Result<R, Failure>> = BTreeMap::new();
+        let mut turn = 0;
+        let result = loop {
+            if turn == items.len() {
+                break Ok(());
+            }
+            let r = match waiting.remove(&turn) {
+                Some(r) => r,
+                None => match rx.recv() {
+                    Ok((i, r)) if i == turn => r,
+                    Ok((i, r)) => {
+                        waiting.insert(i, r);
+                        continue;
+                    }
+                    Err(_) => break Err(Failure::input("a worker thread stopped")),
+                },
+            };
+            if let Err(f) = r.and_then(|r| sink(turn, r)) {
+                break Err(f);
+            }
+            turn += 1;
+        };
+        stop.store(true, Ordering::Relaxed);
+        drop(rx);
+        result
+    })
+}
+
+/// A progress bar on stderr, only when stderr is a terminal.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(n: usize) -> Progress {
+        if !io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(Some(n as u64), indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) = indicatif::ProgressStyle::with_template("annotating {pos}/{len} {wide_bar} {elapsed}") {
+            bar.set_style(style);
+        }
+        Progress(Some(bar))
+    }
+
+    fn inc(&self) {
+        if let Some(b) = &self.0 {
+            b.inc(1);
         }
     }
-    std::borrow::Cow::Owned(s)
+
+    fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
+}
+
+/// A writer for JSON that is also safe on a terminal: serde already escapes
+/// C0 controls (`\u001b`); this writes the characters it leaves raw (DEL,
+/// C1 controls, bidi controls) as `\uXXXX` escapes too. They can only occur
+/// inside JSON strings, so the JSON means exactly the same. A character cut
+/// in two between writes waits for its other half.
+pub struct InertJson<W: Write> {
+    inner: W,
+    partial: Vec<u8>,
+}
+
+impl<W: Write> InertJson<W> {
+    pub fn new(inner: W) -> Self {
+        InertJson { inner, partial: Vec::new() }
+    }
+
+    fn write_str(&mut self, s: &str) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in s.char_indices() {
+            if c != '\n' && crate::sanitize::is_unsafe(c) {
+                self.inner.write_all(&s.as_bytes()[start..i])?;
+                write!(self.inner, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        self.inner.write_all(&s.as_bytes()[start..])
+    }
+
+    /// Writes the complete characters of `data`, keeps a cut-off last one.
+    fn write_bytes(&mut self, data: &[u8]) -> io::Result<()> {
+        match std::str::from_utf8(data) {
+            Ok(s) => self.write_str(s),
+            Err(e) if e.error_len().is_none() => {
+                let (done, rest) = data.split_at(e.valid_up_to());
+                self.write_str(std::str::from_utf8(done).map_err(io::Error::other)?)?;
+                self.partial = rest.to_vec();
+                Ok(())
+            }
+            // Not UTF-8 (never from serde_json): passed on as is.
+            Err(_) => self.inner.write_all(data),
+        }
+    }
+}
+
+impl<W: Write> Write for InertJson<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.partial.is_empty() {
+            self.write_bytes(buf)?;
+        } else {
+            let mut data = std::mem::take(&mut self.partial);
+            data.extend_from_slice(buf);
+            self.write_bytes(&data)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let rest = std::mem::take(&mut self.partial);
+        self.inner.write_all(&rest)?;
+        self.inner.flush()
+    }
 }
 
 fn write_failure(e: io::Error) -> Failure {
@@ -343,12 +539,99 @@ pub fn main() -> i32 {
 }
 
 fn run_reader(cli: &Cli) -> Result<(), Failure> {
-    let docs = reader_documents(&cli.files, cli.strict)?;
-    if !io::stdout().is_terminal() {
-        return Err(Failure::usage(
-            "the reader needs a terminal on standard output (try `byline annotate FILE --format text`)",
-        ));
-    }
     let options = crate::reader::Options { width_cap: cli.width };
-    crate::reader::run(docs, options).map_err(|e| Failure::input(inert(&format!("{e:#}")).into_owned()))
+    let shown = |e: anyhow::Error| Failure::input(inert(&format!("{e:#}")).into_owned());
+    if cli.files.iter().any(|p| p.as_os_str() != "-" && p.is_dir()) {
+        // A folder: the article list at once, the articles annotated behind it.
+        if cli.files.iter().any(|p| p.as_os_str() == "-") {
+            return Err(Failure::usage("standard input (-) cannot be opened with a folder"));
+        }
+        let files = expand_paths(&cli.files)?;
+        need_terminal()?;
+        let strict = cli.strict;
+        let load_one = move |p: &Path| load(p, strict).map_err(|f| f.message);
+        return crate::reader::run_library(files, load_one, options).map_err(shown);
+    }
+    if cli.files.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(Failure::usage("standard input (-) can be given only once"));
+    }
+    if !cli.files.is_empty() {
+        let plain = cli.files.iter().map(|p| read_plain(p, cli.strict)).collect::<Result<Vec<_>, _>>()?;
+        need_terminal()?;
+        if plain.iter().map(|d| d.text.len()).sum::<usize>() >= PROGRESSIVE_BYTES {
+            // Large: the text shows at once, the annotations when they are ready.
+            return crate::reader::run_progressive(plain, annotate_plain, options).map_err(shown);
+        }
+        let docs = plain.into_iter().map(annotate_plain).collect();
+        return crate::reader::run(docs, options).map_err(shown);
+    }
+    let docs = reader_documents(&cli.files, cli.strict)?;
+    need_terminal()?;
+    crate::reader::run(docs, options).map_err(shown)
+}
+
+/// From this much text on, the reader shows the articles before their
+/// annotations are ready (annotating takes more than a few tens of ms).
+const PROGRESSIVE_BYTES: usize = 256 << 10;
+
+fn need_terminal() -> Result<(), Failure> {
+    if io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(Failure::usage("the reader needs a terminal on standard output (try `byline annotate FILE --format text`)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn in_order_whatever_order_the_workers_finish() {
+        let items: Vec<u64> = (0..40).collect();
+        let mut seen = Vec::new();
+        for_each_in_order(
+            &items,
+            |i, &x| {
+                std::thread::sleep(Duration::from_micros(100 * (40 - x)));
+                Ok((i, x * 2))
+            },
+            |turn, (i, y)| {
+                assert_eq!(turn, i);
+                seen.push(y);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (0..40).map(|x| x * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_first_failure_in_order_wins() {
+        let items: Vec<u64> = (0..30).collect();
+        let mut seen = Vec::new();
+        let err = for_each_in_order(
+            &items,
+            |_, &x| match x {
+                // The later failure is quick, the earlier one slow.
+                20 => Err(Failure::input("twenty")),
+                9 => {
+                    std::thread::sleep(Duration::from_millis(20));
+                    Err(Failure::input("nine"))
+                }
+                _ => Ok(x),
+            },
+            |_, x| {
+                seen.push(x);
+                Ok(())
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.message, "nine");
+        assert_eq!(seen, (0..9).collect::<Vec<_>>());
+        let err =
+            for_each_in_order(&items, |_, &x| Ok(x), |_, x| if x == 3 { Err(Failure::input("sink")) } else { Ok(()) })
+                .unwrap_err();
+        assert_eq!(err.message, "sink");
+    }
 }

@@ -150,3 +150,54 @@ fn control_characters_in_paths_and_text_stay_inert() {
     assert!(out.status.success());
     assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07));
 }
+
+#[test]
+fn annotate_folder_jsonl_is_in_path_order_and_matches_one_by_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for i in 0..24 {
+        // Different sizes, so the workers finish out of order.
+        let sub = if i % 3 == 0 { "z" } else { "a" };
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        let p = dir.path().join(sub).join(format!("{i:02}.txt"));
+        let mut text = format!("Story {i}\n\n\u{201c}We will build {i} bridges,\u{201d} Mayor Ana Ruiz{i} said.\n");
+        for k in 0..(24 - i) * 20 {
+            text.push_str(&format!("\nParagraph {k} of story {i} says nothing quoted.\n"));
+        }
+        std::fs::write(&p, &text).unwrap();
+        files.push((p, text));
+    }
+    files.sort();
+    let out = byline().args(["annotate", "--format", "jsonl"]).arg(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "no progress bar when stderr is not a terminal");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let docs: Vec<byline::Document> = text.lines().map(|l| byline::Document::from_json(l).unwrap()).collect();
+    assert_eq!(docs.len(), files.len());
+    for (doc, (path, content)) in docs.iter().zip(&files) {
+        assert_eq!(doc.source.as_deref(), Some(path.to_str().unwrap()));
+        let mut want = byline::annotate(content);
+        want.source = doc.source.clone();
+        assert_eq!(doc, &want);
+    }
+}
+
+#[test]
+fn annotate_folder_json_is_one_array_and_stops_at_a_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..6 {
+        std::fs::write(dir.path().join(format!("{i}.txt")), format!("Story {i}.\n")).unwrap();
+    }
+    let out = byline().args(["annotate", "--format", "json"]).arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 6);
+
+    std::fs::write(dir.path().join("3.txt"), b"\x7fELF\x00\x00\x01binary").unwrap();
+    let out = byline().args(["annotate", "--format", "jsonl"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = error_line(&out);
+    assert!(err.contains("3.txt") && err.contains("binary") && err.lines().count() == 1, "{err}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 3, "the articles before the bad one are written, in order");
+}

@@ -53,14 +53,16 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
 fn missing_file_in_quotes_and_in_a_list() {
     let dir = tempfile::tempdir().unwrap();
     let ok = write(dir.path(), "ok.txt", b"Fine.\n");
-    let out = byline().args(["annotate"]).arg(&ok).arg(dir.path().join("gone.txt")).output().unwrap();
-    assert!(one_error_line(&out).ends_with("gone.txt: no such file\n"), "json: the error alone, no half array");
-    // jsonl prints complete records as it goes, then stops at the bad file.
-    let out = byline().args(["annotate", "--format", "jsonl"]).arg(&ok).arg(dir.path().join("gone.txt")).output();
-    let out = out.unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
-    assert!(String::from_utf8(out.stderr).unwrap().starts_with("error: "));
+    // Several files are written in order as each is ready (complete
+    // records for jsonl), then the run stops at the bad one with one error line.
+    for format in ["json", "jsonl"] {
+        let out = byline().args(["annotate", "--format", format]).arg(&ok).arg(dir.path().join("gone.txt")).output();
+        let out = out.unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("error: ") && err.lines().count() == 1, "{err:?}");
+        assert!(err.ends_with("gone.txt: no such file\n"), "{err}");
+    }
     let out = byline().args(["quotes"]).arg(dir.path().join("gone.txt")).output().unwrap();
     assert!(one_error_line(&out).contains("no such file"));
 }
@@ -259,4 +261,22 @@ fn escapes_in_text_and_file_names_never_reach_the_terminal() {
     // An error about a file with escapes in its name.
     let err = one_error_line(&annotate(&dir.path().join("gone\u{1b}]0;t\u{7}.txt")));
     assert!(err.contains("gone\u{241b}]0;t\u{2407}.txt: no such file"), "{err}");
+}
+
+#[test]
+fn inert_json_writer_escapes_characters_cut_between_writes() {
+    use std::io::Write;
+    let json = serde_json::to_string("a\u{9b}b\u{202e}c\u{1b}d\u{7f}é😀").unwrap();
+    let bytes = json.as_bytes();
+    for cut in 0..=bytes.len() {
+        let mut out = Vec::new();
+        let mut w = byline::cli::InertJson::new(&mut out);
+        w.write_all(&bytes[..cut]).unwrap();
+        w.write_all(&bytes[cut..]).unwrap();
+        w.flush().unwrap();
+        drop(w);
+        let s = String::from_utf8(out).unwrap();
+        assert_eq!(s, "\"a\\u009bb\\u202ec\\u001bd\\u007fé😀\"", "cut at {cut}");
+        assert_eq!(serde_json::from_str::<String>(&s).unwrap(), "a\u{9b}b\u{202e}c\u{1b}d\u{7f}é😀");
+    }
 }

@@ -360,3 +360,45 @@ fn closing_the_window_ends_the_reader() {
         sleep(Duration::from_millis(30));
     }
 }
+
+#[test]
+fn reader_on_a_folder_lists_then_opens_an_article() {
+    let Some(t) = Tmux::start("folder") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::copy(seed_path(), dir.path().join("sub/seed.txt")).unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Plain story\n\nNothing quoted here at all.\n").unwrap();
+    t.run(&format!("{} '{}'", bin(), dir.path().display()));
+    let s = t.wait_text("2 articles");
+    assert!(s.contains("Plain story") && s.contains("Title"), "{s}");
+    t.wait_text("S. Korea pledges leading role");
+    t.keys(&["j", "Enter"]);
+    let s = t.wait_text("Entities");
+    assert!(s.contains("[2/2]"), "{s}");
+    t.keys(&["l"]);
+    t.wait_text("2 articles");
+    t.keys(&["q"]);
+    t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn reader_on_a_large_article_fills_in_its_annotations() {
+    let Some(t) = Tmux::start("large") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Council backs the long plan\n\n");
+    for i in 0..4_500 {
+        text.push_str(&format!("\u{201c}We will build {i} bridges,\u{201d} Mayor Ana Ruiz said on Monday.\n\n"));
+    }
+    assert!(text.len() > 256 << 10, "large enough for the text to come first");
+    let path = dir.path().join("large.txt");
+    std::fs::write(&path, &text).unwrap();
+    t.run(&format!("{} '{}'", bin(), path.display()));
+    t.wait_text("Council backs the long plan");
+    t.wait_text("Quotes: 4500");
+    t.keys(&["]"]);
+    t.wait_text("Quote 1/4500");
+    t.keys(&["q"]);
+    t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
+    t.assert_terminal_restored();
+}

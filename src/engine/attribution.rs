@@ -8,14 +8,13 @@
 //! "..."`, `according to X`, a pronoun, or no attribution at all (the quote
 //! continues the current speaker).
 
-use rustc_hash::FxHashMap;
-
 use super::entities::{pronoun_gender, Entities, Found};
 use super::lexicon::{Gender, Lexicon};
 use super::quotes::RawKind;
 use super::text::{first_char, is_double_quote, token_at, TokKind, Token};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Span};
+use compact_str::CompactString;
 
 /// A quote's speaker and cue.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -71,7 +70,7 @@ struct Focus {
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: &'a [String],
+    lower: &'a [CompactString],
     lx: &'a Lexicon,
     /// Token lies inside the content of a direct quote.
     in_direct: Vec<bool>,
@@ -112,7 +111,13 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
     // People named together ("X and Y"), by sentence: the first of them.
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // Every mention by its first token, pronouns added as they resolve.
-    let mut by_tok: FxHashMap<usize, Found> = ents.mentions.iter().map(|m| (m.tok, *m)).collect();
+    // Every mention by its first token (index + 1 into `known`; 0 = none),
+    // pronouns added as they resolve.
+    let mut known: Vec<Found> = ents.mentions.clone();
+    let mut by_tok: Vec<u32> = vec![0; toks.len()];
+    for (i, m) in known.iter().enumerate() {
+        by_tok[m.tok] = i as u32 + 1;
+    }
     let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos).min(sentences.len().saturating_sub(1));
     if !sentences.is_empty() {
         for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.kind == RawKind::Direct) {
@@ -161,7 +166,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             }
             // "they": two people named together ("X and Y said"), else an
             // organization that was the subject just before.
-            if cx.lower[k] == "they" {
+            let resolved = if cx.lower[k] == "they" {
                 let recent = |f: &&Focus| f.sent + 2 >= si;
                 let pair = pairs.iter().rev().find(|(s, _)| s + 2 >= si).map(|&(_, e)| e);
                 let org = focus
@@ -170,42 +175,30 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
                     .take_while(recent)
                     .find(|f| f.subject && ents.entities[f.entity].kind == EntityKind::Organization)
                     .map(|f| f.entity);
-                if let Some(id) = pair.or(org) {
-                    let subj = !subject_taken;
-                    subject_taken = true;
-                    focus.push(Focus { entity: id, sent: si, subject: subj, speaks: false });
-                    new_mentions.push(Found {
-                        span: toks[k].span(),
-                        entity: id,
-                        form: MentionForm::Pronoun,
-                        tok: k,
-                        tok_end: k + 1,
-                    });
-                }
-                continue;
-            }
-            if let Some(g) = pronoun_gender(&cx.lower[k]) {
-                if let Some(id) = resolve(&focus, ents, g, si) {
-                    let subj = !subject_taken && matches!(cx.lower[k].as_str(), "he" | "she");
-                    if subj {
-                        subject_taken = true;
-                    }
-                    focus.push(Focus { entity: id, sent: si, subject: subj, speaks: false });
-                    new_mentions.push(Found {
-                        span: toks[k].span(),
-                        entity: id,
-                        form: MentionForm::Pronoun,
-                        tok: k,
-                        tok_end: k + 1,
-                    });
-                }
+                pair.or(org)
+            } else {
+                pronoun_gender(&cx.lower[k]).and_then(|g| resolve(&focus, ents, g, si))
+            };
+            if let Some(id) = resolved {
+                let subj = !subject_taken && matches!(cx.lower[k].as_str(), "he" | "she" | "they");
+                subject_taken |= subj;
+                focus.push(Focus { entity: id, sent: si, subject: subj, speaks: false });
+                new_mentions.push(Found {
+                    span: toks[k].span(),
+                    entity: id,
+                    form: MentionForm::Pronoun,
+                    tok: k,
+                    tok_end: k + 1,
+                });
             }
         }
         for m in &new_mentions {
-            by_tok.insert(m.tok, *m);
+            known.push(*m);
+            by_tok[m.tok] = known.len() as u32;
         }
         pronouns.extend(new_mentions.iter().copied());
-        let mention_here = |k: usize| -> Option<Found> { by_tok.get(&k).copied() };
+        let mention_here =
+            |k: usize| -> Option<Found> { by_tok.get(k).filter(|&&i| i > 0).map(|&i| known[i as usize - 1]) };
         // Speech verbs of the reporter's text: who speaks in this sentence.
         for v in t0..t1 {
             if cx.in_direct[v] || !cx.toks[v].is_word() || cue(&cx, v).is_none() {
@@ -388,10 +381,9 @@ fn resolve(focus: &[Focus], ents: &Entities, g: Gender, si: usize) -> Option<usi
 
 fn cue(cx: &Ctx, k: usize) -> Option<String> {
     let w = cx.lower[k].as_str();
-    if let Some(next) = cx.lower.get(k + 1).filter(|n| !n.is_empty()) {
-        let phrase = format!("{w} {next}");
-        if cx.lx.speech_phrases.contains(&phrase) {
-            return Some(phrase);
+    if let (Some(seconds), Some(next)) = (cx.lx.speech_phrases.get(w), cx.lower.get(k + 1)) {
+        if seconds.iter().any(|s| s == next) {
+            return Some(format!("{w} {next}"));
         }
     }
     // "saying" attributes only in "quoted as saying"; other -ing forms never.
@@ -581,7 +573,7 @@ fn pre_attribution(
     if subject.is_none() && verb.is_none() {
         return None;
     }
-    Some(Attribution { speaker: subject, cue: verb.map(|v| cue(cx, v).unwrap_or_else(|| cx.lower[v].clone())) })
+    Some(Attribution { speaker: subject, cue: verb.map(|v| cue(cx, v).unwrap_or_else(|| cx.lower[v].to_string())) })
 }
 
 /// `according to X` anywhere in the sentence, outside quotes.

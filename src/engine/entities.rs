@@ -9,6 +9,7 @@ use super::quotes::RawKind;
 use super::text::{first_char, TokKind, Token};
 use super::Layers;
 use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
+use compact_str::CompactString;
 
 /// A mention found in the text, before it is gathered into entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,13 +147,15 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         if t1 > t0 {
             let head = lower[t1 - 1].as_str();
             let words = &lower[t0..t1];
-            let kind = if words.iter().any(|w| lx.document_words.contains(w)) {
+            let kind = if words.iter().any(|w| lx.document_words.contains(w.as_str())) {
                 EntityKind::Document
             } else if lx.event_words.contains(head) {
                 EntityKind::Event
             } else if lx.org_words.contains(head) {
                 EntityKind::Organization
-            } else if t0 >= 2 && lower[t0.saturating_sub(8)..t0 - 1].iter().any(|w| lx.document_words.contains(w)) {
+            } else if t0 >= 2
+                && lower[t0.saturating_sub(8)..t0 - 1].iter().any(|w| lx.document_words.contains(w.as_str()))
+            {
                 // "a report ..., titled “Waiting for Repairs”": named by the noun before.
                 EntityKind::Document
             } else {
@@ -191,8 +194,8 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 let title_dot = !n.is_word()
                     && !n.space_before
                     && first_char(&n, text) == '.'
-                    && lx.abbreviations.contains(&lower[j - 1])
-                    && (lx.titles.contains(&lower[j - 1]) || lx.place_prefixes.contains(&lower[j - 1]))
+                    && lx.abbreviations.contains(lower[j - 1].as_str())
+                    && (lx.titles.contains(lower[j - 1].as_str()) || lx.place_prefixes.contains(lower[j - 1].as_str()))
                     && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap);
                 if title_dot {
                     j += 1;
@@ -204,12 +207,12 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 // In a Title Case line (a headline), common words are not
                 // part of names ("Sanders Says He ...").
                 if title_line[j]
-                    && (lx.function_words.contains(&lower[j])
+                    && (lx.function_words.contains(lower[j].as_str())
                         || lx.speech_verb(&lower[j]).is_some()
                         || seen_lower.contains(lower[j].as_str())
                         || (j >= i + 2
                             && lx.first_names.contains_key(lower[i].as_str())
-                            && !lx.surnames.contains(&lower[j])))
+                            && !lx.surnames.contains(lower[j].as_str())))
                 {
                     break;
                 }
@@ -217,12 +220,20 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 if is_pronoun_like(&lower[j]) {
                     break;
                 }
+                // "Washington State University Simon Ličen": an organization
+                // head word followed by a first name ends the name.
+                if lx.org_words.contains(lower[j - 1].as_str())
+                    && lx.first_names.contains_key(lower[j].as_str())
+                    && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap)
+                {
+                    break;
+                }
                 if name_cap(&n, text) {
                     last_cap = j;
                     j += 1;
                     // A possessive inside a name ("St. Brendan's Regional
                     // Hospital") when the name goes on to an organization word.
-                    if n.possessive && !possessive_inside_name(toks, lower, j - 1, lx) {
+                    if n.possessive && !possessive_inside_name(toks, lower, i, j - 1, lx) {
                         break;
                     }
                     continue;
@@ -256,7 +267,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         }
         // A year starts a name only when it names an event ("2021 Summit").
         let mut start = i;
-        if is_year(t.text(text)) && !lx.event_words.contains(&lower[end - 1]) {
+        if is_year(t.text(text)) && !lx.event_words.contains(lower[end - 1].as_str()) {
             start += 1;
         }
         if start < end {
@@ -288,9 +299,25 @@ fn name_cap(t: &Token, text: &str) -> bool {
         return true;
     }
     let w = t.text(text);
-    ["al-", "el-", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "at-"]
-        .iter()
-        .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
+    [
+        "al-",
+        "el-",
+        "bin-",
+        "ibn-",
+        "abu-",
+        "ad-",
+        "as-",
+        "ash-",
+        "at-",
+        "d'",
+        "d\u{2019}",
+        "l'",
+        "l\u{2019}",
+        "o'",
+        "o\u{2019}",
+    ]
+    .iter()
+    .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
 }
 
 /// For each token: does it sit on a line written in Title Case (most words
@@ -314,13 +341,20 @@ fn title_case_lines(text: &str, toks: &[Token]) -> Vec<bool> {
     out
 }
 
+/// A byline near the top: "Jane Doe and John Roe, The Associated Press".
+fn byline(words: &[&str], start: usize) -> bool {
+    const PRESS: [&str; 10] =
+        ["press", "news", "reuters", "agency", "wire", "postmedia", "staff", "correspondent", "reporter", "writer"];
+    start < 600 && words.len() <= 12 && words.last().is_some_and(|w| PRESS.contains(w))
+}
+
 /// Tokens of credit lines: bylines, contributor notes, photo credits.
-fn credit_tokens(text: &str, toks: &[Token], lower: &[String], sentences: &[Span]) -> Vec<bool> {
+fn credit_tokens(text: &str, toks: &[Token], lower: &[CompactString], sentences: &[Span]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     for s in sentences {
         let a = super::text::token_at(toks, s.start);
         let b = super::text::token_at(toks, s.end);
-        let words: Vec<&str> = lower[a..b].iter().map(String::as_str).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = lower[a..b].iter().map(CompactString::as_str).filter(|w| !w.is_empty()).collect();
         let has = |seq: &[&str]| words.windows(seq.len()).any(|w| w == seq);
         let credit = has(&["contributed", "to", "this", "report"])
             || has(&["contributed", "reporting"])
@@ -330,7 +364,8 @@ fn credit_tokens(text: &str, toks: &[Token], lower: &[String], sentences: &[Span
             || (words.first() == Some(&"follow") && has(&["on", "twitter"]))
             || (words.first() == Some(&"by") && words.len() <= 8)
             || has(&["photo", "by"])
-            || has(&["photograph", "by"]);
+            || has(&["photograph", "by"])
+            || byline(&words, s.start);
         if credit {
             out[a..b].iter_mut().for_each(|x| *x = true);
         }
@@ -347,7 +382,13 @@ fn is_pronoun_like(w: &str) -> bool {
 
 /// True when the possessive at token `k` is followed by capitalized words
 /// that end in an organization or place head word.
-fn possessive_inside_name(toks: &[Token], lower: &[String], k: usize, lx: &Lexicon) -> bool {
+fn possessive_inside_name(toks: &[Token], lower: &[CompactString], start: usize, k: usize, lx: &Lexicon) -> bool {
+    // Not after a complete organization or place ("University of
+    // Jerusalem's Einstein Institute" is two names).
+    let head = |w: &str| lx.org_words.contains(w) || lx.place_words.contains(w) || lx.places.contains_key(w);
+    if (start..=k).any(|j| head(lower[j].as_str())) {
+        return false;
+    }
     let mut j = k + 1;
     while j < toks.len() && j <= k + 4 && toks[j].is_word() && toks[j].cap && !toks[j].newline_before {
         if lx.org_words.contains(lower[j].as_str()) || lx.place_words.contains(lower[j].as_str()) {
@@ -359,6 +400,12 @@ fn possessive_inside_name(toks: &[Token], lower: &[String], k: usize, lx: &Lexic
         j += 1;
     }
     false
+}
+
+/// "Officials", "Prosecutors": a plural word, not a name (unless the name
+/// lists know it).
+fn plural_common_noun(word: &str, lx: &Lexicon) -> bool {
+    word.ends_with('s') && !word.ends_with("ss") && !lx.surnames.contains(word) && !lx.first_names.contains_key(word)
 }
 
 fn raw_has_digit(w: &str) -> bool {
@@ -399,7 +446,7 @@ fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> FxHashSet<usize>
 fn push_run(
     text: &str,
     toks: &[Token],
-    lower: &[String],
+    lower: &[CompactString],
     mut a: usize,
     b: usize,
     sent_starts: &FxHashSet<usize>,
@@ -410,9 +457,7 @@ fn push_run(
     // Leading function words ("During", "The", "In").
     while a < b
         && !is_acronym(toks[a].text(text))
-        && (lx.function_words.contains(&lower[a])
-            || CONNECTORS.contains(&lower[a].as_str())
-            || is_pronoun_like(&lower[a]))
+        && (lx.function_words.contains(lower[a].as_str()) || is_pronoun_like(&lower[a]))
     {
         a += 1;
     }
@@ -426,7 +471,9 @@ fn push_run(
         let w = lower[k].trim_end_matches('.');
         if is_title_word(w, lx) {
             title_end = Some(k + 1);
-        } else if title_end.is_some() && !(is_acronym(toks[k].text(text)) || lx.function_words.contains(&lower[k])) {
+        } else if title_end.is_some()
+            && !(is_acronym(toks[k].text(text)) || lx.function_words.contains(lower[k].as_str()))
+        {
             // A name after the title: stop (but "Defense Minister" keeps both).
             if !next_is_title(lower, k + 1, b, lx) {
                 break;
@@ -499,10 +546,20 @@ fn push_run(
     if all_calendar && kind.is_none() {
         return;
     }
-    // Trailing calendar word ("Seoul Tuesday"): drop it.
+    // Trailing function words ("Australia On" in a headline): drop them.
     let mut b = b;
     while b > a + 1
-        && lx.calendar.contains(&lower[b - 1])
+        && matches!(
+            lower[b - 1].as_str(),
+            "on" | "in" | "of" | "the" | "a" | "an" | "and" | "to" | "for" | "at" | "by" | "with"
+        )
+        && !is_acronym(toks[b - 1].text(text))
+    {
+        b -= 1;
+    }
+    // Trailing calendar word ("Seoul Tuesday"): drop it.
+    while b > a + 1
+        && lx.calendar.contains(lower[b - 1].as_str())
         && (lower[b - 1].ends_with("day") || !lx.first_names.contains_key(lower[b - 2].as_str()))
     {
         b -= 1;
@@ -525,7 +582,7 @@ fn is_title_word(w: &str, lx: &Lexicon) -> bool {
     lx.titles.contains(w) || (w.contains('-') && w.split('-').next().is_some_and(|p| lx.titles.contains(p)))
 }
 
-fn next_is_title(lower: &[String], k: usize, b: usize, lx: &Lexicon) -> bool {
+fn next_is_title(lower: &[CompactString], k: usize, b: usize, lx: &Lexicon) -> bool {
     (k..b.saturating_sub(1)).any(|j| lx.titles.contains(lower[j].trim_end_matches('.')))
         && (k..b).take(2).any(|j| lx.titles.contains(lower[j].trim_end_matches('.')))
 }
@@ -572,7 +629,13 @@ fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
 }
 
 /// Types candidates, links them into entities and resolves pronouns.
-fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&str>, cands: Vec<Cand>) -> Entities {
+fn build(
+    inp: &Layers,
+    lx: &Lexicon,
+    lower: &[CompactString],
+    seen_lower: &FxHashSet<&str>,
+    cands: Vec<Cand>,
+) -> Entities {
     let text = inp.text;
     let toks = inp.tokens;
     let mut ents = Entities::default();
@@ -786,9 +849,13 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
     let merged_away = merge_surname_variants(&mut ents, lx, &mut by_key);
     // Mentions per entity so far, for ranking ambiguous surnames.
     let mut mention_count: FxHashMap<usize, usize> = FxHashMap::default();
+    // Where each entity was named before the lone words are linked, in order.
+    let mut named_at: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for m in &ents.mentions {
         *mention_count.entry(m.entity).or_default() += 1;
+        named_at.entry(m.entity).or_default().push(m.span.start);
     }
+    named_at.values_mut().for_each(|v| v.sort_unstable());
     // Single capitalized words: surnames / first names of people named in
     // full, parts of longer names, or things of their own.
     // How often each lone word is capitalized mid-sentence.
@@ -849,11 +916,8 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
                 // Else the one named most recently before ("Bill Clinton
                 // said ... Clinton added").
                 let last_before = |id: usize| {
-                    ents.mentions
-                        .iter()
-                        .filter(|m| m.entity == id && m.span.start < span.start)
-                        .map(|m| m.span.start)
-                        .max()
+                    let at = named_at.get(&id)?;
+                    at.partition_point(|&p| p < span.start).checked_sub(1).map(|i| at[i])
                 };
                 people.iter().filter_map(|&id| last_before(id).map(|p| (p, id))).max().map(|(_, id)| id)
             };
@@ -890,7 +954,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
         if c.sentence_initial
             && !lx.surnames.contains(word)
             && !lx.first_names.contains_key(word)
-            && !followed_by_speech(toks, lower, c.t1, lx)
+            && (!followed_by_speech(toks, lower, c.t1, lx) || plural_common_noun(word, lx))
         {
             continue;
         }
@@ -900,7 +964,9 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &[String], seen_lower: &FxHashSet<&s
         let kind = if camel && c.kind.is_none() {
             // "YouTube", "TransLink": brands and organizations.
             EntityKind::Organization
-        } else if c.kind == Some(EntityKind::Person) || followed_by_speech(toks, lower, c.t1, lx) {
+        } else if c.kind == Some(EntityKind::Person)
+            || (followed_by_speech(toks, lower, c.t1, lx) && !plural_common_noun(word, lx))
+        {
             EntityKind::Person
         } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
             EntityKind::Place
@@ -953,13 +1019,13 @@ fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -> Option<us
     (hits.len() == 1).then(|| hits[0])
 }
 
-fn followed_by_speech(toks: &[Token], lower: &[String], t1: usize, lx: &Lexicon) -> bool {
+fn followed_by_speech(toks: &[Token], lower: &[CompactString], t1: usize, lx: &Lexicon) -> bool {
     toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
 }
 
 /// Words before a name that make it a place: a locative preposition ("in
 /// X", "across the X") or a settlement noun with "of" ("the city of X").
-fn place_context(toks: &[Token], lower: &[String], t0: usize) -> bool {
+fn place_context(toks: &[Token], lower: &[CompactString], t0: usize) -> bool {
     let at = |back: usize| t0.checked_sub(back).filter(|&k| toks[k].is_word()).map(|k| lower[k].as_str());
     let locative = |w: Option<&str>| {
         matches!(
@@ -991,13 +1057,37 @@ fn place_context(toks: &[Token], lower: &[String], t0: usize) -> bool {
             )
         )
     };
-    locative(at(1)) || (at(1) == Some("the") && locative(at(2))) || (at(1) == Some("of") && settlement(at(2)))
+    // "the premier of X", "residents of X": a jurisdiction.
+    let jurisdiction = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "premier"
+                    | "mayor"
+                    | "governor"
+                    | "president"
+                    | "minister"
+                    | "king"
+                    | "queen"
+                    | "residents"
+                    | "people"
+                    | "citizens"
+                    | "government"
+                    | "capital"
+                    | "mps"
+                    | "mlas"
+            )
+        )
+    };
+    locative(at(1))
+        || (at(1) == Some("the") && locative(at(2)))
+        || (at(1) == Some("of") && (settlement(at(2)) || jurisdiction(at(2))))
 }
 
 /// Evidence that a run of 2-4 capitalized words not otherwise typed is a
 /// person's name: a known first name, a known surname at the end, a title
 /// or role word before it, a speech verb or an age (", 52,") after it.
-fn person_evidence(text: &str, toks: &[Token], lower: &[String], c: &Cand, lx: &Lexicon) -> bool {
+fn person_evidence(text: &str, toks: &[Token], lower: &[CompactString], c: &Cand, lx: &Lexicon) -> bool {
     let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
     let first = lower[c.t0].as_str();
     if c.kind == Some(EntityKind::Person) {
@@ -1087,7 +1177,7 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[String]) -> FxHashSet<String> {
+fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[CompactString]) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
     for k in 2..toks.len().saturating_sub(1) {
         if toks[k - 1].text(text) == "(" && toks.get(k + 1).is_some_and(|t| t.text(text) == ")") {
@@ -1234,9 +1324,9 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;
     let toks = inp.tokens;
     // Epithets from orgs.tsv.
+    let name_keys: FxHashMap<String, usize> = ents.entities.iter().map(|e| (key(&e.name), e.id)).collect();
     for (oi, org) in lx.orgs.iter().enumerate() {
-        let org_key = key(&org.name);
-        let Some(id) = ents.entities.iter().position(|e| key(&e.name) == org_key) else { continue };
+        let Some(&id) = name_keys.get(&key(&org.name)) else { continue };
         for alias in org.aliases.iter().filter(|a| a.starts_with("the ")) {
             let phrase = &alias[4..];
             let mut from = 0;
@@ -1392,6 +1482,15 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     if held.is_empty() {
         return;
     }
+    // Per role, in text order: (position, holder, more than one holder so far).
+    held.sort_unstable_by_key(|h| h.0);
+    let mut by_role: FxHashMap<String, Vec<(usize, usize, bool)>> = FxHashMap::default();
+    for (pos, id, role) in held {
+        let list = by_role.entry(role).or_default();
+        let several = list.last().is_some_and(|&(_, first, several)| several || first != id);
+        let first = list.first().map_or(id, |f| f.1);
+        list.push((pos, if several { id } else { first }, several));
+    }
     let mut extra = Vec::new();
     for k in 0..toks.len() {
         if !toks[k].is_word() || lower(k) != "the" {
@@ -1410,10 +1509,11 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
             if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap && lx.titles.contains(&lower(r + 1))) {
                 break; // "the union president": the role is the next word
             }
-            let holder = held.iter().rev().find(|(pos, _, role)| *pos < t.start && *role == w);
-            let others = holder
-                .is_some_and(|(_, id, _)| held.iter().any(|(pos, e, role)| *pos < t.start && role == &w && e != id));
-            if let (Some(&(_, id, _)), false) = (holder, others) {
+            let before = by_role.get(&w).and_then(|list| {
+                let n = list.partition_point(|h| h.0 < t.start);
+                n.checked_sub(1).map(|i| list[i])
+            });
+            if let Some((_, id, false)) = before {
                 extra.push(Found {
                     span: Span::new(toks[k].start, t.end),
                     entity: id,

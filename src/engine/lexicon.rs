@@ -49,8 +49,8 @@ pub struct Lexicon {
     /// Capitalized adjectives that are not entities ("Asian", "Muslim").
     pub adjectives: FxHashSet<String>,
     pub boilerplate: Vec<String>,
-    /// Two-word speech cues ("shot back", "went on"), joined by a space.
-    pub speech_phrases: FxHashSet<String>,
+    /// Two-word speech cues ("shot back", "went on"): first word -> second words.
+    pub speech_phrases: FxHashMap<String, Vec<String>>,
     pub first_names: FxHashMap<String, Gender>,
     pub surnames: FxHashSet<String>,
     pub countries: Vec<Country>,
@@ -80,6 +80,11 @@ fn words(src: &str) -> FxHashSet<String> {
 /// The key used to look names up: lowercase, periods dropped, curly
 /// apostrophes straightened.
 pub fn key(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out: String = s.chars().filter(|&c| c != '.').collect();
+        out.make_ascii_lowercase();
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -109,7 +114,12 @@ impl Lexicon {
                 }
             }
         }
-        lx.speech_phrases = lines(include_str!("../../assets/speech_phrases.txt")).map(str::to_lowercase).collect();
+        for l in lines(include_str!("../../assets/speech_phrases.txt")) {
+            let mut it = l.split_whitespace();
+            if let (Some(a), Some(b)) = (it.next(), it.next()) {
+                lx.speech_phrases.entry(a.to_lowercase()).or_default().push(b.to_lowercase());
+            }
+        }
         lx.abbreviations = words(include_str!("../../assets/abbreviations.txt"));
         lx.function_words = words(include_str!("../../assets/function_words.txt"));
         lx.calendar = words(include_str!("../../assets/calendar.txt"));
@@ -210,7 +220,11 @@ impl Lexicon {
 
     /// True when the (lowercase) line is scraped boilerplate.
     pub fn is_boilerplate(&self, line: &str) -> bool {
-        let l = line.trim().to_lowercase();
+        let line = line.trim();
+        if line.len() >= 200 {
+            return false;
+        }
+        let l = line.to_lowercase();
         if l.is_empty() {
             return false;
         }

@@ -24,6 +24,8 @@ pub mod quotes;
 pub mod segment;
 pub mod text;
 
+use compact_str::CompactString;
+
 use crate::model::{Document, Meta, Quote, QuoteKind, Span};
 use text::Token;
 
@@ -34,7 +36,7 @@ pub struct Layers<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// Lowercase word of each token (see [`text::lowercase`]).
-    pub lower: &'a [String],
+    pub lower: &'a [CompactString],
     pub paras: &'a [Span],
     pub sentences: &'a [Span],
     pub quotes: &'a [quotes::RawQuote],
@@ -47,7 +49,12 @@ use quotes::RawKind;
 /// Annotates an article. Line ends are folded and a BOM dropped first (see
 /// [`input::normalize_str`]); all spans refer to the folded text.
 pub fn annotate(text: &str) -> Document {
-    let text = input::normalize_str(text);
+    annotate_owned(input::normalize_str(text))
+}
+
+/// Annotates text that is already normalized (see [`input::decode`]),
+/// taking it over without a copy.
+fn annotate_owned(text: String) -> Document {
     let lx = Lexicon::get();
     let mut doc = Document::empty(String::new());
 
@@ -106,7 +113,7 @@ pub fn annotate(text: &str) -> Document {
 /// Decodes bytes (see [`input::decode`]) and annotates them.
 pub fn annotate_bytes(bytes: &[u8], strict: bool) -> Result<Document, input::InputError> {
     let decoded = input::decode(bytes, strict)?;
-    let mut doc = annotate(&decoded.text);
+    let mut doc = annotate_owned(decoded.text);
     doc.warnings = decoded.warnings;
     Ok(doc)
 }

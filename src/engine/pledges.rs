@@ -17,15 +17,16 @@ use super::quotes::{RawKind, RawQuote};
 use super::text::{first_char, is_double_quote, token_at, Token};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
+use compact_str::CompactString;
 
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: &'a [String],
+    lower: &'a [CompactString],
     lx: &'a Lexicon,
     ents: &'a Entities,
     /// Index of the direct quote containing each token, if any.
-    quote_of: Vec<Option<usize>>,
+    quote_of: Vec<Option<u32>>,
     /// Inside any quote marks (direct, partial or title).
     in_marks: Vec<bool>,
     /// Which cue lists each token is in (bits, see [`CUE_KINDS`]).
@@ -47,20 +48,20 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
         for k in a..b {
             in_marks[k] = true;
             if q.kind == RawKind::Direct {
-                quote_of[k] = Some(qi);
+                quote_of[k] = Some(qi as u32);
             }
         }
     }
+    let sets: Vec<Option<&rustc_hash::FxHashSet<String>>> = CUE_KINDS.iter().map(|k| lx.pledge_cues.get(*k)).collect();
     let cues: Vec<u8> = lower
         .iter()
         .map(|w| {
             if w.is_empty() {
                 return 0;
             }
-            CUE_KINDS
-                .iter()
+            sets.iter()
                 .enumerate()
-                .filter(|(_, kind)| lx.pledge_cue(kind, w))
+                .filter(|(_, s)| s.is_some_and(|s| s.contains(w.as_str())))
                 .fold(0u8, |acc, (i, _)| acc | 1 << i)
         })
         .collect();
@@ -75,7 +76,7 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
         let t1 = token_at(toks, s.end);
         let found = sentence_pledges(&cx, t0, t1, quotes, attributions, &mut last_actor);
         for (span, actor) in found {
-            if out.iter().any(|p| p.span().overlaps(span)) {
+            if out.iter().rev().take(8).any(|p| p.span().overlaps(span)) {
                 continue;
             }
             let ptext = span.slice(text).to_string();
@@ -116,7 +117,7 @@ fn sentence_pledges(
             k += 1;
             continue;
         }
-        let quoted = cx.quote_of[k];
+        let quoted = cx.quote_of[k].map(|q| q as usize);
         // Inside a direct quote only the speaker's own first-person
         // commitments count ("We will build", "I promise to").
         if let Some(qi) = quoted {
@@ -199,6 +200,24 @@ fn sentence_pledges(
                 k = t1;
                 continue;
             }
+            // "McCallum's two big-ticket promises, SkyTrain and a police
+            // force": the items named right after a plural commitment noun.
+            let owner = possessor(cx, k);
+            let comma = j < t1 && cx.toks[j].text(cx.text) == "," && cx.lower[k].ends_with('s');
+            if comma && owner.is_some() && j + 1 < t1 && cx.toks[j + 1].is_word() {
+                let end = (j + 1..t1)
+                    .find(|&m| {
+                        !cx.toks[m].is_word()
+                            && matches!(first_char(&cx.toks[m], cx.text), '.' | ';' | ':' | '\u{2014}' | '(')
+                            || cx.toks[m].is_word() && cx.cues[m] & 0b1011 != 0
+                    })
+                    .unwrap_or(t1);
+                for it in split_items(cx, j + 1, end) {
+                    out.push((it, owner));
+                }
+                k = end.max(k + 1);
+                continue;
+            }
         }
         // 4. Verb + object: "pledged $5 million", "promised a review".
         if is_cue(cx, "verb-obj", k) && !governed && k + 1 < t1 {
@@ -231,7 +250,9 @@ fn sentence_pledges(
             let passive = matches!(verb, "be" | "have" | "not" | "likely" | "probably" | "also");
             if !passive && cx.toks[v].is_word() && !(t0..k).any(|j| cx.lower[j] == "if") {
                 let named = if cx.lower[k] == "would" { None } else { named_subject_right_before(cx, t0, k) };
-                let actor = named.or_else(|| reported_will(cx, t0, k));
+                // "... plans to add X and will extend Y": the same actor.
+                let coordinated = (k > t0 && cx.lower[k - 1] == "and").then(|| out.last().and_then(|p| p.1)).flatten();
+                let actor = named.or_else(|| reported_will(cx, t0, k)).or(coordinated);
                 if let Some(actor) = actor {
                     let end = clause_end(cx, v, t1);
                     out.push((span_of(cx, v, end), Some(actor)));
@@ -279,7 +300,7 @@ fn reported_will(cx: &Ctx, t0: usize, k: usize) -> Option<usize> {
     }
     // The announcer is named right before the verb ("the union said
     // Sunday"), not somewhere earlier in the sentence.
-    let near = v.saturating_sub(3).max(t0);
+    let near = v.saturating_sub(6).max(t0);
     let ms = cx.ents.in_range(cx.toks[near].start, cx.toks[v].start);
     let kind = |m: &&super::entities::Found| cx.ents.entities[m.entity].kind;
     ms.iter()
@@ -386,6 +407,12 @@ fn clause_end(cx: &Ctx, a: usize, t1: usize) -> usize {
                 ) {
                     return k;
                 }
+                // "... and intends to", "... and will extend": a second
+                // commitment of the same actor starts here.
+                let next_cue = k + 1 < t1 && (cx.cues[k + 1] & 0b1011) != 0;
+                if matches!(cx.lower[k].as_str(), "and" | "or") && next_cue {
+                    return k;
+                }
             } else {
                 let c = first_char(&t, cx.text);
                 if matches!(c, '.' | ';' | ':' | ',' | '?' | '!' | '(' | '\u{2014}') {
@@ -438,6 +465,33 @@ fn list_items(cx: &Ctx, a: usize, t1: usize) -> Vec<Span> {
     items
 }
 
+/// Noun-phrase items "A, B and C" in tokens [a, end): split at commas and
+/// "and" outside quote marks; an item that is a whole clause (it holds a
+/// lowercase verb-like word after its first word) ends the list.
+fn split_items(cx: &Ctx, a: usize, end: usize) -> Vec<Span> {
+    let mut items = Vec::new();
+    let mut start = a;
+    let mut last_item = false;
+    for m in a..=end {
+        let is_and = m < end && (cx.lower[m] == "and" || cx.lower[m] == "or");
+        let sep =
+            m == end || (!cx.in_marks[m] && ((!cx.toks[m].is_word() && cx.toks[m].text(cx.text) == ",") || is_and));
+        if sep {
+            if m > start {
+                items.push(span_of(cx, start, m));
+            }
+            // The item after "and" is the last one.
+            if last_item {
+                break;
+            }
+            last_item |= is_and;
+            start = m + 1;
+        }
+    }
+    items.truncate(6);
+    items
+}
+
 /// The entity owning a commitment noun: "Seoul's pledges", "its plan".
 fn possessor(cx: &Ctx, k: usize) -> Option<usize> {
     possessive_before(cx, k).and_then(|t| cx.ents.at(t.start).map(|m| m.entity))
@@ -452,9 +506,12 @@ fn possessive_before(cx: &Ctx, k: usize) -> Option<Token> {
         if t.possessive {
             return Some(t);
         }
-        if !t.is_word()
-            || !(t.cap || matches!(cx.lower[j].as_str(), "new" | "latest" | "own" | "first" | "key" | "main"))
-        {
+        // Up to three modifiers between: "Seoul's two big-ticket pledges".
+        let stop = matches!(
+            cx.lower[j].as_str(),
+            "the" | "a" | "an" | "this" | "that" | "of" | "to" | "in" | "for" | "on" | "with" | "by" | "and" | "or"
+        );
+        if !t.is_word() || k - j > 3 || stop {
             return None;
         }
     }
@@ -466,10 +523,37 @@ fn unnamed_owner(cx: &Ctx, k: usize) -> bool {
     possessive_before(cx, k).is_some() && possessor(cx, k).is_none()
 }
 
+/// The first name in subject position in tokens [a, k).
+fn actor_in(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
+    let ms = cx.ents.in_range(cx.toks[a].start, cx.toks[k].start);
+    ms.iter()
+        .find(|m| {
+            matches!(cx.ents.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
+                && cx.quote_of[m.tok].is_none()
+                && !cx.in_marks[m.tok]
+                && !after_preposition(cx, m.tok)
+        })
+        .map(|m| m.entity)
+}
+
 /// The committing actor: the subject of the clause before the cue (a
 /// person, organization or country), a pronoun resolved earlier, or a
 /// description ("the country", "the government") of the last actor.
 fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<usize> {
+    // The clause the cue is in: after the last ", and" / ";" before it
+    // ("Croatia agreed to ..., and Hungary pledged to ...").
+    let clause = (t0..k)
+        .rev()
+        .find(|&j| {
+            let semi = !cx.toks[j].is_word() && matches!(cx.toks[j].text(cx.text), ";" | ":" | "\u{2014}");
+            let comma_and = cx.lower[j] == "and" && j > t0 && cx.toks[j - 1].text(cx.text) == ",";
+            semi || comma_and
+        })
+        .map_or(t0, |j| j + 1);
+    let clause_actor = (clause > t0).then(|| actor_in(cx, clause, k)).flatten();
+    if clause_actor.is_some() {
+        return clause_actor;
+    }
     let ms = cx.ents.in_range(cx.toks[t0].start, cx.toks[k].start);
     let subject = ms.iter().find(|m| {
         let kind = cx.ents.entities[m.entity].kind;
@@ -498,9 +582,30 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
         )
     });
     if descr {
-        return last;
+        return last.or_else(|| {
+            // "The government plans to ...": the government of the place the
+            // article is about (the country, state or province named most).
+            let governed =
+                (t0..k).any(|j| matches!(cx.lower[j].as_str(), "government" | "province" | "country" | "nation"));
+            governed.then(|| main_jurisdiction(cx)).flatten()
+        });
     }
     None
+}
+
+/// The country, state or province the article names most often.
+fn main_jurisdiction(cx: &Ctx) -> Option<usize> {
+    cx.ents
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .filter(|e| {
+            let k = super::lexicon::key(&e.name);
+            cx.lx.country_index.contains_key(&k)
+                || cx.lx.places.get(&k).is_some_and(|kind| matches!(kind.as_str(), "state" | "province"))
+        })
+        .max_by_key(|e| e.mentions.len())
+        .map(|e| e.id)
 }
 
 fn after_preposition(cx: &Ctx, tok: usize) -> bool {
@@ -579,8 +684,9 @@ fn first_person_commitment(cx: &Ctx, k: usize, t1: usize) -> Option<Span> {
                 v = to + 1;
             }
             "are" | "am" => {
-                let third = cx.lower.get(k + 3).map(String::as_str);
-                if matches!(cx.lower.get(k + 2).map(String::as_str), Some("going" | "committed")) && third == Some("to")
+                let third = cx.lower.get(k + 3).map(CompactString::as_str);
+                if matches!(cx.lower.get(k + 2).map(CompactString::as_str), Some("going" | "committed"))
+                    && third == Some("to")
                 {
                     v = k + 4;
                 } else {

@@ -1,6 +1,8 @@
 //! Tokens: words and punctuation with their byte spans, shared by the
 //! stages so the text is scanned once.
 
+use compact_str::CompactString;
+
 use crate::model::Span;
 
 /// What a token is.
@@ -180,17 +182,21 @@ pub fn is_closing_only(c: char) -> bool {
 
 /// The lowercase form of every word token (empty for punctuation), computed
 /// once and shared by the stages.
-pub fn lowercase(text: &str, tokens: &[Token]) -> Vec<String> {
+///
+/// Words are stored inline (no allocation for words up to 24 bytes).
+pub fn lowercase(text: &str, tokens: &[Token]) -> Vec<CompactString> {
     tokens
         .iter()
         .map(|t| {
             let w = t.text(text);
             if !t.is_word() {
-                String::new()
-            } else if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
-                w.to_string()
+                CompactString::default()
+            } else if w.is_ascii() {
+                let mut s = CompactString::from(w);
+                s.make_ascii_lowercase();
+                s
             } else {
-                w.to_lowercase()
+                CompactString::from(w.to_lowercase())
             }
         })
         .collect()

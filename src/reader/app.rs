@@ -14,6 +14,7 @@ use ratatui::layout::{Position, Rect};
 use super::index::{DocIndex, SidebarRow};
 use super::keymap::{self, Command, Context, Key};
 use super::layout::{list_inner, list_offset, Focus, Screen};
+use super::library::{EntryState, Library, Summary};
 use super::search;
 use super::store::{self, ArticleState};
 use super::theme::Theme;
@@ -48,6 +49,16 @@ pub enum Action {
         doc: usize,
         message: String,
     },
+    /// Article `doc` of the article list has been annotated.
+    Loaded {
+        doc: usize,
+        document: Box<Document>,
+    },
+    /// Article `doc` of the article list could not be read or annotated.
+    LoadFailed {
+        doc: usize,
+        message: String,
+    },
 }
 
 /// Work for the runtime to do outside `update`.
@@ -75,6 +86,9 @@ pub struct Search {
     pub matches: Vec<Span>,
     pub current: Option<usize>,
 }
+
+/// The note for quote keys while an article is still being annotated.
+const ANNOTATING: &str = "annotating\u{2026} quotes, speakers and entities come in a moment";
 
 /// How many wrap widths are kept per document.
 const WRAP_CACHE: usize = 4;
@@ -117,6 +131,11 @@ pub struct DocView {
     pub jumps: Vec<usize>,
     /// Problems to show in the status bar (input, saved state).
     pub warnings: Vec<String>,
+    /// The anchor as restored from saved state: nothing to save while the
+    /// anchor is still there.
+    pub saved_anchor: usize,
+    /// True while the text is shown but its annotations are still coming.
+    pub pending: bool,
 }
 
 impl DocView {
@@ -142,6 +161,8 @@ impl DocView {
             search: None,
             jumps: Vec::new(),
             warnings,
+            saved_anchor: 0,
+            pending: false,
         }
     }
 
@@ -167,21 +188,16 @@ impl DocView {
         self.wraps.first()
     }
 
-    /// The direct quotes that `]`/`[` visit: those of the filtered speaker.
-    pub fn quote_list(&self) -> Vec<usize> {
-        self.index
-            .direct
-            .iter()
-            .copied()
-            .filter(|&q| self.filter.is_none() || self.doc.quotes[q].speaker == self.filter)
-            .collect()
+    /// The direct quotes that `]`/`[` visit: those of the filtered speaker,
+    /// in text order (an index lookup, not a scan).
+    pub fn quote_list(&self) -> &[usize] {
+        self.index.quote_list(self.filter)
     }
 
     /// `(i, n)` for the status bar's `Quote i/N` (`i` 0 when none selected).
     pub fn quote_position(&self) -> (usize, usize) {
-        let list = self.quote_list();
-        let i = self.quote.and_then(|q| list.iter().position(|&x| x == q)).map_or(0, |p| p + 1);
-        (i, list.len())
+        let i = self.quote.and_then(|q| self.index.quote_pos(self.filter, q)).map_or(0, |p| p + 1);
+        (i, self.quote_list().len())
     }
 
     /// The entity under the entities cursor.
@@ -220,6 +236,8 @@ pub struct App {
     pub message: Option<String>,
     pub effects: Vec<Effect>,
     pub quit: bool,
+    /// The article list, when a folder was opened (`docs[i]` is row `i`).
+    pub library: Option<Library>,
 }
 
 impl App {
@@ -244,9 +262,29 @@ impl App {
             message: None,
             effects: Vec::new(),
             quit: false,
+            library: None,
         };
         app.relayout();
         app
+    }
+
+    /// A reader over a folder's articles: the article list first, each
+    /// article annotating until its [`Action::Loaded`] arrives.
+    pub fn with_library(paths: &[String], options: Options, theme: Theme) -> Self {
+        let docs = paths.iter().map(|_| Document::empty(String::new())).collect();
+        let mut app = App::new(docs, options, theme);
+        app.library = Some(Library::new(paths));
+        app
+    }
+
+    /// True while the article list is on screen.
+    pub fn list_showing(&self) -> bool {
+        self.library.as_ref().is_some_and(|l| l.showing)
+    }
+
+    /// Rows of the article list on screen (see [`super::library::list_rows`]).
+    pub fn list_height(&self) -> usize {
+        usize::from(super::library::list_rows(Rect::new(0, 0, self.size.0, self.size.1)).height)
     }
 
     /// The current document's view.
@@ -287,6 +325,7 @@ impl App {
                 if let Some(v) = self.docs.get_mut(doc) {
                     v.ticks = state.ticks;
                     v.anchor = floor_boundary(&v.doc.text, state.position);
+                    v.saved_anchor = v.anchor;
                     v.warnings.extend(warning);
                 }
             }
@@ -304,8 +343,122 @@ impl App {
                     }
                 }
             }
+            Action::Loaded { doc, document } => self.loaded(doc, Ok(*document)),
+            Action::LoadFailed { doc, message } => self.loaded(doc, Err(message)),
         }
         self.relayout();
+    }
+
+    // ----- the article list -------------------------------------------------
+
+    /// Article `i` arrived from the loader: a row of the article list, or
+    /// the annotations of an article already shown as plain text (the view
+    /// keeps its place, ticks and search).
+    fn loaded(&mut self, i: usize, result: Result<Document, String>) {
+        let Some(lib) = &mut self.library else {
+            let (Some(old), Ok(doc)) = (self.docs.get_mut(i), result) else { return };
+            if !old.pending || doc.text != old.doc.text {
+                return;
+            }
+            let old = std::mem::replace(old, DocView::new(doc));
+            let v = &mut self.docs[i];
+            v.anchor = old.anchor;
+            v.saved_anchor = old.saved_anchor;
+            v.ticks = old.ticks;
+            v.search = old.search;
+            v.jumps = old.jumps;
+            for w in old.warnings {
+                if !v.warnings.contains(&w) {
+                    v.warnings.push(w);
+                }
+            }
+            return;
+        };
+        let Some(entry) = lib.entries.get_mut(i) else { return };
+        if entry.state == EntryState::Annotating {
+            lib.done += 1;
+        }
+        match result {
+            Ok(doc) => {
+                entry.state = EntryState::Ready(Summary::of(&doc, &entry.name));
+                self.docs[i] = DocView::new(doc);
+            }
+            Err(m) => entry.state = EntryState::Failed(inert(&m).into_owned()),
+        }
+        if lib.pending_open == Some(i) {
+            lib.pending_open = None;
+            if lib.showing {
+                self.open_entry(i);
+            }
+        }
+    }
+
+    /// Opens row `i` of the list: the reader when it is annotated, a note otherwise.
+    fn open_entry(&mut self, i: usize) {
+        let Some(lib) = &mut self.library else { return };
+        let Some(entry) = lib.entries.get(i) else { return };
+        match &entry.state {
+            EntryState::Ready(_) => {
+                lib.showing = false;
+                lib.cursor = i;
+                self.current = i;
+                self.focus = Focus::Article;
+                let n = lib.entries.len();
+                self.message = Some(format!("article {}/{n}: {}; l lists the articles", i + 1, entry.path));
+            }
+            EntryState::Annotating => {
+                self.message = Some(format!("{}: annotating\u{2026} it opens when ready", entry.name));
+                lib.pending_open = Some(i);
+            }
+            EntryState::Failed(m) => self.message = Some(format!("{}: {m}", entry.name)),
+        }
+    }
+
+    /// Keys while the article list is on screen.
+    fn list_screen_command(&mut self, c: Command) {
+        let page = self.list_height().saturating_sub(1).max(1);
+        let Some(lib) = &mut self.library else { return };
+        let last = lib.entries.len().saturating_sub(1);
+        let cur = lib.cursor;
+        lib.cursor = match c {
+            Command::LineDown => (cur + 1).min(last),
+            Command::LineUp => cur.saturating_sub(1),
+            Command::PageDown | Command::HalfDown => (cur + page).min(last),
+            Command::PageUp | Command::HalfUp => cur.saturating_sub(page),
+            Command::Top => 0,
+            Command::Bottom => last,
+            Command::Activate => {
+                self.open_entry(cur);
+                return;
+            }
+            Command::Close => {
+                lib.pending_open = None;
+                cur
+            }
+            Command::Help => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                cur
+            }
+            Command::Quit => {
+                self.quit = true;
+                cur
+            }
+            _ => cur,
+        };
+    }
+
+    /// Back to the article list (from the reader).
+    fn show_list(&mut self) {
+        let current = self.current;
+        match &mut self.library {
+            Some(lib) => {
+                lib.showing = true;
+                lib.cursor = current;
+                lib.pending_open = None;
+                self.prompt = None;
+            }
+            None => self.message = Some("no article list: byline FOLDER opens one".into()),
+        }
     }
 
     /// Recomputes the panes for the stored size, makes sure the article is
@@ -315,6 +468,9 @@ impl App {
         self.screen = Screen::compute(area, self.sidebars, self.focus, self.options.width_cap);
         let width = usize::from(self.screen.text.width);
         let height = self.text_height();
+        if self.list_showing() {
+            return;
+        }
         let v = &mut self.docs[self.current];
         if width == 0 || height == 0 {
             // Nothing of the article is on screen (too small, or before the
@@ -358,6 +514,15 @@ impl App {
             }
             None => {}
         }
+        if self.list_showing() {
+            let c = keymap::lookup(Context::Articles, key).or_else(|| {
+                keymap::lookup(Context::Global, key).filter(|c| matches!(c, Command::Help | Command::Quit))
+            });
+            if let Some(c) = c {
+                self.command(c);
+            }
+            return;
+        }
         if let Some(q) = &mut self.prompt {
             if let Some(c) = keymap::lookup(Context::Search, key) {
                 self.command(c);
@@ -380,6 +545,10 @@ impl App {
     fn command(&mut self, c: Command) {
         if let Some(overlay) = self.overlay.clone() {
             self.overlay_command(overlay, c);
+            return;
+        }
+        if self.list_showing() {
+            self.list_screen_command(c);
             return;
         }
         if self.prompt.is_some() {
@@ -598,10 +767,8 @@ impl App {
             self.message = Some(format!("{}: no mentions", v.entity_name(e.id)));
             return;
         }
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by_key(|&i| e.mentions[i].start);
-        let pos = v.mention.and_then(|m| order.iter().position(|&i| i == m)).map_or(0, |p| (p + 1) % n);
-        let m = order[pos];
+        let pos = v.mention.map_or(0, |m| (v.index.mention_rank(e.id, m) + 1) % n);
+        let m = v.index.mention_in_order(e.id, pos);
         let span = e.mentions[m].span();
         let msg = format!("{}: mention {}/{}", v.entity_name(e.id), pos + 1, n);
         self.view_mut().mention = Some(m);
@@ -662,7 +829,9 @@ impl App {
             Command::NextQuote => self.step_quote(true),
             Command::PrevQuote => self.step_quote(false),
             Command::SpeakerPicker => {
-                if self.view().index.speakers.is_empty() {
+                if self.view().pending {
+                    self.message = Some(ANNOTATING.into());
+                } else if self.view().index.speakers.is_empty() {
                     self.message = Some("no attributed quotes in this article".into());
                 } else {
                     self.overlay = Some(Overlay::Picker { query: String::new(), cursor: 0 });
@@ -700,13 +869,23 @@ impl App {
                     self.focus = Focus::Article;
                 }
             }
+            Command::ArticleList => self.show_list(),
             Command::NextDoc | Command::PrevDoc => {
                 let n = self.docs.len();
-                if n < 2 {
+                // With an article list, the articles still annotating are skipped.
+                let ready = |i: usize| self.library.as_ref().is_none_or(|l| l.entries[i].is_ready());
+                let step = |i: usize| if c == Command::NextDoc { (i + 1) % n } else { (i + n - 1) % n };
+                let mut next = step(self.current);
+                while next != self.current && !ready(next) {
+                    next = step(next);
+                }
+                if n < 2 || next == self.current {
                     self.message = Some("only one article is open".into());
                 } else {
-                    self.current =
-                        if c == Command::NextDoc { (self.current + 1) % n } else { (self.current + n - 1) % n };
+                    self.current = next;
+                    if let Some(lib) = &mut self.library {
+                        lib.cursor = next;
+                    }
                     let v = self.view();
                     let name = v
                         .doc
@@ -720,8 +899,13 @@ impl App {
             Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::Close => {
                 // Esc peels one layer: the search highlight, then the entity's.
+                let in_list = self.library.is_some();
                 let v = self.view_mut();
                 if v.search.take().is_none() {
+                    if v.entity.is_none() && in_list {
+                        self.show_list();
+                        return;
+                    }
                     v.entity = None;
                     v.mention = None;
                 }
@@ -742,6 +926,10 @@ impl App {
     }
 
     fn step_quote(&mut self, forward: bool) {
+        if self.view().pending {
+            self.message = Some(ANNOTATING.into());
+            return;
+        }
         let v = self.view();
         let list = v.quote_list();
         if list.is_empty() {
@@ -752,7 +940,9 @@ impl App {
             return;
         }
         let start = |q: usize| v.doc.quotes[q].start;
-        let pos = v.quote.and_then(|q| list.iter().position(|&x| x == q));
+        let pos = v.quote.and_then(|q| v.index.quote_pos(v.filter, q));
+        // The list is in text order: the first quote at or after the anchor.
+        let after = list.partition_point(|&q| start(q) < v.anchor);
         let target = match (pos, forward) {
             (Some(p), true) if p + 1 < list.len() => p + 1,
             (Some(_), true) => {
@@ -764,8 +954,8 @@ impl App {
                 self.message = Some("first quote".into());
                 return;
             }
-            (None, true) => list.iter().position(|&q| start(q) >= v.anchor).unwrap_or(0),
-            (None, false) => list.iter().rposition(|&q| start(q) < v.anchor).unwrap_or(0),
+            (None, true) => after % list.len(),
+            (None, false) => after.saturating_sub(1),
         };
         let q = list[target];
         let outer = v.doc.quotes[q].outer;
@@ -849,6 +1039,10 @@ impl App {
         if !self.mouse || self.overlay.is_some() || self.prompt.is_some() {
             return;
         }
+        if self.list_showing() {
+            self.list_mouse(ev);
+            return;
+        }
         let pos = Position::new(ev.column, ev.row);
         let s = self.screen;
         let pane = if s.article.contains(pos) {
@@ -883,6 +1077,30 @@ impl App {
         }
     }
 
+    /// The wheel moves the list's selection; a click selects a row, a click
+    /// on the selected row opens it.
+    fn list_mouse(&mut self, ev: MouseEvent) {
+        let rows = super::library::list_rows(Rect::new(0, 0, self.size.0, self.size.1));
+        match ev.kind {
+            MouseEventKind::ScrollDown => (0..WHEEL_ROWS).for_each(|_| self.list_screen_command(Command::LineDown)),
+            MouseEventKind::ScrollUp => (0..WHEEL_ROWS).for_each(|_| self.list_screen_command(Command::LineUp)),
+            MouseEventKind::Down(MouseButton::Left) if rows.contains(Position::new(ev.column, ev.row)) => {
+                let Some(lib) = &mut self.library else { return };
+                let off = list_offset(lib.cursor, lib.entries.len(), usize::from(rows.height));
+                let i = off + usize::from(ev.row - rows.y);
+                if i < lib.entries.len() {
+                    self.message = None;
+                    if i == lib.cursor {
+                        self.open_entry(i);
+                    } else {
+                        lib.cursor = i;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
     fn click_article(&mut self, pos: Position) {
         self.focus = Focus::Article;
         let t = self.screen.text;
@@ -903,7 +1121,7 @@ impl App {
             let v = self.view_mut();
             v.entity = Some(id);
             v.mention = None;
-            if let Some(i) = v.index.entity_order.iter().position(|&e| e == id) {
+            if let Some(&(_, i)) = v.index.entity_place.get(id) {
                 v.entity_cursor = i;
             }
         }
@@ -923,7 +1141,7 @@ impl App {
             let cursor_row = entity_row(&v.index, v.entity_cursor);
             let off = list_offset(cursor_row, v.index.sidebar.len(), h);
             if let Some(SidebarRow::Entity(id)) = v.index.sidebar.get(off + line) {
-                if let Some(i) = v.index.entity_order.iter().position(|e| e == id) {
+                if let Some(&(_, i)) = v.index.entity_place.get(*id) {
                     self.set_list_cursor(i);
                 }
             }
@@ -943,7 +1161,7 @@ impl App {
 /// The sidebar row of the entity at `cursor` in the entity order.
 pub fn entity_row(index: &DocIndex, cursor: usize) -> usize {
     let Some(&id) = index.entity_order.get(cursor) else { return 0 };
-    index.sidebar.iter().position(|r| *r == SidebarRow::Entity(id)).unwrap_or(0)
+    index.entity_place.get(id).map_or(0, |p| p.0)
 }
 
 /// The largest useful top row.

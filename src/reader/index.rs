@@ -109,7 +109,22 @@ pub struct DocIndex {
     pub speakers: Vec<usize>,
     /// A stable key per pledge (its span) for saved ticks.
     pub pledge_keys: Vec<String>,
+    /// The pledge keys, sorted (to count ticks without a scan of the pledges).
+    pub sorted_pledge_keys: Vec<String>,
+    /// Direct quotes per speaker id, in text order (positions into `doc.quotes`).
+    pub direct_by_speaker: Vec<Vec<usize>>,
+    /// For each quote: its place in `direct` and in its speaker's list
+    /// (`usize::MAX` for partial quotes).
+    pub quote_rank: Vec<(usize, usize)>,
+    /// For each entity id: its row in `sidebar` and its place in `entity_order`.
+    pub entity_place: Vec<(usize, usize)>,
+    /// For each entity id: its mentions in text order (indices into
+    /// `entity.mentions`), or empty when they already are in text order.
+    pub mention_order: Vec<Vec<usize>>,
 }
+
+/// `quote_rank` of a quote that is not in the direct lists.
+pub const NO_RANK: usize = usize::MAX;
 
 impl DocIndex {
     /// Builds the index of `doc`.
@@ -153,7 +168,40 @@ impl DocIndex {
             entity_order.extend(ids);
         }
         let speakers = entity_order.iter().copied().filter(|&i| speaks[i]).collect();
-        let pledge_keys = doc.pledges.iter().map(|p| format!("{}-{}", p.start, p.end)).collect();
+        let pledge_keys: Vec<String> = doc.pledges.iter().map(|p| format!("{}-{}", p.start, p.end)).collect();
+        let mut sorted_pledge_keys = pledge_keys.clone();
+        sorted_pledge_keys.sort();
+        let mut direct_by_speaker: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut quote_rank = vec![(NO_RANK, NO_RANK); doc.quotes.len()];
+        for (pos, &q) in direct.iter().enumerate() {
+            quote_rank[q].0 = pos;
+            if let Some(s) = doc.quotes[q].speaker.filter(|&s| s < n) {
+                quote_rank[q].1 = direct_by_speaker[s].len();
+                direct_by_speaker[s].push(q);
+            }
+        }
+        let mut entity_place = vec![(0, 0); n];
+        for (row, r) in sidebar.iter().enumerate() {
+            if let SidebarRow::Entity(id) = *r {
+                entity_place[id].0 = row;
+            }
+        }
+        for (i, &id) in entity_order.iter().enumerate() {
+            entity_place[id].1 = i;
+        }
+        let mention_order = doc
+            .entities
+            .iter()
+            .map(|e| {
+                if e.mentions.windows(2).all(|w| w[0].start <= w[1].start) {
+                    Vec::new()
+                } else {
+                    let mut order: Vec<usize> = (0..e.mentions.len()).collect();
+                    order.sort_by_key(|&i| e.mentions[i].start);
+                    order
+                }
+            })
+            .collect();
         DocIndex {
             quotes,
             mentions,
@@ -165,7 +213,45 @@ impl DocIndex {
             quote_count,
             speakers,
             pledge_keys,
+            sorted_pledge_keys,
+            direct_by_speaker,
+            quote_rank,
+            entity_place,
+            mention_order,
         }
+    }
+
+    /// The direct quotes `]`/`[` visit: all of them, or one speaker's.
+    pub fn quote_list(&self, filter: Option<usize>) -> &[usize] {
+        match filter {
+            None => &self.direct,
+            Some(id) => self.direct_by_speaker.get(id).map_or(&[], Vec::as_slice),
+        }
+    }
+
+    /// Where quote `q` is in `quote_list(filter)`, if it is there.
+    pub fn quote_pos(&self, filter: Option<usize>, q: usize) -> Option<usize> {
+        let (all, own) = *self.quote_rank.get(q)?;
+        let pos = if filter.is_none() { all } else { own };
+        (pos != NO_RANK && self.quote_list(filter).get(pos) == Some(&q)).then_some(pos)
+    }
+
+    /// The `k`th mention of entity `id` in text order (index into its mentions).
+    pub fn mention_in_order(&self, id: usize, k: usize) -> usize {
+        self.mention_order.get(id).and_then(|o| o.get(k)).copied().unwrap_or(k)
+    }
+
+    /// The place in text order of mention `m` of entity `id`.
+    pub fn mention_rank(&self, id: usize, m: usize) -> usize {
+        match self.mention_order.get(id) {
+            Some(o) if !o.is_empty() => o.iter().position(|&x| x == m).unwrap_or(0),
+            _ => m,
+        }
+    }
+
+    /// How many of `ticks` are keys of this document's pledges.
+    pub fn ticked_count(&self, ticks: &std::collections::BTreeSet<String>) -> usize {
+        ticks.iter().filter(|t| self.sorted_pledge_keys.binary_search(t).is_ok()).count()
     }
 }
 

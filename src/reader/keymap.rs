@@ -33,6 +33,8 @@ pub enum Command {
     ToggleSidebars,
     NextDoc,
     PrevDoc,
+    /// Back to the article list (when a folder was opened).
+    ArticleList,
     Help,
     Close,
     Quit,
@@ -54,6 +56,8 @@ pub enum Context {
     Help,
     Picker,
     Search,
+    /// The article list of a folder.
+    Articles,
 }
 
 impl Context {
@@ -66,6 +70,7 @@ impl Context {
             Context::Help => "Help",
             Context::Picker => "Speaker picker",
             Context::Search => "Search prompt",
+            Context::Articles => "Article list (byline FOLDER)",
         }
     }
 }
@@ -169,6 +174,15 @@ pub static KEYMAP: &[Binding] = &[
     b(&[code(KeyCode::Enter)], C::Accept, X::Search, "search and jump to the first match"),
     b(&[code(KeyCode::Backspace)], C::DeleteChar, X::Search, "delete a typed character"),
     b(&[code(KeyCode::Esc)], C::Close, X::Search, "cancel the search"),
+    // The article list of a folder.
+    b(&[k('j'), code(KeyCode::Down)], C::LineDown, X::Articles, "next article"),
+    b(&[k('k'), code(KeyCode::Up)], C::LineUp, X::Articles, "previous article"),
+    b(&[k(' '), code(KeyCode::PageDown), ctrl('f')], C::PageDown, X::Articles, "a page of articles down"),
+    b(&[k('b'), code(KeyCode::PageUp), ctrl('b')], C::PageUp, X::Articles, "a page of articles up"),
+    b(&[k('g'), code(KeyCode::Home)], C::Top, X::Articles, "first article"),
+    b(&[k('G'), code(KeyCode::End)], C::Bottom, X::Articles, "last article"),
+    b(&[code(KeyCode::Enter)], C::Activate, X::Articles, "read the article (once annotated)"),
+    b(&[code(KeyCode::Esc)], C::Close, X::Articles, "do not open the article asked for after all"),
     // Focused list panes.
     b(&[k('j'), code(KeyCode::Down)], C::LineDown, X::List, "next item"),
     b(&[k('k'), code(KeyCode::Up)], C::LineUp, X::List, "previous item"),
@@ -206,6 +220,7 @@ pub static KEYMAP: &[Binding] = &[
     b(&[k('t')], C::ToggleSidebars, X::Global, "show / hide the entities and pledges panes"),
     b(&[k('}')], C::NextDoc, X::Global, "next article (when several are open)"),
     b(&[k('{')], C::PrevDoc, X::Global, "previous article"),
+    b(&[k('l'), code(KeyCode::Backspace)], C::ArticleList, X::Global, "back to the article list (a folder was opened)"),
     h(&[k('?')], C::Help, X::Global, "this help", "help", 0),
     b(&[code(KeyCode::Esc)], C::Close, X::Global, "close the topmost overlay; clear search and entity highlights"),
     h(&[k('q'), ctrl('c')], C::Quit, X::Global, "quit", "quit", 2),
@@ -223,7 +238,7 @@ pub fn keys_label(b: &Binding) -> String {
 
 /// The help text: one heading per context, one line per binding.
 pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
-    let order = [X::Global, X::List, X::Pledges, X::Picker, X::Search, X::Help];
+    let order = [X::Global, X::List, X::Pledges, X::Picker, X::Search, X::Articles, X::Help];
     let mut out = Vec::new();
     for ctx in order {
         out.push((Some(ctx.title()), String::new(), ""));

@@ -8,6 +8,7 @@
 //! - [`layout`]: pane rectangles for a terminal size (wide, narrow, tiny).
 //! - [`wrap`]: the article wrapped into rows that keep their byte ranges.
 //! - [`index`]: per-document lookups (spans by position, counts, order).
+//! - [`library`]: a folder's article list and its background loader.
 //! - [`search`]: in-article search. [`theme`]: named style roles.
 //! - [`store`]: saved ticks and reading position (locked, atomic).
 //! - [`backend`]: frames drawn bottom row first (never a finished-looking half frame).
@@ -18,6 +19,7 @@ pub mod backend;
 pub mod index;
 pub mod keymap;
 pub mod layout;
+pub mod library;
 pub mod runtime;
 pub mod search;
 pub mod store;
@@ -26,7 +28,7 @@ pub mod view;
 pub mod wrap;
 
 pub use app::{Action, App, Effect};
-pub use runtime::run;
+pub use runtime::{run, run_library, run_progressive};
 
 use crate::model::Document;
 

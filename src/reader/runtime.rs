@@ -4,6 +4,7 @@
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Once};
 use std::time::Duration;
 
@@ -19,6 +20,7 @@ use ratatui::Terminal;
 
 use super::app::{Action, App, Effect};
 use super::backend::BottomUp;
+use super::library::Loaded;
 use super::store::Store;
 use super::theme::Theme;
 use super::view::render;
@@ -150,7 +152,76 @@ pub fn run(docs: Vec<Document>, options: Options) -> anyhow::Result<()> {
     let mut app = App::new(docs, options, Theme::from_env());
     let store = Store::from_env();
     restore_saved(&mut app, store.as_ref());
+    event_loop(app, store, None)
+}
 
+/// How often the loop wakes, while articles are being annotated, to take
+/// the finished ones (and redraw once for all of them).
+const LOAD_TICK: Duration = Duration::from_millis(40);
+
+/// Runs the reader over a folder's articles: the article list shows at once
+/// and fills in as a worker thread annotates the files (with `load`), in order.
+pub fn run_library<F>(paths: Vec<std::path::PathBuf>, load: F, options: Options) -> anyhow::Result<()>
+where
+    F: Fn(&std::path::Path) -> Result<Document, String> + Send + 'static,
+{
+    let shown: Vec<String> = paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let app = App::with_library(&shown, options, Theme::from_env());
+    let store = Store::from_env();
+    let loader = super::library::spawn_loader(paths, move |p: std::path::PathBuf| load(&p))
+        .context("cannot start the article loader")?;
+    event_loop(app, store, Some(loader))
+}
+
+/// Runs the reader over articles not annotated yet (large ones): their text
+/// shows at once, and each article's quotes, entities and pledges appear when
+/// a worker thread has annotated it (with `annotate`).
+pub fn run_progressive<F>(plain: Vec<Document>, annotate: F, options: Options) -> anyhow::Result<()>
+where
+    F: Fn(Document) -> Document + Send + 'static,
+{
+    let mut app = App::new(plain.clone(), options, Theme::from_env());
+    for v in &mut app.docs {
+        v.pending = true;
+    }
+    let store = Store::from_env();
+    restore_saved(&mut app, store.as_ref());
+    let loader = super::library::spawn_loader(plain, move |d: Document| Ok(annotate(d)))
+        .context("cannot start the annotation thread")?;
+    event_loop(app, store, Some(loader))
+}
+
+/// Feeds the loader's finished articles to the app (with their saved
+/// state); returns whether anything arrived. Drops the loader when done.
+fn take_loaded(app: &mut App, store: Option<&Store>, loader: &mut Option<Receiver<Loaded>>) -> bool {
+    let Some(rx) = loader else { return false };
+    let mut any = false;
+    loop {
+        match rx.try_recv() {
+            Ok(Loaded { index, result }) => {
+                any = true;
+                match result {
+                    Ok(doc) => {
+                        app.update(Action::Loaded { doc: index, document: Box::new(doc) });
+                        // (An article shown while it was annotated has its saved state already.)
+                        if app.library.is_some() {
+                            restore_one(app, store, index);
+                        }
+                    }
+                    Err(message) => app.update(Action::LoadFailed { doc: index, message }),
+                }
+            }
+            Err(TryRecvError::Empty) => break,
+            Err(TryRecvError::Disconnected) => {
+                *loader = None;
+                break;
+            }
+        }
+    }
+    any
+}
+
+fn event_loop(mut app: App, store: Option<Store>, mut loader: Option<Receiver<Loaded>>) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     spawn_watchdog(Arc::clone(&stop))?;
 
@@ -166,26 +237,32 @@ pub fn run(docs: Vec<Document>, options: Options) -> anyhow::Result<()> {
     }
 
     while !app.quit && !stop.load(Ordering::SeqCst) {
-        if !event::poll(SIGNAL_POLL)? {
-            continue;
-        }
-        // Take everything that is waiting, then draw once.
-        loop {
-            if let Some(action) = to_action(event::read()?) {
-                app.update(action);
-                run_effects(&mut app, store.as_ref(), &mut terminal)?;
+        let wait = if loader.is_some() { LOAD_TICK } else { SIGNAL_POLL };
+        let mut changed = take_loaded(&mut app, store.as_ref(), &mut loader);
+        if event::poll(wait)? {
+            // Take everything that is waiting, then draw once.
+            loop {
+                if let Some(action) = to_action(event::read()?) {
+                    app.update(action);
+                    run_effects(&mut app, store.as_ref(), &mut terminal)?;
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
+            changed = true;
         }
-        if !app.quit {
+        changed |= take_loaded(&mut app, store.as_ref(), &mut loader);
+        if changed && !app.quit {
             draw(&mut terminal, &app)?;
         }
     }
     save_positions(&app, store.as_ref());
     drop(terminal);
     drop(guard);
+    // The process ends right after: freeing thousands of documents one
+    // allocation at a time would only delay the shell prompt.
+    std::mem::forget(app);
     Ok(())
 }
 
@@ -211,15 +288,20 @@ pub fn to_action(ev: Event) -> Option<Action> {
 /// Reads each document's saved ticks and position into the app.
 pub fn restore_saved(app: &mut App, store: Option<&Store>) {
     for doc in 0..app.docs.len() {
-        let action = match store {
-            None => Action::StateProblem { doc, message: "no home folder: ticks are not saved".into() },
-            Some(s) => match s.load(&app.docs[doc].key) {
-                Ok(l) => Action::Restored { doc, state: l.state, warning: l.warning },
-                Err(e) => Action::StateProblem { doc, message: format!("cannot read {}: {e}", s.dir().display()) },
-            },
-        };
-        app.update(action);
+        restore_one(app, store, doc);
     }
+}
+
+/// Reads document `doc`'s saved ticks and position into the app.
+fn restore_one(app: &mut App, store: Option<&Store>, doc: usize) {
+    let action = match store {
+        None => Action::StateProblem { doc, message: "no home folder: ticks are not saved".into() },
+        Some(s) => match s.load(&app.docs[doc].key) {
+            Ok(l) => Action::Restored { doc, state: l.state, warning: l.warning },
+            Err(e) => Action::StateProblem { doc, message: format!("cannot read {}: {e}", s.dir().display()) },
+        },
+    };
+    app.update(action);
 }
 
 /// Saves a tick change and feeds the merged state back into the app.
@@ -249,7 +331,8 @@ fn run_effects(app: &mut App, store: Option<&Store>, terminal: &mut Term) -> io:
 
 fn save_positions(app: &App, store: Option<&Store>) {
     let Some(s) = store else { return };
-    for v in &app.docs {
+    // Only the articles read somewhere new (a folder may hold thousands).
+    for v in app.docs.iter().filter(|v| v.anchor != v.saved_anchor) {
         let _ = s.set_position(&v.key, v.anchor);
     }
 }

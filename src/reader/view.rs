@@ -14,6 +14,7 @@ use super::app::{entity_row, App, DocView, Overlay};
 use super::index::SidebarRow;
 use super::keymap;
 use super::layout::{list_inner, list_offset, Focus, Mode, Screen, MIN_HEIGHT, MIN_WIDTH};
+use super::library::{self, EntryState, Library};
 use super::theme::Theme;
 use super::wrap::{self, Glyph, Row, RowKind, Wrapped};
 use crate::model::{MentionForm, QuoteKind};
@@ -25,6 +26,13 @@ pub fn render(app: &App, frame: &mut Frame) {
     let screen = Screen::compute(area, app.sidebars, app.focus, app.options.width_cap);
     if screen.mode == Mode::Tiny {
         render_tiny(frame, area);
+        return;
+    }
+    if let Some(lib) = app.library.as_ref().filter(|l| l.showing) {
+        render_list(app, lib, area, frame);
+        if let Some(Overlay::Help { scroll }) = &app.overlay {
+            render_help(app, *scroll, area, frame);
+        }
         return;
     }
     let v = app.view();
@@ -249,7 +257,7 @@ fn render_entities(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
 fn render_pledges(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
     let focused = app.focus == Focus::Pledges;
     let th = &app.theme;
-    let done = (0..v.doc.pledges.len()).filter(|&i| v.is_ticked(i)).count();
+    let done = v.index.ticked_count(&v.ticks);
     let title = format!(" Pledges {done}/{} ", v.doc.pledges.len());
     frame.render_widget(pane_block(th, title, focused), r);
     let inner = list_inner(r);
@@ -283,6 +291,102 @@ fn render_pledges(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `s` cut or padded to exactly `w` columns.
+fn cell(s: &str, w: usize) -> String {
+    let mut out = fit(s, w);
+    let used = out.width();
+    out.extend(std::iter::repeat_n(' ', w.saturating_sub(used)));
+    out
+}
+
+/// A progress bar `w` cells wide, `done` of `total` filled.
+pub fn gauge(done: usize, total: usize, w: usize) -> String {
+    let filled = (done * w).checked_div(total).unwrap_or(w).min(w);
+    let mut s = "\u{2588}".repeat(filled);
+    s.push_str(&"\u{2591}".repeat(w - filled));
+    s
+}
+
+/// The article list of a folder: title, speakers and quote count per
+/// article; rows still annotating say so. Only the visible rows are drawn.
+fn render_list(app: &App, lib: &Library, area: Rect, frame: &mut Frame) {
+    let th = &app.theme;
+    let pane = library::list_pane(area);
+    if pane.width == 0 {
+        render_tiny(frame, area);
+        return;
+    }
+    let n = lib.entries.len();
+    let title = if lib.loading() {
+        format!(" Articles ({n}): annotating {}/{n} ", lib.done)
+    } else {
+        format!(" Articles ({n}) ")
+    };
+    frame.render_widget(pane_block(th, title, true), pane);
+    let rows = library::list_rows(area);
+    if rows.height > 0 {
+        let w = usize::from(rows.width);
+        let qw = 7;
+        let sw = (w / 3).clamp(8, 48);
+        let tw = w.saturating_sub(qw + sw + 2);
+        let header =
+            Line::styled(format!("{}  {}{:>qw$}", cell("Title", tw), cell("Speakers", sw), "Quotes"), th.heading);
+        frame.render_widget(Paragraph::new(header), Rect { y: rows.y - 1, height: 1, ..rows });
+        let h = usize::from(rows.height);
+        let off = list_offset(lib.cursor, n, h);
+        let lines: Vec<Line> = lib.entries[off.min(n)..]
+            .iter()
+            .take(h)
+            .enumerate()
+            .map(|(i, e)| {
+                let selected = off + i == lib.cursor;
+                let mut base = th.text;
+                if selected {
+                    base = base.patch(th.list_cursor);
+                }
+                let (who, count, st) = match &e.state {
+                    EntryState::Annotating => ("annotating\u{2026}".to_string(), String::new(), th.dim),
+                    EntryState::Failed(m) => (format!("error: {m}"), String::new(), th.warning),
+                    EntryState::Ready(sum) => {
+                        let names: Vec<String> = sum.speakers.iter().map(|(name, k)| format!("{name} ({k})")).collect();
+                        let who = if names.is_empty() { "\u{2014}".to_string() } else { names.join(", ") };
+                        (who, sum.quotes.to_string(), th.text)
+                    }
+                };
+                let title_st = if e.is_ready() { base } else { base.patch(th.dim) };
+                Line::from(vec![
+                    TSpan::styled(format!("{}  ", cell(e.title(), tw)), title_st),
+                    TSpan::styled(cell(&who, sw), if selected { st.patch(th.list_cursor) } else { st }),
+                    TSpan::styled(format!("{count:>qw$}"), base),
+                ])
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), rows);
+    }
+    let status = Rect { y: area.y + area.height - 1, height: 1, ..area };
+    frame.render_widget(Block::default().style(th.status), status);
+    let mut left = vec![];
+    if lib.loading() {
+        left.push(TSpan::styled(
+            format!(" annotating {}/{n} {} ", lib.done, gauge(lib.done, n, 20)),
+            th.status.add_modifier(Modifier::BOLD),
+        ));
+    } else {
+        left.push(TSpan::styled(format!(" {n} articles "), th.status.add_modifier(Modifier::BOLD)));
+    }
+    if let Some(m) = &app.message {
+        left.push(TSpan::styled(format!("\u{2502} {}", inert(m)), th.status));
+    }
+    let used: usize = left.iter().map(|s| s.content.width()).sum();
+    let hint = "Enter read  j/k move  ? help  q quit ";
+    let w = usize::from(status.width);
+    if used + hint.width() < w {
+        left.push(TSpan::styled(" ".repeat(w - used - hint.width()), th.status));
+        left.push(TSpan::styled(hint, th.status.patch(th.dim).remove_modifier(Modifier::DIM)));
+    }
+    frame.render_widget(Paragraph::new(Line::from(left)), status);
 }
 
 /// `s` cut to `w` columns (with an ellipsis when cut).
@@ -331,7 +435,13 @@ fn render_status(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
     }
     let mut left: Vec<TSpan> = vec![TSpan::styled(format!(" {:>3}% ", percent(v, app.text_height())), th.status)];
     let (i, n) = v.quote_position();
-    let quote = if i > 0 { format!("Quote {i}/{n}") } else { format!("Quotes: {n}") };
+    let quote = if v.pending {
+        "annotating\u{2026}".to_string()
+    } else if i > 0 {
+        format!("Quote {i}/{n}")
+    } else {
+        format!("Quotes: {n}")
+    };
     left.push(TSpan::styled(format!(" {quote}"), th.status.add_modifier(Modifier::BOLD)));
     if let Some(q) = v.quote.and_then(|q| v.doc.quotes.get(q)) {
         let who = q.speaker.map_or_else(|| "unattributed".to_string(), |s| fit(&v.entity_name(s), STATUS_NAME));

@@ -4,8 +4,9 @@
 //! a search match or a mouse click maps exactly between text and screen.
 //! Widths are our own (see [`glyph`]): control characters show as one-column
 //! placeholders, tabs as [`TAB_WIDTH`] spaces, CJK and emoji as two columns.
-//! The line breaking itself is textwrap's first-fit algorithm over our
-//! fragments.
+//! The line breaking is textwrap's first-fit over our fragments; ASCII lines
+//! (almost all of a news article) take a one-pass path with the same rows
+//! (checked against textwrap in the tests).
 
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
@@ -94,7 +95,151 @@ impl Wrapped {
     }
 }
 
-/// A word (or a piece of a long word) and the whitespace after it.
+/// Wraps `text` at `width` columns (at least 1).
+///
+/// One pass over the bytes: ASCII (almost all of a news article) is measured
+/// without decoding, and the rows are built as the words go by, with the
+/// same breaks as textwrap's first-fit algorithm over our fragments (see
+/// `reference` in the tests): a word goes to a new row when it does not fit
+/// after the words (and their following whitespace) already on the row; a
+/// word wider than the row is cut into row-wide pieces.
+pub fn wrap(text: &str, meta: &Meta, width: usize) -> Wrapped {
+    let width = width.max(1);
+    // About one row per `width` bytes, plus the blank rows between paragraphs.
+    let mut rows = Vec::with_capacity(text.len() / width.max(16) + 16);
+    let headline = meta.headline.filter(|h| !h.is_empty() && h.end <= text.len());
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let start = offset;
+        offset += line.len() + 1;
+        let kind = if headline.is_some_and(|h| h.contains_pos(start) || (start < h.start && h.start < offset)) {
+            RowKind::Headline
+        } else {
+            RowKind::Body
+        };
+        if line.is_empty() {
+            rows.push(Row { start, end: start, kind });
+        } else if line.is_ascii() {
+            wrap_line(line, start, width, kind, &mut rows);
+        } else {
+            wrap_line_textwrap(line, start, width, kind, &mut rows);
+        }
+        if kind == RowKind::Headline && headline.is_some_and(|h| h.end <= offset) {
+            let end = (start + line.len()).min(text.len());
+            rows.push(Row { start: end, end, kind: RowKind::Rule });
+        }
+    }
+    Wrapped { width, rows }
+}
+
+/// Screen width of an ASCII byte as the article draws it (a tab is
+/// [`TAB_WIDTH`] spaces; other controls are one-column placeholders).
+#[inline]
+fn ascii_width(b: u8) -> usize {
+    if b == b'\t' {
+        TAB_WIDTH
+    } else {
+        1
+    }
+}
+
+/// First-fit row building, one fragment at a time.
+struct Rows<'a> {
+    rows: &'a mut Vec<Row>,
+    width: usize,
+    kind: RowKind,
+    /// The current row: start, end of its last word, columns used (the
+    /// whitespace after its last word included), and whether it has a word.
+    start: usize,
+    end: usize,
+    used: usize,
+    open: bool,
+}
+
+impl Rows<'_> {
+    /// Adds a fragment: bytes `[start, word_end)` `w` columns wide, followed
+    /// by `ws` columns of whitespace.
+    #[inline]
+    fn push(&mut self, start: usize, word_end: usize, w: usize, ws: usize) {
+        if self.open && self.used + w > self.width {
+            self.rows.push(Row { start: self.start, end: self.end, kind: self.kind });
+            self.open = false;
+        }
+        if !self.open {
+            self.start = start;
+            self.used = 0;
+            self.open = true;
+        }
+        self.end = word_end;
+        self.used += w + ws;
+    }
+
+    fn finish(&mut self) {
+        if self.open {
+            self.rows.push(Row { start: self.start, end: self.end, kind: self.kind });
+            self.open = false;
+        }
+    }
+}
+
+fn wrap_line(line: &str, base: usize, width: usize, kind: RowKind, rows: &mut Vec<Row>) {
+    let mut out = Rows { rows, width, kind, start: base, end: base, used: 0, open: false };
+    let bytes = line.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        // A word (possibly empty, for leading whitespace) ...
+        let word_start = i;
+        let mut word_w = 0;
+        while i < n {
+            let b = bytes[i];
+            if b == b' ' || b == b'\t' {
+                break;
+            }
+            if b < 0x80 {
+                word_w += 1;
+                i += 1;
+            } else {
+                let c = line[i..].chars().next().unwrap_or(' ');
+                word_w += glyph(c).width();
+                i += c.len_utf8();
+            }
+        }
+        let word_end = i;
+        // ... and the whitespace after it.
+        let mut ws_w = 0;
+        while i < n && (bytes[i] == b' ' || bytes[i] == b'\t') {
+            ws_w += ascii_width(bytes[i]);
+            i += 1;
+        }
+        if word_w <= width {
+            out.push(base + word_start, base + word_end, word_w, ws_w);
+        } else {
+            push_pieces(line, base, word_start, word_end, ws_w, &mut out);
+        }
+    }
+    out.finish();
+}
+
+/// Adds the too-wide word `line[start..end)` in pieces no wider than the row
+/// (at least one character each); the last piece carries the whitespace.
+fn push_pieces(line: &str, base: usize, start: usize, end: usize, ws_w: usize, out: &mut Rows<'_>) {
+    let width = out.width;
+    let mut piece_start = start;
+    let mut piece_w = 0;
+    for (i, c) in line[start..end].char_indices() {
+        let cw = glyph(c).width();
+        if piece_w + cw > width && piece_w > 0 {
+            out.push(base + piece_start, base + start + i, piece_w, 0);
+            piece_start = start + i;
+            piece_w = 0;
+        }
+        piece_w += cw;
+    }
+    out.push(base + piece_start, base + end, piece_w, ws_w);
+}
+
+/// A word (and its trailing whitespace) as textwrap sees it.
 #[derive(Debug, Clone, Copy)]
 struct Frag {
     start: usize,
@@ -115,72 +260,41 @@ impl Fragment for Frag {
     }
 }
 
-/// Fragments are wrapped in batches so a huge paragraph needs little memory;
-/// first-fit is greedy, so batching gives the same rows.
-const BATCH: usize = 4096;
-
-/// Wraps `text` at `width` columns (at least 1).
-pub fn wrap(text: &str, meta: &Meta, width: usize) -> Wrapped {
-    let width = width.max(1);
-    let mut rows = Vec::new();
-    let headline = meta.headline.filter(|h| !h.is_empty() && h.end <= text.len());
-    let mut offset = 0;
-    for line in text.split('\n') {
-        let start = offset;
-        offset += line.len() + 1;
-        let kind = if headline.is_some_and(|h| h.contains_pos(start) || (start < h.start && h.start < offset)) {
-            RowKind::Headline
-        } else {
-            RowKind::Body
-        };
-        if line.is_empty() {
-            rows.push(Row { start, end: start, kind });
-        } else {
-            wrap_line(line, start, width, kind, &mut rows);
-        }
-        if kind == RowKind::Headline && headline.is_some_and(|h| h.end <= offset) {
-            let end = (start + line.len()).min(text.len());
-            rows.push(Row { start: end, end, kind: RowKind::Rule });
-        }
-    }
-    Wrapped { width, rows }
-}
-
-fn wrap_line(line: &str, base: usize, width: usize, kind: RowKind, rows: &mut Vec<Row>) {
+/// Wraps one line with textwrap's first-fit over our fragments: used for
+/// lines with non-ASCII text, where widths vary (CJK, emoji, placeholders).
+fn wrap_line_textwrap(line: &str, base: usize, width: usize, kind: RowKind, rows: &mut Vec<Row>) {
     let mut frags: Vec<Frag> = Vec::new();
     let mut word_start = 0;
     let mut word_w = 0;
     let mut ws_start: Option<usize> = None;
     let mut ws_w = 0;
     for (i, c) in line.char_indices() {
-        let is_space = c == ' ' || c == '\t';
-        if is_space {
+        if c == ' ' || c == '\t' {
             if ws_start.is_none() {
                 ws_start = Some(i);
             }
             ws_w += glyph(c).width();
         } else {
             if let Some(ws) = ws_start.take() {
-                push_frags(line, base, word_start, ws, word_w, ws_w, width, &mut frags);
+                push_fragments(line, base, word_start, ws, word_w, ws_w, width, &mut frags);
                 word_start = i;
                 word_w = 0;
                 ws_w = 0;
-                if frags.len() >= BATCH {
-                    flush(&mut frags, false, width, kind, rows);
-                }
             }
             word_w += glyph(c).width();
         }
     }
     let word_end = ws_start.unwrap_or(line.len());
-    push_frags(line, base, word_start, word_end, word_w, ws_w, width, &mut frags);
-    flush(&mut frags, true, width, kind, rows);
+    push_fragments(line, base, word_start, word_end, word_w, ws_w, width, &mut frags);
+    for l in wrap_first_fit(&frags, &[width as f64]) {
+        if let (Some(first), Some(last)) = (l.first(), l.last()) {
+            rows.push(Row { start: first.start, end: last.word_end, kind });
+        }
+    }
 }
 
-/// Adds the word `line[start..end)` (with `ws_w` columns of whitespace after
-/// it), broken into pieces no wider than `width` when it is too long.
 #[allow(clippy::too_many_arguments)]
-fn push_frags(
+fn push_fragments(
     line: &str,
     base: usize,
     start: usize,
@@ -208,24 +322,6 @@ fn push_frags(
     out.push(Frag { start: base + piece_start, word_end: base + end, width: piece_w, ws_width: ws_w });
 }
 
-/// Wraps the pending fragments into rows; unless `last`, the final
-/// (possibly unfinished) row's fragments stay pending.
-fn flush(frags: &mut Vec<Frag>, last: bool, width: usize, kind: RowKind, rows: &mut Vec<Row>) {
-    if frags.is_empty() {
-        return;
-    }
-    let lines = wrap_first_fit(frags, &[width as f64]);
-    let keep = if last { lines.len() } else { lines.len().saturating_sub(1) };
-    let mut used = 0;
-    for l in &lines[..keep] {
-        if let (Some(first), Some(last)) = (l.first(), l.last()) {
-            rows.push(Row { start: first.start, end: last.word_end, kind });
-        }
-        used += l.len();
-    }
-    frags.drain(..used);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +329,59 @@ mod tests {
 
     fn texts<'a>(text: &'a str, w: &Wrapped) -> Vec<&'a str> {
         w.rows.iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    /// The former wrapper: textwrap's first-fit over fragments, kept as the
+    /// reference the one-pass wrapper must agree with.
+    mod reference {
+        use super::super::*;
+
+        pub fn wrap(text: &str, meta: &Meta, width: usize) -> Wrapped {
+            let width = width.max(1);
+            let mut rows = Vec::new();
+            let headline = meta.headline.filter(|h| !h.is_empty() && h.end <= text.len());
+            let mut offset = 0;
+            for line in text.split('\n') {
+                let start = offset;
+                offset += line.len() + 1;
+                let kind = if headline.is_some_and(|h| h.contains_pos(start) || (start < h.start && h.start < offset)) {
+                    RowKind::Headline
+                } else {
+                    RowKind::Body
+                };
+                if line.is_empty() {
+                    rows.push(Row { start, end: start, kind });
+                } else {
+                    wrap_line_textwrap(line, start, width, kind, &mut rows);
+                }
+                if kind == RowKind::Headline && headline.is_some_and(|h| h.end <= offset) {
+                    let end = (start + line.len()).min(text.len());
+                    rows.push(Row { start: end, end, kind: RowKind::Rule });
+                }
+            }
+            Wrapped { width, rows }
+        }
+    }
+
+    #[test]
+    fn one_pass_wrapper_matches_textwrap_first_fit() {
+        let texts = [
+            "Big news here\n\nBody text with  two spaces, a\ttab and trailing spaces   \n   leading spaces\n",
+            "日本語のテキスト and 😀 emoji, \u{1b}[31m escapes\u{7} and \u{202e}bidi\u{202c} marks",
+            "supercalifragilisticexpialidocious antidisestablishmentarianism x\n\n\n \t \n",
+            "\u{201c}We will win,\u{201d} Jane Doe said. \u{2014} Caf\u{e9} na\u{ef}ve r\u{e9}sum\u{e9}s \u{200b}zero width",
+        ];
+        for t in texts {
+            let long = format!("{t}\n{}", t.repeat(7));
+            for text in [t, long.as_str()] {
+                let meta = Meta { headline: Some(Span::new(0, text.find(' ').unwrap_or(0))), ..Meta::default() };
+                for width in 1..=41 {
+                    for m in [&Meta::default(), &meta] {
+                        assert_eq!(wrap(text, m, width), reference::wrap(text, m, width), "width {width}: {text:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
