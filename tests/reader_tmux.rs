@@ -15,7 +15,12 @@ const WAIT: Duration = Duration::from_secs(20);
 struct Tmux {
     socket: String,
     state: tempfile::TempDir,
+    /// One real terminal at a time: on a small machine, many tmux servers
+    /// and readers at once make first frames slow enough to time out.
+    _serial: std::sync::MutexGuard<'static, ()>,
 }
+
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Tmux {
     /// A detached 100x30 session running `sh` with a known prompt, or None
@@ -25,8 +30,11 @@ impl Tmux {
             eprintln!("note: tmux is not installed; skipping the real-terminal test {name}");
             return None;
         }
-        let t =
-            Tmux { socket: format!("byline-test-{}-{name}", std::process::id()), state: tempfile::tempdir().unwrap() };
+        let t = Tmux {
+            socket: format!("byline-test-{}-{name}", std::process::id()),
+            state: tempfile::tempdir().unwrap(),
+            _serial: SERIAL.lock().unwrap_or_else(|e| e.into_inner()),
+        };
         let st = t.state.path().display().to_string();
         let out = t.tmux(&[
             "-f",
