@@ -104,6 +104,12 @@ impl Wrapped {
 /// after the words (and their following whitespace) already on the row; a
 /// word wider than the row is cut into row-wide pieces.
 pub fn wrap(text: &str, meta: &Meta, width: usize) -> Wrapped {
+    wrap_lines(text, meta, width, str::is_ascii)
+}
+
+/// The wrap, with `fast(line)` choosing the one-pass path for a line (else
+/// textwrap's first-fit).
+fn wrap_lines(text: &str, meta: &Meta, width: usize, fast: impl Fn(&str) -> bool) -> Wrapped {
     let width = width.max(1);
     // About one row per `width` bytes, plus the blank rows between paragraphs.
     let mut rows = Vec::with_capacity(text.len() / width.max(16) + 16);
@@ -119,7 +125,7 @@ pub fn wrap(text: &str, meta: &Meta, width: usize) -> Wrapped {
         };
         if line.is_empty() {
             rows.push(Row { start, end: start, kind });
-        } else if line.is_ascii() {
+        } else if fast(line) {
             wrap_line(line, start, width, kind, &mut rows);
         } else {
             wrap_line_textwrap(line, start, width, kind, &mut rows);
@@ -337,29 +343,7 @@ mod tests {
         use super::super::*;
 
         pub fn wrap(text: &str, meta: &Meta, width: usize) -> Wrapped {
-            let width = width.max(1);
-            let mut rows = Vec::new();
-            let headline = meta.headline.filter(|h| !h.is_empty() && h.end <= text.len());
-            let mut offset = 0;
-            for line in text.split('\n') {
-                let start = offset;
-                offset += line.len() + 1;
-                let kind = if headline.is_some_and(|h| h.contains_pos(start) || (start < h.start && h.start < offset)) {
-                    RowKind::Headline
-                } else {
-                    RowKind::Body
-                };
-                if line.is_empty() {
-                    rows.push(Row { start, end: start, kind });
-                } else {
-                    wrap_line_textwrap(line, start, width, kind, &mut rows);
-                }
-                if kind == RowKind::Headline && headline.is_some_and(|h| h.end <= offset) {
-                    let end = (start + line.len()).min(text.len());
-                    rows.push(Row { start: end, end, kind: RowKind::Rule });
-                }
-            }
-            Wrapped { width, rows }
+            wrap_lines(text, meta, width, |_| false)
         }
     }
 
