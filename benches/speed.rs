@@ -115,32 +115,25 @@ fn quotes(c: &mut Criterion) {
     let mut app = reader::headless(vec![doc], 200, 60);
     let mut t = term(&app);
     // `]` through the quotes, then `[` back, and so on.
+    let step = |app: &mut App, forward: &mut bool| {
+        let (i, n) = app.view().quote_position();
+        if i == n {
+            *forward = false;
+        } else if i <= 1 {
+            *forward = true;
+        }
+        app.update(key(if *forward { ']' } else { '[' }));
+    };
     let mut forward = true;
     g.bench_function("next_quote_and_frame", |b| {
         b.iter(|| {
-            let (i, n) = app.view().quote_position();
-            if i == n {
-                forward = false;
-            } else if i <= 1 {
-                forward = true;
-            }
-            app.update(key(if forward { ']' } else { '[' }));
+            step(&mut app, &mut forward);
             frame(&app, &mut t);
         })
     });
     // The key alone, without drawing: the lookups a key press does.
     let mut forward = true;
-    g.bench_function("next_quote_update_only", |b| {
-        b.iter(|| {
-            let (i, n) = app.view().quote_position();
-            if i == n {
-                forward = false;
-            } else if i <= 1 {
-                forward = true;
-            }
-            app.update(key(if forward { ']' } else { '[' }));
-        })
-    });
+    g.bench_function("next_quote_update_only", |b| b.iter(|| step(&mut app, &mut forward)));
     // s, type a name, Enter: the filter; a jump within it; a clears it.
     g.bench_function("speaker_filter_pick_and_frame", |b| {
         b.iter(|| {

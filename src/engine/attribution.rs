@@ -11,7 +11,7 @@
 use super::entities::{pronoun_gender, Entities, Found};
 use super::lexicon::{Gender, Lexicon};
 use super::quotes::RawKind;
-use super::text::{first_char, is_double_quote, token_at, TokKind, Token};
+use super::text::{first_char, is_double_quote, token_at, word_before, TokKind, Token};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Span};
 use compact_str::CompactString;
@@ -340,24 +340,13 @@ fn is_subject_position(cx: &Ctx, a: usize, b: usize) -> bool {
         return false;
     }
     // Walk back over determiners, adjectives and titles to the previous
-    // function word.
-    let mut k = a;
-    while k > 0 {
-        k -= 1;
-        let t = cx.toks[k];
-        if !t.is_word() {
-            return true;
-        }
+    // function word: a preposition there puts the name in a phrase.
+    let skip = |k: usize| {
         let w = cx.lower[k].as_str();
-        if PREPOSITIONS.contains(&w) {
-            return false;
-        }
-        if t.cap || w == "the" || w == "a" || cx.lx.titles.contains(w) || w.ends_with("-general") {
-            continue;
-        }
-        return true;
-    }
-    true
+        !PREPOSITIONS.contains(&w)
+            && (cx.toks[k].cap || w == "the" || w == "a" || cx.lx.titles.contains(w) || w.ends_with("-general"))
+    };
+    !word_before(cx.toks, a, skip).is_some_and(|k| PREPOSITIONS.contains(&cx.lower[k].as_str()))
 }
 
 /// The most salient person of gender `g` in focus.

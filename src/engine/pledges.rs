@@ -14,7 +14,7 @@ use super::attribution::Attribution;
 use super::entities::Entities;
 use super::lexicon::Lexicon;
 use super::quotes::{RawKind, RawQuote};
-use super::text::{first_char, is_double_quote, token_at, Token};
+use super::text::{first_char, is_double_quote, token_at, word_before, Token};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
 use compact_str::CompactString;
@@ -609,38 +609,28 @@ fn main_jurisdiction(cx: &Ctx) -> Option<usize> {
 }
 
 fn after_preposition(cx: &Ctx, tok: usize) -> bool {
-    let mut j = tok;
-    while j > 0 {
-        j -= 1;
-        let t = cx.toks[j];
-        if !t.is_word() {
-            return false;
-        }
+    const PREPOSITIONS: [&str; 15] = [
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "of",
+        "to",
+        "during",
+        "among",
+        "including",
+        "into",
+        "than",
+        "like",
+    ];
+    let skip = |j: usize| {
         let w = cx.lower[j].as_str();
-        if matches!(
-            w,
-            "in" | "on"
-                | "at"
-                | "by"
-                | "for"
-                | "with"
-                | "from"
-                | "of"
-                | "to"
-                | "during"
-                | "among"
-                | "including"
-                | "into"
-                | "than"
-                | "like"
-        ) {
-            return true;
-        }
-        if !(t.cap || w == "the" || cx.lx.titles.contains(w)) {
-            return false;
-        }
-    }
-    false
+        !PREPOSITIONS.contains(&w) && (cx.toks[j].cap || w == "the" || cx.lx.titles.contains(w))
+    };
+    word_before(cx.toks, tok, skip).is_some_and(|j| PREPOSITIONS.contains(&cx.lower[j].as_str()))
 }
 
 /// A name directly before "will" ("The ministry will", "Canada will").

@@ -202,6 +202,22 @@ pub fn lowercase(text: &str, tokens: &[Token]) -> Vec<CompactString> {
         .collect()
 }
 
+/// Walks back from token `k` over the words `skip` accepts and returns the
+/// first word it does not skip; `None` at punctuation or the text's start.
+pub fn word_before(tokens: &[Token], k: usize, skip: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut j = k;
+    while j > 0 {
+        j -= 1;
+        if !tokens[j].is_word() {
+            return None;
+        }
+        if !skip(j) {
+            return Some(j);
+        }
+    }
+    None
+}
+
 /// The first character of a token.
 pub fn first_char(tok: &Token, text: &str) -> char {
     text[tok.start..].chars().next().unwrap_or(' ')
