@@ -133,6 +133,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
         let mut subject_taken = false;
         let sentence_mentions: Vec<Found> = ents.in_range(s.start, s.end).to_vec();
         let mut mi = 0;
+        let main_from = main_clause_start(&cx, t0, t1);
         for k in t0..t1 {
             if cx.in_direct[k] {
                 continue;
@@ -147,7 +148,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
                     kind,
                     EntityKind::Person | EntityKind::Organization | EntityKind::Place | EntityKind::Document
                 ) {
-                    let subj = !subject_taken && is_subject_position(&cx, m.tok, m.tok_end);
+                    let subj = !subject_taken && m.tok >= main_from && is_subject_position(&cx, m.tok, m.tok_end);
                     if subj {
                         subject_taken = true;
                     }
@@ -207,10 +208,15 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             let from = v.saturating_sub(8).max(t0);
             let before: Vec<Found> = (from..v).filter_map(mention_here).collect();
             let after: Vec<Found> = (v + 1..(v + 9).min(t1)).filter_map(mention_here).collect();
-            let who = before
-                .last()
-                .filter(|m| m.tok_end + 2 >= v)
-                .and_then(|_| pick_speaker(&cx, &before, ents))
+            // The name right before the verb when it is a subject ("Or
+            // maybe X, consultant Y says"), else the first head before it.
+            let last = before.last().filter(|m| m.tok_end + 2 >= v);
+            let who = last
+                .filter(|m| {
+                    ents.entities[m.entity].kind == EntityKind::Person && is_subject_position(&cx, m.tok, m.tok_end)
+                })
+                .map(|m| m.entity)
+                .or_else(|| last.and_then(|_| pick_speaker(&cx, &before, ents)))
                 .or_else(|| pick_speaker(&cx, &after, ents));
             if let Some(e) = who {
                 focus.push(Focus { entity: e, sent: si, subject: false, speaks: true });
@@ -326,6 +332,23 @@ fn signature_after(
     (matches!(after, None | Some(',' | '.' | '"' | '\u{201d}')) && !has_verb).then_some(m.entity)
 }
 
+/// Subordinating conjunctions that open a clause before the main one.
+const SUBORDINATORS: [&str; 13] = [
+    "when", "after", "before", "while", "although", "though", "if", "since", "because", "once", "until", "as",
+    "whereas",
+];
+
+/// Where the main clause of the sentence [t0, t1) starts: after the comma
+/// closing a leading subordinate clause ("When X died, Y said"), else t0.
+fn main_clause_start(cx: &Ctx, t0: usize, t1: usize) -> usize {
+    if t0 >= t1 || !SUBORDINATORS.contains(&cx.lower[t0].as_str()) {
+        return t0;
+    }
+    (t0 + 2..t1)
+        .find(|&k| !cx.in_direct[k] && !cx.toks[k].is_word() && first_char(&cx.toks[k], cx.text) == ',')
+        .map_or(t0, |k| k + 1)
+}
+
 /// True when the mention at tokens [a, b) is not inside a prepositional
 /// phrase and not a possessive ("Seoul's top diplomat Chung").
 fn is_subject_position(cx: &Ctx, a: usize, b: usize) -> bool {
@@ -374,6 +397,17 @@ fn cue(cx: &Ctx, k: usize) -> Option<String> {
         if seconds.iter().any(|s| s == next) {
             return Some(format!("{w} {next}"));
         }
+    }
+    // A noun after a determiner or a possessive ("his comments", "Sanders'
+    // comments") is no cue.
+    if k > 0
+        && (cx.toks[k - 1].possessive
+            || matches!(
+                cx.lower[k - 1].as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "these" | "those" | "our" | "my" | "your"
+            ))
+    {
+        return None;
     }
     // "saying" attributes only in "quoted as saying"; other -ing forms never.
     if w.ends_with("ing") && !(w == "saying" && k >= 1 && cx.lower[k - 1] == "as") {
@@ -512,8 +546,12 @@ fn pre_attribution(
     let intro = !last.is_word() && matches!(first_char(&last, cx.text), ':' | ',' | '\u{2014}');
     // Any speech verb before the mark; a participle only right before it
     // ("..., saying, “...”").
-    let participle =
-        |j: usize| j + 2 >= to && cx.lower[j].ends_with("ing") && cx.lx.speech_verb(&cx.lower[j]).is_some();
+    // ("..., telling reporters, “...”": an object of up to three words.)
+    let participle = |j: usize| {
+        cx.lower[j].ends_with("ing")
+            && cx.lx.speech_verb(&cx.lower[j]).is_some()
+            && (j + 2 >= to || j + 5 >= to && (j + 1..to - 1).all(|k| cx.toks[k].is_word()))
+    };
     let verb =
         (from..to).rev().find(|&j| cx.toks[j].is_word() && !cx.in_direct[j] && (cue(cx, j).is_some() || participle(j)));
     let verb_adjacent = verb.is_some_and(|v| v + 1 == to || v + 2 == to && !cx.toks[to - 1].is_word());
@@ -536,13 +574,28 @@ fn pre_attribution(
     // (A participle "..., saying" belongs to the sentence's subject.)
     // (A participle right after a name, "has Podesta saying", is that
     // name's; after a comma, "..., saying", it is the subject's.)
+    // ("... and said, “...”" has no subject of its own: not the name
+    // before "and".)
     let adjacent = verb.filter(|&v| !cx.lower[v].ends_with("ing") || cx.toks[v - 1].is_word()).and_then(|v| {
-        (from..v)
+        let near: Vec<Found> = (from..v)
             .filter(|&k| !cx.in_direct[k])
             .filter_map(mention_at)
-            .filter(|m| m.tok_end + 1 >= v && m.tok_end <= v)
-            .find(|m| ents.entities[m.entity].kind == EntityKind::Person)
+            .filter(|m| m.tok_end == v || m.tok_end + 1 == v && !cx.toks[m.tok_end].is_word())
+            .collect();
+        near.iter().copied().find(|m| ents.entities[m.entity].kind == EntityKind::Person).or_else(|| {
+            // "As Politico reported, “...”": whoever is named right before.
+            let as_clause = cx.lower[from] == "as" && near.first().is_some_and(|m| m.tok <= from + 3);
+            near.first().copied().filter(|m| as_clause && ents.entities[m.entity].kind != EntityKind::Place)
+        })
     });
+    // Subjects of the main clause first ("When X died, Y released this
+    // statement:").
+    let main_from = main_clause_start(cx, from, to);
+    let subjects: Vec<Found> = if subjects.iter().any(|m| m.tok >= main_from) {
+        subjects.into_iter().filter(|m| m.tok >= main_from).collect()
+    } else {
+        subjects
+    };
     let subject = adjacent
         .or_else(|| subjects.iter().find(|m| ents.entities[m.entity].kind == EntityKind::Person).copied())
         .or_else(|| subjects.first().copied())

@@ -232,19 +232,39 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
     // attribution, is one sentence.
     if last > i && !is_double_quote(nc) {
         // "said X", "he said", "Jane Doe said" (up to three name words).
-        let words: Vec<&Token> = toks[last + 1..].iter().take(5).take_while(|t| t.is_word()).collect();
-        let is_verb =
-            |t: &Token| lx.speech_verb(&t.text(text).to_lowercase()).is_some() && !t.text(text).ends_with("ing");
-        let lead = words
+        // (The period of a title, "Mr. Ruskin said", is part of the name.)
+        let words: Vec<&Token> = toks[last + 1..]
             .iter()
-            .take_while(|t| t.cap && !is_verb(t) && !lx.function_words.contains(&t.text(text).to_lowercase()))
+            .enumerate()
+            .filter(|&(j, t)| {
+                let k = last + 1 + j;
+                let title_dot = first_char(t, text) == '.'
+                    && !t.space_before
+                    && lx.abbreviations.contains(&toks[k - 1].text(text).to_lowercase());
+                !title_dot
+            })
+            .map(|(_, t)| t)
+            .take(6)
+            .take_while(|t| t.is_word())
+            .collect();
+        // A speech verb, or a two-word cue ("went on"), at word `j`.
+        let is_verb = |j: usize| {
+            let Some(t) = words.get(j) else { return false };
+            let w = t.text(text).to_lowercase();
+            let phrase = lx.speech_phrases.get(&w).is_some_and(|seconds| {
+                words.get(j + 1).is_some_and(|n| seconds.iter().any(|s| *s == n.text(text).to_lowercase()))
+            });
+            phrase || (lx.speech_verb(&w).is_some() && !w.ends_with("ing"))
+        };
+        let lead = (0..words.len())
+            .take_while(|&j| {
+                words[j].cap && !is_verb(j) && !lx.function_words.contains(&words[j].text(text).to_lowercase())
+            })
             .count()
-            .min(3);
+            .min(4);
         let pronoun =
             words.first().is_some_and(|t| matches!(t.text(text), "he" | "she" | "they" | "He" | "She" | "They"));
-        let attribution = words.first().is_some_and(|t| is_verb(t))
-            || (pronoun && words.get(1).is_some_and(|t| is_verb(t)))
-            || (lead >= 1 && words.get(lead).is_some_and(|t| is_verb(t)));
+        let attribution = is_verb(0) || (pronoun && is_verb(1)) || (lead >= 1 && is_verb(lead));
         if attribution && toks[i + 1..=last].iter().any(|t| is_double_quote(first_char(t, text))) {
             return None;
         }
