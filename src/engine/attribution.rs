@@ -496,7 +496,9 @@ fn pick_speaker(cx: &Ctx, ms: &[Found], ents: &Entities) -> Option<usize> {
                 ents.entities[n.entity].kind == EntityKind::Person
                     && (m.tok_end..n.tok).all(|j| {
                         let t = cx.toks[j];
-                        (t.is_word() && (!t.cap || cx.lx.titles.contains(cx.lower[j].as_str())))
+                        (t.is_word()
+                            && (!t.cap || cx.lx.titles.contains(cx.lower[j].as_str()))
+                            && !PREPOSITIONS.contains(&cx.lower[j].as_str()))
                             || (!t.is_word() && t.text(cx.text) == "." && !t.space_before)
                     })
                     && n.tok > m.tok_end

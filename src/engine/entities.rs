@@ -97,6 +97,17 @@ struct Cand {
 const CONNECTORS: [&str; 16] =
     ["of", "for", "de", "du", "da", "dos", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "del"];
 
+/// "D-Wis", "R-Pa", "I-VT": a US party letter and a state abbreviation.
+fn is_party_tag(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    let mut parts = w.splitn(2, '-');
+    let (Some(p), Some(s)) = (parts.next(), parts.next()) else { return false };
+    matches!(p, "D" | "R" | "I")
+        && (2..=5).contains(&s.len())
+        && s.chars().next().is_some_and(|ch| ch.is_ascii_uppercase())
+        && s.chars().all(|ch| ch.is_ascii_alphabetic() || ch == '.')
+}
+
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| *c != '.' && *c != '&').collect();
     (2..=6).contains(&letters.len())
@@ -684,6 +695,28 @@ fn build(
                 continue;
             }
         }
+        // A party-and-state tag ("D-Wis.", "R-Pa.", "I-Vt.") is no name.
+        if ntok == 1 && is_party_tag(toks[c.t0].text(text)) {
+            continue;
+        }
+        // A run of words all in capitals outside the dateline ("RED STATES
+        // OUTNUMBER BLUE"): a shouted heading, not a name.
+        let shouted = |k: usize| {
+            let w = toks[k].text(text);
+            toks[k].is_word()
+                && w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
+        let shouted_nearby = (c.t0 > 0 && !toks[c.t0].newline_before && shouted(c.t0 - 1))
+            || toks.get(c.t1).is_some_and(|t| !t.newline_before) && c.t1 < toks.len() && shouted(c.t1);
+        if (ntok >= 2 || shouted_nearby)
+            && !is_dateline
+            && (c.t0..c.t1).all(|k| !toks[k].is_word() || shouted(k))
+            && lexicon_entity(&nkey, lx).is_none()
+            && !lx.places.contains_key(&nkey)
+        {
+            continue;
+        }
         // A capital city standing for its government ("Seoul has pursued",
         // "Seoul's pledges"): not in the dateline, not after "in"/"at"/"to".
         if ntok == 1 && !is_dateline {
@@ -800,7 +833,7 @@ fn build(
                 }
                 if place_context(toks, lower, c.t0) && !lx.first_names.contains_key(first_lower) && c.kind.is_none() {
                     Some(EntityKind::Place)
-                } else if person_evidence(text, toks, lower, c, lx) {
+                } else if person_evidence(text, toks, lower, c, lx, seen_lower) {
                     Some(EntityKind::Person)
                 } else {
                     Some(EntityKind::Organization)
@@ -1087,7 +1120,14 @@ fn place_context(toks: &[Token], lower: &[CompactString], t0: usize) -> bool {
 /// Evidence that a run of 2-4 capitalized words not otherwise typed is a
 /// person's name: a known first name, a known surname at the end, a title
 /// or role word before it, a speech verb or an age (", 52,") after it.
-fn person_evidence(text: &str, toks: &[Token], lower: &[CompactString], c: &Cand, lx: &Lexicon) -> bool {
+fn person_evidence(
+    text: &str,
+    toks: &[Token],
+    lower: &[CompactString],
+    c: &Cand,
+    lx: &Lexicon,
+    seen_lower: &FxHashSet<&str>,
+) -> bool {
     let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
     let first = lower[c.t0].as_str();
     if c.kind == Some(EntityKind::Person) {
@@ -1130,7 +1170,15 @@ fn person_evidence(text: &str, toks: &[Token], lower: &[CompactString], c: &Cand
         return true;
     }
     let last = lower[c.t1 - 1].as_str();
-    if lx.surnames.contains(last) && !lx.org_words.contains(last) && !is_place(last) && !is_place(first) {
+    // (A surname that is also a word of this text, "Public Citizen", is
+    // no evidence.)
+    if lx.surnames.contains(last)
+        && !lx.org_words.contains(last)
+        && !is_place(last)
+        && !is_place(first)
+        && !seen_lower.contains(first)
+        && !seen_lower.contains(last)
+    {
         return true;
     }
     prev_role || next_speech || age
