@@ -658,6 +658,7 @@ fn build(
     // Acronyms defined by a lowercase phrase ("peacekeeping operations
     // (PKO)") are concepts, not named things.
     let concept_acronyms = lowercase_defined_acronyms(text, toks, lower);
+    let person_words = person_words(inp, lx, lower, &cands);
 
     for c in &cands {
         let name = span_text(text, toks, c.t0, c.t1);
@@ -833,7 +834,9 @@ fn build(
                 }
                 if place_context(toks, lower, c.t0) && !lx.first_names.contains_key(first_lower) && c.kind.is_none() {
                     Some(EntityKind::Place)
-                } else if person_evidence(text, toks, lower, c, lx, seen_lower) {
+                } else if person_evidence(text, toks, lower, c, lx, seen_lower)
+                    || (ntok <= 3 && person_words.contains(last_lower) && !lx.places.contains_key(last_lower))
+                {
                     Some(EntityKind::Person)
                 } else {
                     Some(EntityKind::Organization)
@@ -999,6 +1002,7 @@ fn build(
             EntityKind::Organization
         } else if c.kind == Some(EntityKind::Person)
             || (followed_by_speech(toks, lower, c.t1, lx) && !plural_common_noun(word, lx))
+            || person_words.contains(word)
         {
             EntityKind::Person
         } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
@@ -1182,6 +1186,31 @@ fn person_evidence(
         return true;
     }
     prev_role || next_speech || age
+}
+
+/// Lone capitalized words used as a person somewhere in the text: after an
+/// honorific or title ("Ms. Brennan"), or as the subject of a speech verb
+/// ("Brennan said"). Evidence gathered over the whole text, so the first
+/// mention of "Aner Brennan" is a person even when only a later "Brennan
+/// said" shows it.
+fn person_words(inp: &Layers, lx: &Lexicon, lower: &[CompactString], cands: &[Cand]) -> FxHashSet<String> {
+    let toks = inp.tokens;
+    let mut out = FxHashSet::default();
+    for c in cands.iter().filter(|c| c.t1 == c.t0 + 1 && !c.quoted && !c.headline) {
+        let w = lower[c.t0].as_str();
+        let titled = c.kind == Some(EntityKind::Person) && !c.titles.is_empty();
+        let speaks = c.kind.is_none() && followed_by_speech(toks, lower, c.t1, lx) && !plural_common_noun(w, lx);
+        if (titled || speaks)
+            && !lx.function_words.contains(w)
+            && !lx.places.contains_key(w)
+            && !lx.country_index.contains_key(w)
+            && !lx.org_index.contains_key(w)
+            && !lx.org_words.contains(w)
+        {
+            out.insert(w.to_string());
+        }
+    }
+    out
 }
 
 /// "Port Alder", "Lake Erie", "New Westbrook": a place by its first word.
