@@ -257,6 +257,12 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
                     })
                     .unwrap_or_default();
             }
+            if a.speaker.is_none() && a.cue.as_deref().is_some_and(|c| c.ends_with("ing")) {
+                // "..., adding, “...”" with no subject in its sentence: the
+                // speaker of the quote before it in the paragraph.
+                let prev = (0..qi).rev().find(|&j| quotes[j].kind == RawKind::Direct && quotes[j].para == q.para);
+                a.speaker = prev.and_then(|j| out[j].speaker);
+            }
             if let (None, None, Some(prev)) = (a.speaker, &a.cue, q.continues) {
                 // A quote running on from the previous paragraph.
                 a = out[prev].clone();
@@ -320,8 +326,18 @@ fn signature_after(
     ents: &Entities,
 ) -> Option<usize> {
     let next = paras.get(pi + 1)?;
-    let a = token_at(cx.toks, next.start);
+    let mut a = token_at(cx.toks, next.start);
     let b = token_at(cx.toks, next.end);
+    // "- Jane Doe." / "—President Doe, tweeting": a dash opens the line.
+    if a < b && matches!(first_char(&cx.toks[a], cx.text), '-' | '\u{2014}' | '\u{2013}' | '\u{2015}') {
+        a += 1;
+        while a < b && cx.toks[a].is_word() && cx.lx.titles.contains(cx.lower[a].trim_end_matches('.')) {
+            a += 1;
+        }
+        while a < b && !cx.toks[a].is_word() {
+            a += 1;
+        }
+    }
     let words = (a..b).filter(|&k| cx.toks[k].is_word()).count();
     let m = mention_at(a)?;
     if words > 15 || ents.entities[m.entity].kind != EntityKind::Person {
@@ -598,7 +614,22 @@ fn pre_attribution(
     } else {
         subjects
     };
+    // "X said, adding, “...”": a participle after a comma belongs to the
+    // subject of the speech verb before it.
+    let participle_of =
+        verb.filter(|&v| cx.lower[v].ends_with("ing") && v > from && !cx.toks[v - 1].is_word()).and_then(|v| {
+            let v2 = (from..v - 1).rev().find(|&j| {
+                cx.toks[j].is_word() && !cx.in_direct[j] && !cx.lower[j].ends_with("ing") && cue(cx, j).is_some()
+            })?;
+            let person = |m: &Found| ents.entities[m.entity].kind == EntityKind::Person;
+            (from..v2)
+                .filter_map(mention_at)
+                .filter(|m| m.tok_end == v2 || m.tok_end + 1 == v2 && !cx.toks[m.tok_end].is_word())
+                .find(person)
+                .or_else(|| mention_at(v2 + 1).filter(person))
+        });
     let subject = adjacent
+        .or(participle_of)
         .or_else(|| subjects.iter().find(|m| ents.entities[m.entity].kind == EntityKind::Person).copied())
         .or_else(|| subjects.first().copied())
         .map(|m| m.entity);

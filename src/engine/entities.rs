@@ -482,6 +482,17 @@ fn push_run(
         let w = lower[k].trim_end_matches('.');
         if is_title_word(w, lx) {
             title_end = Some(k + 1);
+        } else if w == "of" && title_end == Some(k) {
+            // "Secretary of State Jane Doe", "Minister of Health Ana Ruiz":
+            // the title's domain, up to a known first name (or the last two
+            // words when there are just three left).
+            let d = (1..=3)
+                .find(|&d| k + 1 + d + 1 < b && lx.first_names.contains_key(lower[k + 1 + d].as_str()))
+                .or_else(|| (b == k + 4).then_some(1));
+            if let Some(d) = d {
+                title_end = Some(k + 1 + d);
+                break;
+            }
         } else if title_end.is_some()
             && !(is_acronym(toks[k].text(text)) || lx.function_words.contains(lower[k].as_str()))
         {

@@ -191,11 +191,24 @@ fn context_before(text: &str, para: Span, pos: usize) -> (Option<char>, &str) {
 fn followed_by_attribution(text: &str, end: usize, lx: &Lexicon) -> bool {
     let after: String = text[end..].chars().take(80).collect();
     let after = after.trim_start_matches([',', ' ']);
-    after
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .take(5)
-        .any(|w| !w.ends_with("ing") && lx.speech_verb(&w.to_lowercase()).is_some())
+    let verb_in = |s: &str, n: usize| {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .take(n)
+            .any(|w| !w.ends_with("ing") && lx.speech_verb(&w.to_lowercase()).is_some())
+    };
+    if verb_in(after, 5) {
+        return true;
+    }
+    // A name with an appositive, then the verb: `"...," Doe, the head of
+    // the group, wrote`.
+    let wide: String = text[end..].chars().take(200).collect();
+    let wide = wide.trim_start_matches([',', ' ']);
+    let Some(c1) = wide.find(',').filter(|&c| c <= 40) else { return false };
+    let name_like = wide[..c1].split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let rest = &wide[c1 + 1..];
+    name_like
+        && rest.find(',').is_some_and(|c2| !rest[..c2].contains(['.', '"', '\u{201c}']) && verb_in(&rest[c2 + 1..], 2))
 }
 
 fn is_title_case(s: &str, lx: &Lexicon) -> bool {

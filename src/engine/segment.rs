@@ -231,40 +231,7 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
     // `"Why now?" Obama asked.`: a quote ending in its own mark, then its
     // attribution, is one sentence.
     if last > i && !is_double_quote(nc) {
-        // "said X", "he said", "Jane Doe said" (up to three name words).
-        // (The period of a title, "Mr. Ruskin said", is part of the name.)
-        let words: Vec<&Token> = toks[last + 1..]
-            .iter()
-            .enumerate()
-            .filter(|&(j, t)| {
-                let k = last + 1 + j;
-                let title_dot = first_char(t, text) == '.'
-                    && !t.space_before
-                    && lx.abbreviations.contains(&toks[k - 1].text(text).to_lowercase());
-                !title_dot
-            })
-            .map(|(_, t)| t)
-            .take(6)
-            .take_while(|t| t.is_word())
-            .collect();
-        // A speech verb, or a two-word cue ("went on"), at word `j`.
-        let is_verb = |j: usize| {
-            let Some(t) = words.get(j) else { return false };
-            let w = t.text(text).to_lowercase();
-            let phrase = lx.speech_phrases.get(&w).is_some_and(|seconds| {
-                words.get(j + 1).is_some_and(|n| seconds.iter().any(|s| *s == n.text(text).to_lowercase()))
-            });
-            phrase || (lx.speech_verb(&w).is_some() && !w.ends_with("ing"))
-        };
-        let lead = (0..words.len())
-            .take_while(|&j| {
-                words[j].cap && !is_verb(j) && !lx.function_words.contains(&words[j].text(text).to_lowercase())
-            })
-            .count()
-            .min(4);
-        let pronoun =
-            words.first().is_some_and(|t| matches!(t.text(text), "he" | "she" | "they" | "He" | "She" | "They"));
-        let attribution = is_verb(0) || (pronoun && is_verb(1)) || (lead >= 1 && is_verb(lead));
+        let attribution = attribution_follows(text, toks, last + 1, lx);
         if attribution && toks[i + 1..=last].iter().any(|t| is_double_quote(first_char(t, text))) {
             return None;
         }
@@ -301,6 +268,77 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
         }
     }
     Some(last)
+}
+
+/// After a quote that ends in its own mark, does its attribution follow in
+/// the same sentence? `said X`, `he said`, `Jane Doe said`, `Mr. Ruskin
+/// went on`, `Rep. Jo Ames, R-Pa., said` (a name and an appositive). A verb
+/// that opens a clause of its own (`Doe said he would ...`) starts a new
+/// sentence instead.
+fn attribution_follows(text: &str, toks: &[Token], from: usize, lx: &Lexicon) -> bool {
+    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let punct = |k: usize, c: char| toks.get(k).is_some_and(|t| !t.is_word() && first_char(t, text) == c);
+    // The token after a speech verb (or a two-word cue) at `k`.
+    let verb_at = |k: usize| -> Option<usize> {
+        let t = toks.get(k).filter(|t| t.is_word())?;
+        let w = t.text(text).to_lowercase();
+        if let Some(seconds) = lx.speech_phrases.get(&w) {
+            if toks.get(k + 1).is_some_and(|n| n.is_word() && seconds.contains(&lw(k + 1))) {
+                return Some(k + 2);
+            }
+        }
+        (lx.speech_verb(&w).is_some() && !w.ends_with("ing")).then_some(k + 1)
+    };
+    let clause_after = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.is_word()
+                && matches!(lw(k).as_str(), "he" | "she" | "they" | "it" | "that" | "we" | "i" | "there" | "this")
+        })
+    };
+    if verb_at(from).is_some() {
+        return true;
+    }
+    if toks.get(from).is_some_and(|t| t.is_word() && matches!(lw(from).as_str(), "he" | "she" | "they")) {
+        return verb_at(from + 1).is_some_and(|n| !clause_after(n));
+    }
+    // Up to five name words; the period of a title ("Mr.") belongs to them.
+    let mut k = from;
+    let mut names = 0;
+    while names < 5 && k < toks.len() {
+        let t = toks[k];
+        let title_dot = punct(k, '.') && !t.space_before && k > from && lx.abbreviations.contains(&lw(k - 1));
+        if title_dot {
+            k += 1;
+        } else if t.is_word() && t.cap && verb_at(k).is_none() && !lx.function_words.contains(&lw(k)) {
+            names += 1;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if names == 0 {
+        return false;
+    }
+    if let Some(n) = verb_at(k) {
+        return !clause_after(n);
+    }
+    // An appositive between commas, with no sentence end inside.
+    if !punct(k, ',') {
+        return false;
+    }
+    let end = (k + 16).min(toks.len());
+    let Some(close) = (k + 1..end).find(|&j| punct(j, ',')) else { return false };
+    let inert_dot = |j: usize| {
+        toks[j].space_before
+            || toks.get(j + 1).is_some_and(|n| !n.space_before || (!n.is_word() && first_char(n, text) == ','))
+    };
+    let clean = (k + 1..close).all(|j| {
+        let t = toks[j];
+        t.is_word()
+            || !matches!(first_char(&t, text), '!' | '?' | '"' | '\u{201c}' | '\u{201d}')
+                && (first_char(&t, text) != '.' || !t.space_before && inert_dot(j))
+    });
+    clean && verb_at(close + 1).is_some_and(|n| !clause_after(n))
 }
 
 #[cfg(test)]
