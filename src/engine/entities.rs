@@ -1457,9 +1457,22 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     }
     let lower = inp.lower;
     let mut extra = Vec::new();
+    // "the firm", "the security firm", "the Ottawa-based tech company": up
+    // to two modifiers between "the" and the class noun.
+    let after_the = |k: usize| {
+        (1..=3).any(|back| {
+            k >= back
+                && lower[k - back] == "the"
+                && (k - back + 1..k).all(|j| {
+                    toks[j].is_word()
+                        && (!toks[j].cap || lower[j].ends_with("-based"))
+                        && !lx.function_words.contains(lower[j].as_str())
+                })
+        })
+    };
     for k in 1..toks.len() {
         let t = toks[k];
-        if !t.is_word() || t.cap || lower[k - 1] != "the" {
+        if !t.is_word() || t.cap || !after_the(k) {
             continue;
         }
         let w = lower[k].as_str();
