@@ -1022,6 +1022,15 @@ fn build(
         {
             // "in Westbrook", "the village of Cressley": a place by its context.
             EntityKind::Place
+        } else if !is_acronym(raw1)
+            && !c.sentence_initial
+            && !seen_lower.contains(word)
+            && name_word(word, lx)
+            && !(toks[c.t0].possessive && next_cap(toks, c.t0))
+        {
+            // A known given name or surname, or a surname by its form
+            // ("Dravoski"), capitalized mid-sentence and never used as a word.
+            EntityKind::Person
         } else if is_acronym(raw1) || cap_count.get(nkey.as_str()).copied().unwrap_or(0) >= 2 {
             // An acronym, or a word capitalized mid-sentence more than once:
             // a brand or an organization.
@@ -1035,6 +1044,8 @@ fn build(
         merge_titles(&mut ents, id, &c);
         if c.gender != Gender::Unknown {
             ents.gender[id] = c.gender;
+        } else if kind == EntityKind::Person {
+            ents.gender[id] = lx.first_name_gender(word).unwrap_or(Gender::Unknown);
         }
         by_key.insert(nkey.clone(), id);
         ents.mentions.push(found(id, MentionForm::Name));
@@ -1222,6 +1233,27 @@ fn person_words(inp: &Layers, lx: &Lexicon, lower: &[CompactString], cands: &[Ca
         }
     }
     out
+}
+
+/// Surname endings of Slavic, Baltic, Romanian, Greek, Armenian and
+/// Germanic-Jewish names ("-ov", "-escu", "-opoulos", "-yan", "-stein").
+const SURNAME_ENDINGS: [&str; 20] = [
+    "ovich", "evich", "ovic", "evic", "sky", "ski", "skaya", "ska", "enko", "escu", "opoulos", "idis", "wicz", "czyk",
+    "ov", "ev", "ova", "yan", "stein", "shvili",
+];
+
+/// A lone word that names a person by itself: a given name with a known
+/// gender, a listed surname, or a surname by its ending.
+fn name_word(word: &str, lx: &Lexicon) -> bool {
+    if lx.places.contains_key(word) || lx.country_index.contains_key(word) || lx.function_words.contains(word) {
+        return false;
+    }
+    if lx.titles.contains(word) || lx.calendar.contains(word) || lx.org_words.contains(word) {
+        return false;
+    }
+    matches!(lx.first_names.get(word), Some(Gender::Male | Gender::Female))
+        || lx.surnames.contains(word)
+        || (word.len() >= 5 && word.is_ascii() && SURNAME_ENDINGS.iter().any(|e| word.ends_with(e)))
 }
 
 /// "Port Alder", "Lake Erie", "New Westbrook": a place by its first word.
