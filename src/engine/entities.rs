@@ -1026,7 +1026,7 @@ fn build(
             && !c.sentence_initial
             && !seen_lower.contains(word)
             && name_word(word, lx)
-            && !(toks[c.t0].possessive && next_cap(toks, c.t0))
+            && (!toks[c.t0].possessive || !next_cap(toks, c.t0))
         {
             // A known given name or surname, or a surname by its form
             // ("Dravoski"), capitalized mid-sentence and never used as a word.
