@@ -849,6 +849,8 @@ fn build(
                     || (ntok <= 3 && person_words.contains(last_lower) && !lx.places.contains_key(last_lower))
                 {
                     Some(EntityKind::Person)
+                } else if coordinated_with_place(text, toks, c.t0, c.t1, lx) {
+                    Some(EntityKind::Place)
                 } else {
                     Some(EntityKind::Organization)
                 }
@@ -1031,6 +1033,8 @@ fn build(
             // A known given name or surname, or a surname by its form
             // ("Dravoski"), capitalized mid-sentence and never used as a word.
             EntityKind::Person
+        } else if c.kind.is_none() && coordinated_with_place(text, toks, c.t0, c.t1, lx) {
+            EntityKind::Place
         } else if is_acronym(raw1) || cap_count.get(nkey.as_str()).copied().unwrap_or(0) >= 2 {
             // An acronym, or a word capitalized mid-sentence more than once:
             // a brand or an organization.
@@ -1080,6 +1084,46 @@ fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -> Option<us
 
 fn followed_by_speech(toks: &[Token], lower: &[CompactString], t1: usize, lx: &Lexicon) -> bool {
     toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
+}
+
+/// "Richmond or Delta", "Edmonton, Red Deer and Sundre": a name listed
+/// next to a known place is a place too.
+fn coordinated_with_place(text: &str, toks: &[Token], t0: usize, t1: usize, lx: &Lexicon) -> bool {
+    let joins = |k: usize| toks.get(k).is_some_and(|t| matches!(t.text(text), "and" | "or" | ",") && !t.newline_before);
+    let known = |a: usize, b: usize| {
+        a < b && b <= toks.len() && (a..b).all(|k| toks[k].is_word() && toks[k].cap) && {
+            let k = key(&span_text(text, toks, a, b));
+            lx.places.contains_key(&k) || lx.country_index.contains_key(&k)
+        }
+    };
+    let item = |k: usize| toks[k].is_word() && toks[k].cap && !toks[k].newline_before;
+    // The other items of the list, up to a dozen tokens either way.
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    if t0 >= 2 && joins(t0 - 1) {
+        let mut k = t0 - 1;
+        let mut end = k;
+        while k > 0 && t0 - k < 12 && (item(k - 1) || joins(k - 1)) {
+            k -= 1;
+            if joins(k) {
+                items.push((k + 1, end));
+                end = k;
+            }
+        }
+        items.push((k, end));
+    }
+    if joins(t1) {
+        let mut k = t1 + 1;
+        let mut start = k;
+        while k < toks.len() && k - t1 < 12 && (item(k) || joins(k)) {
+            if joins(k) {
+                items.push((start, k));
+                start = k + 1;
+            }
+            k += 1;
+        }
+        items.push((start, k));
+    }
+    items.into_iter().any(|(a, b)| (b > a && b - a <= 3) && known(a, b))
 }
 
 /// Words before a name that make it a place: a locative preposition ("in

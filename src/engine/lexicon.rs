@@ -221,7 +221,9 @@ impl Lexicon {
     /// True when the (lowercase) line is scraped boilerplate.
     pub fn is_boilerplate(&self, line: &str) -> bool {
         let line = line.trim();
-        if line.len() >= 200 {
+        // (A video caption, "WATCH: ...", may run longer than other lines.)
+        let caption = line.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("watch"));
+        if line.len() >= if caption { 400 } else { 200 } {
             return false;
         }
         let l = line.to_lowercase();
@@ -233,7 +235,7 @@ impl Lexicon {
                 // Short single words ("ad", "advertisement") must be the whole line.
                 l == *b
             } else {
-                l.starts_with(b.as_str()) && l.len() < 200
+                l.starts_with(b.as_str())
             }
         })
     }
