@@ -482,7 +482,7 @@ fn push_run(
         let w = lower[k].trim_end_matches('.');
         if is_title_word(w, lx) {
             title_end = Some(k + 1);
-        } else if w == "of" && title_end == Some(k) {
+        } else if w == "of" && title_end == Some(k) && !lx.function_words.contains(lower[k + 1].as_str()) {
             // "Secretary of State Jane Doe", "Minister of Health Ana Ruiz":
             // the title's domain, up to a known first name (or the last two
             // words when there are just three left).
@@ -556,6 +556,17 @@ fn push_run(
             a += 1;
         }
         kind = Some(EntityKind::Person);
+        // "President of the International Brotherhood": a role of what
+        // follows, which is no person.
+        if a < b && lower[a] == "of" {
+            a += 1;
+            while a < b && matches!(lower[a].as_str(), "the" | "a" | "an") {
+                a += 1;
+            }
+            kind = None;
+            titles.clear();
+            gender = Gender::Unknown;
+        }
         if a >= b {
             return;
         }
@@ -978,8 +989,11 @@ fn build(
         }
         // The first word of one organization's name ("Velden" for Velden
         // Motors) is a short name for it (not "the city of Westbrook").
+        // (A known place is itself: "Cambridge, Massachusetts" is no short
+        // name for the Massachusetts Institute of Technology.)
+        let known_place = lx.places.contains_key(word) || lx.country_index.contains_key(word);
         let orgs: Vec<usize> =
-            if place_context(toks, lower, c.t0) { Vec::new() } else { ents.with_word(word).to_vec() };
+            if place_context(toks, lower, c.t0) || known_place { Vec::new() } else { ents.with_word(word).to_vec() };
         let orgs: Vec<usize> = orgs
             .into_iter()
             .filter(|&id| ents.entities[id].kind == EntityKind::Organization && ents.words[id].len() >= 2)
