@@ -31,6 +31,9 @@ struct Ctx<'a> {
     in_marks: Vec<bool>,
     /// Which cue lists each token is in (bits, see [`CUE_KINDS`]).
     cues: Vec<u8>,
+    /// In an interview, the answer paragraphs speak for the interviewee:
+    /// (answer paragraph spans, the interviewee).
+    interview: Option<(Vec<Span>, Option<usize>)>,
 }
 
 /// The cue lists of `assets/pledge_cues.txt`, one bit each.
@@ -65,11 +68,15 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
                 .fold(0u8, |acc, (i, _)| acc | 1 << i)
         })
         .collect();
-    let cx = Ctx { text, toks, lower, lx, ents, quote_of, in_marks, cues };
+    let interview = interview(layers, ents);
+    let cx = Ctx { text, toks, lower, lx, ents, quote_of, in_marks, cues, interview };
     let mut out: Vec<Pledge> = Vec::new();
     let mut last_actor: Option<usize> = None;
     for s in sentences {
         if headline.is_some_and(|h| h.overlaps(*s)) {
+            continue;
+        }
+        if is_question(text, *s) {
             continue;
         }
         let t0 = token_at(toks, s.start);
@@ -89,6 +96,57 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
         }
     }
     out
+}
+
+/// A sentence that asks (it ends with a question mark, closing quote marks
+/// aside) commits no one.
+fn is_question(text: &str, s: Span) -> bool {
+    s.slice(text).trim_end().trim_end_matches(|c: char| is_double_quote(c) || c == '\'' || c == ')').ends_with('?')
+}
+
+/// An interview: at least two paragraphs that are a bare question, each
+/// followed by the interviewee's answer in the first person without quote
+/// marks. Returns the answer paragraphs and the interviewee: the first
+/// person the headline names, else the person named most.
+fn interview(layers: &Layers, ents: &Entities) -> Option<(Vec<Span>, Option<usize>)> {
+    let text = layers.text;
+    let is_q = |p: &Span| {
+        let t = p.slice(text).trim();
+        t.ends_with('?') && !t.starts_with(is_double_quote) && t.len() < 400
+    };
+    if layers.paras.iter().filter(|p| is_q(p)).count() < 2 {
+        return None;
+    }
+    let mut answers = Vec::new();
+    let mut after_q = false;
+    for p in layers.paras {
+        if is_q(p) {
+            after_q = true;
+        } else if after_q
+            && !layers.boiler_spans.contains(p)
+            && !p.slice(text).trim_start().starts_with(is_double_quote)
+        {
+            answers.push(*p);
+        }
+    }
+    let person = |m: &&super::entities::Found| {
+        ents.entities[m.entity].kind == EntityKind::Person && m.form != MentionForm::Pronoun
+    };
+    let who = layers
+        .meta
+        .headline
+        .and_then(|h| ents.in_range(h.start, h.end).iter().find(person).map(|m| m.entity))
+        .or_else(|| {
+            ents.entities.iter().filter(|e| e.kind == EntityKind::Person).max_by_key(|e| e.mentions.len()).map(|e| e.id)
+        });
+    Some((answers, who))
+}
+
+/// The interviewee, when token `k` lies in an answer of an interview.
+fn answer_of(cx: &Ctx, k: usize) -> Option<Option<usize>> {
+    let (answers, who) = cx.interview.as_ref()?;
+    let pos = cx.toks[k].start;
+    answers.iter().any(|p| p.contains_pos(pos)).then_some(*who)
 }
 
 fn is_cue(cx: &Ctx, kind: &str, k: usize) -> bool {
@@ -135,12 +193,22 @@ fn sentence_pledges(
             k += 1;
             continue;
         }
+        // An interview answer is the interviewee's own word.
+        if let Some(who) = answer_of(cx, k) {
+            if let Some(p) = first_person_commitment(cx, k, t1) {
+                out.push((p, who));
+                k = token_at(cx.toks, p.end).max(k + 1);
+                continue;
+            }
+        }
         // Governing words that turn a cue into an appeal, hope or refusal.
-        let governed = (k.saturating_sub(3).max(t0)..k).any(|j| is_excluder(cx, j));
+        let governed = (k.saturating_sub(3).max(t0)..k).any(|j| is_excluder(cx, j)) || passive(cx, k);
         // 1. Verb + to: "pledged (Tuesday) to play", "vowed not to"
         // (not the noun: "Seoul's pledges to", "the plans to").
         let noun_use = k > t0 && (cx.toks[k - 1].possessive || is_determiner(&cx.lower[k - 1]));
-        if is_cue(cx, "verb-to", k) && !governed && !noun_use {
+        // "did not promise to", "no plans to": a refusal.
+        let denied = k > t0 && is_negation(&cx.lower[k - 1]);
+        if is_cue(cx, "verb-to", k) && !governed && !noun_use && !denied {
             if let Some(to) = next_to(cx, k, t1) {
                 let start = to + 1;
                 if start < t1 && cx.toks[start].is_word() && !is_noun_after_to(cx, start) && looks_like_verb(cx, start)
@@ -162,6 +230,7 @@ fn sentence_pledges(
         // 2. Noun + to: "a plan to offer", "Seoul's pledges to contribute".
         if is_cue(cx, "noun", k)
             && !governed
+            && !denied
             && !unnamed_owner(cx, k)
             && k + 2 < t1
             && cx.lower[k + 1] == "to"
@@ -252,7 +321,10 @@ fn sentence_pledges(
                 let named = if cx.lower[k] == "would" { None } else { named_subject_right_before(cx, t0, k) };
                 // "... plans to add X and will extend Y": the same actor.
                 let coordinated = (k > t0 && cx.lower[k - 1] == "and").then(|| out.last().and_then(|p| p.1)).flatten();
-                let actor = named.or_else(|| reported_will(cx, t0, k)).or(coordinated);
+                let actor = named
+                    .or_else(|| reported_will(cx, t0, k))
+                    .or(coordinated)
+                    .or_else(|| modal_subject(cx, t0, k, *last_actor));
                 if let Some(actor) = actor {
                     let end = clause_end(cx, v, t1);
                     out.push((span_of(cx, v, end), Some(actor)));
@@ -264,6 +336,33 @@ fn sentence_pledges(
         k += 1;
     }
     out
+}
+
+/// The subject of an announced "will" at `k` when it is not a name right
+/// before it: a description ("the authority will", "X said the government
+/// will"), a name the entity stage linked only in part ("The ACME will"),
+/// or the subject of the clause a coordinated "... and will" belongs to.
+fn modal_subject(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<usize> {
+    if cx.lower[k] != "will" || k == t0 {
+        return None;
+    }
+    let said = announcer(cx, t0, k);
+    let start = said.map_or(t0, |(_, after)| after);
+    if start >= k || (start..k).any(|j| cx.quote_of[j].is_some() || is_excluder(cx, j)) {
+        return None;
+    }
+    // The clause must be one subject and its verbs: no second subject
+    // before "will" other than after "and".
+    let coordinated = cx.lower[k - 1] == "and";
+    let h = subject_description(cx, start, k)?;
+    let adjacent = h + 1 == k || coordinated;
+    if !adjacent {
+        return None;
+    }
+    if actor_in(cx, start, h).is_some() {
+        return None;
+    }
+    describe(cx, h).or(said.map(|(who, _)| who)).or(last)
 }
 
 /// "X said it will ...", "X has said they would ...": an announced future
@@ -292,7 +391,10 @@ fn reported_will(cx: &Ctx, t0: usize, k: usize) -> Option<usize> {
             | "insisted"
             | "stated"
     );
-    if !announced {
+    // "has not said he would": no announcement.
+    let negated = word_before(cx.toks, v, |j| matches!(cx.lower[j].as_str(), "has" | "have" | "had" | "yet"))
+        .is_some_and(|j| is_negation(&cx.lower[j]));
+    if !announced || negated {
         return None;
     }
     if matches!(pronoun, "he" | "she") {
@@ -335,6 +437,21 @@ fn next_to(cx: &Ctx, k: usize, t1: usize) -> Option<usize> {
     })
 }
 
+fn is_negation(w: &str) -> bool {
+    matches!(w, "not" | "never" | "no") || w.ends_with("n't") || w.ends_with("n\u{2019}t")
+}
+
+/// "were promised", "was offered": a passive cue names no committing
+/// subject ("is committed to" is an adjective: the subject's commitment).
+fn passive(cx: &Ctx, k: usize) -> bool {
+    if cx.lower[k] == "committed" || !cx.lower[k].ends_with("ed") {
+        return false;
+    }
+    let adverb = |j: usize| cx.lower[j].ends_with("ly") || matches!(cx.lower[j].as_str(), "also" | "already" | "not");
+    word_before(cx.toks, k, adverb)
+        .is_some_and(|j| matches!(cx.lower[j].as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being"))
+}
+
 fn is_determiner(w: &str) -> bool {
     matches!(
         w,
@@ -362,7 +479,8 @@ fn looks_like_verb(cx: &Ctx, k: usize) -> bool {
     let noun_like = ["ic", "ous", "ful", "ity", "ness", "tion", "sion"].iter().any(|suf| w.ends_with(suf))
         || (w.ends_with("al") && !w.ends_with("eal"));
     let starts_digit = w.chars().next().is_some_and(|c| c.is_ascii_digit());
-    !(is_determiner(w) || cx.toks[k].cap || noun_like || starts_digit)
+    let pronoun = matches!(w, "us" | "them" | "him" | "me" | "it" | "you");
+    !(is_determiner(w) || cx.toks[k].cap || noun_like || starts_digit || pronoun)
 }
 
 /// "committed to the plan" (noun after to) is not "to + verb".
@@ -554,6 +672,21 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
     if clause_actor.is_some() {
         return clause_actor;
     }
+    // "X said the union plans to ...": the institution the description
+    // stands for, else X speaking for it.
+    if let Some((who, after)) = announcer(cx, t0, k) {
+        if let Some(h) = subject_description(cx, after, k) {
+            if actor_in(cx, after, k).is_none() {
+                return describe(cx, h).or(Some(who));
+            }
+        }
+    } else if let Some(h) = subject_description(cx, clause, k) {
+        if let Some(e) = describe(cx, h) {
+            if actor_in(cx, clause, h).is_none() {
+                return Some(e);
+            }
+        }
+    }
     let ms = cx.ents.in_range(cx.toks[t0].start, cx.toks[k].start);
     let subject = ms.iter().find(|m| {
         let kind = cx.ents.entities[m.entity].kind;
@@ -591,6 +724,89 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
         });
     }
     None
+}
+
+/// A description of an actor ("the government", "the union", "its board",
+/// "McCallum's council") headed by the word at `h`.
+fn is_description(cx: &Ctx, h: usize) -> bool {
+    let w = cx.lower[h].as_str();
+    cx.toks[h].is_word()
+        && !cx.toks[h].cap
+        && (cx.lx.org_words.contains(w) || matches!(w, "country" | "nation" | "province" | "state" | "city"))
+}
+
+/// The entity a description headed at `h` stands for: an organization
+/// whose name ends in the head word (sharing most words with the noun
+/// phrase, then named last before it), or for a government, country or
+/// province the jurisdiction the article is about.
+fn describe(cx: &Ctx, h: usize) -> Option<usize> {
+    let head = cx.lower[h].as_str();
+    // The noun phrase's other words: "Safe Surrey council" -> safe, surrey.
+    let mut a = h;
+    while a > 0 && h - a < 4 && cx.toks[a - 1].is_word() && !cx.toks[a - 1].possessive {
+        let w = cx.lower[a - 1].as_str();
+        if is_determiner(w) || cx.lx.function_words.contains(w) {
+            break;
+        }
+        a -= 1;
+    }
+    let np: Vec<&str> = (a..h).map(|j| cx.lower[j].as_str()).collect();
+    let before = cx.toks[h].start;
+    let last_seen = |id: usize| {
+        cx.ents.entities[id].mentions.iter().map(|m| m.start).filter(|&s| s < before).max().map_or(0, |s| s + 1)
+    };
+    let org = cx
+        .ents
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .filter(|e| e.name.split_whitespace().last().is_some_and(|l| super::lexicon::key(l) == head))
+        .max_by_key(|e| {
+            let words: Vec<String> = e.name.split_whitespace().map(super::lexicon::key).collect();
+            let shared = np.iter().filter(|w| words.iter().any(|x| x == *w)).count();
+            (shared, last_seen(e.id))
+        })
+        .map(|e| e.id);
+    org.or_else(|| {
+        matches!(head, "government" | "country" | "nation" | "province" | "state" | "administration")
+            .then(|| main_jurisdiction(cx))
+            .flatten()
+    })
+}
+
+/// The description heading the subject of the clause that starts at `a`
+/// and runs to `k` ("the government", "the union's board"): its head.
+fn subject_description(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
+    let mut j = a;
+    while j < k && matches!(cx.lower[j].as_str(), "but" | "and" | "so" | "now" | "that") {
+        j += 1;
+    }
+    let first = cx.lower.get(j)?.as_str();
+    let owned = cx.toks.get(j).is_some_and(|t| t.possessive);
+    if !(is_determiner(first) || owned) {
+        return None;
+    }
+    (j + 1..(j + 5).min(k)).take_while(|&m| cx.toks[m].is_word()).find(|&m| is_description(cx, m))
+}
+
+/// The person or organization named as the subject of the last speech
+/// verb before `k` in the sentence ("Phillips stated the government ..."):
+/// who announced what follows.
+fn announcer(cx: &Ctx, t0: usize, k: usize) -> Option<(usize, usize)> {
+    let v = (t0..k).rev().find(|&j| cx.lx.speech_verb(&cx.lower[j]).is_some())?;
+    let near = v.saturating_sub(8).max(t0);
+    let ms = cx.ents.in_range(cx.toks[near].start, cx.toks[v].start);
+    let who = ms
+        .iter()
+        .rev()
+        .find(|m| {
+            matches!(cx.ents.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization)
+                && !after_preposition(cx, m.tok)
+                && !cx.in_marks[m.tok]
+        })
+        .map(|m| m.entity)?;
+    let after = if cx.lower.get(v + 1).is_some_and(|w| w == "that") { v + 2 } else { v + 1 };
+    Some((who, after))
 }
 
 /// The country, state or province the article names most often.
