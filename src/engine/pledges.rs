@@ -641,6 +641,22 @@ fn unnamed_owner(cx: &Ctx, k: usize) -> bool {
     possessive_before(cx, k).is_some() && possessor(cx, k).is_none()
 }
 
+/// The actor a subject mention stands for: the entity itself, or for a
+/// possessive before a description ("McCallum's council", "Canada's
+/// government") the organization the description names, if the article
+/// names it.
+fn owner_or_owned(cx: &Ctx, m: &super::entities::Found) -> usize {
+    let owner = m.tok_end.checked_sub(1).is_some_and(|e| cx.toks[e].possessive);
+    if !owner {
+        return m.entity;
+    }
+    (m.tok_end..(m.tok_end + 4).min(cx.toks.len()))
+        .take_while(|&j| cx.toks[j].is_word() && !cx.lx.function_words.contains(cx.lower[j].as_str()))
+        .find(|&j| is_description(cx, j))
+        .and_then(|h| describe(cx, h).filter(|&e| cx.ents.entities[e].kind == EntityKind::Organization))
+        .unwrap_or(m.entity)
+}
+
 /// The first name in subject position in tokens [a, k).
 fn actor_in(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
     let ms = cx.ents.in_range(cx.toks[a].start, cx.toks[k].start);
@@ -651,7 +667,7 @@ fn actor_in(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
                 && !cx.in_marks[m.tok]
                 && !after_preposition(cx, m.tok)
         })
-        .map(|m| m.entity)
+        .map(|m| owner_or_owned(cx, m))
 }
 
 /// The committing actor: the subject of the clause before the cue (a
@@ -697,7 +713,7 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
             && !(m.form == MentionForm::Pronoun && cx.toks[m.tok].possessive)
     });
     if let Some(m) = subject {
-        return Some(m.entity);
+        return Some(owner_or_owned(cx, m));
     }
     // "it", "the country", "the government": the last actor.
     let descr = (t0..k).any(|j| {
@@ -755,16 +771,22 @@ fn describe(cx: &Ctx, h: usize) -> Option<usize> {
     let last_seen = |id: usize| {
         cx.ents.entities[id].mentions.iter().map(|m| m.start).filter(|&s| s < before).max().map_or(0, |s| s + 1)
     };
+    // The place the article is about: its council, its government.
+    let home = home_word(cx);
     let org = cx
         .ents
         .entities
         .iter()
         .filter(|e| e.kind == EntityKind::Organization)
-        .filter(|e| e.name.split_whitespace().last().is_some_and(|l| super::lexicon::key(l) == head))
+        .filter(|e| {
+            // "Council" alone is itself only a description.
+            e.name.contains(' ') && e.name.split_whitespace().last().is_some_and(|l| super::lexicon::key(l) == head)
+        })
         .max_by_key(|e| {
             let words: Vec<String> = e.name.split_whitespace().map(super::lexicon::key).collect();
             let shared = np.iter().filter(|w| words.iter().any(|x| x == *w)).count();
-            (shared, last_seen(e.id))
+            let local = home.as_ref().is_some_and(|h| words.contains(h));
+            (shared, local, last_seen(e.id))
         })
         .map(|e| e.id);
     org.or_else(|| {
@@ -772,6 +794,25 @@ fn describe(cx: &Ctx, h: usize) -> Option<usize> {
             .then(|| main_jurisdiction(cx))
             .flatten()
     })
+}
+
+/// The word naming the place an article is about: the place-name word
+/// with the most mentions over all places ("Surrey" in City of Surrey,
+/// Surrey, South Surrey).
+fn home_word(cx: &Ctx) -> Option<String> {
+    let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for e in cx.ents.entities.iter().filter(|e| e.kind == EntityKind::Place) {
+        for w in e.name.split_whitespace().map(super::lexicon::key) {
+            let generic = cx.lx.function_words.contains(&w)
+                || cx.lx.place_words.contains(&w)
+                || cx.lx.place_prefixes.contains(&w)
+                || w.len() < 3;
+            if !generic {
+                *counts.entry(w).or_default() += e.mentions.len();
+            }
+        }
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(w, _)| w)
 }
 
 /// The description heading the subject of the clause that starts at `a`
