@@ -13,7 +13,7 @@
 use super::attribution::Attribution;
 use super::entities::Entities;
 use super::lexicon::Lexicon;
-use super::quotes::{RawKind, RawQuote};
+use super::quotes::RawKind;
 use super::text::{first_char, is_double_quote, token_at, word_before, Token};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
@@ -34,10 +34,12 @@ struct Ctx<'a> {
     /// In an interview, the answer paragraphs speak for the interviewee:
     /// (answer paragraph spans, the interviewee).
     interview: Option<(Vec<Span>, Option<usize>)>,
+    /// The subject of the previous sentence, for "they" and "it".
+    prev_subject: std::cell::Cell<Option<usize>>,
 }
 
 /// The cue lists of `assets/pledge_cues.txt`, one bit each.
-const CUE_KINDS: [&str; 5] = ["verb-to", "verb-obj", "noun", "modal", "not"];
+const CUE_KINDS: [&str; 7] = ["verb-to", "verb-obj", "noun", "modal", "not", "list", "verb-on"];
 
 /// Finds the pledges of a document.
 pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: &Lexicon) -> Vec<Pledge> {
@@ -69,19 +71,39 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
         })
         .collect();
     let interview = interview(layers, ents);
-    let cx = Ctx { text, toks, lower, lx, ents, quote_of, in_marks, cues, interview };
+    let cx = Ctx { text, toks, lower, lx, ents, quote_of, in_marks, cues, interview, prev_subject: Default::default() };
     let mut out: Vec<Pledge> = Vec::new();
     let mut last_actor: Option<usize> = None;
+    // A list announced with a colon ("three pledges: A. B. C.") whose items
+    // are the next sentences of the paragraph: (actor, items left, paragraph end).
+    let mut open_list: Option<(Option<usize>, usize, usize)> = None;
+    let mut prev_subject: Option<usize> = None;
     for s in sentences {
         if headline.is_some_and(|h| h.overlaps(*s)) {
             continue;
         }
-        if is_question(text, *s) {
-            continue;
-        }
         let t0 = token_at(toks, s.start);
         let t1 = token_at(toks, s.end);
-        let found = sentence_pledges(&cx, t0, t1, quotes, attributions, &mut last_actor);
+        let mut found = Vec::new();
+        match open_list {
+            Some((actor, left, para_end)) if left > 0 && s.start < para_end && t1 > t0 => {
+                found.push((span_of(&cx, t0, t1), actor));
+                open_list = Some((actor, left - 1, para_end));
+            }
+            _ if is_question(text, *s) => continue,
+            _ => {
+                open_list = None;
+                let mut opened = None;
+                cx.prev_subject.set(prev_subject);
+                found = sentence_pledges(&cx, t0, t1, attributions, &mut last_actor, &mut opened);
+                if let Some((actor, left)) = opened {
+                    let p = layers.paras.partition_point(|p| p.start <= s.start);
+                    let para_end = p.checked_sub(1).map_or(s.end, |p| layers.paras[p].end);
+                    open_list = Some((actor, left, para_end));
+                }
+            }
+        }
+        prev_subject = first_subject(&cx, t0, t1);
         for (span, actor) in found {
             if out.iter().rev().take(8).any(|p| p.span().overlaps(span)) {
                 continue;
@@ -163,9 +185,9 @@ fn sentence_pledges(
     cx: &Ctx,
     t0: usize,
     t1: usize,
-    quotes: &[RawQuote],
     attributions: &[Attribution],
     last_actor: &mut Option<usize>,
+    open_list: &mut Option<(Option<usize>, usize)>,
 ) -> Vec<(Span, Option<usize>)> {
     let mut out = Vec::new();
     let mut k = t0;
@@ -185,7 +207,6 @@ fn sentence_pledges(
                 k = token_at(cx.toks, p.end).max(k + 1);
                 continue;
             }
-            let _ = quotes;
             k += 1;
             continue;
         }
@@ -203,6 +224,32 @@ fn sentence_pledges(
         }
         // Governing words that turn a cue into an appeal, hope or refusal.
         let governed = (k.saturating_sub(3).max(t0)..k).any(|j| is_excluder(cx, j)) || passive(cx, k);
+        // 0. A counted list after a colon: "Achieving three goals: A. B.
+        // C.", "The plan has two pledges: A; B": the rest of the sentence
+        // and the next sentences of the paragraph are the items.
+        if is_cue(cx, "list", k) && k > t0 && k + 1 < t1 && cx.toks[k + 1].text(cx.text) == ":" && !governed {
+            if let Some(n) = count_value(&cx.lower[k - 1]) {
+                let actor = answer_of(cx, k)
+                    .flatten()
+                    .or_else(|| possessor(cx, k))
+                    .or_else(|| actor_before(cx, t0, k, *last_actor));
+                if actor.is_some() && n >= 2 {
+                    let mut items = 0;
+                    let mut a = k + 2;
+                    while a < t1 {
+                        let b = (a..t1).find(|&j| cx.toks[j].text(cx.text) == ";").unwrap_or(t1);
+                        if b > a && cx.toks[a].is_word() {
+                            out.push((span_of(cx, a, b), actor));
+                            items += 1;
+                        }
+                        a = b + 1;
+                    }
+                    // A count is approximate in speech: allow one item more.
+                    *open_list = Some((actor, (n + 1).saturating_sub(items).min(8)));
+                    return out;
+                }
+            }
+        }
         // 1. Verb + to: "pledged (Tuesday) to play", "vowed not to"
         // (not the noun: "Seoul's pledges to", "the plans to").
         let noun_use = k > t0 && (cx.toks[k - 1].possessive || is_determiner(&cx.lower[k - 1]));
@@ -307,6 +354,36 @@ fn sentence_pledges(
                 continue;
             }
         }
+        // 4b. "campaigned on cutting taxes": the platform the actor ran on.
+        if is_cue(cx, "verb-on", k) && !governed && k + 2 < t1 && cx.lower[k + 1] == "on" && cx.toks[k + 2].is_word() {
+            let actor = actor_before(cx, t0, k, *last_actor);
+            if actor.is_some() && !cx.toks[k + 2].cap {
+                let end = clause_end(cx, k + 2, t1);
+                out.push((span_of(cx, k + 2, end), actor));
+                k = end.max(k + 1);
+                continue;
+            }
+        }
+        // 4c. "are planning early moves on X", "is preparing a bill to":
+        // a plan under way, its object a noun phrase.
+        let progressive = k > t0
+            && matches!(cx.lower[k].as_str(), "planning" | "preparing")
+            && word_before(cx.toks, k, |j| matches!(cx.lower[j].as_str(), "also" | "now" | "already" | "still"))
+                .is_some_and(|j| {
+                    let w = cx.lower[j].as_str();
+                    matches!(w, "is" | "are" | "was" | "were") || w.ends_with("'re") || w.ends_with("\u{2019}re")
+                });
+        if progressive && !governed && k + 1 < t1 && cx.toks[k + 1].is_word() && cx.lower[k + 1] != "to" {
+            let actor = actor_before(cx, t0, k, *last_actor);
+            let obj = cx.lower[k + 1].as_str();
+            let np = !cx.toks[k + 1].cap && !matches!(obj, "for" | "on" | "with" | "ahead" | "against");
+            if actor.is_some() && np {
+                let end = clause_end(cx, k + 1, t1);
+                out.push((span_of(cx, k, end), actor));
+                k = end.max(k + 1);
+                continue;
+            }
+        }
         // 5. Announced "will": a named actor right before it.
         if is_cue(cx, "modal", k) && k + 1 < t1 && !governed {
             let mut v = k + 1;
@@ -362,7 +439,7 @@ fn modal_subject(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<u
     if actor_in(cx, start, h).is_some() {
         return None;
     }
-    describe(cx, h).or(said.map(|(who, _)| who)).or(last)
+    describe(cx, h).or(said.and_then(|(who, _)| who)).or(last)
 }
 
 /// "X said it will ...", "X has said they would ...": an announced future
@@ -689,11 +766,16 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
         return clause_actor;
     }
     // "X said the union plans to ...": the institution the description
-    // stands for, else X speaking for it.
+    // stands for, else X speaking for it; "X said Y plans to": Y.
     if let Some((who, after)) = announcer(cx, t0, k) {
+        // (A lowercase description linked as an alias is resolved below.)
+        let named = (after < k && subject_description(cx, after, k).is_none()).then(|| actor_in(cx, after, k));
+        if let Some(y) = named.flatten() {
+            return Some(y);
+        }
         if let Some(h) = subject_description(cx, after, k) {
             if actor_in(cx, after, k).is_none() {
-                return describe(cx, h).or(Some(who));
+                return describe(cx, h).or(who);
             }
         }
     } else if let Some(h) = subject_description(cx, clause, k) {
@@ -710,7 +792,8 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
             && cx.quote_of[m.tok].is_none()
             && !cx.in_marks[m.tok]
             && !after_preposition(cx, m.tok)
-            && !(m.form == MentionForm::Pronoun && cx.toks[m.tok].possessive)
+            && !(m.form == MentionForm::Pronoun
+                && (cx.toks[m.tok].possessive || matches!(cx.lower[m.tok].as_str(), "her" | "his" | "its" | "their")))
     });
     if let Some(m) = subject {
         return Some(owner_or_owned(cx, m));
@@ -730,6 +813,12 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
                 | "party"
         )
     });
+    // "They are also planning ...": the organization the previous sentence
+    // was about.
+    let pronoun = matches!(cx.lower[first_word(cx, t0, k)].as_str(), "they" | "it" | "they're" | "they\u{2019}re");
+    if pronoun && cx.prev_subject.get().is_some() {
+        return cx.prev_subject.get();
+    }
     if descr {
         return last.or_else(|| {
             // "The government plans to ...": the government of the place the
@@ -833,19 +922,25 @@ fn subject_description(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
 /// The person or organization named as the subject of the last speech
 /// verb before `k` in the sentence ("Phillips stated the government ..."):
 /// who announced what follows.
-fn announcer(cx: &Ctx, t0: usize, k: usize) -> Option<(usize, usize)> {
+fn announcer(cx: &Ctx, t0: usize, k: usize) -> Option<(Option<usize>, usize)> {
     let v = (t0..k).rev().find(|&j| cx.lx.speech_verb(&cx.lower[j]).is_some())?;
     let near = v.saturating_sub(8).max(t0);
     let ms = cx.ents.in_range(cx.toks[near].start, cx.toks[v].start);
+    // "a spokesperson for X said": X, the institution spoken for.
+    let spoken_for = |tok: usize| {
+        tok >= 2
+            && cx.lower[tok - 1] == "for"
+            && matches!(cx.lower[tok - 2].as_str(), "spokesperson" | "spokesman" | "spokeswoman" | "representative")
+    };
     let who = ms
         .iter()
         .rev()
         .find(|m| {
             matches!(cx.ents.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization)
-                && !after_preposition(cx, m.tok)
+                && (!after_preposition(cx, m.tok) || spoken_for(m.tok))
                 && !cx.in_marks[m.tok]
         })
-        .map(|m| m.entity)?;
+        .map(|m| m.entity);
     let after = if cx.lower.get(v + 1).is_some_and(|w| w == "that") { v + 2 } else { v + 1 };
     Some((who, after))
 }
@@ -957,6 +1052,31 @@ fn first_person_commitment(cx: &Ctx, k: usize, t1: usize) -> Option<Span> {
     }
     let end = clause_end(cx, v, t1);
     Some(span_of(cx, v, end))
+}
+
+/// The value of a small count word or number ("three", "4").
+fn count_value(w: &str) -> Option<usize> {
+    let words = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    words.iter().position(|x| *x == w).map(|i| i + 2).or_else(|| w.parse().ok().filter(|n| (2..=10).contains(n)))
+}
+
+/// The first name in subject position of a sentence (for "they" and "it"
+/// in the next one).
+fn first_subject(cx: &Ctx, t0: usize, t1: usize) -> Option<usize> {
+    if t1 <= t0 {
+        return None;
+    }
+    cx.ents
+        .in_range(cx.toks[t0].start, cx.toks[t1 - 1].end)
+        .iter()
+        .find(|m| {
+            m.form != MentionForm::Pronoun
+                && !cx.in_marks[m.tok]
+                && !after_preposition(cx, m.tok)
+                && matches!(cx.ents.entities[m.entity].kind, EntityKind::Organization | EntityKind::Place)
+        })
+        .filter(|m| m.tok <= first_word(cx, t0, t1) + 1)
+        .map(|m| m.entity)
 }
 
 const NUMBER_WORDS: [&str; 22] = [
