@@ -36,6 +36,8 @@ struct Ctx<'a> {
     interview: Option<(Vec<Span>, Option<usize>)>,
     /// The subject of the previous sentence, for "they" and "it".
     prev_subject: std::cell::Cell<Option<usize>>,
+    /// The article's home place word (see [`home_word`]), found once.
+    home: std::cell::OnceCell<Option<String>>,
 }
 
 /// The cue lists of `assets/pledge_cues.txt`, one bit each.
@@ -71,7 +73,19 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
         })
         .collect();
     let interview = interview(layers, ents);
-    let cx = Ctx { text, toks, lower, lx, ents, quote_of, in_marks, cues, interview, prev_subject: Default::default() };
+    let cx = Ctx {
+        text,
+        toks,
+        lower,
+        lx,
+        ents,
+        quote_of,
+        in_marks,
+        cues,
+        interview,
+        prev_subject: Default::default(),
+        home: Default::default(),
+    };
     let mut out: Vec<Pledge> = Vec::new();
     let mut last_actor: Option<usize> = None;
     // A list announced with a colon ("three pledges: A. B. C.") whose items
@@ -861,7 +875,7 @@ fn describe(cx: &Ctx, h: usize) -> Option<usize> {
         cx.ents.entities[id].mentions.iter().map(|m| m.start).filter(|&s| s < before).max().map_or(0, |s| s + 1)
     };
     // The place the article is about: its council, its government.
-    let home = home_word(cx);
+    let home = cx.home.get_or_init(|| home_word(cx));
     let org = cx
         .ents
         .entities
