@@ -13,7 +13,7 @@
 use super::attribution::Attribution;
 use super::entities::Entities;
 use super::lexicon::Lexicon;
-use super::quotes::{RawKind, RawQuote};
+use super::quotes::RawKind;
 use super::text::{first_char, is_double_quote, token_at, word_before, Token};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
@@ -31,10 +31,17 @@ struct Ctx<'a> {
     in_marks: Vec<bool>,
     /// Which cue lists each token is in (bits, see [`CUE_KINDS`]).
     cues: Vec<u8>,
+    /// In an interview, the answer paragraphs speak for the interviewee:
+    /// (answer paragraph spans, the interviewee).
+    interview: Option<(Vec<Span>, Option<usize>)>,
+    /// The subject of the previous sentence, for "they" and "it".
+    prev_subject: std::cell::Cell<Option<usize>>,
+    /// The article's home place word (see [`home_word`]), found once.
+    home: std::cell::OnceCell<Option<String>>,
 }
 
 /// The cue lists of `assets/pledge_cues.txt`, one bit each.
-const CUE_KINDS: [&str; 5] = ["verb-to", "verb-obj", "noun", "modal", "not"];
+const CUE_KINDS: [&str; 7] = ["verb-to", "verb-obj", "noun", "modal", "not", "list", "verb-on"];
 
 /// Finds the pledges of a document.
 pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: &Lexicon) -> Vec<Pledge> {
@@ -65,16 +72,52 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
                 .fold(0u8, |acc, (i, _)| acc | 1 << i)
         })
         .collect();
-    let cx = Ctx { text, toks, lower, lx, ents, quote_of, in_marks, cues };
+    let interview = interview(layers, ents);
+    let cx = Ctx {
+        text,
+        toks,
+        lower,
+        lx,
+        ents,
+        quote_of,
+        in_marks,
+        cues,
+        interview,
+        prev_subject: Default::default(),
+        home: Default::default(),
+    };
     let mut out: Vec<Pledge> = Vec::new();
     let mut last_actor: Option<usize> = None;
+    // A list announced with a colon ("three pledges: A. B. C.") whose items
+    // are the next sentences of the paragraph: (actor, items left, paragraph end).
+    let mut open_list: Option<(Option<usize>, usize, usize)> = None;
+    let mut prev_subject: Option<usize> = None;
     for s in sentences {
         if headline.is_some_and(|h| h.overlaps(*s)) {
             continue;
         }
         let t0 = token_at(toks, s.start);
         let t1 = token_at(toks, s.end);
-        let found = sentence_pledges(&cx, t0, t1, quotes, attributions, &mut last_actor);
+        let mut found = Vec::new();
+        match open_list {
+            Some((actor, left, para_end)) if left > 0 && s.start < para_end && t1 > t0 => {
+                found.push((span_of(&cx, t0, t1), actor));
+                open_list = Some((actor, left - 1, para_end));
+            }
+            _ if is_question(text, *s) => continue,
+            _ => {
+                open_list = None;
+                let mut opened = None;
+                cx.prev_subject.set(prev_subject);
+                found = sentence_pledges(&cx, t0, t1, attributions, &mut last_actor, &mut opened);
+                if let Some((actor, left)) = opened {
+                    let p = layers.paras.partition_point(|p| p.start <= s.start);
+                    let para_end = p.checked_sub(1).map_or(s.end, |p| layers.paras[p].end);
+                    open_list = Some((actor, left, para_end));
+                }
+            }
+        }
+        prev_subject = first_subject(&cx, t0, t1);
         for (span, actor) in found {
             if out.iter().rev().take(8).any(|p| p.span().overlaps(span)) {
                 continue;
@@ -91,6 +134,57 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
     out
 }
 
+/// A sentence that asks (it ends with a question mark, closing quote marks
+/// aside) commits no one.
+fn is_question(text: &str, s: Span) -> bool {
+    s.slice(text).trim_end().trim_end_matches(|c: char| is_double_quote(c) || c == '\'' || c == ')').ends_with('?')
+}
+
+/// An interview: at least two paragraphs that are a bare question, each
+/// followed by the interviewee's answer in the first person without quote
+/// marks. Returns the answer paragraphs and the interviewee: the first
+/// person the headline names, else the person named most.
+fn interview(layers: &Layers, ents: &Entities) -> Option<(Vec<Span>, Option<usize>)> {
+    let text = layers.text;
+    let is_q = |p: &Span| {
+        let t = p.slice(text).trim();
+        t.ends_with('?') && !t.starts_with(is_double_quote) && t.len() < 400
+    };
+    if layers.paras.iter().filter(|p| is_q(p)).count() < 2 {
+        return None;
+    }
+    let mut answers = Vec::new();
+    let mut after_q = false;
+    for p in layers.paras {
+        if is_q(p) {
+            after_q = true;
+        } else if after_q
+            && !layers.boiler_spans.contains(p)
+            && !p.slice(text).trim_start().starts_with(is_double_quote)
+        {
+            answers.push(*p);
+        }
+    }
+    let person = |m: &&super::entities::Found| {
+        ents.entities[m.entity].kind == EntityKind::Person && m.form != MentionForm::Pronoun
+    };
+    let who = layers
+        .meta
+        .headline
+        .and_then(|h| ents.in_range(h.start, h.end).iter().find(person).map(|m| m.entity))
+        .or_else(|| {
+            ents.entities.iter().filter(|e| e.kind == EntityKind::Person).max_by_key(|e| e.mentions.len()).map(|e| e.id)
+        });
+    Some((answers, who))
+}
+
+/// The interviewee, when token `k` lies in an answer of an interview.
+fn answer_of(cx: &Ctx, k: usize) -> Option<Option<usize>> {
+    let (answers, who) = cx.interview.as_ref()?;
+    let pos = cx.toks[k].start;
+    answers.iter().any(|p| p.contains_pos(pos)).then_some(*who)
+}
+
 fn is_cue(cx: &Ctx, kind: &str, k: usize) -> bool {
     let bit = CUE_KINDS.iter().position(|c| *c == kind).map_or(0, |i| 1u8 << i);
     cx.cues[k] & bit != 0
@@ -105,9 +199,9 @@ fn sentence_pledges(
     cx: &Ctx,
     t0: usize,
     t1: usize,
-    quotes: &[RawQuote],
     attributions: &[Attribution],
     last_actor: &mut Option<usize>,
+    open_list: &mut Option<(Option<usize>, usize)>,
 ) -> Vec<(Span, Option<usize>)> {
     let mut out = Vec::new();
     let mut k = t0;
@@ -127,7 +221,6 @@ fn sentence_pledges(
                 k = token_at(cx.toks, p.end).max(k + 1);
                 continue;
             }
-            let _ = quotes;
             k += 1;
             continue;
         }
@@ -135,12 +228,48 @@ fn sentence_pledges(
             k += 1;
             continue;
         }
+        // An interview answer is the interviewee's own word.
+        if let Some(who) = answer_of(cx, k) {
+            if let Some(p) = first_person_commitment(cx, k, t1) {
+                out.push((p, who));
+                k = token_at(cx.toks, p.end).max(k + 1);
+                continue;
+            }
+        }
         // Governing words that turn a cue into an appeal, hope or refusal.
-        let governed = (k.saturating_sub(3).max(t0)..k).any(|j| is_excluder(cx, j));
+        let governed = (k.saturating_sub(3).max(t0)..k).any(|j| is_excluder(cx, j)) || passive(cx, k);
+        // 0. A counted list after a colon: "Achieving three goals: A. B.
+        // C.", "The plan has two pledges: A; B": the rest of the sentence
+        // and the next sentences of the paragraph are the items.
+        if is_cue(cx, "list", k) && k > t0 && k + 1 < t1 && cx.toks[k + 1].text(cx.text) == ":" && !governed {
+            if let Some(n) = count_value(&cx.lower[k - 1]) {
+                let actor = answer_of(cx, k)
+                    .flatten()
+                    .or_else(|| possessor(cx, k))
+                    .or_else(|| actor_before(cx, t0, k, *last_actor));
+                if actor.is_some() && n >= 2 {
+                    let mut items = 0;
+                    let mut a = k + 2;
+                    while a < t1 {
+                        let b = (a..t1).find(|&j| cx.toks[j].text(cx.text) == ";").unwrap_or(t1);
+                        if b > a && cx.toks[a].is_word() {
+                            out.push((span_of(cx, a, b), actor));
+                            items += 1;
+                        }
+                        a = b + 1;
+                    }
+                    // A count is approximate in speech: allow one item more.
+                    *open_list = Some((actor, (n + 1).saturating_sub(items).min(8)));
+                    return out;
+                }
+            }
+        }
         // 1. Verb + to: "pledged (Tuesday) to play", "vowed not to"
         // (not the noun: "Seoul's pledges to", "the plans to").
         let noun_use = k > t0 && (cx.toks[k - 1].possessive || is_determiner(&cx.lower[k - 1]));
-        if is_cue(cx, "verb-to", k) && !governed && !noun_use {
+        // "did not promise to", "no plans to": a refusal.
+        let denied = k > t0 && is_negation(&cx.lower[k - 1]);
+        if is_cue(cx, "verb-to", k) && !governed && !noun_use && !denied {
             if let Some(to) = next_to(cx, k, t1) {
                 let start = to + 1;
                 if start < t1 && cx.toks[start].is_word() && !is_noun_after_to(cx, start) && looks_like_verb(cx, start)
@@ -162,6 +291,7 @@ fn sentence_pledges(
         // 2. Noun + to: "a plan to offer", "Seoul's pledges to contribute".
         if is_cue(cx, "noun", k)
             && !governed
+            && !denied
             && !unnamed_owner(cx, k)
             && k + 2 < t1
             && cx.lower[k + 1] == "to"
@@ -238,6 +368,36 @@ fn sentence_pledges(
                 continue;
             }
         }
+        // 4b. "campaigned on cutting taxes": the platform the actor ran on.
+        if is_cue(cx, "verb-on", k) && !governed && k + 2 < t1 && cx.lower[k + 1] == "on" && cx.toks[k + 2].is_word() {
+            let actor = actor_before(cx, t0, k, *last_actor);
+            if actor.is_some() && !cx.toks[k + 2].cap {
+                let end = clause_end(cx, k + 2, t1);
+                out.push((span_of(cx, k + 2, end), actor));
+                k = end.max(k + 1);
+                continue;
+            }
+        }
+        // 4c. "are planning early moves on X", "is preparing a bill to":
+        // a plan under way, its object a noun phrase.
+        let progressive = k > t0
+            && matches!(cx.lower[k].as_str(), "planning" | "preparing")
+            && word_before(cx.toks, k, |j| matches!(cx.lower[j].as_str(), "also" | "now" | "already" | "still"))
+                .is_some_and(|j| {
+                    let w = cx.lower[j].as_str();
+                    matches!(w, "is" | "are" | "was" | "were") || w.ends_with("'re") || w.ends_with("\u{2019}re")
+                });
+        if progressive && !governed && k + 1 < t1 && cx.toks[k + 1].is_word() && cx.lower[k + 1] != "to" {
+            let actor = actor_before(cx, t0, k, *last_actor);
+            let obj = cx.lower[k + 1].as_str();
+            let np = !cx.toks[k + 1].cap && !matches!(obj, "for" | "on" | "with" | "ahead" | "against");
+            if actor.is_some() && np {
+                let end = clause_end(cx, k + 1, t1);
+                out.push((span_of(cx, k, end), actor));
+                k = end.max(k + 1);
+                continue;
+            }
+        }
         // 5. Announced "will": a named actor right before it.
         if is_cue(cx, "modal", k) && k + 1 < t1 && !governed {
             let mut v = k + 1;
@@ -252,7 +412,10 @@ fn sentence_pledges(
                 let named = if cx.lower[k] == "would" { None } else { named_subject_right_before(cx, t0, k) };
                 // "... plans to add X and will extend Y": the same actor.
                 let coordinated = (k > t0 && cx.lower[k - 1] == "and").then(|| out.last().and_then(|p| p.1)).flatten();
-                let actor = named.or_else(|| reported_will(cx, t0, k)).or(coordinated);
+                let actor = named
+                    .or_else(|| reported_will(cx, t0, k))
+                    .or(coordinated)
+                    .or_else(|| modal_subject(cx, t0, k, *last_actor));
                 if let Some(actor) = actor {
                     let end = clause_end(cx, v, t1);
                     out.push((span_of(cx, v, end), Some(actor)));
@@ -264,6 +427,33 @@ fn sentence_pledges(
         k += 1;
     }
     out
+}
+
+/// The subject of an announced "will" at `k` when it is not a name right
+/// before it: a description ("the authority will", "X said the government
+/// will"), a name the entity stage linked only in part ("The ACME will"),
+/// or the subject of the clause a coordinated "... and will" belongs to.
+fn modal_subject(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<usize> {
+    if cx.lower[k] != "will" || k == t0 {
+        return None;
+    }
+    let said = announcer(cx, t0, k);
+    let start = said.map_or(t0, |(_, after)| after);
+    if start >= k || (start..k).any(|j| cx.quote_of[j].is_some() || is_excluder(cx, j)) {
+        return None;
+    }
+    // The clause must be one subject and its verbs: no second subject
+    // before "will" other than after "and".
+    let coordinated = cx.lower[k - 1] == "and";
+    let h = subject_description(cx, start, k)?;
+    let adjacent = h + 1 == k || coordinated;
+    if !adjacent {
+        return None;
+    }
+    if actor_in(cx, start, h).is_some() {
+        return None;
+    }
+    describe(cx, h).or(said.and_then(|(who, _)| who)).or(last)
 }
 
 /// "X said it will ...", "X has said they would ...": an announced future
@@ -292,7 +482,10 @@ fn reported_will(cx: &Ctx, t0: usize, k: usize) -> Option<usize> {
             | "insisted"
             | "stated"
     );
-    if !announced {
+    // "has not said he would": no announcement.
+    let negated = word_before(cx.toks, v, |j| matches!(cx.lower[j].as_str(), "has" | "have" | "had" | "yet"))
+        .is_some_and(|j| is_negation(&cx.lower[j]));
+    if !announced || negated {
         return None;
     }
     if matches!(pronoun, "he" | "she") {
@@ -335,6 +528,21 @@ fn next_to(cx: &Ctx, k: usize, t1: usize) -> Option<usize> {
     })
 }
 
+fn is_negation(w: &str) -> bool {
+    matches!(w, "not" | "never" | "no") || w.ends_with("n't") || w.ends_with("n\u{2019}t")
+}
+
+/// "were promised", "was offered": a passive cue names no committing
+/// subject ("is committed to" is an adjective: the subject's commitment).
+fn passive(cx: &Ctx, k: usize) -> bool {
+    if cx.lower[k] == "committed" || !cx.lower[k].ends_with("ed") {
+        return false;
+    }
+    let adverb = |j: usize| cx.lower[j].ends_with("ly") || matches!(cx.lower[j].as_str(), "also" | "already" | "not");
+    word_before(cx.toks, k, adverb)
+        .is_some_and(|j| matches!(cx.lower[j].as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "being"))
+}
+
 fn is_determiner(w: &str) -> bool {
     matches!(
         w,
@@ -362,7 +570,8 @@ fn looks_like_verb(cx: &Ctx, k: usize) -> bool {
     let noun_like = ["ic", "ous", "ful", "ity", "ness", "tion", "sion"].iter().any(|suf| w.ends_with(suf))
         || (w.ends_with("al") && !w.ends_with("eal"));
     let starts_digit = w.chars().next().is_some_and(|c| c.is_ascii_digit());
-    !(is_determiner(w) || cx.toks[k].cap || noun_like || starts_digit)
+    let pronoun = matches!(w, "us" | "them" | "him" | "me" | "it" | "you");
+    !(is_determiner(w) || cx.toks[k].cap || noun_like || starts_digit || pronoun)
 }
 
 /// "committed to the plan" (noun after to) is not "to + verb".
@@ -523,6 +732,22 @@ fn unnamed_owner(cx: &Ctx, k: usize) -> bool {
     possessive_before(cx, k).is_some() && possessor(cx, k).is_none()
 }
 
+/// The actor a subject mention stands for: the entity itself, or for a
+/// possessive before a description ("McCallum's council", "Canada's
+/// government") the organization the description names, if the article
+/// names it.
+fn owner_or_owned(cx: &Ctx, m: &super::entities::Found) -> usize {
+    let owner = m.tok_end.checked_sub(1).is_some_and(|e| cx.toks[e].possessive);
+    if !owner {
+        return m.entity;
+    }
+    (m.tok_end..(m.tok_end + 4).min(cx.toks.len()))
+        .take_while(|&j| cx.toks[j].is_word() && !cx.lx.function_words.contains(cx.lower[j].as_str()))
+        .find(|&j| is_description(cx, j))
+        .and_then(|h| describe(cx, h).filter(|&e| cx.ents.entities[e].kind == EntityKind::Organization))
+        .unwrap_or(m.entity)
+}
+
 /// The first name in subject position in tokens [a, k).
 fn actor_in(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
     let ms = cx.ents.in_range(cx.toks[a].start, cx.toks[k].start);
@@ -533,7 +758,7 @@ fn actor_in(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
                 && !cx.in_marks[m.tok]
                 && !after_preposition(cx, m.tok)
         })
-        .map(|m| m.entity)
+        .map(|m| owner_or_owned(cx, m))
 }
 
 /// The committing actor: the subject of the clause before the cue (a
@@ -554,6 +779,26 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
     if clause_actor.is_some() {
         return clause_actor;
     }
+    // "X said the union plans to ...": the institution the description
+    // stands for, else X speaking for it; "X said Y plans to": Y.
+    if let Some((who, after)) = announcer(cx, t0, k) {
+        // (A lowercase description linked as an alias is resolved below.)
+        let named = (after < k && subject_description(cx, after, k).is_none()).then(|| actor_in(cx, after, k));
+        if let Some(y) = named.flatten() {
+            return Some(y);
+        }
+        if let Some(h) = subject_description(cx, after, k) {
+            if actor_in(cx, after, k).is_none() {
+                return describe(cx, h).or(who);
+            }
+        }
+    } else if let Some(h) = subject_description(cx, clause, k) {
+        if let Some(e) = describe(cx, h) {
+            if actor_in(cx, clause, h).is_none() {
+                return Some(e);
+            }
+        }
+    }
     let ms = cx.ents.in_range(cx.toks[t0].start, cx.toks[k].start);
     let subject = ms.iter().find(|m| {
         let kind = cx.ents.entities[m.entity].kind;
@@ -561,10 +806,11 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
             && cx.quote_of[m.tok].is_none()
             && !cx.in_marks[m.tok]
             && !after_preposition(cx, m.tok)
-            && !(m.form == MentionForm::Pronoun && cx.toks[m.tok].possessive)
+            && !(m.form == MentionForm::Pronoun
+                && (cx.toks[m.tok].possessive || matches!(cx.lower[m.tok].as_str(), "her" | "his" | "its" | "their")))
     });
     if let Some(m) = subject {
-        return Some(m.entity);
+        return Some(owner_or_owned(cx, m));
     }
     // "it", "the country", "the government": the last actor.
     let descr = (t0..k).any(|j| {
@@ -581,6 +827,12 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
                 | "party"
         )
     });
+    // "They are also planning ...": the organization the previous sentence
+    // was about.
+    let pronoun = matches!(cx.lower[first_word(cx, t0, k)].as_str(), "they" | "it" | "they're" | "they\u{2019}re");
+    if pronoun && cx.prev_subject.get().is_some() {
+        return cx.prev_subject.get();
+    }
     if descr {
         return last.or_else(|| {
             // "The government plans to ...": the government of the place the
@@ -591,6 +843,120 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
         });
     }
     None
+}
+
+/// A description of an actor ("the government", "the union", "its board",
+/// "McCallum's council") headed by the word at `h`.
+fn is_description(cx: &Ctx, h: usize) -> bool {
+    let w = cx.lower[h].as_str();
+    cx.toks[h].is_word()
+        && !cx.toks[h].cap
+        && (cx.lx.org_words.contains(w) || matches!(w, "country" | "nation" | "province" | "state" | "city"))
+}
+
+/// The entity a description headed at `h` stands for: an organization
+/// whose name ends in the head word (sharing most words with the noun
+/// phrase, then named last before it), or for a government, country or
+/// province the jurisdiction the article is about.
+fn describe(cx: &Ctx, h: usize) -> Option<usize> {
+    let head = cx.lower[h].as_str();
+    // The noun phrase's other words: "Safe Surrey council" -> safe, surrey.
+    let mut a = h;
+    while a > 0 && h - a < 4 && cx.toks[a - 1].is_word() && !cx.toks[a - 1].possessive {
+        let w = cx.lower[a - 1].as_str();
+        if is_determiner(w) || cx.lx.function_words.contains(w) {
+            break;
+        }
+        a -= 1;
+    }
+    let np: Vec<&str> = (a..h).map(|j| cx.lower[j].as_str()).collect();
+    let before = cx.toks[h].start;
+    let last_seen = |id: usize| {
+        cx.ents.entities[id].mentions.iter().map(|m| m.start).filter(|&s| s < before).max().map_or(0, |s| s + 1)
+    };
+    // The place the article is about: its council, its government.
+    let home = cx.home.get_or_init(|| home_word(cx));
+    let org = cx
+        .ents
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .filter(|e| {
+            // "Council" alone is itself only a description.
+            e.name.contains(' ') && e.name.split_whitespace().last().is_some_and(|l| super::lexicon::key(l) == head)
+        })
+        .max_by_key(|e| {
+            let words: Vec<String> = e.name.split_whitespace().map(super::lexicon::key).collect();
+            let shared = np.iter().filter(|w| words.iter().any(|x| x == *w)).count();
+            let local = home.as_ref().is_some_and(|h| words.contains(h));
+            (shared, local, last_seen(e.id))
+        })
+        .map(|e| e.id);
+    org.or_else(|| {
+        matches!(head, "government" | "country" | "nation" | "province" | "state" | "administration")
+            .then(|| main_jurisdiction(cx))
+            .flatten()
+    })
+}
+
+/// The word naming the place an article is about: the place-name word
+/// with the most mentions over all places ("Surrey" in City of Surrey,
+/// Surrey, South Surrey).
+fn home_word(cx: &Ctx) -> Option<String> {
+    let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for e in cx.ents.entities.iter().filter(|e| e.kind == EntityKind::Place) {
+        for w in e.name.split_whitespace().map(super::lexicon::key) {
+            let generic = cx.lx.function_words.contains(&w)
+                || cx.lx.place_words.contains(&w)
+                || cx.lx.place_prefixes.contains(&w)
+                || w.len() < 3;
+            if !generic {
+                *counts.entry(w).or_default() += e.mentions.len();
+            }
+        }
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|(w, _)| w)
+}
+
+/// The description heading the subject of the clause that starts at `a`
+/// and runs to `k` ("the government", "the union's board"): its head.
+fn subject_description(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
+    let mut j = a;
+    while j < k && matches!(cx.lower[j].as_str(), "but" | "and" | "so" | "now" | "that") {
+        j += 1;
+    }
+    let first = cx.lower.get(j)?.as_str();
+    let owned = cx.toks.get(j).is_some_and(|t| t.possessive);
+    if !(is_determiner(first) || owned) {
+        return None;
+    }
+    (j + 1..(j + 5).min(k)).take_while(|&m| cx.toks[m].is_word()).find(|&m| is_description(cx, m))
+}
+
+/// The person or organization named as the subject of the last speech
+/// verb before `k` in the sentence ("Phillips stated the government ..."):
+/// who announced what follows.
+fn announcer(cx: &Ctx, t0: usize, k: usize) -> Option<(Option<usize>, usize)> {
+    let v = (t0..k).rev().find(|&j| cx.lx.speech_verb(&cx.lower[j]).is_some())?;
+    let near = v.saturating_sub(8).max(t0);
+    let ms = cx.ents.in_range(cx.toks[near].start, cx.toks[v].start);
+    // "a spokesperson for X said": X, the institution spoken for.
+    let spoken_for = |tok: usize| {
+        tok >= 2
+            && cx.lower[tok - 1] == "for"
+            && matches!(cx.lower[tok - 2].as_str(), "spokesperson" | "spokesman" | "spokeswoman" | "representative")
+    };
+    let who = ms
+        .iter()
+        .rev()
+        .find(|m| {
+            matches!(cx.ents.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization)
+                && (!after_preposition(cx, m.tok) || spoken_for(m.tok))
+                && !cx.in_marks[m.tok]
+        })
+        .map(|m| m.entity);
+    let after = if cx.lower.get(v + 1).is_some_and(|w| w == "that") { v + 2 } else { v + 1 };
+    Some((who, after))
 }
 
 /// The country, state or province the article names most often.
@@ -700,6 +1066,31 @@ fn first_person_commitment(cx: &Ctx, k: usize, t1: usize) -> Option<Span> {
     }
     let end = clause_end(cx, v, t1);
     Some(span_of(cx, v, end))
+}
+
+/// The value of a small count word or number ("three", "4").
+fn count_value(w: &str) -> Option<usize> {
+    let words = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    words.iter().position(|x| *x == w).map(|i| i + 2).or_else(|| w.parse().ok().filter(|n| (2..=10).contains(n)))
+}
+
+/// The first name in subject position of a sentence (for "they" and "it"
+/// in the next one).
+fn first_subject(cx: &Ctx, t0: usize, t1: usize) -> Option<usize> {
+    if t1 <= t0 {
+        return None;
+    }
+    cx.ents
+        .in_range(cx.toks[t0].start, cx.toks[t1 - 1].end)
+        .iter()
+        .find(|m| {
+            m.form != MentionForm::Pronoun
+                && !cx.in_marks[m.tok]
+                && !after_preposition(cx, m.tok)
+                && matches!(cx.ents.entities[m.entity].kind, EntityKind::Organization | EntityKind::Place)
+        })
+        .filter(|m| m.tok <= first_word(cx, t0, t1) + 1)
+        .map(|m| m.entity)
 }
 
 const NUMBER_WORDS: [&str; 22] = [
