@@ -862,6 +862,11 @@ fn build(
                     Some(EntityKind::Person)
                 } else if coordinated_with_place(text, toks, c.t0, c.t1, lx) {
                     Some(EntityKind::Place)
+                } else if (c.t0..c.t1).all(|k| !toks[k].is_word() || seen_lower.contains(lower[k].as_str())) {
+                    // Every word is used lowercase elsewhere in the text
+                    // ("a Tax System that ...", "Term Limits"): common nouns
+                    // capitalized for emphasis, not a name.
+                    None
                 } else {
                     Some(EntityKind::Organization)
                 }
