@@ -414,6 +414,11 @@ fn cue(cx: &Ctx, k: usize) -> Option<String> {
             return Some(format!("{w} {next}"));
         }
     }
+    // A capitalized word after "of" or another capitalized word is part of
+    // a name ("Secretary of State", "Fox News Report").
+    if cx.toks[k].cap && k > 0 && cx.toks[k - 1].is_word() && (cx.toks[k - 1].cap || cx.lower[k - 1] == "of") {
+        return None;
+    }
     // A noun after a determiner or a possessive ("his comments", "Sanders'
     // comments") is no cue.
     if k > 0

@@ -1022,7 +1022,7 @@ fn build(
         if c.sentence_initial
             && !lx.surnames.contains(word)
             && !lx.first_names.contains_key(word)
-            && (!followed_by_speech(toks, lower, c.t1, lx) || plural_common_noun(word, lx))
+            && (!followed_by_speech(toks, lower, c.t0, c.t1, lx) || plural_common_noun(word, lx))
         {
             continue;
         }
@@ -1033,7 +1033,7 @@ fn build(
             // "YouTube", "TransLink": brands and organizations.
             EntityKind::Organization
         } else if c.kind == Some(EntityKind::Person)
-            || (followed_by_speech(toks, lower, c.t1, lx) && !plural_common_noun(word, lx))
+            || (followed_by_speech(toks, lower, c.t0, c.t1, lx) && !plural_common_noun(word, lx))
             || person_words.contains(word)
         {
             EntityKind::Person
@@ -1101,8 +1101,16 @@ fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -> Option<us
     (hits.len() == 1).then(|| hits[0])
 }
 
-fn followed_by_speech(toks: &[Token], lower: &[CompactString], t1: usize, lx: &Lexicon) -> bool {
-    toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
+/// The name [t0, t1) is followed by a speech verb ("Brennan said"), not as
+/// the modifier of a noun ("a Twitter comment", "the Reuters report").
+fn followed_by_speech(toks: &[Token], lower: &[CompactString], t0: usize, t1: usize, lx: &Lexicon) -> bool {
+    let determiner = t0 > 0
+        && toks[t0 - 1].is_word()
+        && matches!(
+            lower[t0 - 1].as_str(),
+            "a" | "an" | "the" | "this" | "that" | "his" | "her" | "its" | "their" | "our"
+        );
+    !determiner && toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
 }
 
 /// "Richmond or Delta", "Edmonton, Red Deer and Sundre": a name listed
@@ -1284,7 +1292,7 @@ fn person_words(inp: &Layers, lx: &Lexicon, lower: &[CompactString], cands: &[Ca
     for c in cands.iter().filter(|c| c.t1 == c.t0 + 1 && !c.quoted && !c.headline) {
         let w = lower[c.t0].as_str();
         let titled = c.kind == Some(EntityKind::Person) && !c.titles.is_empty();
-        let speaks = c.kind.is_none() && followed_by_speech(toks, lower, c.t1, lx) && !plural_common_noun(w, lx);
+        let speaks = c.kind.is_none() && followed_by_speech(toks, lower, c.t0, c.t1, lx) && !plural_common_noun(w, lx);
         if (titled || speaks)
             && !lx.function_words.contains(w)
             && !lx.places.contains_key(w)
