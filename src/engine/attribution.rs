@@ -209,7 +209,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             let before: Vec<Found> = (from..v).filter_map(mention_here).collect();
             let after: Vec<Found> = (v + 1..(v + 9).min(t1)).filter_map(mention_here).collect();
             // The name right before the verb when it is a subject ("Or
-            // maybe X, consultant Y says"), else the first head before it.
+            // could lead it, consultant Y says"), else the first head before it.
             let last = before.last().filter(|m| m.tok_end + 2 >= v);
             let who = last
                 .filter(|m| {
@@ -415,11 +415,11 @@ fn cue(cx: &Ctx, k: usize) -> Option<String> {
         }
     }
     // A capitalized word after "of" or another capitalized word is part of
-    // a name ("Secretary of State", "Fox News Report").
+    // a name ("Secretary of State", "Valley News Report").
     if cx.toks[k].cap && k > 0 && cx.toks[k - 1].is_word() && (cx.toks[k - 1].cap || cx.lower[k - 1] == "of") {
         return None;
     }
-    // A noun after a determiner or a possessive ("his comments", "Sanders'
+    // A noun after a determiner or a possessive ("his comments", "the mayor's
     // comments") is no cue.
     if k > 0
         && (cx.toks[k - 1].possessive
@@ -504,7 +504,7 @@ fn pick_speaker(cx: &Ctx, ms: &[Found], ents: &Entities) -> Option<usize> {
         .iter()
         .enumerate()
         .filter(|(i, m)| {
-            // "Rally Canada volunteer coordinator Tom Hinderks": a name
+            // "Harbour Watch volunteer coordinator Tom Ferris": a name
             // followed by words and then another name (no punctuation
             // between) only modifies that name.
             // "his wife, X, wrote": a possessive pronoun before another name is
@@ -592,10 +592,10 @@ fn pre_attribution(
                 && is_subject_position(cx, m.tok, m.tok_end)
         })
         .collect();
-    // The name right before the verb ("..., McCallum said, "), else the first
+    // The name right before the verb ("..., Kessler said, "), else the first
     // person in subject position, else the first subject.
     // (A participle "..., saying" belongs to the sentence's subject.)
-    // (A participle right after a name, "has Podesta saying", is that
+    // (A participle right after a name, "has Kessler saying", is that
     // name's; after a comma, "..., saying", it is the subject's.)
     // ("... and said, “...”" has no subject of its own: not the name
     // before "and".)
@@ -606,7 +606,7 @@ fn pre_attribution(
             .filter(|m| m.tok_end == v || m.tok_end + 1 == v && !cx.toks[m.tok_end].is_word())
             .collect();
         near.iter().copied().find(|m| ents.entities[m.entity].kind == EntityKind::Person).or_else(|| {
-            // "As Politico reported, “...”": whoever is named right before.
+            // "As the Ledger reported, “...”": whoever is named right before.
             let as_clause = cx.lower[from] == "as" && near.first().is_some_and(|m| m.tok <= from + 3);
             near.first().copied().filter(|m| as_clause && ents.entities[m.entity].kind != EntityKind::Place)
         })

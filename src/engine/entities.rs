@@ -201,7 +201,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         if !t.possessive {
             while j < toks.len() {
                 let n = toks[j];
-                // "Gov. Jeb Bush": a title abbreviation's period stays inside.
+                // "Gov. Jo Balton": a title abbreviation's period stays inside.
                 let title_dot = !n.is_word()
                     && !n.space_before
                     && first_char(&n, text) == '.'
@@ -216,7 +216,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                     break;
                 }
                 // In a Title Case line (a headline), common words are not
-                // part of names ("Sanders Says He ...").
+                // part of names ("Okafor Says She ...").
                 if title_line[j]
                     && (lx.function_words.contains(lower[j].as_str())
                         || lx.speech_verb(&lower[j]).is_some()
@@ -251,7 +251,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 }
                 // "of" joins only after a head word that takes it ("Bank of
                 // Canada", "Secretary of State"), not a person and a place
-                // ("Richard Shelby of Alabama").
+                // ("Rita Shelton of Vermont").
                 let of_ok = !matches!(lower[j].as_str(), "of" | "for") || {
                     let h = lower[j - 1].trim_end_matches('.');
                     lx.org_words.contains(h)
@@ -395,7 +395,7 @@ fn is_pronoun_like(w: &str) -> bool {
 /// that end in an organization or place head word.
 fn possessive_inside_name(toks: &[Token], lower: &[CompactString], start: usize, k: usize, lx: &Lexicon) -> bool {
     // Not after a complete organization or place ("University of
-    // Jerusalem's Einstein Institute" is two names).
+    // Dover's Hale Institute" is two names).
     let head = |w: &str| lx.org_words.contains(w) || lx.place_words.contains(w) || lx.places.contains_key(w);
     if (start..=k).any(|j| head(lower[j].as_str())) {
         return false;
@@ -556,7 +556,7 @@ fn push_run(
             a += 1;
         }
         kind = Some(EntityKind::Person);
-        // "President of the International Brotherhood": a role of what
+        // "Chair of the Harbour Anglers Society": a role of what
         // follows, which is no person.
         if a < b && lower[a] == "of" {
             a += 1;
@@ -722,8 +722,8 @@ fn build(
         if ntok == 1 && is_party_tag(toks[c.t0].text(text)) {
             continue;
         }
-        // A run of words all in capitals outside the dateline ("RED STATES
-        // OUTNUMBER BLUE"): a shouted heading, not a name.
+        // A run of words all in capitals outside the dateline ("DRY SUMMER
+        // STRAINS WELLS"): a shouted heading, not a name.
         let shouted = |k: usize| {
             let w = toks[k].text(text);
             toks[k].is_word()
@@ -864,7 +864,7 @@ fn build(
                     Some(EntityKind::Place)
                 } else if (c.t0..c.t1).all(|k| !toks[k].is_word() || seen_lower.contains(lower[k].as_str())) {
                     // Every word is used lowercase elsewhere in the text
-                    // ("a Tax System that ...", "Term Limits"): common nouns
+                    // ("a Water Plan that ...", "Open Doors"): common nouns
                     // capitalized for emphasis, not a name.
                     None
                 } else {
@@ -978,8 +978,8 @@ fn build(
             let pick = if ranked.len() >= 2 && ranked[0].0 >= 2 * ranked[1].0.max(1) {
                 Some(ranked[0].1)
             } else {
-                // Else the one named most recently before ("Bill Clinton
-                // said ... Clinton added").
+                // Else the one named most recently before ("Jo Balton
+                // said ... Balton added").
                 let last_before = |id: usize| {
                     let at = named_at.get(&id)?;
                     at.partition_point(|&p| p < span.start).checked_sub(1).map(|i| at[i])
@@ -994,8 +994,8 @@ fn build(
         }
         // The first word of one organization's name ("Velden" for Velden
         // Motors) is a short name for it (not "the city of Westbrook").
-        // (A known place is itself: "Cambridge, Massachusetts" is no short
-        // name for the Massachusetts Institute of Technology.)
+        // (A known place is itself: "Dover, Vermont" is no short name for
+        // the Vermont Institute of Art.)
         let known_place = lx.places.contains_key(word) || lx.country_index.contains_key(word);
         let orgs: Vec<usize> =
             if place_context(toks, lower, c.t0) || known_place { Vec::new() } else { ents.with_word(word).to_vec() };
@@ -1113,7 +1113,7 @@ fn followed_by_speech(toks: &[Token], lower: &[CompactString], t0: usize, t1: us
     !determiner && toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
 }
 
-/// "Richmond or Delta", "Edmonton, Red Deer and Sundre": a name listed
+/// "Halifax or Wexbury", "Winnipeg, Elk Hollow and Sundby": a name listed
 /// next to a known place is a place too.
 fn coordinated_with_place(text: &str, toks: &[Token], t0: usize, t1: usize, lx: &Lexicon) -> bool {
     let joins = |k: usize| toks.get(k).is_some_and(|t| matches!(t.text(text), "and" | "or" | ",") && !t.newline_before);
@@ -1247,8 +1247,8 @@ fn person_evidence(
     let age = toks.get(c.t1 + 1).is_some_and(|t| {
         t.is_word() && lower[c.t1 + 1].len() <= 3 && lower[c.t1 + 1].chars().all(|ch| ch.is_ascii_digit())
     });
-    // Any head word inside ("Sherbrook Street Stella") makes it no simple name.
-    // (A first name that is also a word, "Bill Clinton", is still a name.)
+    // Any head word inside ("Harbour Street Rosa") makes it no simple name.
+    // (A first name that is also a word, "Rose Kessler", is still a name.)
     let from = if lx.first_names.contains_key(first) { c.t0 + 1 } else { c.t0 };
     let thing_word = (from..c.t1).any(|k| {
         let w = lower[k].as_str();
@@ -1267,7 +1267,7 @@ fn person_evidence(
         return true;
     }
     let last = lower[c.t1 - 1].as_str();
-    // (A surname that is also a word of this text, "Public Citizen", is
+    // (A surname that is also a word of this text, "Open Harbour", is
     // no evidence.)
     if lx.surnames.contains(last)
         && !lx.org_words.contains(last)
@@ -1284,7 +1284,7 @@ fn person_evidence(
 /// Lone capitalized words used as a person somewhere in the text: after an
 /// honorific or title ("Ms. Brennan"), or as the subject of a speech verb
 /// ("Brennan said"). Evidence gathered over the whole text, so the first
-/// mention of "Aner Brennan" is a person even when only a later "Brennan
+/// mention of "Ilkan Brennan" is a person even when only a later "Brennan
 /// said" shows it.
 fn person_words(inp: &Layers, lx: &Lexicon, lower: &[CompactString], cands: &[Cand]) -> FxHashSet<String> {
     let toks = inp.tokens;
@@ -1382,7 +1382,7 @@ fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[CompactString
     out
 }
 
-/// "AG Mukasey", "See Sexton": a two-word "person" whose first word is no
+/// "AG Kessler", "See Balton": a two-word "person" whose first word is no
 /// first name, beside a person with a first name and the same surname, is
 /// that person (the extra word was a title or a headline verb).
 fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHashMap<String, usize>) -> Vec<usize> {
@@ -1395,7 +1395,7 @@ fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHash
             continue;
         }
         if lx.first_names.contains_key(pw[0].as_str()) {
-            // "Ken Starr" beside "Kenneth Starr": a short form of the same
+            // "Ron Balton" beside "Ronald Balton": a short form of the same
             // first name and the same surname.
             let longer: Vec<usize> = ents
                 .with_word(&pw[1])
@@ -1635,7 +1635,7 @@ const NOT_ROLES: [&str; 16] = [
 ];
 
 /// "the mayor", "the senator": a role named before for exactly one person
-/// ("Mayor Doug McCallum", "union president X", "X, director of ...")
+/// ("Mayor Dora Kessler", "union president X", "X, director of ...")
 /// refers back to the most recent person holding it.
 fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;

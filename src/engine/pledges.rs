@@ -330,7 +330,7 @@ fn sentence_pledges(
                 k = t1;
                 continue;
             }
-            // "McCallum's two big-ticket promises, SkyTrain and a police
+            // "Kessler's two big-ticket promises, a tram line and a police
             // force": the items named right after a plural commitment noun.
             let owner = possessor(cx, k);
             let comma = j < t1 && cx.toks[j].text(cx.text) == "," && cx.lower[k].ends_with('s');
@@ -733,7 +733,7 @@ fn unnamed_owner(cx: &Ctx, k: usize) -> bool {
 }
 
 /// The actor a subject mention stands for: the entity itself, or for a
-/// possessive before a description ("McCallum's council", "Canada's
+/// possessive before a description ("Kessler's council", "Canada's
 /// government") the organization the description names, if the article
 /// names it.
 fn owner_or_owned(cx: &Ctx, m: &super::entities::Found) -> usize {
@@ -846,7 +846,7 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
 }
 
 /// A description of an actor ("the government", "the union", "its board",
-/// "McCallum's council") headed by the word at `h`.
+/// "Kessler's council") headed by the word at `h`.
 fn is_description(cx: &Ctx, h: usize) -> bool {
     let w = cx.lower[h].as_str();
     cx.toks[h].is_word()
@@ -860,7 +860,7 @@ fn is_description(cx: &Ctx, h: usize) -> bool {
 /// province the jurisdiction the article is about.
 fn describe(cx: &Ctx, h: usize) -> Option<usize> {
     let head = cx.lower[h].as_str();
-    // The noun phrase's other words: "Safe Surrey council" -> safe, surrey.
+    // The noun phrase's other words: "Safe Dover council" -> safe, dover.
     let mut a = h;
     while a > 0 && h - a < 4 && cx.toks[a - 1].is_word() && !cx.toks[a - 1].possessive {
         let w = cx.lower[a - 1].as_str();
@@ -900,8 +900,8 @@ fn describe(cx: &Ctx, h: usize) -> Option<usize> {
 }
 
 /// The word naming the place an article is about: the place-name word
-/// with the most mentions over all places ("Surrey" in City of Surrey,
-/// Surrey, South Surrey).
+/// with the most mentions over all places ("Dover" in City of Dover,
+/// Dover, South Dover).
 fn home_word(cx: &Ctx) -> Option<String> {
     let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
     for e in cx.ents.entities.iter().filter(|e| e.kind == EntityKind::Place) {
@@ -934,7 +934,7 @@ fn subject_description(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
 }
 
 /// The person or organization named as the subject of the last speech
-/// verb before `k` in the sentence ("Phillips stated the government ..."):
+/// verb before `k` in the sentence ("Kessler stated the government ..."):
 /// who announced what follows.
 fn announcer(cx: &Ctx, t0: usize, k: usize) -> Option<(Option<usize>, usize)> {
     let v = (t0..k).rev().find(|&j| cx.lx.speech_verb(&cx.lower[j]).is_some())?;

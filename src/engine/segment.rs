@@ -228,7 +228,7 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
     if !starts_sentence {
         return None;
     }
-    // `"Why now?" Obama asked.`: a quote ending in its own mark, then its
+    // `"Why now?" Kessler asked.`: a quote ending in its own mark, then its
     // attribution, is one sentence.
     if last > i && !is_double_quote(nc) {
         let attribution = attribution_follows(text, toks, last + 1, lx);
