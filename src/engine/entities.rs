@@ -1266,6 +1266,18 @@ fn person_evidence(
     if lx.first_names.contains_key(first) && !is_place(first) {
         return true;
     }
+    // "Jean-Luc Marchand": a hyphenated given name; "R. Saravanan", "Ana
+    // G. Ruiz": an initial before the last word.
+    if first.split('-').next().is_some_and(|p| p.len() >= 2 && p != first && lx.first_names.contains_key(p)) {
+        return true;
+    }
+    let initial = (c.t0..c.t1 - 1).any(|k| {
+        let w = toks[k].text(text);
+        toks[k].is_word() && w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+    });
+    if initial && !lx.org_words.contains(lower[c.t1 - 1].as_str()) {
+        return true;
+    }
     let last = lower[c.t1 - 1].as_str();
     // (A surname that is also a word of this text, "Open Harbour", is
     // no evidence.)
