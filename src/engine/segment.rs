@@ -309,7 +309,12 @@ fn attribution_follows(text: &str, toks: &[Token], from: usize, lx: &Lexicon) ->
         let title_dot = punct(k, '.') && !t.space_before && k > from && lx.abbreviations.contains(&lw(k - 1));
         if title_dot {
             k += 1;
-        } else if t.is_word() && t.cap && verb_at(k).is_none() && !lx.function_words.contains(&lw(k)) {
+        } else if t.is_word()
+            && t.cap
+            && verb_at(k).is_none()
+            && (!lx.function_words.contains(&lw(k))
+                || t.text(text).len() >= 2 && !t.text(text).chars().any(char::is_lowercase))
+        {
             names += 1;
             k += 1;
         } else {
