@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{key, Gender, Lexicon};
 use super::quotes::RawKind;
-use super::text::{first_char, TokKind, Token};
+use super::text::{first_char, partition_near, TokKind, Token};
 use super::Layers;
 use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
 use compact_str::CompactString;
@@ -37,19 +37,23 @@ pub struct Entities {
     word_index: FxHashMap<String, Vec<usize>>,
     /// Initials of each multi-word name ("un" for United Nations) -> entity.
     initials_index: FxHashMap<String, usize>,
+    /// Where the last mention search ended; the next one starts there.
+    cursor: std::cell::Cell<usize>,
 }
 
 impl Entities {
     /// Mentions whose start lies in `[from, to)`.
     pub fn in_range(&self, from: usize, to: usize) -> &[Found] {
-        let a = self.mentions.partition_point(|m| m.span.start < from);
-        let b = self.mentions.partition_point(|m| m.span.start < to);
+        let a = partition_near(&self.mentions, self.cursor.get(), |m| m.span.start < from);
+        let b = partition_near(&self.mentions, a, |m| m.span.start < to);
+        self.cursor.set(a);
         &self.mentions[a..b]
     }
 
     /// The mention covering byte `pos`, if any.
     pub fn at(&self, pos: usize) -> Option<&Found> {
-        let i = self.mentions.partition_point(|m| m.span.start <= pos);
+        let i = partition_near(&self.mentions, self.cursor.get(), |m| m.span.start <= pos);
+        self.cursor.set(i);
         self.mentions[..i].iter().rev().take(3).find(|m| m.span.contains_pos(pos))
     }
 

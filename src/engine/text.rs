@@ -1,6 +1,8 @@
 //! Tokens: words and punctuation with their byte spans, shared by the
 //! stages so the text is scanned once.
 
+use std::cell::Cell;
+
 use compact_str::CompactString;
 
 use crate::model::Span;
@@ -223,9 +225,63 @@ pub fn first_char(tok: &Token, text: &str) -> char {
     text[tok.start..].chars().next().unwrap_or(' ')
 }
 
+thread_local! {
+    /// The last answer of [`token_at`] on this thread, where the next search starts.
+    static LAST_TOKEN_AT: Cell<usize> = const { Cell::new(0) };
+}
+
 /// Index of the first token whose start is `>= pos`.
+///
+/// The stages ask for positions in text order, mostly near the previous
+/// one, so the search starts from the last answer (on this thread) and
+/// widens from there: a few probes in memory already cached, instead of a
+/// binary search over a million tokens. The answer does not depend on where
+/// the search starts.
 pub fn token_at(tokens: &[Token], pos: usize) -> usize {
-    tokens.partition_point(|t| t.start < pos)
+    LAST_TOKEN_AT.with(|last| {
+        let at = partition_near(tokens, last.get(), |t| t.start < pos);
+        last.set(at);
+        at
+    })
+}
+
+/// `v.partition_point(pred)`, searched outward from `hint`: galloping
+/// (steps 1, 2, 4, ...) to bracket the answer, then a binary search inside
+/// the bracket. O(log d) for an answer d places from the hint; any hint
+/// gives the same answer.
+pub fn partition_near<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let n = v.len();
+    let h = hint.min(n);
+    let (lo, hi) = if h < n && pred(&v[h]) {
+        // The answer lies right of `h`.
+        let (mut lo, mut step) = (h + 1, 1);
+        loop {
+            let probe = h + step;
+            if probe >= n {
+                break (lo, n);
+            }
+            if !pred(&v[probe]) {
+                break (lo, probe);
+            }
+            lo = probe + 1;
+            step *= 2;
+        }
+    } else {
+        // The answer is `h` or left of it.
+        let (mut hi, mut step) = (h, 1);
+        loop {
+            if step > h {
+                break (0, hi);
+            }
+            let probe = h - step;
+            if pred(&v[probe]) {
+                break (probe + 1, hi);
+            }
+            hi = probe;
+            step *= 2;
+        }
+    };
+    lo + v[lo..hi].partition_point(pred)
 }
 
 #[cfg(test)]
@@ -234,6 +290,18 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn partition_near_matches_partition_point_from_any_hint() {
+        let v: Vec<usize> = (0..50).map(|i| i * 3 / 2).collect();
+        for x in 0..80 {
+            let want = v.partition_point(|&e| e < x);
+            for hint in 0..60 {
+                assert_eq!(partition_near(&v, hint, |&e| e < x), want, "x {x} hint {hint}");
+            }
+        }
+        assert_eq!(partition_near(&[] as &[usize], 3, |&e| e < 1), 0);
     }
 
     #[test]
