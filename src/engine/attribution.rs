@@ -11,10 +11,9 @@
 use super::entities::{pronoun_gender, Entities, Found};
 use super::lexicon::{Gender, Lexicon};
 use super::quotes::RawKind;
-use super::text::{first_char, is_double_quote, token_at, word_before, TokKind, Token};
+use super::text::{first_char, is_double_quote, token_at, word_before, Lower, TokKind, Token};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Span};
-use compact_str::CompactString;
 
 /// A quote's speaker and cue.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -70,7 +69,7 @@ struct Focus {
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: &'a [CompactString],
+    lower: &'a Lower<'a>,
     lx: &'a Lexicon,
     /// Token lies inside the content of a direct quote.
     in_direct: Vec<bool>,

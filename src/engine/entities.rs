@@ -6,10 +6,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{key, Gender, Lexicon};
 use super::quotes::RawKind;
-use super::text::{first_char, partition_near, TokKind, Token};
+use super::text::{first_char, partition_near, Lower, TokKind, Token, Word};
 use super::Layers;
 use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
-use compact_str::CompactString;
 
 /// A mention found in the text, before it is gathered into entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,7 +149,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         }
         if t1 > t0 {
             let head = lower[t1 - 1].as_str();
-            let words = &lower[t0..t1];
+            let words = lower.words(t0..t1);
             let kind = if words.iter().any(|w| lx.document_words.contains(w.as_str())) {
                 EntityKind::Document
             } else if lx.event_words.contains(head) {
@@ -158,7 +157,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
             } else if lx.org_words.contains(head) {
                 EntityKind::Organization
             } else if t0 >= 2
-                && lower[t0.saturating_sub(8)..t0 - 1].iter().any(|w| lx.document_words.contains(w.as_str()))
+                && lower.words(t0.saturating_sub(8)..t0 - 1).iter().any(|w| lx.document_words.contains(w.as_str()))
             {
                 // "a report ..., titled “Waiting for Repairs”": named by the noun before.
                 EntityKind::Document
@@ -353,12 +352,12 @@ fn byline(words: &[&str], start: usize) -> bool {
 }
 
 /// Tokens of credit lines: bylines, contributor notes, photo credits.
-fn credit_tokens(text: &str, toks: &[Token], lower: &[CompactString], sentences: &[Span]) -> Vec<bool> {
+fn credit_tokens(text: &str, toks: &[Token], lower: &Lower, sentences: &[Span]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     for s in sentences {
         let a = super::text::token_at(toks, s.start);
         let b = super::text::token_at(toks, s.end);
-        let words: Vec<&str> = lower[a..b].iter().map(CompactString::as_str).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = lower.words(a..b).iter().map(Word::as_str).filter(|w| !w.is_empty()).collect();
         let has = |seq: &[&str]| words.windows(seq.len()).any(|w| w == seq);
         let credit = has(&["contributed", "to", "this", "report"])
             || has(&["contributed", "reporting"])
@@ -386,7 +385,7 @@ fn is_pronoun_like(w: &str) -> bool {
 
 /// True when the possessive at token `k` is followed by capitalized words
 /// that end in an organization or place head word.
-fn possessive_inside_name(toks: &[Token], lower: &[CompactString], start: usize, k: usize, lx: &Lexicon) -> bool {
+fn possessive_inside_name(toks: &[Token], lower: &Lower, start: usize, k: usize, lx: &Lexicon) -> bool {
     // Not after a complete organization or place ("University of
     // Jerusalem's Einstein Institute" is two names).
     let head = |w: &str| lx.org_words.contains(w) || lx.place_words.contains(w) || lx.places.contains_key(w);
@@ -450,7 +449,7 @@ fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> FxHashSet<usize>
 fn push_run(
     text: &str,
     toks: &[Token],
-    lower: &[CompactString],
+    lower: &Lower,
     mut a: usize,
     b: usize,
     sent_starts: &FxHashSet<usize>,
@@ -586,7 +585,7 @@ fn is_title_word(w: &str, lx: &Lexicon) -> bool {
     lx.titles.contains(w) || (w.contains('-') && w.split('-').next().is_some_and(|p| lx.titles.contains(p)))
 }
 
-fn next_is_title(lower: &[CompactString], k: usize, b: usize, lx: &Lexicon) -> bool {
+fn next_is_title(lower: &Lower, k: usize, b: usize, lx: &Lexicon) -> bool {
     (k..b.saturating_sub(1)).any(|j| lx.titles.contains(lower[j].trim_end_matches('.')))
         && (k..b).take(2).any(|j| lx.titles.contains(lower[j].trim_end_matches('.')))
 }
@@ -633,13 +632,7 @@ fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
 }
 
 /// Types candidates, links them into entities and resolves pronouns.
-fn build(
-    inp: &Layers,
-    lx: &Lexicon,
-    lower: &[CompactString],
-    seen_lower: &FxHashSet<&str>,
-    cands: Vec<Cand>,
-) -> Entities {
+fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>, cands: Vec<Cand>) -> Entities {
     let text = inp.text;
     let toks = inp.tokens;
     let mut ents = Entities::default();
@@ -1023,13 +1016,13 @@ fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -> Option<us
     (hits.len() == 1).then(|| hits[0])
 }
 
-fn followed_by_speech(toks: &[Token], lower: &[CompactString], t1: usize, lx: &Lexicon) -> bool {
+fn followed_by_speech(toks: &[Token], lower: &Lower, t1: usize, lx: &Lexicon) -> bool {
     toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
 }
 
 /// Words before a name that make it a place: a locative preposition ("in
 /// X", "across the X") or a settlement noun with "of" ("the city of X").
-fn place_context(toks: &[Token], lower: &[CompactString], t0: usize) -> bool {
+fn place_context(toks: &[Token], lower: &Lower, t0: usize) -> bool {
     let at = |back: usize| t0.checked_sub(back).filter(|&k| toks[k].is_word()).map(|k| lower[k].as_str());
     let locative = |w: Option<&str>| {
         matches!(
@@ -1091,7 +1084,7 @@ fn place_context(toks: &[Token], lower: &[CompactString], t0: usize) -> bool {
 /// Evidence that a run of 2-4 capitalized words not otherwise typed is a
 /// person's name: a known first name, a known surname at the end, a title
 /// or role word before it, a speech verb or an age (", 52,") after it.
-fn person_evidence(text: &str, toks: &[Token], lower: &[CompactString], c: &Cand, lx: &Lexicon) -> bool {
+fn person_evidence(text: &str, toks: &[Token], lower: &Lower, c: &Cand, lx: &Lexicon) -> bool {
     let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
     let first = lower[c.t0].as_str();
     if c.kind == Some(EntityKind::Person) {
@@ -1181,7 +1174,7 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[CompactString]) -> FxHashSet<String> {
+fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &Lower) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
     for k in 2..toks.len().saturating_sub(1) {
         if toks[k - 1].text(text) == "(" && toks.get(k + 1).is_some_and(|t| t.text(text) == ")") {

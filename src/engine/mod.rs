@@ -24,10 +24,8 @@ pub mod quotes;
 pub mod segment;
 pub mod text;
 
-use compact_str::CompactString;
-
 use crate::model::{Document, Meta, Quote, QuoteKind, Span};
-use text::Token;
+use text::{Lower, Token};
 
 /// What the early stages found, read by the later ones: the text with its
 /// tokens, segments and quote marks.
@@ -36,7 +34,7 @@ pub struct Layers<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// Lowercase word of each token (see [`text::lowercase`]).
-    pub lower: &'a [CompactString],
+    pub lower: &'a Lower<'a>,
     pub paras: &'a [Span],
     pub sentences: &'a [Span],
     pub quotes: &'a [quotes::RawQuote],

@@ -14,15 +14,14 @@ use super::attribution::Attribution;
 use super::entities::Entities;
 use super::lexicon::Lexicon;
 use super::quotes::{RawKind, RawQuote};
-use super::text::{first_char, is_double_quote, token_at, word_before, Token};
+use super::text::{first_char, is_double_quote, token_at, word_before, Lower, Token, Word};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
-use compact_str::CompactString;
 
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: &'a [CompactString],
+    lower: &'a Lower<'a>,
     lx: &'a Lexicon,
     ents: &'a Entities,
     /// Index of the direct quote containing each token, if any.
@@ -674,10 +673,8 @@ fn first_person_commitment(cx: &Ctx, k: usize, t1: usize) -> Option<Span> {
                 v = to + 1;
             }
             "are" | "am" => {
-                let third = cx.lower.get(k + 3).map(CompactString::as_str);
-                if matches!(cx.lower.get(k + 2).map(CompactString::as_str), Some("going" | "committed"))
-                    && third == Some("to")
-                {
+                let third = cx.lower.get(k + 3).map(Word::as_str);
+                if matches!(cx.lower.get(k + 2).map(Word::as_str), Some("going" | "committed")) && third == Some("to") {
                     v = k + 4;
                 } else {
                     return None;

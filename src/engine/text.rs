@@ -2,8 +2,8 @@
 //! stages so the text is scanned once.
 
 use std::cell::Cell;
-
-use compact_str::CompactString;
+use std::fmt;
+use std::ops::{Deref, Index, Range};
 
 use crate::model::Span;
 
@@ -183,25 +183,142 @@ pub fn is_closing_only(c: char) -> bool {
 }
 
 /// The lowercase form of every word token (empty for punctuation), computed
-/// once and shared by the stages.
+/// once and shared by the stages: `lower[i]` is token `i`'s word.
 ///
-/// Words are stored inline (no allocation for words up to 24 bytes).
-pub fn lowercase(text: &str, tokens: &[Token]) -> Vec<CompactString> {
-    tokens
-        .iter()
-        .map(|t| {
-            let w = t.text(text);
-            if !t.is_word() {
-                CompactString::default()
-            } else if w.is_ascii() {
-                let mut s = CompactString::from(w);
-                s.make_ascii_lowercase();
-                s
+/// One lowercased copy of the text holds the words whose lowercase has as
+/// many bytes as they do (every ASCII word, nearly every other one); the few
+/// others ("İ") are kept apart. A copy of the text costs a fifth of one
+/// string per token.
+pub struct Lower<'a> {
+    tokens: &'a [Token],
+    /// The text with every word lowercased in place.
+    text: String,
+    /// (token index, lowercase word) for the words whose lowercase changes
+    /// length, by index.
+    other: Vec<(usize, Box<str>)>,
+}
+
+/// The lowercase words of a document (see [`Lower`]).
+pub fn lowercase<'a>(text: &str, tokens: &'a [Token]) -> Lower<'a> {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut other = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_word() {
+            continue;
+        }
+        let w = &mut bytes[t.start..t.end];
+        if w.is_ascii() {
+            w.make_ascii_lowercase();
+        } else {
+            let l = t.text(text).to_lowercase();
+            if l.len() == w.len() {
+                w.copy_from_slice(l.as_bytes());
             } else {
-                CompactString::from(w.to_lowercase())
+                other.push((i, l.into_boxed_str()));
             }
-        })
-        .collect()
+        }
+    }
+    // Whole characters were replaced by whole characters.
+    let text = String::from_utf8(bytes).expect("lowercased text is UTF-8");
+    Lower { tokens, text, other }
+}
+
+impl<'a> Lower<'a> {
+    /// The lowercase word of token `i`, if there is a token `i`.
+    pub fn get(&self, i: usize) -> Option<&Word> {
+        (i < self.tokens.len()).then(|| &self[i])
+    }
+
+    /// Every token's lowercase word, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Word> + '_ {
+        (0..self.tokens.len()).map(|i| &self[i])
+    }
+
+    /// The lowercase words of the tokens in `range`.
+    pub fn words(&self, range: Range<usize>) -> Words<'_, 'a> {
+        assert!(range.start <= range.end && range.end <= self.tokens.len(), "token range out of bounds");
+        Words { lower: self, range }
+    }
+}
+
+impl Index<usize> for Lower<'_> {
+    type Output = Word;
+
+    fn index(&self, i: usize) -> &Word {
+        let t = &self.tokens[i];
+        if !t.is_word() {
+            return Word::new("");
+        }
+        if !self.other.is_empty() {
+            if let Ok(k) = self.other.binary_search_by_key(&i, |o| o.0) {
+                return Word::new(&self.other[k].1);
+            }
+        }
+        Word::new(&self.text[t.start..t.end])
+    }
+}
+
+/// The lowercase words of a range of tokens (see [`Lower::words`]).
+pub struct Words<'l, 'a> {
+    lower: &'l Lower<'a>,
+    range: Range<usize>,
+}
+
+impl<'l> Words<'l, '_> {
+    /// The words in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'l Word> + '_ {
+        self.range.clone().map(|i| &self.lower[i])
+    }
+}
+
+/// A lowercase word (see [`Lower`]): a `str` that compares with `&str`.
+#[derive(Debug, PartialEq, Eq, Hash)]
+#[repr(transparent)]
+pub struct Word(str);
+
+impl Word {
+    fn new(s: &str) -> &Word {
+        // SAFETY: `Word` is a `repr(transparent)` wrapper of `str`, so the
+        // pointer cast keeps the layout and the length (as `Path::new` does).
+        unsafe { &*(s as *const str as *const Word) }
+    }
+
+    /// The word as a `str`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Word {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, other: &str) -> bool {
+        &self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        &self.0 == *other
+    }
+}
+
+impl PartialEq<Word> for String {
+    fn eq(&self, other: &Word) -> bool {
+        self.as_str() == &other.0
+    }
+}
+
+impl fmt::Display for Word {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
 }
 
 /// Walks back from token `k` over the words `skip` accepts and returns the
@@ -302,6 +419,21 @@ mod tests {
             }
         }
         assert_eq!(partition_near(&[] as &[usize], 3, |&e| e < 1), 0);
+    }
+
+    #[test]
+    fn lowercase_words_as_each_word_lowercased_alone() {
+        let s = "İstanbul, ÉCOLE und STRAẞE: “Hi” Ⱥb DON'T";
+        let toks = tokenize(s);
+        let lower = lowercase(s, &toks);
+        for (i, t) in toks.iter().enumerate() {
+            let want = if t.is_word() { t.text(s).to_lowercase() } else { String::new() };
+            assert_eq!(lower[i], *want.as_str(), "token {i}");
+            assert_eq!(lower.get(i).map(Word::as_str), Some(want.as_str()));
+        }
+        assert!(lower.get(toks.len()).is_none());
+        assert_eq!(lower.words(0..3).iter().map(Word::as_str).collect::<Vec<_>>(), ["i̇stanbul", "", "école"]);
+        assert_eq!(lower.iter().count(), toks.len());
     }
 
     #[test]
