@@ -1433,19 +1433,21 @@ const NOT_ROLES: [&str; 16] = [
 fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;
     let toks = inp.tokens;
-    let lower = |k: usize| toks[k].text(text).to_lowercase();
+    let lower = |k: usize| inp.lower[k].as_str();
     let is_role = |w: &str| lx.titles.contains(w) && !NOT_ROLES.contains(&w) && !lx.honorifics.contains_key(w);
     // Where each person holds which roles: (position, entity, role).
-    let mut held: Vec<(usize, usize, String)> = Vec::new();
+    let mut held: Vec<(usize, usize, &str)> = Vec::new();
     for m in &ents.mentions {
         if ents.entities[m.entity].kind != EntityKind::Person || m.form != MentionForm::Name {
             continue;
         }
-        let mut roles: Vec<String> = ents.entities[m.entity]
+        // (Roles as the lexicon spells them: no string per role.)
+        let mut roles: Vec<&str> = ents.entities[m.entity]
             .titles
             .iter()
             .flat_map(|t| t.split(|c: char| c.is_whitespace() || c == '.').map(str::to_lowercase).collect::<Vec<_>>())
             .filter(|w| is_role(w))
+            .filter_map(|w| lx.titles.get(&w).map(String::as_str))
             .collect();
         // Lowercase role words right before: "union president X".
         let mut k = m.tok;
@@ -1455,7 +1457,7 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
                 break;
             }
             let w = lower(k);
-            if is_role(&w) {
+            if is_role(w) {
                 roles.push(w);
             }
         }
@@ -1466,7 +1468,7 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
                     break;
                 }
                 let w = lower(k);
-                if is_role(&w) {
+                if is_role(w) {
                     roles.push(w);
                     break;
                 }
@@ -1481,7 +1483,7 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     }
     // Per role, in text order: (position, holder, more than one holder so far).
     held.sort_unstable_by_key(|h| h.0);
-    let mut by_role: FxHashMap<String, Vec<(usize, usize, bool)>> = FxHashMap::default();
+    let mut by_role: FxHashMap<&str, Vec<(usize, usize, bool)>> = FxHashMap::default();
     for (pos, id, role) in held {
         let list = by_role.entry(role).or_default();
         let several = list.last().is_some_and(|&(_, first, several)| several || first != id);
@@ -1500,13 +1502,13 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
                 break;
             }
             let w = lower(r);
-            if !is_role(&w) {
+            if !is_role(w) {
                 continue;
             }
-            if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap && lx.titles.contains(&lower(r + 1))) {
+            if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap && lx.titles.contains(lower(r + 1))) {
                 break; // "the union president": the role is the next word
             }
-            let before = by_role.get(&w).and_then(|list| {
+            let before = by_role.get(w).and_then(|list| {
                 let n = list.partition_point(|h| h.0 < t.start);
                 n.checked_sub(1).map(|i| list[i])
             });
