@@ -101,10 +101,10 @@ const CONNECTORS: [&str; 16] =
     ["of", "for", "de", "du", "da", "dos", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "del"];
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| *c != '.' && *c != '&').collect();
-    (2..=6).contains(&letters.len())
-        && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.iter().any(|c| c.is_uppercase())
+    let letters = w.chars().filter(|c| *c != '.' && *c != '&');
+    (2..=6).contains(&letters.clone().count())
+        && letters.clone().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.clone().any(|c| c.is_uppercase())
 }
 
 /// Runs the entity stage.
@@ -302,6 +302,10 @@ fn name_cap(t: &Token, text: &str) -> bool {
         return true;
     }
     let w = t.text(text);
+    // Every particle ends in a hyphen or an apostrophe.
+    if !w.contains(['-', '\'', '\u{2019}']) {
+        return false;
+    }
     [
         "al-",
         "el-",
@@ -1437,18 +1441,25 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     let is_role = |w: &str| lx.titles.contains(w) && !NOT_ROLES.contains(&w) && !lx.honorifics.contains_key(w);
     // Where each person holds which roles: (position, entity, role).
     let mut held: Vec<(usize, usize, &str)> = Vec::new();
+    // The roles in each entity's titles, as the lexicon spells them (once per entity).
+    let mut title_roles: Vec<Option<Vec<&str>>> = vec![None; ents.entities.len()];
     for m in &ents.mentions {
         if ents.entities[m.entity].kind != EntityKind::Person || m.form != MentionForm::Name {
             continue;
         }
-        // (Roles as the lexicon spells them: no string per role.)
-        let mut roles: Vec<&str> = ents.entities[m.entity]
-            .titles
-            .iter()
-            .flat_map(|t| t.split(|c: char| c.is_whitespace() || c == '.').map(str::to_lowercase).collect::<Vec<_>>())
-            .filter(|w| is_role(w))
-            .filter_map(|w| lx.titles.get(&w).map(String::as_str))
-            .collect();
+        let mut roles: Vec<&str> = title_roles[m.entity]
+            .get_or_insert_with(|| {
+                ents.entities[m.entity]
+                    .titles
+                    .iter()
+                    .flat_map(|t| {
+                        t.split(|c: char| c.is_whitespace() || c == '.').map(str::to_lowercase).collect::<Vec<_>>()
+                    })
+                    .filter(|w| is_role(w))
+                    .filter_map(|w| lx.titles.get(&w).map(String::as_str))
+                    .collect()
+            })
+            .clone();
         // Lowercase role words right before: "union president X".
         let mut k = m.tok;
         while k > 0 && m.tok - k < 3 {
