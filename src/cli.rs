@@ -153,7 +153,7 @@ pub fn load(path: &Path, strict: bool) -> Result<Document, Failure> {
 
 /// Annotates a document read by [`read_plain`] (keeping its source and warnings).
 pub fn annotate_plain(plain: Document) -> Document {
-    let mut doc = engine::annotate(&plain.text);
+    let mut doc = engine::annotate_string(plain.text);
     doc.source = plain.source;
     doc.warnings = plain.warnings;
     doc

@@ -50,6 +50,17 @@ pub fn annotate(text: &str) -> Document {
     annotate_owned(input::normalize_str(text))
 }
 
+/// Annotates `text`, taking it over without a copy when it is already
+/// normalized (no BOM, no CR: text from [`input::decode`]); else as
+/// [`annotate`] does.
+pub fn annotate_string(text: String) -> Document {
+    if text.starts_with('\u{feff}') || text.contains('\r') {
+        annotate(&text)
+    } else {
+        annotate_owned(text)
+    }
+}
+
 /// Annotates text that is already normalized (see [`input::decode`]),
 /// taking it over without a copy.
 fn annotate_owned(text: String) -> Document {
