@@ -112,9 +112,10 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
     // Every mention by its first token, pronouns added as they resolve.
     // Every mention by its first token (index + 1 into `known`; 0 = none),
     // pronouns added as they resolve.
-    let mut known: Vec<Found> = ents.mentions.clone();
+    // (`known` is `ents.mentions` then `pronouns`, not a copy of them.)
+    let named = ents.mentions.len();
     let mut by_tok: Vec<u32> = vec![0; toks.len()];
-    for (i, m) in known.iter().enumerate() {
+    for (i, m) in ents.mentions.iter().enumerate() {
         by_tok[m.tok] = i as u32 + 1;
     }
     let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos).min(sentences.len().saturating_sub(1));
@@ -192,12 +193,12 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             }
         }
         for m in &new_mentions {
-            known.push(*m);
-            by_tok[m.tok] = known.len() as u32;
+            pronouns.push(*m);
+            by_tok[m.tok] = (named + pronouns.len()) as u32;
         }
-        pronouns.extend(new_mentions.iter().copied());
+        let known = |i: usize| if i < named { ents.mentions[i] } else { pronouns[i - named] };
         let mention_here =
-            |k: usize| -> Option<Found> { by_tok.get(k).filter(|&&i| i > 0).map(|&i| known[i as usize - 1]) };
+            |k: usize| -> Option<Found> { by_tok.get(k).filter(|&&i| i > 0).map(|&i| known(i as usize - 1)) };
         // Speech verbs of the reporter's text: who speaks in this sentence.
         for v in t0..t1 {
             if cx.in_direct[v] || !cx.toks[v].is_word() || cue(&cx, v).is_none() {
