@@ -793,10 +793,8 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                     c2.t0 += 1;
                     c2.sentence_initial = false;
                     c2.kind = Some(EntityKind::Person);
-                    let mut rest = vec![c2];
-                    rest.extend(cands.iter().filter(|x| x.t0 > c.t0).cloned());
                     // Re-run this candidate alone through the pipeline by pushing it to the single queue.
-                    pending_single.push((rest.remove(0), key(&span_text(text, toks, c.t0 + 1, c.t1))));
+                    pending_single.push((c2, key(&span_text(text, toks, c.t0 + 1, c.t1))));
                     continue;
                 }
                 if place_context(toks, lower, c.t0) && !lx.first_names.contains_key(first_lower) && c.kind.is_none() {
@@ -846,6 +844,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             }
         }
     }
+    drop(cands);
 
     let merged_away = merge_surname_variants(&mut ents, lx, &mut by_key);
     // Mentions per entity so far, for ranking ambiguous surnames.
