@@ -246,7 +246,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
                         if colon.is_word() || first_char(&colon, text) != ':' {
                             return None;
                         }
-                        let from = token_at(toks, sentences[sentence_of(colon.start)].start);
+                        let from = token_at(toks, sentences[sentence_of(colon.start())].start);
                         pre_attribution(&cx, from, before, &mention_here, ents)
                     })
                     .unwrap_or_default();
@@ -321,7 +321,7 @@ fn signature_after(
     if words > 15 || ents.entities[m.entity].kind != EntityKind::Person {
         return None;
     }
-    let after = cx.toks.get(m.tok_end).filter(|t| t.start < next.end).map(|t| first_char(t, cx.text));
+    let after = cx.toks.get(m.tok_end).filter(|t| t.start() < next.end).map(|t| first_char(t, cx.text));
     let has_verb = (m.tok_end..b).any(|k| cx.toks[k].is_word() && !cx.toks[k].cap && cue(cx, k).is_some());
     (matches!(after, None | Some(',' | '.' | '"' | '\u{201d}')) && !has_verb).then_some(m.entity)
 }

@@ -141,7 +141,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         let c = q.content;
         let t0 = super::text::token_at(toks, c.start);
         let mut t1 = t0;
-        while t1 < toks.len() && toks[t1].end <= c.end {
+        while t1 < toks.len() && toks[t1].end() <= c.end {
             t1 += 1;
         }
         while t1 > t0 && !toks[t1 - 1].is_word() {
@@ -432,7 +432,7 @@ fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> FxHashSet<usize>
     for s in sentences {
         // The first word of the sentence, skipping opening quotes/brackets.
         let mut k = super::text::token_at(toks, s.start);
-        while k < toks.len() && toks[k].start < s.end && !toks[k].is_word() {
+        while k < toks.len() && toks[k].start() < s.end && !toks[k].is_word() {
             k += 1;
         }
         set.insert(k);
@@ -605,7 +605,7 @@ fn span_text(text: &str, toks: &[Token], a: usize, b: usize) -> String {
     if a >= b {
         return String::new();
     }
-    text[toks[a].start..toks[b - 1].end].to_string()
+    text[toks[a].start()..toks[b - 1].end()].to_string()
 }
 
 /// The entity a mention text refers to via the lexicons: a known country or
@@ -655,7 +655,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
         let ntok = c.t1 - c.t0;
         let first_lower = lower[c.t0].as_str();
         let last_lower = lower[c.t1 - 1].as_str();
-        let span = Span::new(toks[c.t0].start, toks[c.t1 - 1].end);
+        let span = Span::new(toks[c.t0].start(), toks[c.t1 - 1].end());
         let is_dateline = dateline.is_some_and(|d| d.contains(span));
         let mention = |ents: &mut Entities, id: usize, form: MentionForm| {
             ents.mentions.push(Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 });
@@ -866,7 +866,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
         }
     }
     for (c, nkey) in pending_single {
-        let span = Span::new(toks[c.t0].start, toks[c.t1 - 1].end);
+        let span = Span::new(toks[c.t0].start(), toks[c.t1 - 1].end());
         let found = |id: usize, form| Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 };
         if let Some(&id) = by_key.get(&nkey) {
             ents.mentions.push(found(id, MentionForm::Name));
@@ -1379,7 +1379,7 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
             continue;
         }
         let found = named.get(w).and_then(|list| {
-            let before = list.partition_point(|&(s, _)| s < t.start);
+            let before = list.partition_point(|&(s, _)| s < t.start());
             before.checked_sub(1).map(|i| list[i].1)
         });
         // Else "the company", "the report": the latest organization or
@@ -1395,9 +1395,9 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
         };
         let found = found.or_else(|| {
             let list = by_kind.get(&class?)?;
-            let before = list.partition_point(|&(s, _)| s < t.start);
+            let before = list.partition_point(|&(s, _)| s < t.start());
             let (pos, id) = *list.get(before.checked_sub(1)?)?;
-            (t.start - pos < CLASS_NOUN_REACH).then_some(id)
+            (t.start() - pos < CLASS_NOUN_REACH).then_some(id)
         });
         if let Some(id) = found {
             extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });
@@ -1519,12 +1519,12 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
                 break; // "the union president": the role is the next word
             }
             let before = by_role.get(w).and_then(|list| {
-                let n = list.partition_point(|h| h.0 < t.start);
+                let n = list.partition_point(|h| h.0 < t.start());
                 n.checked_sub(1).map(|i| list[i])
             });
             if let Some((_, id, false)) = before {
                 extra.push(Found {
-                    span: Span::new(toks[k].start, t.end),
+                    span: Span::new(toks[k].start(), t.end()),
                     entity: id,
                     form: MentionForm::Alias,
                     tok: k,

@@ -150,7 +150,7 @@ fn sentence_pledges(
                     let items = list_items(cx, start, t1);
                     let last_end = items.last().map_or(t1, |s| token_at(cx.toks, s.end));
                     for (n, it) in items.into_iter().enumerate() {
-                        let it = if n == 0 { Span::new(cx.toks[from].start, it.end) } else { it };
+                        let it = if n == 0 { Span::new(cx.toks[from].start(), it.end) } else { it };
                         out.push((it, actor));
                     }
                     k = last_end.max(k + 1);
@@ -295,12 +295,12 @@ fn reported_will(cx: &Ctx, t0: usize, k: usize) -> Option<usize> {
         return None;
     }
     if matches!(pronoun, "he" | "she") {
-        return cx.ents.at(cx.toks[p].start).map(|m| m.entity);
+        return cx.ents.at(cx.toks[p].start()).map(|m| m.entity);
     }
     // The announcer is named right before the verb ("the union said
     // Sunday"), not somewhere earlier in the sentence.
     let near = v.saturating_sub(6).max(t0);
-    let ms = cx.ents.in_range(cx.toks[near].start, cx.toks[v].start);
+    let ms = cx.ents.in_range(cx.toks[near].start(), cx.toks[v].start());
     let kind = |m: &&super::entities::Found| cx.ents.entities[m.entity].kind;
     ms.iter()
         .rev()
@@ -376,7 +376,7 @@ fn span_of(cx: &Ctx, a: usize, mut b: usize) -> Span {
     while b > a + 1 && !cx.toks[b - 1].is_word() && !is_double_quote(first_char(&cx.toks[b - 1], cx.text)) {
         b -= 1;
     }
-    Span::new(cx.toks[a].start, cx.toks[b.max(a + 1) - 1].end)
+    Span::new(cx.toks[a].start(), cx.toks[b.max(a + 1) - 1].end())
 }
 
 /// Where the clause that starts at `a` ends: a sentence mark, a semicolon,
@@ -493,7 +493,7 @@ fn split_items(cx: &Ctx, a: usize, end: usize) -> Vec<Span> {
 
 /// The entity owning a commitment noun: "Seoul's pledges", "its plan".
 fn possessor(cx: &Ctx, k: usize) -> Option<usize> {
-    possessive_before(cx, k).and_then(|t| cx.ents.at(t.start).map(|m| m.entity))
+    possessive_before(cx, k).and_then(|t| cx.ents.at(t.start()).map(|m| m.entity))
 }
 
 /// The possessive word owning the noun at `k` ("Seoul's new pledges"), if any.
@@ -524,7 +524,7 @@ fn unnamed_owner(cx: &Ctx, k: usize) -> bool {
 
 /// The first name in subject position in tokens [a, k).
 fn actor_in(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
-    let ms = cx.ents.in_range(cx.toks[a].start, cx.toks[k].start);
+    let ms = cx.ents.in_range(cx.toks[a].start(), cx.toks[k].start());
     ms.iter()
         .find(|m| {
             matches!(cx.ents.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
@@ -553,7 +553,7 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
     if clause_actor.is_some() {
         return clause_actor;
     }
-    let ms = cx.ents.in_range(cx.toks[t0].start, cx.toks[k].start);
+    let ms = cx.ents.in_range(cx.toks[t0].start(), cx.toks[k].start());
     let subject = ms.iter().find(|m| {
         let kind = cx.ents.entities[m.entity].kind;
         matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
@@ -638,7 +638,7 @@ fn named_subject_right_before(cx: &Ctx, t0: usize, k: usize) -> Option<usize> {
         return None;
     }
     let prev = cx.toks[k - 1];
-    let m = cx.ents.at(prev.start)?;
+    let m = cx.ents.at(prev.start())?;
     let kind = cx.ents.entities[m.entity].kind;
     let ok = matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
         && m.form != MentionForm::Pronoun
@@ -742,7 +742,7 @@ fn amount(cx: &Ctx, span: Span) -> Option<String> {
             while end < b && SCALES.contains(&cx.lower[end].as_str()) {
                 end += 1;
             }
-            let start = if j > a && cx.toks[j - 1].is_word() && cx.toks[j - 1].end == t.start { j - 1 } else { j };
+            let start = if j > a && cx.toks[j - 1].is_word() && cx.toks[j - 1].end() == t.start() { j - 1 } else { j };
             return Some(span_of(cx, start, end).slice(cx.text).to_string());
         }
         // A count: number (+ scale) + up to two words ending in a plural noun.
