@@ -10,6 +10,8 @@
 //! forecasts, deliberation and refusals are excluded by the words that
 //! govern the cue.
 
+use std::num::NonZeroU32;
+
 use super::attribution::Attribution;
 use super::entities::Entities;
 use super::lexicon::Lexicon;
@@ -24,8 +26,8 @@ struct Ctx<'a> {
     lower: &'a Lower<'a>,
     lx: &'a Lexicon,
     ents: &'a Entities,
-    /// Index of the direct quote containing each token, if any.
-    quote_of: Vec<Option<u32>>,
+    /// Index + 1 of the direct quote containing each token, if any (4 bytes a token).
+    quote_of: Vec<Option<NonZeroU32>>,
     /// Inside any quote marks (direct, partial or title).
     in_marks: Vec<bool>,
     /// Which cue lists each token is in (bits, see [`CUE_KINDS`]).
@@ -47,7 +49,7 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
         for k in a..b {
             in_marks[k] = true;
             if q.kind == RawKind::Direct {
-                quote_of[k] = Some(qi as u32);
+                quote_of[k] = NonZeroU32::new(qi as u32 + 1);
             }
         }
     }
@@ -116,7 +118,7 @@ fn sentence_pledges(
             k += 1;
             continue;
         }
-        let quoted = cx.quote_of[k].map(|q| q as usize);
+        let quoted = cx.quote_of[k].map(|q| q.get() as usize - 1);
         // Inside a direct quote only the speaker's own first-person
         // commitments count ("We will build", "I promise to").
         if let Some(qi) = quoted {
