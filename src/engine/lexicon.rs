@@ -267,6 +267,18 @@ impl Lexicon {
         self.pledge_cues.get(kind).is_some_and(|s| s.contains(lower))
     }
 
+    /// Word -> the cue lists among `kinds` that hold it, as bits (bit `i`
+    /// for `kinds[i]`): one lookup a word instead of one per list.
+    pub fn pledge_cue_bits(&self, kinds: &[&str]) -> FxHashMap<&str, u8> {
+        let mut bits: FxHashMap<&str, u8> = FxHashMap::default();
+        for (i, kind) in kinds.iter().enumerate() {
+            for w in self.pledge_cues.get(*kind).into_iter().flatten() {
+                *bits.entry(w.as_str()).or_default() |= 1 << i;
+            }
+        }
+        bits
+    }
+
     /// True when the (lowercase) line is scraped boilerplate.
     pub fn is_boilerplate(&self, line: &str) -> bool {
         let line = line.trim();

@@ -53,19 +53,8 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
             }
         }
     }
-    let sets: Vec<Option<&rustc_hash::FxHashSet<String>>> = CUE_KINDS.iter().map(|k| lx.pledge_cues.get(*k)).collect();
-    let cues: Vec<u8> = lower
-        .iter()
-        .map(|w| {
-            if w.is_empty() {
-                return 0;
-            }
-            sets.iter()
-                .enumerate()
-                .filter(|(_, s)| s.is_some_and(|s| s.contains(w.as_str())))
-                .fold(0u8, |acc, (i, _)| acc | 1 << i)
-        })
-        .collect();
+    let bits = lx.pledge_cue_bits(&CUE_KINDS);
+    let cues: Vec<u8> = lower.iter().map(|w| bits.get(w.as_str()).copied().unwrap_or(0)).collect();
     let cx = Ctx { text, toks, lower, lx, ents, quote_of, in_marks, cues };
     let mut out: Vec<Pledge> = Vec::new();
     let mut last_actor: Option<usize> = None;
