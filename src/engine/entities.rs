@@ -292,6 +292,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         !in_credit || lexicon_entity(&key(&span_text(text, toks, c.t0, c.t1)), lx).is_some()
     });
 
+    drop((in_quote_title, in_boiler, title_line, credit));
     build(inp, lx, lower, &seen_lower, cands)
 }
 
@@ -1498,7 +1499,11 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
         let list = by_role.entry(role).or_default();
         let several = list.last().is_some_and(|&(_, first, several)| several || first != id);
         let first = list.first().map_or(id, |f| f.1);
-        list.push((pos, if several { id } else { first }, several));
+        let entry = (pos, if several { id } else { first }, several);
+        // An entry like the one before adds nothing to "the last holder before".
+        if list.last().is_none_or(|l| (l.1, l.2) != (entry.1, entry.2)) {
+            list.push(entry);
+        }
     }
     let mut extra = Vec::new();
     for k in 0..toks.len() {
