@@ -299,6 +299,8 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             out[qi] = a;
         }
     }
+    // (The per-token tables go before the sort takes its scratch space.)
+    drop((cx, by_tok, focus, ends_in));
     ents.mentions.extend(pronouns);
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     out
