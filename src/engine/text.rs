@@ -212,9 +212,10 @@ pub struct Lower<'a> {
     text: &'a str,
     /// One bit per token: its lowercase differs from it and is in `changed`.
     differs: Vec<u64>,
-    /// The lowercase forms of those words in token order, and where each starts.
+    /// The lowercase forms of those words in token order, and where each
+    /// starts (below 4 GiB, as token offsets are).
     changed: String,
-    changed_at: Vec<usize>,
+    changed_at: Vec<u32>,
     /// How many such words come before each block of 64 tokens.
     block_rank: Vec<usize>,
     /// (token index, lowercase word) for the words whose lowercase changes
@@ -242,7 +243,7 @@ pub fn lowercase<'a>(text: &'a str, tokens: &'a [Token]) -> Lower<'a> {
             if w.bytes().any(|b| b.is_ascii_uppercase()) {
                 differs[i / 64] |= 1 << (i % 64);
                 let from = changed.len();
-                changed_at.push(from);
+                changed_at.push(from as u32);
                 changed.push_str(w);
                 changed[from..].make_ascii_lowercase();
             }
@@ -253,7 +254,7 @@ pub fn lowercase<'a>(text: &'a str, tokens: &'a [Token]) -> Lower<'a> {
             }
             if l.len() == w.len() {
                 differs[i / 64] |= 1 << (i % 64);
-                changed_at.push(changed.len());
+                changed_at.push(changed.len() as u32);
                 changed.push_str(&l);
             } else {
                 other.push((i, l.into_boxed_str()));
@@ -292,7 +293,7 @@ impl Index<usize> for Lower<'_> {
         let (block, bit) = (i / 64, i % 64);
         if self.differs[block] & 1 << bit != 0 {
             let rank = self.block_rank[block] + (self.differs[block] & ((1 << bit) - 1)).count_ones() as usize;
-            let at = self.changed_at[rank];
+            let at = self.changed_at[rank] as usize;
             return Word::new(&self.changed[at..at + (t.end() - t.start())]);
         }
         if !self.other.is_empty() {
