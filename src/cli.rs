@@ -153,7 +153,7 @@ pub fn load(path: &Path, strict: bool) -> Result<Document, Failure> {
 
 /// Annotates a document read by [`read_plain`] (keeping its source and warnings).
 pub fn annotate_plain(plain: Document) -> Document {
-    let mut doc = engine::annotate(&plain.text);
+    let mut doc = engine::annotate_string(plain.text);
     doc.source = plain.source;
     doc.warnings = plain.warnings;
     doc
@@ -510,6 +510,11 @@ pub fn reader_documents(files: &[PathBuf], strict: bool) -> Result<Vec<Document>
 
 /// Runs the command line; returns the process exit status.
 pub fn main() -> i32 {
+    // Every command needs the word lists: they are built while the arguments
+    // are parsed and the input read (a later `Lexicon::get` waits for them).
+    std::thread::spawn(|| {
+        engine::lexicon::Lexicon::get();
+    });
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -24,7 +24,7 @@ fn j_k_and_arrows_scroll_a_line() {
     a.update(ch('j'));
     a.update(key(KeyCode::Down));
     assert_eq!(a.view().top, 2);
-    let row2 = a.view().current_wrap().unwrap().rows[2].start;
+    let row2 = a.view().current_wrap().unwrap().rows[2].start();
     assert_eq!(a.view().anchor, row2, "the anchor is the top row's byte offset");
     a.update(ch('k'));
     assert_eq!(a.view().top, 1);
@@ -405,7 +405,7 @@ fn resize_keeps_the_reading_position() {
     a.update(Action::Resize(60, 40));
     let v = a.view();
     let row = v.current_wrap().unwrap().rows[v.top];
-    assert!(row.start <= anchor && anchor <= row.end + 1, "the top row still holds the anchor");
+    assert!(row.start() <= anchor && anchor <= row.end() + 1, "the top row still holds the anchor");
 }
 
 #[test]

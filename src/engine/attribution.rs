@@ -11,10 +11,9 @@
 use super::entities::{pronoun_gender, Entities, Found};
 use super::lexicon::{Gender, Lexicon};
 use super::quotes::RawKind;
-use super::text::{first_char, is_double_quote, token_at, word_before, TokKind, Token};
+use super::text::{first_char, is_double_quote, token_at, word_before, Lower, TokKind, Token};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Span};
-use compact_str::CompactString;
 
 /// A quote's speaker and cue.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -70,7 +69,7 @@ struct Focus {
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: &'a [CompactString],
+    lower: &'a Lower<'a>,
     lx: &'a Lexicon,
     /// Token lies inside the content of a direct quote.
     in_direct: Vec<bool>,
@@ -113,9 +112,10 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
     // Every mention by its first token, pronouns added as they resolve.
     // Every mention by its first token (index + 1 into `known`; 0 = none),
     // pronouns added as they resolve.
-    let mut known: Vec<Found> = ents.mentions.clone();
+    // (`known` is `ents.mentions` then `pronouns`, not a copy of them.)
+    let named = ents.mentions.len();
     let mut by_tok: Vec<u32> = vec![0; toks.len()];
-    for (i, m) in known.iter().enumerate() {
+    for (i, m) in ents.mentions.iter().enumerate() {
         by_tok[m.tok] = i as u32 + 1;
     }
     let sentence_of = |pos: usize| sentences.partition_point(|s| s.end <= pos).min(sentences.len().saturating_sub(1));
@@ -194,12 +194,12 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             }
         }
         for m in &new_mentions {
-            known.push(*m);
-            by_tok[m.tok] = known.len() as u32;
+            pronouns.push(*m);
+            by_tok[m.tok] = (named + pronouns.len()) as u32;
         }
-        pronouns.extend(new_mentions.iter().copied());
+        let known = |i: usize| if i < named { ents.mentions[i] } else { pronouns[i - named] };
         let mention_here =
-            |k: usize| -> Option<Found> { by_tok.get(k).filter(|&&i| i > 0).map(|&i| known[i as usize - 1]) };
+            |k: usize| -> Option<Found> { by_tok.get(k).filter(|&&i| i > 0).map(|&i| known(i as usize - 1)) };
         // Speech verbs of the reporter's text: who speaks in this sentence.
         for v in t0..t1 {
             if cx.in_direct[v] || !cx.toks[v].is_word() || cue(&cx, v).is_none() {
@@ -252,7 +252,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
                         if colon.is_word() || first_char(&colon, text) != ':' {
                             return None;
                         }
-                        let from = token_at(toks, sentences[sentence_of(colon.start)].start);
+                        let from = token_at(toks, sentences[sentence_of(colon.start())].start);
                         pre_attribution(&cx, from, before, &mention_here, ents)
                     })
                     .unwrap_or_default();
@@ -311,6 +311,8 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             out[qi] = a;
         }
     }
+    // (The per-token tables go before the sort takes its scratch space.)
+    drop((cx, by_tok, focus, ends_in));
     ents.mentions.extend(pronouns);
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     out
@@ -343,7 +345,7 @@ fn signature_after(
     if words > 15 || ents.entities[m.entity].kind != EntityKind::Person {
         return None;
     }
-    let after = cx.toks.get(m.tok_end).filter(|t| t.start < next.end).map(|t| first_char(t, cx.text));
+    let after = cx.toks.get(m.tok_end).filter(|t| t.start() < next.end).map(|t| first_char(t, cx.text));
     let has_verb = (m.tok_end..b).any(|k| cx.toks[k].is_word() && !cx.toks[k].cap && cue(cx, k).is_some());
     (matches!(after, None | Some(',' | '.' | '"' | '\u{201d}')) && !has_verb).then_some(m.entity)
 }

@@ -6,10 +6,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{key, Gender, Lexicon};
 use super::quotes::RawKind;
-use super::text::{first_char, TokKind, Token};
+use super::text::{first_char, partition_near, Lower, TokKind, Token, Word};
 use super::Layers;
 use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
-use compact_str::CompactString;
 
 /// A mention found in the text, before it is gathered into entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,19 +36,23 @@ pub struct Entities {
     word_index: FxHashMap<String, Vec<usize>>,
     /// Initials of each multi-word name ("un" for United Nations) -> entity.
     initials_index: FxHashMap<String, usize>,
+    /// Where the last mention search ended; the next one starts there.
+    cursor: std::cell::Cell<usize>,
 }
 
 impl Entities {
     /// Mentions whose start lies in `[from, to)`.
     pub fn in_range(&self, from: usize, to: usize) -> &[Found] {
-        let a = self.mentions.partition_point(|m| m.span.start < from);
-        let b = self.mentions.partition_point(|m| m.span.start < to);
+        let a = partition_near(&self.mentions, self.cursor.get(), |m| m.span.start < from);
+        let b = partition_near(&self.mentions, a, |m| m.span.start < to);
+        self.cursor.set(a);
         &self.mentions[a..b]
     }
 
     /// The mention covering byte `pos`, if any.
     pub fn at(&self, pos: usize) -> Option<&Found> {
-        let i = self.mentions.partition_point(|m| m.span.start <= pos);
+        let i = partition_near(&self.mentions, self.cursor.get(), |m| m.span.start <= pos);
+        self.cursor.set(i);
         self.mentions[..i].iter().rev().take(3).find(|m| m.span.contains_pos(pos))
     }
 
@@ -109,10 +112,10 @@ fn is_party_tag(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| *c != '.' && *c != '&').collect();
-    (2..=6).contains(&letters.len())
-        && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.iter().any(|c| c.is_uppercase())
+    let letters = w.chars().filter(|c| *c != '.' && *c != '&');
+    (2..=6).contains(&letters.clone().count())
+        && letters.clone().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.clone().any(|c| c.is_uppercase())
 }
 
 /// Runs the entity stage.
@@ -149,7 +152,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         let c = q.content;
         let t0 = super::text::token_at(toks, c.start);
         let mut t1 = t0;
-        while t1 < toks.len() && toks[t1].end <= c.end {
+        while t1 < toks.len() && toks[t1].end() <= c.end {
             t1 += 1;
         }
         while t1 > t0 && !toks[t1 - 1].is_word() {
@@ -157,7 +160,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         }
         if t1 > t0 {
             let head = lower[t1 - 1].as_str();
-            let words = &lower[t0..t1];
+            let words = lower.words(t0..t1);
             let kind = if words.iter().any(|w| lx.document_words.contains(w.as_str())) {
                 EntityKind::Document
             } else if lx.event_words.contains(head) {
@@ -165,7 +168,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
             } else if lx.org_words.contains(head) {
                 EntityKind::Organization
             } else if t0 >= 2
-                && lower[t0.saturating_sub(8)..t0 - 1].iter().any(|w| lx.document_words.contains(w.as_str()))
+                && lower.words(t0.saturating_sub(8)..t0 - 1).iter().any(|w| lx.document_words.contains(w.as_str()))
             {
                 // "a report ..., titled “Waiting for Repairs”": named by the noun before.
                 EntityKind::Document
@@ -300,6 +303,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         !in_credit || lexicon_entity(&key(&span_text(text, toks, c.t0, c.t1)), lx).is_some()
     });
 
+    drop((in_quote_title, in_boiler, title_line, credit));
     build(inp, lx, lower, &seen_lower, cands)
 }
 
@@ -310,6 +314,10 @@ fn name_cap(t: &Token, text: &str) -> bool {
         return true;
     }
     let w = t.text(text);
+    // Every particle ends in a hyphen or an apostrophe.
+    if !w.contains(['-', '\'', '\u{2019}']) {
+        return false;
+    }
     [
         "al-",
         "el-",
@@ -360,12 +368,12 @@ fn byline(words: &[&str], start: usize) -> bool {
 }
 
 /// Tokens of credit lines: bylines, contributor notes, photo credits.
-fn credit_tokens(text: &str, toks: &[Token], lower: &[CompactString], sentences: &[Span]) -> Vec<bool> {
+fn credit_tokens(text: &str, toks: &[Token], lower: &Lower, sentences: &[Span]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     for s in sentences {
         let a = super::text::token_at(toks, s.start);
         let b = super::text::token_at(toks, s.end);
-        let words: Vec<&str> = lower[a..b].iter().map(CompactString::as_str).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = lower.words(a..b).iter().map(Word::as_str).filter(|w| !w.is_empty()).collect();
         let has = |seq: &[&str]| words.windows(seq.len()).any(|w| w == seq);
         let credit = has(&["contributed", "to", "this", "report"])
             || has(&["contributed", "reporting"])
@@ -393,7 +401,7 @@ fn is_pronoun_like(w: &str) -> bool {
 
 /// True when the possessive at token `k` is followed by capitalized words
 /// that end in an organization or place head word.
-fn possessive_inside_name(toks: &[Token], lower: &[CompactString], start: usize, k: usize, lx: &Lexicon) -> bool {
+fn possessive_inside_name(toks: &[Token], lower: &Lower, start: usize, k: usize, lx: &Lexicon) -> bool {
     // Not after a complete organization or place ("University of
     // Dover's Hale Institute" is two names).
     let head = |w: &str| lx.org_words.contains(w) || lx.place_words.contains(w) || lx.places.contains_key(w);
@@ -436,7 +444,7 @@ fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> FxHashSet<usize>
     for s in sentences {
         // The first word of the sentence, skipping opening quotes/brackets.
         let mut k = super::text::token_at(toks, s.start);
-        while k < toks.len() && toks[k].start < s.end && !toks[k].is_word() {
+        while k < toks.len() && toks[k].start() < s.end && !toks[k].is_word() {
             k += 1;
         }
         set.insert(k);
@@ -457,7 +465,7 @@ fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> FxHashSet<usize>
 fn push_run(
     text: &str,
     toks: &[Token],
-    lower: &[CompactString],
+    lower: &Lower,
     mut a: usize,
     b: usize,
     sent_starts: &FxHashSet<usize>,
@@ -615,7 +623,7 @@ fn is_title_word(w: &str, lx: &Lexicon) -> bool {
     lx.titles.contains(w) || (w.contains('-') && w.split('-').next().is_some_and(|p| lx.titles.contains(p)))
 }
 
-fn next_is_title(lower: &[CompactString], k: usize, b: usize, lx: &Lexicon) -> bool {
+fn next_is_title(lower: &Lower, k: usize, b: usize, lx: &Lexicon) -> bool {
     (k..b.saturating_sub(1)).any(|j| lx.titles.contains(lower[j].trim_end_matches('.')))
         && (k..b).take(2).any(|j| lx.titles.contains(lower[j].trim_end_matches('.')))
 }
@@ -631,7 +639,7 @@ fn span_text(text: &str, toks: &[Token], a: usize, b: usize) -> String {
     if a >= b {
         return String::new();
     }
-    text[toks[a].start..toks[b - 1].end].to_string()
+    text[toks[a].start()..toks[b - 1].end()].to_string()
 }
 
 /// The entity a mention text refers to via the lexicons: a known country or
@@ -662,13 +670,7 @@ fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
 }
 
 /// Types candidates, links them into entities and resolves pronouns.
-fn build(
-    inp: &Layers,
-    lx: &Lexicon,
-    lower: &[CompactString],
-    seen_lower: &FxHashSet<&str>,
-    cands: Vec<Cand>,
-) -> Entities {
+fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>, cands: Vec<Cand>) -> Entities {
     let text = inp.text;
     let toks = inp.tokens;
     let mut ents = Entities::default();
@@ -688,7 +690,7 @@ fn build(
         let ntok = c.t1 - c.t0;
         let first_lower = lower[c.t0].as_str();
         let last_lower = lower[c.t1 - 1].as_str();
-        let span = Span::new(toks[c.t0].start, toks[c.t1 - 1].end);
+        let span = Span::new(toks[c.t0].start(), toks[c.t1 - 1].end());
         let is_dateline = dateline.is_some_and(|d| d.contains(span));
         let mention = |ents: &mut Entities, id: usize, form: MentionForm| {
             ents.mentions.push(Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 });
@@ -848,10 +850,8 @@ fn build(
                     c2.t0 += 1;
                     c2.sentence_initial = false;
                     c2.kind = Some(EntityKind::Person);
-                    let mut rest = vec![c2];
-                    rest.extend(cands.iter().filter(|x| x.t0 > c.t0).cloned());
                     // Re-run this candidate alone through the pipeline by pushing it to the single queue.
-                    pending_single.push((rest.remove(0), key(&span_text(text, toks, c.t0 + 1, c.t1))));
+                    pending_single.push((c2, key(&span_text(text, toks, c.t0 + 1, c.t1))));
                     continue;
                 }
                 if place_context(toks, lower, c.t0) && !lx.first_names.contains_key(first_lower) && c.kind.is_none() {
@@ -910,6 +910,7 @@ fn build(
             }
         }
     }
+    drop(cands);
 
     let merged_away = merge_surname_variants(&mut ents, lx, &mut by_key);
     // Mentions per entity so far, for ranking ambiguous surnames.
@@ -931,7 +932,7 @@ fn build(
         }
     }
     for (c, nkey) in pending_single {
-        let span = Span::new(toks[c.t0].start, toks[c.t1 - 1].end);
+        let span = Span::new(toks[c.t0].start(), toks[c.t1 - 1].end());
         let found = |id: usize, form| Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 };
         if let Some(&id) = by_key.get(&nkey) {
             ents.mentions.push(found(id, MentionForm::Name));
@@ -1103,7 +1104,7 @@ fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -> Option<us
 
 /// The name [t0, t1) is followed by a speech verb ("Brennan said"), not as
 /// the modifier of a noun ("a Twitter comment", "the Reuters report").
-fn followed_by_speech(toks: &[Token], lower: &[CompactString], t0: usize, t1: usize, lx: &Lexicon) -> bool {
+fn followed_by_speech(toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &Lexicon) -> bool {
     let determiner = t0 > 0
         && toks[t0 - 1].is_word()
         && matches!(
@@ -1155,7 +1156,7 @@ fn coordinated_with_place(text: &str, toks: &[Token], t0: usize, t1: usize, lx: 
 
 /// Words before a name that make it a place: a locative preposition ("in
 /// X", "across the X") or a settlement noun with "of" ("the city of X").
-fn place_context(toks: &[Token], lower: &[CompactString], t0: usize) -> bool {
+fn place_context(toks: &[Token], lower: &Lower, t0: usize) -> bool {
     let at = |back: usize| t0.checked_sub(back).filter(|&k| toks[k].is_word()).map(|k| lower[k].as_str());
     let locative = |w: Option<&str>| {
         matches!(
@@ -1220,7 +1221,7 @@ fn place_context(toks: &[Token], lower: &[CompactString], t0: usize) -> bool {
 fn person_evidence(
     text: &str,
     toks: &[Token],
-    lower: &[CompactString],
+    lower: &Lower,
     c: &Cand,
     lx: &Lexicon,
     seen_lower: &FxHashSet<&str>,
@@ -1298,7 +1299,7 @@ fn person_evidence(
 /// ("Brennan said"). Evidence gathered over the whole text, so the first
 /// mention of "Ilkan Brennan" is a person even when only a later "Brennan
 /// said" shows it.
-fn person_words(inp: &Layers, lx: &Lexicon, lower: &[CompactString], cands: &[Cand]) -> FxHashSet<String> {
+fn person_words(inp: &Layers, lx: &Lexicon, lower: &Lower, cands: &[Cand]) -> FxHashSet<String> {
     let toks = inp.tokens;
     let mut out = FxHashSet::default();
     for c in cands.iter().filter(|c| c.t1 == c.t0 + 1 && !c.quoted && !c.headline) {
@@ -1380,7 +1381,7 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &[CompactString]) -> FxHashSet<String> {
+fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &Lower) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
     for k in 2..toks.len().saturating_sub(1) {
         if toks[k - 1].text(text) == "(" && toks.get(k + 1).is_some_and(|t| t.text(text) == ")") {
@@ -1595,7 +1596,7 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
             continue;
         }
         let found = named.get(w).and_then(|list| {
-            let before = list.partition_point(|&(s, _)| s < t.start);
+            let before = list.partition_point(|&(s, _)| s < t.start());
             before.checked_sub(1).map(|i| list[i].1)
         });
         // Else "the company", "the report": the latest organization or
@@ -1611,9 +1612,9 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
         };
         let found = found.or_else(|| {
             let list = by_kind.get(&class?)?;
-            let before = list.partition_point(|&(s, _)| s < t.start);
+            let before = list.partition_point(|&(s, _)| s < t.start());
             let (pos, id) = *list.get(before.checked_sub(1)?)?;
-            (t.start - pos < CLASS_NOUN_REACH).then_some(id)
+            (t.start() - pos < CLASS_NOUN_REACH).then_some(id)
         });
         if let Some(id) = found {
             extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });
@@ -1652,20 +1653,29 @@ const NOT_ROLES: [&str; 16] = [
 fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;
     let toks = inp.tokens;
-    let lower = |k: usize| toks[k].text(text).to_lowercase();
+    let lower = |k: usize| inp.lower[k].as_str();
     let is_role = |w: &str| lx.titles.contains(w) && !NOT_ROLES.contains(&w) && !lx.honorifics.contains_key(w);
     // Where each person holds which roles: (position, entity, role).
-    let mut held: Vec<(usize, usize, String)> = Vec::new();
+    let mut held: Vec<(usize, usize, &str)> = Vec::new();
+    // The roles in each entity's titles, as the lexicon spells them (once per entity).
+    let mut title_roles: Vec<Option<Vec<&str>>> = vec![None; ents.entities.len()];
     for m in &ents.mentions {
         if ents.entities[m.entity].kind != EntityKind::Person || m.form != MentionForm::Name {
             continue;
         }
-        let mut roles: Vec<String> = ents.entities[m.entity]
-            .titles
-            .iter()
-            .flat_map(|t| t.split(|c: char| c.is_whitespace() || c == '.').map(str::to_lowercase).collect::<Vec<_>>())
-            .filter(|w| is_role(w))
-            .collect();
+        let mut roles: Vec<&str> = title_roles[m.entity]
+            .get_or_insert_with(|| {
+                ents.entities[m.entity]
+                    .titles
+                    .iter()
+                    .flat_map(|t| {
+                        t.split(|c: char| c.is_whitespace() || c == '.').map(str::to_lowercase).collect::<Vec<_>>()
+                    })
+                    .filter(|w| is_role(w))
+                    .filter_map(|w| lx.titles.get(&w).map(String::as_str))
+                    .collect()
+            })
+            .clone();
         // Lowercase role words right before: "union president X".
         let mut k = m.tok;
         while k > 0 && m.tok - k < 3 {
@@ -1674,7 +1684,7 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
                 break;
             }
             let w = lower(k);
-            if is_role(&w) {
+            if is_role(w) {
                 roles.push(w);
             }
         }
@@ -1685,7 +1695,7 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
                     break;
                 }
                 let w = lower(k);
-                if is_role(&w) {
+                if is_role(w) {
                     roles.push(w);
                     break;
                 }
@@ -1700,12 +1710,16 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     }
     // Per role, in text order: (position, holder, more than one holder so far).
     held.sort_unstable_by_key(|h| h.0);
-    let mut by_role: FxHashMap<String, Vec<(usize, usize, bool)>> = FxHashMap::default();
+    let mut by_role: FxHashMap<&str, Vec<(usize, usize, bool)>> = FxHashMap::default();
     for (pos, id, role) in held {
         let list = by_role.entry(role).or_default();
         let several = list.last().is_some_and(|&(_, first, several)| several || first != id);
         let first = list.first().map_or(id, |f| f.1);
-        list.push((pos, if several { id } else { first }, several));
+        let entry = (pos, if several { id } else { first }, several);
+        // An entry like the one before adds nothing to "the last holder before".
+        if list.last().is_none_or(|l| (l.1, l.2) != (entry.1, entry.2)) {
+            list.push(entry);
+        }
     }
     let mut extra = Vec::new();
     for k in 0..toks.len() {
@@ -1719,19 +1733,19 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
                 break;
             }
             let w = lower(r);
-            if !is_role(&w) {
+            if !is_role(w) {
                 continue;
             }
-            if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap && lx.titles.contains(&lower(r + 1))) {
+            if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap && lx.titles.contains(lower(r + 1))) {
                 break; // "the union president": the role is the next word
             }
-            let before = by_role.get(&w).and_then(|list| {
-                let n = list.partition_point(|h| h.0 < t.start);
+            let before = by_role.get(w).and_then(|list| {
+                let n = list.partition_point(|h| h.0 < t.start());
                 n.checked_sub(1).map(|i| list[i])
             });
             if let Some((_, id, false)) = before {
                 extra.push(Found {
-                    span: Span::new(toks[k].start, t.end),
+                    span: Span::new(toks[k].start(), t.end()),
                     entity: id,
                     form: MentionForm::Alias,
                     tok: k,

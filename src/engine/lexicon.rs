@@ -4,6 +4,7 @@
 //! country", never compares against literals scattered through code.
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Gender evidence for pronoun resolution.
@@ -51,8 +52,10 @@ pub struct Lexicon {
     pub boilerplate: Vec<String>,
     /// Two-word speech cues ("shot back", "went on"): first word -> second words.
     pub speech_phrases: FxHashMap<String, Vec<String>>,
-    pub first_names: FxHashMap<String, Gender>,
-    pub surnames: FxHashSet<String>,
+    /// Given names (lowercase) and surnames: the two large lists, keyed by
+    /// the built-in text itself (no string per name to allocate at start).
+    pub first_names: FxHashMap<Cow<'static, str>, Gender>,
+    pub surnames: FxHashSet<Cow<'static, str>>,
     pub countries: Vec<Country>,
     /// Lowercase key (country name or alias, periods removed) -> country index.
     pub country_index: FxHashMap<String, usize>,
@@ -74,7 +77,48 @@ fn lines(src: &str) -> impl Iterator<Item = &str> {
 }
 
 fn words(src: &str) -> FxHashSet<String> {
-    lines(src).flat_map(|l| l.split_whitespace()).map(str::to_lowercase).collect()
+    let mut set = FxHashSet::with_capacity_and_hasher(src.lines().count(), Default::default());
+    set.extend(lines(src).flat_map(|l| l.split_whitespace()).map(str::to_lowercase));
+    set
+}
+
+/// `s` lowercased, borrowed when it already is (the lists are written in lowercase).
+fn lowercase_static(s: &'static str) -> Cow<'static, str> {
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(s);
+    }
+    let l = s.to_lowercase();
+    if l == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(l)
+    }
+}
+
+/// The surnames (`assets/surnames.txt`, whitespace-separated, lowercased).
+fn surnames() -> FxHashSet<Cow<'static, str>> {
+    let src = include_str!("../../assets/surnames.txt");
+    let mut set = FxHashSet::with_capacity_and_hasher(src.lines().count(), Default::default());
+    set.extend(lines(src).flat_map(|l| l.split_whitespace()).map(lowercase_static));
+    set
+}
+
+/// Given name -> gender (`assets/first_names.tsv`).
+fn first_names() -> FxHashMap<Cow<'static, str>, Gender> {
+    let src = include_str!("../../assets/first_names.tsv");
+    let mut names = FxHashMap::with_capacity_and_hasher(src.lines().count(), Default::default());
+    for l in lines(src) {
+        let mut it = l.split('\t');
+        if let (Some(n), Some(g)) = (it.next(), it.next()) {
+            let g = match g.trim() {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            names.insert(lowercase_static(n.trim()), g);
+        }
+    }
+    names
 }
 
 /// The key used to look names up: lowercase, periods dropped, curly
@@ -104,6 +148,23 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
+        // The two largest lists (given names and surnames, most of the work)
+        // are parsed on a second core meanwhile: the lexicon is on the way to
+        // the reader's first screen.
+        std::thread::scope(|scope| {
+            let names = std::thread::Builder::new().spawn_scoped(scope, || (first_names(), surnames())).ok();
+            let mut lx = Lexicon::build_rest();
+            (lx.first_names, lx.surnames) = match names.map(|h| h.join()) {
+                Some(Ok(lists)) => lists,
+                // No second thread: parse them here.
+                _ => (first_names(), surnames()),
+            };
+            lx
+        })
+    }
+
+    /// Every list but the given names and surnames.
+    fn build_rest() -> Lexicon {
         let mut lx = Lexicon::default();
         for l in lines(include_str!("../../assets/speech_verbs.txt")) {
             let mut it = l.split_whitespace();
@@ -136,18 +197,6 @@ impl Lexicon {
         lx.place_prefixes = words(include_str!("../../assets/place_prefixes.txt"));
         lx.adjectives = words(include_str!("../../assets/adjectives.txt"));
         lx.boilerplate = lines(include_str!("../../assets/boilerplate.txt")).map(str::to_lowercase).collect();
-        for l in lines(include_str!("../../assets/first_names.tsv")) {
-            let mut it = l.split('\t');
-            if let (Some(n), Some(g)) = (it.next(), it.next()) {
-                let g = match g.trim() {
-                    "m" => Gender::Male,
-                    "f" => Gender::Female,
-                    _ => Gender::Unknown,
-                };
-                lx.first_names.insert(n.trim().to_lowercase(), g);
-            }
-        }
-        lx.surnames = words(include_str!("../../assets/surnames.txt"));
         for l in lines(include_str!("../../assets/countries.tsv")) {
             let cols: Vec<&str> = l.split('\t').collect();
             let split = |i: usize| -> Vec<String> {
@@ -218,6 +267,18 @@ impl Lexicon {
         self.pledge_cues.get(kind).is_some_and(|s| s.contains(lower))
     }
 
+    /// Word -> the cue lists among `kinds` that hold it, as bits (bit `i`
+    /// for `kinds[i]`): one lookup a word instead of one per list.
+    pub fn pledge_cue_bits(&self, kinds: &[&str]) -> FxHashMap<&str, u8> {
+        let mut bits: FxHashMap<&str, u8> = FxHashMap::default();
+        for (i, kind) in kinds.iter().enumerate() {
+            for w in self.pledge_cues.get(*kind).into_iter().flatten() {
+                *bits.entry(w.as_str()).or_default() |= 1 << i;
+            }
+        }
+        bits
+    }
+
     /// True when the (lowercase) line is scraped boilerplate.
     pub fn is_boilerplate(&self, line: &str) -> bool {
         let line = line.trim();
@@ -242,6 +303,6 @@ impl Lexicon {
 
     /// The gender a first name suggests.
     pub fn first_name_gender(&self, name: &str) -> Option<Gender> {
-        self.first_names.get(&name.to_lowercase()).copied()
+        self.first_names.get(name.to_lowercase().as_str()).copied()
     }
 }

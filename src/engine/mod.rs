@@ -24,10 +24,8 @@ pub mod quotes;
 pub mod segment;
 pub mod text;
 
-use compact_str::CompactString;
-
 use crate::model::{Document, Meta, Quote, QuoteKind, Span};
-use text::Token;
+use text::{Lower, Token};
 
 /// What the early stages found, read by the later ones: the text with its
 /// tokens, segments and quote marks.
@@ -36,7 +34,7 @@ pub struct Layers<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// Lowercase word of each token (see [`text::lowercase`]).
-    pub lower: &'a [CompactString],
+    pub lower: &'a Lower<'a>,
     pub paras: &'a [Span],
     pub sentences: &'a [Span],
     pub quotes: &'a [quotes::RawQuote],
@@ -50,6 +48,17 @@ use quotes::RawKind;
 /// [`input::normalize_str`]); all spans refer to the folded text.
 pub fn annotate(text: &str) -> Document {
     annotate_owned(input::normalize_str(text))
+}
+
+/// Annotates `text`, taking it over without a copy when it is already
+/// normalized (no BOM, no CR: text from [`input::decode`]); else as
+/// [`annotate`] does.
+pub fn annotate_string(text: String) -> Document {
+    if text.starts_with('\u{feff}') || text.contains('\r') {
+        annotate(&text)
+    } else {
+        annotate_owned(text)
+    }
 }
 
 /// Annotates text that is already normalized (see [`input::decode`]),

@@ -10,23 +10,24 @@
 //! forecasts, deliberation and refusals are excluded by the words that
 //! govern the cue.
 
+use std::num::NonZeroU32;
+
 use super::attribution::Attribution;
 use super::entities::Entities;
 use super::lexicon::Lexicon;
 use super::quotes::RawKind;
-use super::text::{first_char, is_double_quote, token_at, word_before, Token};
+use super::text::{first_char, is_double_quote, token_at, word_before, Lower, Token, Word};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
-use compact_str::CompactString;
 
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lower: &'a [CompactString],
+    lower: &'a Lower<'a>,
     lx: &'a Lexicon,
     ents: &'a Entities,
-    /// Index of the direct quote containing each token, if any.
-    quote_of: Vec<Option<u32>>,
+    /// Index + 1 of the direct quote containing each token, if any (4 bytes a token).
+    quote_of: Vec<Option<NonZeroU32>>,
     /// Inside any quote marks (direct, partial or title).
     in_marks: Vec<bool>,
     /// Which cue lists each token is in (bits, see [`CUE_KINDS`]).
@@ -55,23 +56,12 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
         for k in a..b {
             in_marks[k] = true;
             if q.kind == RawKind::Direct {
-                quote_of[k] = Some(qi as u32);
+                quote_of[k] = NonZeroU32::new(qi as u32 + 1);
             }
         }
     }
-    let sets: Vec<Option<&rustc_hash::FxHashSet<String>>> = CUE_KINDS.iter().map(|k| lx.pledge_cues.get(*k)).collect();
-    let cues: Vec<u8> = lower
-        .iter()
-        .map(|w| {
-            if w.is_empty() {
-                return 0;
-            }
-            sets.iter()
-                .enumerate()
-                .filter(|(_, s)| s.is_some_and(|s| s.contains(w.as_str())))
-                .fold(0u8, |acc, (i, _)| acc | 1 << i)
-        })
-        .collect();
+    let bits = lx.pledge_cue_bits(&CUE_KINDS);
+    let cues: Vec<u8> = lower.iter().map(|w| bits.get(w.as_str()).copied().unwrap_or(0)).collect();
     let interview = interview(layers, ents);
     let cx = Ctx {
         text,
@@ -181,7 +171,7 @@ fn interview(layers: &Layers, ents: &Entities) -> Option<(Vec<Span>, Option<usiz
 /// The interviewee, when token `k` lies in an answer of an interview.
 fn answer_of(cx: &Ctx, k: usize) -> Option<Option<usize>> {
     let (answers, who) = cx.interview.as_ref()?;
-    let pos = cx.toks[k].start;
+    let pos = cx.toks[k].start();
     answers.iter().any(|p| p.contains_pos(pos)).then_some(*who)
 }
 
@@ -211,7 +201,7 @@ fn sentence_pledges(
             k += 1;
             continue;
         }
-        let quoted = cx.quote_of[k].map(|q| q as usize);
+        let quoted = cx.quote_of[k].map(|q| q.get() as usize - 1);
         // Inside a direct quote only the speaker's own first-person
         // commitments count ("We will build", "I promise to").
         if let Some(qi) = quoted {
@@ -280,7 +270,7 @@ fn sentence_pledges(
                     let items = list_items(cx, start, t1);
                     let last_end = items.last().map_or(t1, |s| token_at(cx.toks, s.end));
                     for (n, it) in items.into_iter().enumerate() {
-                        let it = if n == 0 { Span::new(cx.toks[from].start, it.end) } else { it };
+                        let it = if n == 0 { Span::new(cx.toks[from].start(), it.end) } else { it };
                         out.push((it, actor));
                     }
                     k = last_end.max(k + 1);
@@ -489,12 +479,12 @@ fn reported_will(cx: &Ctx, t0: usize, k: usize) -> Option<usize> {
         return None;
     }
     if matches!(pronoun, "he" | "she") {
-        return cx.ents.at(cx.toks[p].start).map(|m| m.entity);
+        return cx.ents.at(cx.toks[p].start()).map(|m| m.entity);
     }
     // The announcer is named right before the verb ("the union said
     // Sunday"), not somewhere earlier in the sentence.
     let near = v.saturating_sub(6).max(t0);
-    let ms = cx.ents.in_range(cx.toks[near].start, cx.toks[v].start);
+    let ms = cx.ents.in_range(cx.toks[near].start(), cx.toks[v].start());
     let kind = |m: &&super::entities::Found| cx.ents.entities[m.entity].kind;
     ms.iter()
         .rev()
@@ -586,7 +576,7 @@ fn span_of(cx: &Ctx, a: usize, mut b: usize) -> Span {
     while b > a + 1 && !cx.toks[b - 1].is_word() && !is_double_quote(first_char(&cx.toks[b - 1], cx.text)) {
         b -= 1;
     }
-    Span::new(cx.toks[a].start, cx.toks[b.max(a + 1) - 1].end)
+    Span::new(cx.toks[a].start(), cx.toks[b.max(a + 1) - 1].end())
 }
 
 /// Where the clause that starts at `a` ends: a sentence mark, a semicolon,
@@ -703,7 +693,7 @@ fn split_items(cx: &Ctx, a: usize, end: usize) -> Vec<Span> {
 
 /// The entity owning a commitment noun: "Seoul's pledges", "its plan".
 fn possessor(cx: &Ctx, k: usize) -> Option<usize> {
-    possessive_before(cx, k).and_then(|t| cx.ents.at(t.start).map(|m| m.entity))
+    possessive_before(cx, k).and_then(|t| cx.ents.at(t.start()).map(|m| m.entity))
 }
 
 /// The possessive word owning the noun at `k` ("Seoul's new pledges"), if any.
@@ -750,7 +740,7 @@ fn owner_or_owned(cx: &Ctx, m: &super::entities::Found) -> usize {
 
 /// The first name in subject position in tokens [a, k).
 fn actor_in(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
-    let ms = cx.ents.in_range(cx.toks[a].start, cx.toks[k].start);
+    let ms = cx.ents.in_range(cx.toks[a].start(), cx.toks[k].start());
     ms.iter()
         .find(|m| {
             matches!(cx.ents.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
@@ -799,7 +789,7 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
             }
         }
     }
-    let ms = cx.ents.in_range(cx.toks[t0].start, cx.toks[k].start);
+    let ms = cx.ents.in_range(cx.toks[t0].start(), cx.toks[k].start());
     let subject = ms.iter().find(|m| {
         let kind = cx.ents.entities[m.entity].kind;
         matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
@@ -870,7 +860,7 @@ fn describe(cx: &Ctx, h: usize) -> Option<usize> {
         a -= 1;
     }
     let np: Vec<&str> = (a..h).map(|j| cx.lower[j].as_str()).collect();
-    let before = cx.toks[h].start;
+    let before = cx.toks[h].start();
     let last_seen = |id: usize| {
         cx.ents.entities[id].mentions.iter().map(|m| m.start).filter(|&s| s < before).max().map_or(0, |s| s + 1)
     };
@@ -939,7 +929,7 @@ fn subject_description(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
 fn announcer(cx: &Ctx, t0: usize, k: usize) -> Option<(Option<usize>, usize)> {
     let v = (t0..k).rev().find(|&j| cx.lx.speech_verb(&cx.lower[j]).is_some())?;
     let near = v.saturating_sub(8).max(t0);
-    let ms = cx.ents.in_range(cx.toks[near].start, cx.toks[v].start);
+    let ms = cx.ents.in_range(cx.toks[near].start(), cx.toks[v].start());
     // "a spokesperson for X said": X, the institution spoken for.
     let spoken_for = |tok: usize| {
         tok >= 2
@@ -1005,7 +995,7 @@ fn named_subject_right_before(cx: &Ctx, t0: usize, k: usize) -> Option<usize> {
         return None;
     }
     let prev = cx.toks[k - 1];
-    let m = cx.ents.at(prev.start)?;
+    let m = cx.ents.at(prev.start())?;
     let kind = cx.ents.entities[m.entity].kind;
     let ok = matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
         && m.form != MentionForm::Pronoun
@@ -1040,10 +1030,8 @@ fn first_person_commitment(cx: &Ctx, k: usize, t1: usize) -> Option<Span> {
                 v = to + 1;
             }
             "are" | "am" => {
-                let third = cx.lower.get(k + 3).map(CompactString::as_str);
-                if matches!(cx.lower.get(k + 2).map(CompactString::as_str), Some("going" | "committed"))
-                    && third == Some("to")
-                {
+                let third = cx.lower.get(k + 3).map(Word::as_str);
+                if matches!(cx.lower.get(k + 2).map(Word::as_str), Some("going" | "committed")) && third == Some("to") {
                     v = k + 4;
                 } else {
                     return None;
@@ -1081,7 +1069,7 @@ fn first_subject(cx: &Ctx, t0: usize, t1: usize) -> Option<usize> {
         return None;
     }
     cx.ents
-        .in_range(cx.toks[t0].start, cx.toks[t1 - 1].end)
+        .in_range(cx.toks[t0].start(), cx.toks[t1 - 1].end())
         .iter()
         .find(|m| {
             m.form != MentionForm::Pronoun
@@ -1136,7 +1124,7 @@ fn amount(cx: &Ctx, span: Span) -> Option<String> {
             while end < b && SCALES.contains(&cx.lower[end].as_str()) {
                 end += 1;
             }
-            let start = if j > a && cx.toks[j - 1].is_word() && cx.toks[j - 1].end == t.start { j - 1 } else { j };
+            let start = if j > a && cx.toks[j - 1].is_word() && cx.toks[j - 1].end() == t.start() { j - 1 } else { j };
             return Some(span_of(cx, start, end).slice(cx.text).to_string());
         }
         // A count: number (+ scale) + up to two words ending in a plural noun.

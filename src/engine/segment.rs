@@ -163,11 +163,11 @@ pub fn sentences(text: &str, paras: &[Span], tokens: &[Token], lx: &Lexicon) -> 
     let mut out = Vec::new();
     let mut ti = 0;
     for p in paras {
-        while ti < tokens.len() && tokens[ti].start < p.start {
+        while ti < tokens.len() && tokens[ti].start() < p.start {
             ti += 1;
         }
         let first = ti;
-        while ti < tokens.len() && tokens[ti].end <= p.end {
+        while ti < tokens.len() && tokens[ti].end() <= p.end {
             ti += 1;
         }
         let toks = &tokens[first..ti];
@@ -175,19 +175,19 @@ pub fn sentences(text: &str, paras: &[Span], tokens: &[Token], lx: &Lexicon) -> 
         let mut i = 0;
         while i < toks.len() {
             if let Some(end_idx) = sentence_end(text, toks, i, lx) {
-                let end = toks[end_idx].end;
+                let end = toks[end_idx].end();
                 if end > start {
                     out.push(Span::new(start, end));
                 }
                 i = end_idx + 1;
                 if i < toks.len() {
-                    start = toks[i].start;
+                    start = toks[i].start();
                 }
                 continue;
             }
             i += 1;
         }
-        if start < p.end && toks.last().is_some_and(|t| t.end > start) {
+        if start < p.end && toks.last().is_some_and(|t| t.end() > start) {
             out.push(Span::new(start, p.end));
         }
     }
@@ -238,7 +238,7 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
     }
     if c == '.' && t.kind == TokKind::Punct && i > 0 {
         let prev = toks[i - 1];
-        if prev.is_word() && prev.end == t.start {
+        if prev.is_word() && prev.end() == t.start() {
             let w = prev.text(text);
             let lower = w.to_lowercase();
             // "Mr." "Sept." never end a sentence; single initials neither.

@@ -1,7 +1,9 @@
 //! Tokens: words and punctuation with their byte spans, shared by the
 //! stages so the text is scanned once.
 
-use compact_str::CompactString;
+use std::cell::Cell;
+use std::fmt;
+use std::ops::{Deref, Index, Range};
 
 use crate::model::Span;
 
@@ -15,10 +17,14 @@ pub enum TokKind {
 }
 
 /// One token of the text.
+///
+/// Its byte offsets are kept as `u32` (16 bytes a token instead of 24: a
+/// 5 MB article has a million tokens); [`Token::start`] and [`Token::end`]
+/// give them as `usize`. Text past 4 GiB is not tokenized.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     pub kind: TokKind,
     /// First character is uppercase.
     pub cap: bool,
@@ -31,13 +37,23 @@ pub struct Token {
 }
 
 impl Token {
+    /// Byte offset of the token's first byte.
+    #[inline]
+    pub const fn start(&self) -> usize {
+        self.start as usize
+    }
+    /// Byte offset one past the token's last byte.
+    #[inline]
+    pub const fn end(&self) -> usize {
+        self.end as usize
+    }
     /// The token's span.
     pub const fn span(&self) -> Span {
-        Span::new(self.start, self.end)
+        Span::new(self.start(), self.end())
     }
     /// The token text.
     pub fn text<'a>(&self, src: &'a str) -> &'a str {
-        &src[self.start..self.end]
+        &src[self.start()..self.end()]
     }
     /// True for a word token.
     pub fn is_word(&self) -> bool {
@@ -134,12 +150,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     }
                 }
             }
-            toks.push(Token { start: i, end, kind: TokKind::Word, cap, possessive, space_before, newline_before });
+            let (Ok(start), Ok(end)) = (u32::try_from(i), u32::try_from(end)) else { break };
+            toks.push(Token { start, end, kind: TokKind::Word, cap, possessive, space_before, newline_before });
         } else {
             let _ = bytes;
+            let (Ok(start), Ok(end)) = (u32::try_from(i), u32::try_from(i + c.len_utf8())) else { break };
             toks.push(Token {
-                start: i,
-                end: i + c.len_utf8(),
+                start,
+                end,
                 kind: TokKind::Punct,
                 cap: false,
                 possessive: false,
@@ -181,25 +199,173 @@ pub fn is_closing_only(c: char) -> bool {
 }
 
 /// The lowercase form of every word token (empty for punctuation), computed
-/// once and shared by the stages.
+/// once and shared by the stages: `lower[i]` is token `i`'s word.
 ///
-/// Words are stored inline (no allocation for words up to 24 bytes).
-pub fn lowercase(text: &str, tokens: &[Token]) -> Vec<CompactString> {
-    tokens
-        .iter()
-        .map(|t| {
-            let w = t.text(text);
-            if !t.is_word() {
-                CompactString::default()
-            } else if w.is_ascii() {
-                let mut s = CompactString::from(w);
-                s.make_ascii_lowercase();
-                s
-            } else {
-                CompactString::from(w.to_lowercase())
+/// Most words are lowercase already and are read from the text itself; the
+/// others (capitalized words, acronyms) are kept lowercased one after the
+/// other in token order, found through one bit per token (counted per block
+/// of 64 tokens). The few words whose lowercase changes length in
+/// bytes ("İ") are kept apart. For a news article this is about a fifth of
+/// the text, against a string per token before.
+pub struct Lower<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    /// One bit per token: its lowercase differs from it and is in `changed`.
+    differs: Vec<u64>,
+    /// The lowercase forms of those words in token order, and where each
+    /// starts (below 4 GiB, as token offsets are).
+    changed: String,
+    changed_at: Vec<u32>,
+    /// How many such words come before each block of 64 tokens.
+    block_rank: Vec<usize>,
+    /// (token index, lowercase word) for the words whose lowercase changes
+    /// length, by index.
+    other: Vec<(usize, Box<str>)>,
+}
+
+/// The lowercase words of a document (see [`Lower`]).
+pub fn lowercase<'a>(text: &'a str, tokens: &'a [Token]) -> Lower<'a> {
+    let blocks = tokens.len().div_ceil(64);
+    let mut differs = vec![0u64; blocks];
+    let mut block_rank = Vec::with_capacity(blocks);
+    let mut changed = String::new();
+    let mut changed_at = Vec::new();
+    let mut other = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i % 64 == 0 {
+            block_rank.push(changed_at.len());
+        }
+        if !t.is_word() {
+            continue;
+        }
+        let w = t.text(text);
+        if w.is_ascii() {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                differs[i / 64] |= 1 << (i % 64);
+                let from = changed.len();
+                changed_at.push(from as u32);
+                changed.push_str(w);
+                changed[from..].make_ascii_lowercase();
             }
-        })
-        .collect()
+        } else {
+            let l = w.to_lowercase();
+            if l == w {
+                continue;
+            }
+            if l.len() == w.len() {
+                differs[i / 64] |= 1 << (i % 64);
+                changed_at.push(changed.len() as u32);
+                changed.push_str(&l);
+            } else {
+                other.push((i, l.into_boxed_str()));
+            }
+        }
+    }
+    Lower { tokens, text, differs, changed, changed_at, block_rank, other }
+}
+
+impl<'a> Lower<'a> {
+    /// The lowercase word of token `i`, if there is a token `i`.
+    pub fn get(&self, i: usize) -> Option<&Word> {
+        (i < self.tokens.len()).then(|| &self[i])
+    }
+
+    /// Every token's lowercase word, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Word> + '_ {
+        (0..self.tokens.len()).map(|i| &self[i])
+    }
+
+    /// The lowercase words of the tokens in `range`.
+    pub fn words(&self, range: Range<usize>) -> Words<'_, 'a> {
+        assert!(range.start <= range.end && range.end <= self.tokens.len(), "token range out of bounds");
+        Words { lower: self, range }
+    }
+}
+
+impl Index<usize> for Lower<'_> {
+    type Output = Word;
+
+    fn index(&self, i: usize) -> &Word {
+        let t = &self.tokens[i];
+        if !t.is_word() {
+            return Word::new("");
+        }
+        let (block, bit) = (i / 64, i % 64);
+        if self.differs[block] & 1 << bit != 0 {
+            let rank = self.block_rank[block] + (self.differs[block] & ((1 << bit) - 1)).count_ones() as usize;
+            let at = self.changed_at[rank] as usize;
+            return Word::new(&self.changed[at..at + (t.end() - t.start())]);
+        }
+        if !self.other.is_empty() {
+            if let Ok(k) = self.other.binary_search_by_key(&i, |o| o.0) {
+                return Word::new(&self.other[k].1);
+            }
+        }
+        Word::new(&self.text[t.start()..t.end()])
+    }
+}
+
+/// The lowercase words of a range of tokens (see [`Lower::words`]).
+pub struct Words<'l, 'a> {
+    lower: &'l Lower<'a>,
+    range: Range<usize>,
+}
+
+impl<'l> Words<'l, '_> {
+    /// The words in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'l Word> + '_ {
+        self.range.clone().map(|i| &self.lower[i])
+    }
+}
+
+/// A lowercase word (see [`Lower`]): a `str` that compares with `&str`.
+#[derive(Debug, PartialEq, Eq, Hash)]
+#[repr(transparent)]
+pub struct Word(str);
+
+impl Word {
+    fn new(s: &str) -> &Word {
+        // SAFETY: `Word` is a `repr(transparent)` wrapper of `str`, so the
+        // pointer cast keeps the layout and the length (as `Path::new` does).
+        unsafe { &*(s as *const str as *const Word) }
+    }
+
+    /// The word as a `str`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Word {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, other: &str) -> bool {
+        &self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        &self.0 == *other
+    }
+}
+
+impl PartialEq<Word> for String {
+    fn eq(&self, other: &Word) -> bool {
+        self.as_str() == &other.0
+    }
+}
+
+impl fmt::Display for Word {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
 }
 
 /// Walks back from token `k` over the words `skip` accepts and returns the
@@ -220,12 +386,66 @@ pub fn word_before(tokens: &[Token], k: usize, skip: impl Fn(usize) -> bool) -> 
 
 /// The first character of a token.
 pub fn first_char(tok: &Token, text: &str) -> char {
-    text[tok.start..].chars().next().unwrap_or(' ')
+    text[tok.start()..].chars().next().unwrap_or(' ')
+}
+
+thread_local! {
+    /// The last answer of [`token_at`] on this thread, where the next search starts.
+    static LAST_TOKEN_AT: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Index of the first token whose start is `>= pos`.
+///
+/// The stages ask for positions in text order, mostly near the previous
+/// one, so the search starts from the last answer (on this thread) and
+/// widens from there: a few probes in memory already cached, instead of a
+/// binary search over a million tokens. The answer does not depend on where
+/// the search starts.
 pub fn token_at(tokens: &[Token], pos: usize) -> usize {
-    tokens.partition_point(|t| t.start < pos)
+    LAST_TOKEN_AT.with(|last| {
+        let at = partition_near(tokens, last.get(), |t| t.start() < pos);
+        last.set(at);
+        at
+    })
+}
+
+/// `v.partition_point(pred)`, searched outward from `hint`: galloping
+/// (steps 1, 2, 4, ...) to bracket the answer, then a binary search inside
+/// the bracket. O(log d) for an answer d places from the hint; any hint
+/// gives the same answer.
+pub fn partition_near<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let n = v.len();
+    let h = hint.min(n);
+    let (lo, hi) = if h < n && pred(&v[h]) {
+        // The answer lies right of `h`.
+        let (mut lo, mut step) = (h + 1, 1);
+        loop {
+            let probe = h + step;
+            if probe >= n {
+                break (lo, n);
+            }
+            if !pred(&v[probe]) {
+                break (lo, probe);
+            }
+            lo = probe + 1;
+            step *= 2;
+        }
+    } else {
+        // The answer is `h` or left of it.
+        let (mut hi, mut step) = (h, 1);
+        loop {
+            if step > h {
+                break (0, hi);
+            }
+            let probe = h - step;
+            if pred(&v[probe]) {
+                break (probe + 1, hi);
+            }
+            hi = probe;
+            step *= 2;
+        }
+    };
+    lo + v[lo..hi].partition_point(pred)
 }
 
 #[cfg(test)]
@@ -234,6 +454,42 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn partition_near_matches_partition_point_from_any_hint() {
+        let v: Vec<usize> = (0..50).map(|i| i * 3 / 2).collect();
+        for x in 0..80 {
+            let want = v.partition_point(|&e| e < x);
+            for hint in 0..60 {
+                assert_eq!(partition_near(&v, hint, |&e| e < x), want, "x {x} hint {hint}");
+            }
+        }
+        assert_eq!(partition_near(&[] as &[usize], 3, |&e| e < 1), 0);
+    }
+
+    #[test]
+    fn lowercase_words_as_each_word_lowercased_alone() {
+        let s = "İstanbul, ÉCOLE und STRAẞE: “Hi” Ⱥb DON'T";
+        let toks = tokenize(s);
+        let lower = lowercase(s, &toks);
+        for (i, t) in toks.iter().enumerate() {
+            let want = if t.is_word() { t.text(s).to_lowercase() } else { String::new() };
+            assert_eq!(lower[i], *want.as_str(), "token {i}");
+            assert_eq!(lower.get(i).map(Word::as_str), Some(want.as_str()));
+        }
+        assert!(lower.get(toks.len()).is_none());
+        assert_eq!(lower.words(0..3).iter().map(Word::as_str).collect::<Vec<_>>(), ["i̇stanbul", "", "école"]);
+        assert_eq!(lower.iter().count(), toks.len());
+        // Many blocks of 64 tokens, changed words anywhere in them.
+        let long: String =
+            (0..500).map(|i| ["Ünal", "said", "UN", "x", "İz", "Éa", ",", "Ok"][i % 8]).collect::<Vec<_>>().join(" ");
+        let toks = tokenize(&long);
+        let lower = lowercase(&long, &toks);
+        for (i, t) in toks.iter().enumerate() {
+            let want = if t.is_word() { t.text(&long).to_lowercase() } else { String::new() };
+            assert_eq!(lower[i], *want.as_str(), "token {i}");
+        }
     }
 
     #[test]

@@ -1002,7 +1002,7 @@ impl App {
         let row = row.min(max_top(rows, h));
         let v = self.view_mut();
         if let Some(r) = v.current_wrap().and_then(|w| w.rows.get(row)) {
-            v.anchor = r.start;
+            v.anchor = r.start();
             v.top = row;
         }
     }
@@ -1111,7 +1111,7 @@ impl App {
         let Some(w) = v.current_wrap() else { return };
         let Some(row) = w.rows.get(v.top + usize::from(pos.y - t.y)) else { return };
         let col = usize::from(pos.x - t.x);
-        let Some(byte) = byte_at_column(&v.doc.text, row.start, row.end, col) else { return };
+        let Some(byte) = byte_at_column(&v.doc.text, row.start(), row.end(), col) else { return };
         let quote = v.index.quotes.at(byte).into_iter().map(|(_, q)| q).next_back();
         let mention = v.index.mentions.at(byte).into_iter().map(|(_, m)| m.entity).next_back();
         if let Some(q) = quote {

@@ -92,7 +92,7 @@ fn render_article(app: &App, v: &DocView, screen: &Screen, frame: &mut Frame) {
         source = format!(" {} [{}/{}] ", source_label(v), app.current + 1, app.docs.len());
     }
     // Once the headline has scrolled away it stays in view as the title.
-    let top_start = wrapped.rows.get(top).map_or(0, |r| r.start);
+    let top_start = wrapped.rows.get(top).map_or(0, |r| r.start());
     let headline_gone = v.doc.meta.headline.filter(|h| top > 0 && top_start >= h.end);
     let border = if focused { app.theme.border_focused } else { app.theme.border };
     let mut block = pane_block(&app.theme, source.clone(), focused);
@@ -118,7 +118,7 @@ fn article_line(app: &App, v: &DocView, row: &Row, width: usize) -> Line<'static
         return Line::styled("\u{2500}".repeat(hw.clamp(1, width)), th.dim);
     }
     let base = if row.kind == RowKind::Headline { th.heading } else { th.text };
-    let (a, b) = (row.start, row.end);
+    let (a, b) = (row.start(), row.end());
     let quotes = v.index.quotes.overlapping(a, b);
     let mentions = v.index.mentions.overlapping(a, b);
     let search: Vec<(crate::model::Span, bool)> = v.search.as_ref().map_or_else(Vec::new, |s| {

@@ -64,11 +64,31 @@ pub enum RowKind {
 }
 
 /// One screen row: text bytes `[start, end)` (trailing spaces excluded).
+///
+/// Offsets are kept as `u32` (12 bytes a row: a 5 MB article has 200,000
+/// rows per width); [`Row::start`] and [`Row::end`] give them as `usize`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     pub kind: RowKind,
+}
+
+impl Row {
+    /// A row of text bytes `[start, end)`; offsets past 4 GiB are clamped
+    /// (the engine does not tokenize that far either).
+    pub fn new(start: usize, end: usize, kind: RowKind) -> Row {
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Row { start: at(start), end: at(end), kind }
+    }
+    /// Byte offset of the row's first byte.
+    pub const fn start(&self) -> usize {
+        self.start as usize
+    }
+    /// Byte offset one past the row's last byte.
+    pub const fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// The article wrapped at one width.
@@ -81,7 +101,7 @@ pub struct Wrapped {
 impl Wrapped {
     /// The row showing byte `pos` (the last row starting at or before it).
     pub fn row_of(&self, pos: usize) -> usize {
-        self.rows.partition_point(|r| r.start <= pos).saturating_sub(1)
+        self.rows.partition_point(|r| r.start() <= pos).saturating_sub(1)
     }
 
     /// The rows' count.
@@ -124,7 +144,7 @@ fn wrap_lines(text: &str, meta: &Meta, width: usize, fast: impl Fn(&str) -> bool
             RowKind::Body
         };
         if line.is_empty() {
-            rows.push(Row { start, end: start, kind });
+            rows.push(Row::new(start, start, kind));
         } else if fast(line) {
             wrap_line(line, start, width, kind, &mut rows);
         } else {
@@ -132,7 +152,7 @@ fn wrap_lines(text: &str, meta: &Meta, width: usize, fast: impl Fn(&str) -> bool
         }
         if kind == RowKind::Headline && headline.is_some_and(|h| h.end <= offset) {
             let end = (start + line.len()).min(text.len());
-            rows.push(Row { start: end, end, kind: RowKind::Rule });
+            rows.push(Row::new(end, end, RowKind::Rule));
         }
     }
     Wrapped { width, rows }
@@ -168,7 +188,7 @@ impl Rows<'_> {
     #[inline]
     fn push(&mut self, start: usize, word_end: usize, w: usize, ws: usize) {
         if self.open && self.used + w > self.width {
-            self.rows.push(Row { start: self.start, end: self.end, kind: self.kind });
+            self.rows.push(Row::new(self.start, self.end, self.kind));
             self.open = false;
         }
         if !self.open {
@@ -182,7 +202,7 @@ impl Rows<'_> {
 
     fn finish(&mut self) {
         if self.open {
-            self.rows.push(Row { start: self.start, end: self.end, kind: self.kind });
+            self.rows.push(Row::new(self.start, self.end, self.kind));
             self.open = false;
         }
     }
@@ -294,7 +314,7 @@ fn wrap_line_textwrap(line: &str, base: usize, width: usize, kind: RowKind, rows
     push_fragments(line, base, word_start, word_end, word_w, ws_w, width, &mut frags);
     for l in wrap_first_fit(&frags, &[width as f64]) {
         if let (Some(first), Some(last)) = (l.first(), l.last()) {
-            rows.push(Row { start: first.start, end: last.word_end, kind });
+            rows.push(Row::new(first.start, last.word_end, kind));
         }
     }
 }
@@ -334,7 +354,7 @@ mod tests {
     use crate::model::Span;
 
     fn texts<'a>(text: &'a str, w: &Wrapped) -> Vec<&'a str> {
-        w.rows.iter().map(|r| &text[r.start..r.end]).collect()
+        w.rows.iter().map(|r| &text[r.start()..r.end()]).collect()
     }
 
     /// The former wrapper: textwrap's first-fit over fragments, kept as the
@@ -414,9 +434,9 @@ mod tests {
         let w = wrap(&t, &Meta::default(), 37);
         let mut cursor = 0;
         for r in &w.rows {
-            assert!(text_width(&t[r.start..r.end]) <= 37);
-            assert!(r.start >= cursor);
-            cursor = r.end;
+            assert!(text_width(&t[r.start()..r.end()]) <= 37);
+            assert!(r.start() >= cursor);
+            cursor = r.end();
         }
         assert_eq!(w.rows.len(), 20_000usize.div_ceil(7));
     }
