@@ -59,11 +59,25 @@ const PREPOSITIONS: [&str; 30] = [
 /// One person or organization in focus.
 #[derive(Debug, Clone, Copy)]
 struct Focus {
-    entity: usize,
-    sent: usize,
+    entity: u32,
+    sent: u32,
     subject: bool,
     /// The subject of a speech verb ("X said the plan ...").
     speaks: bool,
+}
+
+impl Focus {
+    fn new(entity: usize, sent: usize, subject: bool, speaks: bool) -> Self {
+        Focus { entity: entity as u32, sent: sent as u32, subject, speaks }
+    }
+
+    fn entity(&self) -> usize {
+        self.entity as usize
+    }
+
+    fn sent(&self) -> usize {
+        self.sent as usize
+    }
 }
 
 struct Ctx<'a> {
@@ -89,7 +103,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
     let mut in_parens = vec![false; toks.len()];
     let mut depth = 0usize;
     for (k, t) in toks.iter().enumerate() {
-        if t.newline_before {
+        if t.newline_before() {
             depth = 0;
         }
         match t.text(text) {
@@ -152,7 +166,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
                     if subj {
                         subject_taken = true;
                     }
-                    focus.push(Focus { entity: m.entity, sent: si, subject: subj, speaks: false });
+                    focus.push(Focus::new(m.entity, si, subj, false));
                     // "X and Y": two people named together.
                     let and_next = cx.lower.get(m.tok_end).is_some_and(|w| w == "and");
                     if kind == EntityKind::Person && and_next {
@@ -168,14 +182,14 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             // "they": two people named together ("X and Y said"), else an
             // organization that was the subject just before.
             let resolved = if cx.lower[k] == "they" {
-                let recent = |f: &&Focus| f.sent + 2 >= si;
+                let recent = |f: &&Focus| f.sent() + 2 >= si;
                 let pair = pairs.iter().rev().find(|(s, _)| s + 2 >= si).map(|&(_, e)| e);
                 let org = focus
                     .iter()
                     .rev()
                     .take_while(recent)
-                    .find(|f| f.subject && ents.entities[f.entity].kind == EntityKind::Organization)
-                    .map(|f| f.entity);
+                    .find(|f| f.subject && ents.entities[f.entity()].kind == EntityKind::Organization)
+                    .map(|f| f.entity());
                 pair.or(org)
             } else {
                 pronoun_gender(&cx.lower[k]).and_then(|g| resolve(&focus, ents, g, si))
@@ -183,7 +197,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             if let Some(id) = resolved {
                 let subj = !subject_taken && matches!(cx.lower[k].as_str(), "he" | "she" | "they");
                 subject_taken |= subj;
-                focus.push(Focus { entity: id, sent: si, subject: subj, speaks: false });
+                focus.push(Focus::new(id, si, subj, false));
                 new_mentions.push(Found {
                     span: toks[k].span(),
                     entity: id,
@@ -219,7 +233,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
                 .or_else(|| last.and_then(|_| pick_speaker(&cx, &before, ents)))
                 .or_else(|| pick_speaker(&cx, &after, ents));
             if let Some(e) = who {
-                focus.push(Focus { entity: e, sent: si, subject: false, speaks: true });
+                focus.push(Focus::new(e, si, false, true));
             }
         }
 
@@ -280,18 +294,18 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
                 // in focus in the previous sentence.
                 let prev_q = (0..qi).rev().find(|&j| quotes[j].kind == RawKind::Direct);
                 let recent_quote = prev_q.filter(|&j| q.para <= quotes[j].para + 1);
-                let from = focus.partition_point(|f| f.sent + 1 < open_si);
-                let prev: Vec<&Focus> = focus[from..].iter().filter(|f| f.sent + 1 == open_si).collect();
-                let is_person = |f: &&&Focus| ents.entities[f.entity].kind == EntityKind::Person;
+                let from = focus.partition_point(|f| f.sent() + 1 < open_si);
+                let prev: Vec<&Focus> = focus[from..].iter().filter(|f| f.sent() + 1 == open_si).collect();
+                let is_person = |f: &&&Focus| ents.entities[f.entity()].kind == EntityKind::Person;
                 let prev_subject = prev
                     .iter()
                     .find(|f| f.speaks && is_person(f))
                     .or_else(|| prev.iter().find(|f| f.subject && is_person(f)))
                     .or_else(|| prev.iter().find(is_person))
                     .or_else(|| {
-                        prev.iter().find(|f| f.subject && ents.entities[f.entity].kind == EntityKind::Organization)
+                        prev.iter().find(|f| f.subject && ents.entities[f.entity()].kind == EntityKind::Organization)
                     })
-                    .map(|f| f.entity);
+                    .map(|f| f.entity());
                 if let Some(j) = recent_quote.filter(|&j| out[j].speaker.is_some() && quotes[j].para == q.para) {
                     a = Attribution { speaker: out[j].speaker, cue: out[j].cue.clone() };
                 } else if let Some(e) = prev_subject {
@@ -306,7 +320,7 @@ pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attr
             }
             if let Some(e) = a.speaker {
                 last_speaker = Some((e, q.para));
-                focus.push(Focus { entity: e, sent: si, subject: true, speaks: true });
+                focus.push(Focus::new(e, si, true, true));
             }
             out[qi] = a;
         }
@@ -346,7 +360,7 @@ fn signature_after(
         return None;
     }
     let after = cx.toks.get(m.tok_end).filter(|t| t.start() < next.end).map(|t| first_char(t, cx.text));
-    let has_verb = (m.tok_end..b).any(|k| cx.toks[k].is_word() && !cx.toks[k].cap && cue(cx, k).is_some());
+    let has_verb = (m.tok_end..b).any(|k| cx.toks[k].is_word() && !cx.toks[k].cap() && cue(cx, k).is_some());
     (matches!(after, None | Some(',' | '.' | '"' | '\u{201d}')) && !has_verb).then_some(m.entity)
 }
 
@@ -371,13 +385,13 @@ fn main_clause_start(cx: &Ctx, t0: usize, t1: usize) -> usize {
 /// phrase and not a possessive ("Seoul's top diplomat Chung").
 fn is_subject_position(cx: &Ctx, a: usize, b: usize) -> bool {
     if cx.in_parens[a]
-        || cx.toks[b - 1].possessive
+        || cx.toks[b - 1].possessive()
         || matches!(cx.lower[a].as_str(), "his" | "her" | "its" | "their" | "him" | "them")
     {
         return false;
     }
     // A modifier of the name that follows ("U.N. Secretary-General X").
-    if cx.toks.get(b).is_some_and(|n| n.is_word() && n.cap && !n.newline_before) {
+    if cx.toks.get(b).is_some_and(|n| n.is_word() && n.cap() && !n.newline_before()) {
         return false;
     }
     // Walk back over determiners, adjectives and titles to the previous
@@ -385,7 +399,7 @@ fn is_subject_position(cx: &Ctx, a: usize, b: usize) -> bool {
     let skip = |k: usize| {
         let w = cx.lower[k].as_str();
         !PREPOSITIONS.contains(&w)
-            && (cx.toks[k].cap || w == "the" || w == "a" || cx.lx.titles.contains(w) || w.ends_with("-general"))
+            && (cx.toks[k].cap() || w == "the" || w == "a" || cx.lx.titles.contains(w) || w.ends_with("-general"))
     };
     !word_before(cx.toks, a, skip).is_some_and(|k| PREPOSITIONS.contains(&cx.lower[k].as_str()))
 }
@@ -398,15 +412,15 @@ fn resolve(focus: &[Focus], ents: &Entities, g: Gender, si: usize) -> Option<usi
     // Sentences most recent first (this one included), up to 5 back: the
     // subject if it fits, else the first fitting person, left to right.
     // Entries are in sentence order: look only at the last few sentences.
-    let recent = &focus[focus.partition_point(|f| f.sent + 8 < si)..];
+    let recent = &focus[focus.partition_point(|f| f.sent() + 8 < si)..];
     for back in 0..=5 {
         let Some(target) = si.checked_sub(back) else { break };
-        let here = recent.iter().filter(|f| f.sent == target && compatible(f.entity));
+        let here = recent.iter().filter(|f| f.sent() == target && compatible(f.entity()));
         if let Some(f) = here.clone().find(|f| f.subject).or_else(|| here.clone().next()) {
-            return Some(f.entity);
+            return Some(f.entity());
         }
     }
-    recent.iter().rev().find(|f| compatible(f.entity)).map(|f| f.entity)
+    recent.iter().rev().find(|f| compatible(f.entity())).map(|f| f.entity())
 }
 
 fn cue(cx: &Ctx, k: usize) -> Option<String> {
@@ -418,13 +432,13 @@ fn cue(cx: &Ctx, k: usize) -> Option<String> {
     }
     // A capitalized word after "of" or another capitalized word is part of
     // a name ("Secretary of State", "Valley News Report").
-    if cx.toks[k].cap && k > 0 && cx.toks[k - 1].is_word() && (cx.toks[k - 1].cap || cx.lower[k - 1] == "of") {
+    if cx.toks[k].cap() && k > 0 && cx.toks[k - 1].is_word() && (cx.toks[k - 1].cap() || cx.lower[k - 1] == "of") {
         return None;
     }
     // A noun after a determiner or a possessive ("his comments", "the mayor's
     // comments") is no cue.
     if k > 0
-        && (cx.toks[k - 1].possessive
+        && (cx.toks[k - 1].possessive()
             || matches!(
                 cx.lower[k - 1].as_str(),
                 "the" | "a" | "an" | "his" | "her" | "their" | "its" | "these" | "those" | "our" | "my" | "your"
@@ -520,14 +534,14 @@ fn pick_speaker(cx: &Ctx, ms: &[Found], ents: &Entities) -> Option<usize> {
                     && (m.tok_end..n.tok).all(|j| {
                         let t = cx.toks[j];
                         (t.is_word()
-                            && (!t.cap || cx.lx.titles.contains(cx.lower[j].as_str()))
+                            && (!t.cap() || cx.lx.titles.contains(cx.lower[j].as_str()))
                             && !PREPOSITIONS.contains(&cx.lower[j].as_str()))
-                            || (!t.is_word() && t.text(cx.text) == "." && !t.space_before)
+                            || (!t.is_word() && t.text(cx.text) == "." && !t.space_before())
                     })
                     && n.tok > m.tok_end
             });
-            !cx.toks[m.tok_end - 1].possessive
-                && !cx.toks.get(m.tok_end).is_some_and(|n| n.is_word() && n.cap && !n.newline_before)
+            !cx.toks[m.tok_end - 1].possessive()
+                && !cx.toks.get(m.tok_end).is_some_and(|n| n.is_word() && n.cap() && !n.newline_before())
                 && !modifies_next
         })
         .map(|(_, m)| m)
@@ -552,7 +566,7 @@ fn starts_with_indefinite(cx: &Ctx, from: usize, to: usize) -> bool {
 
 fn opens_quote(cx: &Ctx, j: usize) -> bool {
     let t = cx.toks[j];
-    t.kind == TokKind::Punct && is_double_quote(first_char(&t, cx.text)) && t.space_before
+    t.kind == TokKind::Punct && is_double_quote(first_char(&t, cx.text)) && t.space_before()
 }
 
 /// Before the opening mark: `X said: "`, `X said, "`, `X joked, "`.

@@ -140,7 +140,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
     // sentence is probably just a word.
     let mut seen_lower: FxHashSet<&str> = FxHashSet::default();
     for (i, t) in toks.iter().enumerate() {
-        if t.is_word() && !t.cap {
+        if t.is_word() && !t.cap() {
             seen_lower.insert(lower[i].as_str());
         }
     }
@@ -201,21 +201,21 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         // Extend the run.
         let mut j = i + 1;
         let mut last_cap = i;
-        if !t.possessive {
+        if !t.possessive() {
             while j < toks.len() {
                 let n = toks[j];
                 // "Gov. Jo Balton": a title abbreviation's period stays inside.
                 let title_dot = !n.is_word()
-                    && !n.space_before
+                    && !n.space_before()
                     && first_char(&n, text) == '.'
                     && lx.abbreviations.contains(lower[j - 1].as_str())
                     && (lx.titles.contains(lower[j - 1].as_str()) || lx.place_prefixes.contains(lower[j - 1].as_str()))
-                    && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap);
+                    && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap());
                 if title_dot {
                     j += 1;
                     continue;
                 }
-                if !n.is_word() || n.newline_before || sent_starts.contains(&j) {
+                if !n.is_word() || n.newline_before() || sent_starts.contains(&j) {
                     break;
                 }
                 // In a Title Case line (a headline), common words are not
@@ -238,7 +238,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 // head word followed by a first name ends the name.
                 if lx.org_words.contains(lower[j - 1].as_str())
                     && lx.first_names.contains_key(lower[j].as_str())
-                    && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap)
+                    && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap())
                 {
                     break;
                 }
@@ -247,7 +247,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                     j += 1;
                     // A possessive inside a name ("St. Brendan's Regional
                     // Hospital") when the name goes on to an organization word.
-                    if n.possessive && !possessive_inside_name(toks, lower, i, j - 1, lx) {
+                    if n.possessive() && !possessive_inside_name(toks, lower, i, j - 1, lx) {
                         break;
                     }
                     continue;
@@ -310,7 +310,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
 /// Capitalized, or a lowercase name particle joined to a capitalized name
 /// ("al-Mansouri", "el-Sisi", "bin-Salman").
 fn name_cap(t: &Token, text: &str) -> bool {
-    if t.cap {
+    if t.cap() {
         return true;
     }
     let w = t.text(text);
@@ -346,11 +346,11 @@ fn title_case_lines(text: &str, toks: &[Token]) -> Vec<bool> {
     let mut start = 0;
     while start < toks.len() {
         let mut end = start + 1;
-        while end < toks.len() && !toks[end].newline_before {
+        while end < toks.len() && !toks[end].newline_before() {
             end += 1;
         }
         let words: Vec<&Token> = toks[start..end].iter().filter(|t| t.is_word()).collect();
-        let caps = words.iter().filter(|t| t.cap).count();
+        let caps = words.iter().filter(|t| t.cap()).count();
         let letters = words.iter().filter(|t| t.text(text).chars().next().is_some_and(char::is_alphabetic)).count();
         if letters >= 4 && caps * 10 >= letters * 7 {
             out[start..end].iter_mut().for_each(|x| *x = true);
@@ -409,11 +409,11 @@ fn possessive_inside_name(toks: &[Token], lower: &Lower, start: usize, k: usize,
         return false;
     }
     let mut j = k + 1;
-    while j < toks.len() && j <= k + 4 && toks[j].is_word() && toks[j].cap && !toks[j].newline_before {
+    while j < toks.len() && j <= k + 4 && toks[j].is_word() && toks[j].cap() && !toks[j].newline_before() {
         if lx.org_words.contains(lower[j].as_str()) || lx.place_words.contains(lower[j].as_str()) {
             return true;
         }
-        if toks[j].possessive {
+        if toks[j].possessive() {
             break;
         }
         j += 1;
@@ -436,7 +436,7 @@ fn is_year(w: &str) -> bool {
 }
 
 fn next_cap(toks: &[Token], i: usize) -> bool {
-    toks.get(i + 1).is_some_and(|t| t.is_word() && t.cap)
+    toks.get(i + 1).is_some_and(|t| t.is_word() && t.cap())
 }
 
 fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> FxHashSet<usize> {
@@ -631,7 +631,7 @@ fn next_is_title(lower: &Lower, k: usize, b: usize, lx: &Lexicon) -> bool {
 fn after_open_quote(text: &str, toks: &[Token], a: usize) -> bool {
     a > 0 && {
         let p = toks[a - 1];
-        p.kind == TokKind::Punct && super::text::is_double_quote(first_char(&p, text)) && !toks[a].space_before
+        p.kind == TokKind::Punct && super::text::is_double_quote(first_char(&p, text)) && !toks[a].space_before()
     }
 }
 
@@ -707,7 +707,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 continue;
             }
             // A one-word line (a section heading) names nothing by itself.
-            let alone = toks[c.t0].newline_before && toks.get(c.t1).is_none_or(|n| n.newline_before);
+            let alone = toks[c.t0].newline_before() && toks.get(c.t1).is_none_or(|n| n.newline_before());
             if alone && lexicon_entity(&nkey, lx).is_none() && !lx.places.contains_key(&nkey) {
                 continue;
             }
@@ -732,8 +732,8 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 && w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
                 && !w.chars().any(char::is_lowercase)
         };
-        let shouted_nearby = (c.t0 > 0 && !toks[c.t0].newline_before && shouted(c.t0 - 1))
-            || toks.get(c.t1).is_some_and(|t| !t.newline_before) && c.t1 < toks.len() && shouted(c.t1);
+        let shouted_nearby = (c.t0 > 0 && !toks[c.t0].newline_before() && shouted(c.t0 - 1))
+            || toks.get(c.t1).is_some_and(|t| !t.newline_before()) && c.t1 < toks.len() && shouted(c.t1);
         if (ntok >= 2 || shouted_nearby)
             && !is_dateline
             && (c.t0..c.t1).all(|k| !toks[k].is_word() || shouted(k))
@@ -1048,7 +1048,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             && !c.sentence_initial
             && !seen_lower.contains(word)
             && name_word(word, lx)
-            && (!toks[c.t0].possessive || !next_cap(toks, c.t0))
+            && (!toks[c.t0].possessive() || !next_cap(toks, c.t0))
         {
             // A known given name or surname, or a surname by its form
             // ("Dravoski"), capitalized mid-sentence and never used as a word.
@@ -1117,14 +1117,15 @@ fn followed_by_speech(toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &
 /// "Halifax or Wexbury", "Winnipeg, Elk Hollow and Sundby": a name listed
 /// next to a known place is a place too.
 fn coordinated_with_place(text: &str, toks: &[Token], t0: usize, t1: usize, lx: &Lexicon) -> bool {
-    let joins = |k: usize| toks.get(k).is_some_and(|t| matches!(t.text(text), "and" | "or" | ",") && !t.newline_before);
+    let joins =
+        |k: usize| toks.get(k).is_some_and(|t| matches!(t.text(text), "and" | "or" | ",") && !t.newline_before());
     let known = |a: usize, b: usize| {
-        a < b && b <= toks.len() && (a..b).all(|k| toks[k].is_word() && toks[k].cap) && {
+        a < b && b <= toks.len() && (a..b).all(|k| toks[k].is_word() && toks[k].cap()) && {
             let k = key(&span_text(text, toks, a, b));
             lx.places.contains_key(&k) || lx.country_index.contains_key(&k)
         }
     };
-    let item = |k: usize| toks[k].is_word() && toks[k].cap && !toks[k].newline_before;
+    let item = |k: usize| toks[k].is_word() && toks[k].cap() && !toks[k].newline_before();
     // The other items of the list, up to a dozen tokens either way.
     let mut items: Vec<(usize, usize)> = Vec::new();
     if t0 >= 2 && joins(t0 - 1) {
@@ -1386,7 +1387,7 @@ fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &Lower) -> FxHa
     for k in 2..toks.len().saturating_sub(1) {
         if toks[k - 1].text(text) == "(" && toks.get(k + 1).is_some_and(|t| t.text(text) == ")") {
             let a = toks[k].text(text);
-            if is_acronym(a) && toks[k - 2].is_word() && !toks[k - 2].cap {
+            if is_acronym(a) && toks[k - 2].is_word() && !toks[k - 2].cap() {
                 let _ = &lower[k];
                 out.insert(key(a));
             }
@@ -1581,14 +1582,14 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
                 && lower[k - back] == "the"
                 && (k - back + 1..k).all(|j| {
                     toks[j].is_word()
-                        && (!toks[j].cap || lower[j].ends_with("-based"))
+                        && (!toks[j].cap() || lower[j].ends_with("-based"))
                         && !lx.function_words.contains(lower[j].as_str())
                 })
         })
     };
     for k in 1..toks.len() {
         let t = toks[k];
-        if !t.is_word() || t.cap || !after_the(k) {
+        if !t.is_word() || t.cap() || !after_the(k) {
             continue;
         }
         let w = lower[k].as_str();
@@ -1680,7 +1681,7 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
         let mut k = m.tok;
         while k > 0 && m.tok - k < 3 {
             k -= 1;
-            if !toks[k].is_word() || toks[k].cap {
+            if !toks[k].is_word() || toks[k].cap() {
                 break;
             }
             let w = lower(k);
@@ -1729,14 +1730,14 @@ fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
         // "the mayor", "the former mayor", "the city's mayor".
         for r in k + 1..(k + 4).min(toks.len()) {
             let t = toks[r];
-            if !t.is_word() || t.cap {
+            if !t.is_word() || t.cap() {
                 break;
             }
             let w = lower(r);
             if !is_role(w) {
                 continue;
             }
-            if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap && lx.titles.contains(lower(r + 1))) {
+            if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap() && lx.titles.contains(lower(r + 1))) {
                 break; // "the union president": the role is the next word
             }
             let before = by_role.get(w).and_then(|list| {

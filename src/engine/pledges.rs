@@ -256,7 +256,7 @@ fn sentence_pledges(
         }
         // 1. Verb + to: "pledged (Tuesday) to play", "vowed not to"
         // (not the noun: "Seoul's pledges to", "the plans to").
-        let noun_use = k > t0 && (cx.toks[k - 1].possessive || is_determiner(&cx.lower[k - 1]));
+        let noun_use = k > t0 && (cx.toks[k - 1].possessive() || is_determiner(&cx.lower[k - 1]));
         // "did not promise to", "no plans to": a refusal.
         let denied = k > t0 && is_negation(&cx.lower[k - 1]);
         if is_cue(cx, "verb-to", k) && !governed && !noun_use && !denied {
@@ -361,7 +361,7 @@ fn sentence_pledges(
         // 4b. "campaigned on cutting taxes": the platform the actor ran on.
         if is_cue(cx, "verb-on", k) && !governed && k + 2 < t1 && cx.lower[k + 1] == "on" && cx.toks[k + 2].is_word() {
             let actor = actor_before(cx, t0, k, *last_actor);
-            if actor.is_some() && !cx.toks[k + 2].cap {
+            if actor.is_some() && !cx.toks[k + 2].cap() {
                 let end = clause_end(cx, k + 2, t1);
                 out.push((span_of(cx, k + 2, end), actor));
                 k = end.max(k + 1);
@@ -380,7 +380,7 @@ fn sentence_pledges(
         if progressive && !governed && k + 1 < t1 && cx.toks[k + 1].is_word() && cx.lower[k + 1] != "to" {
             let actor = actor_before(cx, t0, k, *last_actor);
             let obj = cx.lower[k + 1].as_str();
-            let np = !cx.toks[k + 1].cap && !matches!(obj, "for" | "on" | "with" | "ahead" | "against");
+            let np = !cx.toks[k + 1].cap() && !matches!(obj, "for" | "on" | "with" | "ahead" | "against");
             if actor.is_some() && np {
                 let end = clause_end(cx, k + 1, t1);
                 out.push((span_of(cx, k, end), actor));
@@ -499,7 +499,7 @@ fn next_to(cx: &Ctx, k: usize, t1: usize) -> Option<usize> {
     (k + 1..(k + 4).min(t1)).find(|&j| cx.lower[j] == "to").filter(|&j| {
         (k + 1..j).all(|m| {
             cx.toks[m].is_word()
-                && (cx.toks[m].cap
+                && (cx.toks[m].cap()
                     || matches!(
                         cx.lower[m].as_str(),
                         "not"
@@ -561,13 +561,13 @@ fn looks_like_verb(cx: &Ctx, k: usize) -> bool {
         || (w.ends_with("al") && !w.ends_with("eal"));
     let starts_digit = w.chars().next().is_some_and(|c| c.is_ascii_digit());
     let pronoun = matches!(w, "us" | "them" | "him" | "me" | "it" | "you");
-    !(is_determiner(w) || cx.toks[k].cap || noun_like || starts_digit || pronoun)
+    !(is_determiner(w) || cx.toks[k].cap() || noun_like || starts_digit || pronoun)
 }
 
 /// "committed to the plan" (noun after to) is not "to + verb".
 fn is_noun_after_to(cx: &Ctx, k: usize) -> bool {
     matches!(cx.lower[k].as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "these")
-        || cx.toks[k].cap
+        || cx.toks[k].cap()
 }
 
 /// The span between two token indices (end exclusive), trimmed of
@@ -702,7 +702,7 @@ fn possessive_before(cx: &Ctx, k: usize) -> Option<Token> {
     while j > 0 {
         j -= 1;
         let t = cx.toks[j];
-        if t.possessive {
+        if t.possessive() {
             return Some(t);
         }
         // Up to three modifiers between: "Seoul's two big-ticket pledges".
@@ -727,7 +727,7 @@ fn unnamed_owner(cx: &Ctx, k: usize) -> bool {
 /// government") the organization the description names, if the article
 /// names it.
 fn owner_or_owned(cx: &Ctx, m: &super::entities::Found) -> usize {
-    let owner = m.tok_end.checked_sub(1).is_some_and(|e| cx.toks[e].possessive);
+    let owner = m.tok_end.checked_sub(1).is_some_and(|e| cx.toks[e].possessive());
     if !owner {
         return m.entity;
     }
@@ -797,7 +797,7 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
             && !cx.in_marks[m.tok]
             && !after_preposition(cx, m.tok)
             && !(m.form == MentionForm::Pronoun
-                && (cx.toks[m.tok].possessive || matches!(cx.lower[m.tok].as_str(), "her" | "his" | "its" | "their")))
+                && (cx.toks[m.tok].possessive() || matches!(cx.lower[m.tok].as_str(), "her" | "his" | "its" | "their")))
     });
     if let Some(m) = subject {
         return Some(owner_or_owned(cx, m));
@@ -840,7 +840,7 @@ fn actor_before(cx: &Ctx, t0: usize, k: usize, last: Option<usize>) -> Option<us
 fn is_description(cx: &Ctx, h: usize) -> bool {
     let w = cx.lower[h].as_str();
     cx.toks[h].is_word()
-        && !cx.toks[h].cap
+        && !cx.toks[h].cap()
         && (cx.lx.org_words.contains(w) || matches!(w, "country" | "nation" | "province" | "state" | "city"))
 }
 
@@ -852,7 +852,7 @@ fn describe(cx: &Ctx, h: usize) -> Option<usize> {
     let head = cx.lower[h].as_str();
     // The noun phrase's other words: "Safe Dover council" -> safe, dover.
     let mut a = h;
-    while a > 0 && h - a < 4 && cx.toks[a - 1].is_word() && !cx.toks[a - 1].possessive {
+    while a > 0 && h - a < 4 && cx.toks[a - 1].is_word() && !cx.toks[a - 1].possessive() {
         let w = cx.lower[a - 1].as_str();
         if is_determiner(w) || cx.lx.function_words.contains(w) {
             break;
@@ -916,7 +916,7 @@ fn subject_description(cx: &Ctx, a: usize, k: usize) -> Option<usize> {
         j += 1;
     }
     let first = cx.lower.get(j)?.as_str();
-    let owned = cx.toks.get(j).is_some_and(|t| t.possessive);
+    let owned = cx.toks.get(j).is_some_and(|t| t.possessive());
     if !(is_determiner(first) || owned) {
         return None;
     }
@@ -984,7 +984,7 @@ fn after_preposition(cx: &Ctx, tok: usize) -> bool {
     ];
     let skip = |j: usize| {
         let w = cx.lower[j].as_str();
-        !PREPOSITIONS.contains(&w) && (cx.toks[j].cap || w == "the" || cx.lx.titles.contains(w))
+        !PREPOSITIONS.contains(&w) && (cx.toks[j].cap() || w == "the" || cx.lx.titles.contains(w))
     };
     word_before(cx.toks, tok, skip).is_some_and(|j| PREPOSITIONS.contains(&cx.lower[j].as_str()))
 }

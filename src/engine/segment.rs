@@ -211,7 +211,7 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
     while let Some(n) = toks.get(last + 1) {
         let nc = first_char(n, text);
         let closing = (is_double_quote(nc) || matches!(nc, ')' | ']' | '\'' | '\u{2019}' | '.' | '!' | '?'))
-            && !n.space_before
+            && !n.space_before()
             && !super::text::is_opening_only(nc);
         if closing {
             last += 1;
@@ -220,7 +220,7 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
         }
     }
     let next = toks.get(last + 1)?;
-    if !next.space_before {
+    if !next.space_before() {
         return None;
     }
     let nc = first_char(next, text);
@@ -306,11 +306,11 @@ fn attribution_follows(text: &str, toks: &[Token], from: usize, lx: &Lexicon) ->
     let mut names = 0;
     while names < 5 && k < toks.len() {
         let t = toks[k];
-        let title_dot = punct(k, '.') && !t.space_before && k > from && lx.abbreviations.contains(&lw(k - 1));
+        let title_dot = punct(k, '.') && !t.space_before() && k > from && lx.abbreviations.contains(&lw(k - 1));
         if title_dot {
             k += 1;
         } else if t.is_word()
-            && t.cap
+            && t.cap()
             && verb_at(k).is_none()
             && (!lx.function_words.contains(&lw(k))
                 || t.text(text).len() >= 2 && !t.text(text).chars().any(char::is_lowercase))
@@ -334,14 +334,14 @@ fn attribution_follows(text: &str, toks: &[Token], from: usize, lx: &Lexicon) ->
     let end = (k + 16).min(toks.len());
     let Some(close) = (k + 1..end).find(|&j| punct(j, ',')) else { return false };
     let inert_dot = |j: usize| {
-        toks[j].space_before
-            || toks.get(j + 1).is_some_and(|n| !n.space_before || (!n.is_word() && first_char(n, text) == ','))
+        toks[j].space_before()
+            || toks.get(j + 1).is_some_and(|n| !n.space_before() || (!n.is_word() && first_char(n, text) == ','))
     };
     let clean = (k + 1..close).all(|j| {
         let t = toks[j];
         t.is_word()
             || !matches!(first_char(&t, text), '!' | '?' | '"' | '\u{201c}' | '\u{201d}')
-                && (first_char(&t, text) != '.' || !t.space_before && inert_dot(j))
+                && (first_char(&t, text) != '.' || !t.space_before() && inert_dot(j))
     });
     clean && verb_at(close + 1).is_some_and(|n| !clause_after(n))
 }

@@ -9,6 +9,7 @@ use crate::model::Span;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum TokKind {
     /// Letters/digits with inner `.`, `-`, `'`, `&` ("U.N.", "Eui-yong", "don't").
     Word,
@@ -26,17 +27,43 @@ pub struct Token {
     start: u32,
     end: u32,
     pub kind: TokKind,
-    /// First character is uppercase.
-    pub cap: bool,
-    /// Followed directly by a possessive `'s` / `’s` (not part of the token).
-    pub possessive: bool,
-    /// Whitespace precedes the token (or it starts the text).
-    pub space_before: bool,
-    /// A newline lies between this token and the previous one.
-    pub newline_before: bool,
+    /// `CAP`, `POSSESSIVE`, `SPACE_BEFORE`, `NEWLINE_BEFORE` (12 bytes a
+    /// token instead of 16).
+    flags: u8,
 }
 
+const CAP: u8 = 1;
+const POSSESSIVE: u8 = 2;
+const SPACE_BEFORE: u8 = 4;
+const NEWLINE_BEFORE: u8 = 8;
+
 impl Token {
+    fn new(start: u32, end: u32, kind: TokKind, cap: bool, possessive: bool, space: bool, newline: bool) -> Self {
+        let bit = |on: bool, b: u8| if on { b } else { 0 };
+        let flags =
+            bit(cap, CAP) | bit(possessive, POSSESSIVE) | bit(space, SPACE_BEFORE) | bit(newline, NEWLINE_BEFORE);
+        Token { start, end, kind, flags }
+    }
+    /// First character is uppercase.
+    #[inline]
+    pub const fn cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+    /// Followed directly by a possessive `'s` / `’s` (not part of the token).
+    #[inline]
+    pub const fn possessive(&self) -> bool {
+        self.flags & POSSESSIVE != 0
+    }
+    /// Whitespace precedes the token (or it starts the text).
+    #[inline]
+    pub const fn space_before(&self) -> bool {
+        self.flags & SPACE_BEFORE != 0
+    }
+    /// A newline lies between this token and the previous one.
+    #[inline]
+    pub const fn newline_before(&self) -> bool {
+        self.flags & NEWLINE_BEFORE != 0
+    }
     /// Byte offset of the token's first byte.
     #[inline]
     pub const fn start(&self) -> usize {
@@ -151,19 +178,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             let (Ok(start), Ok(end)) = (u32::try_from(i), u32::try_from(end)) else { break };
-            toks.push(Token { start, end, kind: TokKind::Word, cap, possessive, space_before, newline_before });
+            toks.push(Token::new(start, end, TokKind::Word, cap, possessive, space_before, newline_before));
         } else {
             let _ = bytes;
             let (Ok(start), Ok(end)) = (u32::try_from(i), u32::try_from(i + c.len_utf8())) else { break };
-            toks.push(Token {
-                start,
-                end,
-                kind: TokKind::Punct,
-                cap: false,
-                possessive: false,
-                space_before,
-                newline_before,
-            });
+            toks.push(Token::new(start, end, TokKind::Punct, false, false, space_before, newline_before));
         }
         space_before = false;
         newline_before = false;
@@ -498,7 +517,7 @@ mod tests {
         assert_eq!(words("Chung Eui-yong said."), ["Chung", "Eui-yong", "said", "."]);
         assert_eq!(words("don't stop"), ["don't", "stop"]);
         assert_eq!(words("Korea's rise"), ["Korea", "rise"]);
-        assert!(tokenize("Korea's rise")[0].possessive);
+        assert!(tokenize("Korea's rise")[0].possessive());
         assert_eq!(words("“Hi,” he said"), ["“", "Hi", ",", "”", "he", "said"]);
         assert_eq!(words("S. Korea"), ["S.", "Korea"]);
         assert_eq!(words("end. Next"), ["end", ".", "Next"]);
