@@ -430,6 +430,7 @@ fn cue(cx: &Ctx, k: usize) -> Option<String> {
             return Some(format!("{w} {next}"));
         }
     }
+    cx.lx.speech_verb(w)?;
     // A capitalized word after "of" or another capitalized word is part of
     // a name ("Secretary of State", "Valley News Report").
     if cx.toks[k].cap() && k > 0 && cx.toks[k - 1].is_word() && (cx.toks[k - 1].cap() || cx.lower[k - 1] == "of") {
@@ -450,7 +451,7 @@ fn cue(cx: &Ctx, k: usize) -> Option<String> {
     if w.ends_with("ing") && !(w == "saying" && k >= 1 && cx.lower[k - 1] == "as") {
         return None;
     }
-    cx.lx.speech_verb(w).map(|_| w.to_string())
+    Some(w.to_string())
 }
 
 /// After the closing mark: `, X said`, `, said X`, `, he added`, `X wrote`.

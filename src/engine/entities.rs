@@ -1121,7 +1121,7 @@ fn coordinated_with_place(text: &str, toks: &[Token], t0: usize, t1: usize, lx: 
         |k: usize| toks.get(k).is_some_and(|t| matches!(t.text(text), "and" | "or" | ",") && !t.newline_before());
     let known = |a: usize, b: usize| {
         a < b && b <= toks.len() && (a..b).all(|k| toks[k].is_word() && toks[k].cap()) && {
-            let k = key(&span_text(text, toks, a, b));
+            let k = if b == a + 1 { key(toks[a].text(text)) } else { key(&span_text(text, toks, a, b)) };
             lx.places.contains_key(&k) || lx.country_index.contains_key(&k)
         }
     };
@@ -1579,7 +1579,7 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     let after_the = |k: usize| {
         (1..=3).any(|back| {
             k >= back
-                && lower[k - back] == "the"
+                && toks[k - back].text(text).eq_ignore_ascii_case("the")
                 && (k - back + 1..k).all(|j| {
                     toks[j].is_word()
                         && (!toks[j].cap() || lower[j].ends_with("-based"))

@@ -125,8 +125,8 @@ fn first_names() -> FxHashMap<Cow<'static, str>, Gender> {
 /// apostrophes straightened.
 pub fn key(s: &str) -> String {
     if s.is_ascii() {
-        let mut out: String = s.chars().filter(|&c| c != '.').collect();
-        out.make_ascii_lowercase();
+        let mut out = String::with_capacity(s.len());
+        out.extend(s.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())));
         return out;
     }
     let mut out = String::with_capacity(s.len());

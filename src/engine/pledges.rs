@@ -10,6 +10,7 @@
 //! forecasts, deliberation and refusals are excluded by the words that
 //! govern the cue.
 
+use rustc_hash::FxHashMap;
 use std::num::NonZeroU32;
 
 use super::attribution::Attribution;
@@ -39,6 +40,11 @@ struct Ctx<'a> {
     prev_subject: std::cell::Cell<Option<usize>>,
     /// The article's home place word (see [`home_word`]), found once.
     home: std::cell::OnceCell<Option<String>>,
+    /// Organizations of two words or more by the key of their last word,
+    /// with the keys of all their words (built once, for [`describe`]).
+    orgs_by_head: std::cell::OnceCell<FxHashMap<String, Vec<(usize, Vec<String>)>>>,
+    /// The jurisdiction the article is about (see [`main_jurisdiction`]).
+    jurisdiction: std::cell::OnceCell<Option<usize>>,
 }
 
 /// The cue lists of `assets/pledge_cues.txt`, one bit each.
@@ -75,6 +81,8 @@ pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: 
         interview,
         prev_subject: Default::default(),
         home: Default::default(),
+        orgs_by_head: Default::default(),
+        jurisdiction: Default::default(),
     };
     let mut out: Vec<Pledge> = Vec::new();
     let mut last_actor: Option<usize> = None;
@@ -866,22 +874,27 @@ fn describe(cx: &Ctx, h: usize) -> Option<usize> {
     };
     // The place the article is about: its council, its government.
     let home = cx.home.get_or_init(|| home_word(cx));
-    let org = cx
-        .ents
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Organization)
-        .filter(|e| {
-            // "Council" alone is itself only a description.
-            e.name.contains(' ') && e.name.split_whitespace().last().is_some_and(|l| super::lexicon::key(l) == head)
-        })
-        .max_by_key(|e| {
+    // ("Council" alone is itself only a description.)
+    let by_head = cx.orgs_by_head.get_or_init(|| {
+        let mut map: FxHashMap<String, Vec<(usize, Vec<String>)>> = FxHashMap::default();
+        for e in cx.ents.entities.iter().filter(|e| e.kind == EntityKind::Organization && e.name.contains(' ')) {
             let words: Vec<String> = e.name.split_whitespace().map(super::lexicon::key).collect();
+            if let Some(last) = words.last() {
+                map.entry(last.clone()).or_default().push((e.id, words));
+            }
+        }
+        map
+    });
+    let org = by_head
+        .get(head)
+        .into_iter()
+        .flatten()
+        .max_by_key(|(id, words)| {
             let shared = np.iter().filter(|w| words.iter().any(|x| x == *w)).count();
             let local = home.as_ref().is_some_and(|h| words.contains(h));
-            (shared, local, last_seen(e.id))
+            (shared, local, last_seen(*id))
         })
-        .map(|e| e.id);
+        .map(|(id, _)| *id);
     org.or_else(|| {
         matches!(head, "government" | "country" | "nation" | "province" | "state" | "administration")
             .then(|| main_jurisdiction(cx))
@@ -893,7 +906,7 @@ fn describe(cx: &Ctx, h: usize) -> Option<usize> {
 /// with the most mentions over all places ("Dover" in City of Dover,
 /// Dover, South Dover).
 fn home_word(cx: &Ctx) -> Option<String> {
-    let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+    let mut counts: FxHashMap<String, usize> = Default::default();
     for e in cx.ents.entities.iter().filter(|e| e.kind == EntityKind::Place) {
         for w in e.name.split_whitespace().map(super::lexicon::key) {
             let generic = cx.lx.function_words.contains(&w)
@@ -951,17 +964,19 @@ fn announcer(cx: &Ctx, t0: usize, k: usize) -> Option<(Option<usize>, usize)> {
 
 /// The country, state or province the article names most often.
 fn main_jurisdiction(cx: &Ctx) -> Option<usize> {
-    cx.ents
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Place)
-        .filter(|e| {
-            let k = super::lexicon::key(&e.name);
-            cx.lx.country_index.contains_key(&k)
-                || cx.lx.places.get(&k).is_some_and(|kind| matches!(kind.as_str(), "state" | "province"))
-        })
-        .max_by_key(|e| e.mentions.len())
-        .map(|e| e.id)
+    *cx.jurisdiction.get_or_init(|| {
+        cx.ents
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .filter(|e| {
+                let k = super::lexicon::key(&e.name);
+                cx.lx.country_index.contains_key(&k)
+                    || cx.lx.places.get(&k).is_some_and(|kind| matches!(kind.as_str(), "state" | "province"))
+            })
+            .max_by_key(|e| e.mentions.len())
+            .map(|e| e.id)
+    })
 }
 
 fn after_preposition(cx: &Ctx, tok: usize) -> bool {

@@ -189,26 +189,41 @@ fn context_before(text: &str, para: Span, pos: usize) -> (Option<char>, &str) {
 /// True when the text right after the closing mark attributes the quote:
 /// `," he said`, `," said Jane`, `," the minister added`.
 fn followed_by_attribution(text: &str, end: usize, lx: &Lexicon) -> bool {
-    let after: String = text[end..].chars().take(80).collect();
-    let after = after.trim_start_matches([',', ' ']);
+    // The first `n` characters after the quote, as a slice.
+    let ahead = |n: usize| {
+        let rest = &text[end..];
+        &rest[..rest.char_indices().nth(n).map_or(rest.len(), |(i, _)| i)]
+    };
+    let after = ahead(80).trim_start_matches([',', ' ']);
     let verb_in = |s: &str, n: usize| {
         s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
             .take(n)
-            .any(|w| !w.ends_with("ing") && lx.speech_verb(&w.to_lowercase()).is_some())
+            .any(|w| !w.ends_with("ing") && speech_word(w, lx))
     };
     if verb_in(after, 5) {
         return true;
     }
     // A name with an appositive, then the verb: `"...," Doe, the head of
     // the group, wrote`.
-    let wide: String = text[end..].chars().take(200).collect();
-    let wide = wide.trim_start_matches([',', ' ']);
+    let wide = ahead(200).trim_start_matches([',', ' ']);
     let Some(c1) = wide.find(',').filter(|&c| c <= 40) else { return false };
     let name_like = wide[..c1].split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
     let rest = &wide[c1 + 1..];
     name_like
         && rest.find(',').is_some_and(|c2| !rest[..c2].contains(['.', '"', '\u{201c}']) && verb_in(&rest[c2 + 1..], 2))
+}
+
+/// A speech verb in any case, lowercased without allocating when short.
+fn speech_word(w: &str, lx: &Lexicon) -> bool {
+    let mut buf = [0u8; 24];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        return std::str::from_utf8(b).is_ok_and(|l| lx.speech_verb(l).is_some());
+    }
+    lx.speech_verb(&w.to_lowercase()).is_some()
 }
 
 fn is_title_case(s: &str, lx: &Lexicon) -> bool {
