@@ -21,6 +21,9 @@ use super::text::{first_char, is_double_quote, token_at, word_before, Lower, Tok
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
 
+/// Organization ids with the keys of their name words, by last word.
+type OrgsByHead = FxHashMap<String, Vec<(usize, Vec<String>)>>;
+
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
@@ -42,7 +45,7 @@ struct Ctx<'a> {
     home: std::cell::OnceCell<Option<String>>,
     /// Organizations of two words or more by the key of their last word,
     /// with the keys of all their words (built once, for [`describe`]).
-    orgs_by_head: std::cell::OnceCell<FxHashMap<String, Vec<(usize, Vec<String>)>>>,
+    orgs_by_head: std::cell::OnceCell<OrgsByHead>,
     /// The jurisdiction the article is about (see [`main_jurisdiction`]).
     jurisdiction: std::cell::OnceCell<Option<usize>>,
 }
@@ -876,7 +879,7 @@ fn describe(cx: &Ctx, h: usize) -> Option<usize> {
     let home = cx.home.get_or_init(|| home_word(cx));
     // ("Council" alone is itself only a description.)
     let by_head = cx.orgs_by_head.get_or_init(|| {
-        let mut map: FxHashMap<String, Vec<(usize, Vec<String>)>> = FxHashMap::default();
+        let mut map = OrgsByHead::default();
         for e in cx.ents.entities.iter().filter(|e| e.kind == EntityKind::Organization && e.name.contains(' ')) {
             let words: Vec<String> = e.name.split_whitespace().map(super::lexicon::key).collect();
             if let Some(last) = words.last() {
