@@ -11,7 +11,7 @@
 use super::entities::{pronoun_gender, Entities, Found};
 use super::lexicon::{Gender, Lexicon};
 use super::quotes::RawKind;
-use super::text::{first_char, is_double_quote, token_at, word_before, Lower, TokKind, Token};
+use super::text::{first_char, is_determiner, is_double_quote, token_at, word_before, Lower, TokKind, Token};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Span};
 
@@ -438,13 +438,7 @@ fn cue(cx: &Ctx, k: usize) -> Option<String> {
     }
     // A noun after a determiner or a possessive ("his comments", "the mayor's
     // comments") is no cue.
-    if k > 0
-        && (cx.toks[k - 1].possessive()
-            || matches!(
-                cx.lower[k - 1].as_str(),
-                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "these" | "those" | "our" | "my" | "your"
-            ))
-    {
+    if k > 0 && (cx.toks[k - 1].possessive() || is_determiner(&cx.lower[k - 1])) {
         return None;
     }
     // "saying" attributes only in "quoted as saying"; other -ing forms never.

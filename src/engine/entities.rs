@@ -1105,12 +1105,7 @@ fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -> Option<us
 /// The name [t0, t1) is followed by a speech verb ("Brennan said"), not as
 /// the modifier of a noun ("a Twitter comment", "the Reuters report").
 fn followed_by_speech(toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &Lexicon) -> bool {
-    let determiner = t0 > 0
-        && toks[t0 - 1].is_word()
-        && matches!(
-            lower[t0 - 1].as_str(),
-            "a" | "an" | "the" | "this" | "that" | "his" | "her" | "its" | "their" | "our"
-        );
+    let determiner = t0 > 0 && toks[t0 - 1].is_word() && super::text::is_determiner(&lower[t0 - 1]);
     !determiner && toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
 }
 

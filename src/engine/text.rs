@@ -403,6 +403,28 @@ pub fn word_before(tokens: &[Token], k: usize, skip: impl Fn(usize) -> bool) -> 
     None
 }
 
+/// An article, demonstrative or possessive determiner ("the", "this",
+/// "their"): the word after it is a noun, not a verb or a name's head.
+pub fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+    )
+}
+
 /// The first character of a token.
 pub fn first_char(tok: &Token, text: &str) -> char {
     text[tok.start()..].chars().next().unwrap_or(' ')
