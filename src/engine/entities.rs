@@ -100,6 +100,25 @@ struct Cand {
 const CONNECTORS: [&str; 16] =
     ["of", "for", "de", "du", "da", "dos", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "del"];
 
+/// Words that make a region of the known place after them ("Upstate New
+/// York", "Northern Ontario").
+const REGION_WORDS: [&str; 14] = [
+    "upstate",
+    "downstate",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "rural",
+    "coastal",
+    "northwestern",
+    "northeastern",
+    "southwestern",
+    "southeastern",
+];
+
 /// "D-Wis", "R-Pa", "I-VT": a US party letter and a state abbreviation.
 fn is_party_tag(w: &str) -> bool {
     let w = w.trim_end_matches('.');
@@ -480,6 +499,10 @@ fn push_run(
     {
         a += 1;
     }
+    // A month before an acronym ("an August PBO report") dates it.
+    if b - a >= 2 && lx.calendar.contains(lower[a].as_str()) && is_acronym(toks[a + 1].text(text)) {
+        a += 1;
+    }
     if a >= b {
         return;
     }
@@ -856,6 +879,12 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 }
                 if place_context(toks, lower, c.t0) && !lx.first_names.contains_key(first_lower) && c.kind.is_none() {
                     Some(EntityKind::Place)
+                } else if REGION_WORDS.contains(&first_lower) && {
+                    let rest = key(&span_text(text, toks, c.t0 + 1, c.t1));
+                    lx.places.contains_key(&rest) || lx.country_index.contains_key(&rest)
+                } {
+                    // "Upstate New York", "Northern Ontario": part of a place.
+                    Some(EntityKind::Place)
                 } else if person_evidence(text, toks, lower, c, lx, seen_lower)
                     || (ntok <= 3 && person_words.contains(last_lower) && !lx.places.contains_key(last_lower))
                 {
@@ -1034,7 +1063,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             // "YouTube", "TransLink": brands and organizations.
             EntityKind::Organization
         } else if c.kind == Some(EntityKind::Person)
-            || (followed_by_speech(toks, lower, c.t0, c.t1, lx) && !plural_common_noun(word, lx))
+            || (followed_by_speech(toks, lower, c.t0, c.t1, lx) && !plural_common_noun(word, lx) && !is_acronym(raw1))
             || person_words.contains(word)
         {
             EntityKind::Person
@@ -1235,10 +1264,14 @@ fn person_evidence(
     // X,"), a speech verb before ("said X") or after ("X said"), an age
     // after (", 52,").
     let role_at = |k: usize| toks[k].is_word() && lx.titles.contains(lower[k].as_str());
+    // ("told X", "asked X": X is the listener, often a newspaper.)
+    let to_listener = |w: &str| matches!(w, "told" | "tell" | "tells" | "asked" | "ask" | "asks");
     let prev_role = c.t0 > 0
         && ((toks[c.t0 - 1].is_word()
             && (role_at(c.t0 - 1)
-                || lx.speech_verb(&lower[c.t0 - 1]).is_some_and(|_| !lower[c.t0 - 1].ends_with("ing"))))
+                || lx
+                    .speech_verb(&lower[c.t0 - 1])
+                    .is_some_and(|_| !lower[c.t0 - 1].ends_with("ing") && !to_listener(&lower[c.t0 - 1]))))
             || (c.t0 > 1 && toks[c.t0 - 1].text(text) == "," && role_at(c.t0 - 2)));
     let next_speech = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
     let age = toks.get(c.t1 + 1).is_some_and(|t| {
@@ -1265,7 +1298,8 @@ fn person_evidence(
     }
     // "Jean-Luc Marchand": a hyphenated given name; "R. Saravanan", "Ana
     // G. Ruiz": an initial before the last word.
-    if first.split('-').next().is_some_and(|p| p.len() >= 2 && p != first && lx.first_names.contains_key(p)) {
+    let given = |p: &str| matches!(lx.first_names.get(p), Some(Gender::Male | Gender::Female));
+    if first.contains('-') && first.split('-').all(|p| p.len() >= 2 && given(p)) {
         return true;
     }
     let initial = (c.t0..c.t1 - 1).any(|k| {
@@ -1301,7 +1335,10 @@ fn person_words(inp: &Layers, lx: &Lexicon, lower: &Lower, cands: &[Cand]) -> Fx
     for c in cands.iter().filter(|c| c.t1 == c.t0 + 1 && !c.quoted && !c.headline) {
         let w = lower[c.t0].as_str();
         let titled = c.kind == Some(EntityKind::Person) && !c.titles.is_empty();
-        let speaks = c.kind.is_none() && followed_by_speech(toks, lower, c.t0, c.t1, lx) && !plural_common_noun(w, lx);
+        let speaks = c.kind.is_none()
+            && followed_by_speech(toks, lower, c.t0, c.t1, lx)
+            && !plural_common_noun(w, lx)
+            && !is_acronym(toks[c.t0].text(inp.text));
         if (titled || speaks)
             && !lx.function_words.contains(w)
             && !lx.places.contains_key(w)

@@ -281,7 +281,8 @@ impl Lexicon {
 
     /// True when the (lowercase) line is scraped boilerplate.
     pub fn is_boilerplate(&self, line: &str) -> bool {
-        let line = line.trim();
+        // ("(Article continues after graphic.)": the same inside brackets.)
+        let line = line.trim().trim_start_matches(['(', '[']).trim_end_matches([')', ']', '.']);
         // (A video caption, "WATCH: ...", may run longer than other lines.)
         let caption = line.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("watch"));
         if line.len() >= if caption { 400 } else { 200 } {
