@@ -877,7 +877,10 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                     pending_single.push((c2, key(&span_text(text, toks, c.t0 + 1, c.t1))));
                     continue;
                 }
-                if place_context(toks, lower, c.t0) && !lx.first_names.contains_key(first_lower) && c.kind.is_none() {
+                let no_given_name = !lx.first_names.contains_key(first_lower);
+                if no_given_name
+                    && (place_context(toks, lower, c.t0) || coordinated_with_place(text, toks, c.t0, c.t1, lx))
+                {
                     Some(EntityKind::Place)
                 } else if REGION_WORDS.contains(&first_lower) && {
                     let rest = key(&span_text(text, toks, c.t0 + 1, c.t1));
