@@ -879,7 +879,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 }
                 let no_given_name = !lx.first_names.contains_key(first_lower);
                 if no_given_name
-                    && (place_context(toks, lower, c.t0) || coordinated_with_place(text, toks, c.t0, c.t1, lx))
+                    && (place_context(toks, lower, c.t0) || coordinated_with_place(text, toks, lower, c.t0, c.t1, lx))
                 {
                     Some(EntityKind::Place)
                 } else if REGION_WORDS.contains(&first_lower) && {
@@ -892,7 +892,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                     || (ntok <= 3 && person_words.contains(last_lower) && !lx.places.contains_key(last_lower))
                 {
                     Some(EntityKind::Person)
-                } else if coordinated_with_place(text, toks, c.t0, c.t1, lx) {
+                } else if coordinated_with_place(text, toks, lower, c.t0, c.t1, lx) {
                     Some(EntityKind::Place)
                 } else if (c.t0..c.t1).all(|k| !toks[k].is_word() || seen_lower.contains(lower[k].as_str())) {
                     // Every word is used lowercase elsewhere in the text
@@ -1085,7 +1085,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             // A known given name or surname, or a surname by its form
             // ("Dravoski"), capitalized mid-sentence and never used as a word.
             EntityKind::Person
-        } else if c.kind.is_none() && coordinated_with_place(text, toks, c.t0, c.t1, lx) {
+        } else if c.kind.is_none() && coordinated_with_place(text, toks, lower, c.t0, c.t1, lx) {
             EntityKind::Place
         } else if is_acronym(raw1) || cap_count.get(nkey.as_str()).copied().unwrap_or(0) >= 2 {
             // An acronym, or a word capitalized mid-sentence more than once:
@@ -1143,13 +1143,18 @@ fn followed_by_speech(toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &
 
 /// "Halifax or Wexbury", "Winnipeg, Elk Hollow and Sundby": a name listed
 /// next to a known place is a place too.
-fn coordinated_with_place(text: &str, toks: &[Token], t0: usize, t1: usize, lx: &Lexicon) -> bool {
+fn coordinated_with_place(text: &str, toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &Lexicon) -> bool {
     let joins =
         |k: usize| toks.get(k).is_some_and(|t| matches!(t.text(text), "and" | "or" | ",") && !t.newline_before());
     let known = |a: usize, b: usize| {
         a < b && b <= toks.len() && (a..b).all(|k| toks[k].is_word() && toks[k].cap()) && {
-            let k = if b == a + 1 { key(toks[a].text(text)) } else { key(&span_text(text, toks, a, b)) };
-            lx.places.contains_key(&k) || lx.country_index.contains_key(&k)
+            if b == a + 1 && !toks[a].text(text).contains('.') {
+                let w = lower[a].as_str();
+                lx.places.contains_key(w) || lx.country_index.contains_key(w)
+            } else {
+                let k = key(&span_text(text, toks, a, b));
+                lx.places.contains_key(&k) || lx.country_index.contains_key(&k)
+            }
         }
     };
     let item = |k: usize| toks[k].is_word() && toks[k].cap() && !toks[k].newline_before();
