@@ -11,7 +11,9 @@
 use super::entities::{pronoun_gender, Entities, Found};
 use super::lexicon::{Gender, Lexicon};
 use super::quotes::RawKind;
-use super::text::{first_char, is_determiner, is_double_quote, token_at, word_before, Lower, TokKind, Token};
+use super::text::{
+    first_char, is_determiner, is_double_quote, token_at, word_before, Lower, TokKind, Token, PREPOSITIONS,
+};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Span};
 
@@ -21,40 +23,6 @@ pub struct Attribution {
     pub speaker: Option<usize>,
     pub cue: Option<String>,
 }
-
-/// Prepositions: a name right after one is not a sentence subject.
-const PREPOSITIONS: [&str; 30] = [
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "of",
-    "to",
-    "about",
-    "against",
-    "among",
-    "between",
-    "during",
-    "under",
-    "over",
-    "after",
-    "before",
-    "through",
-    "including",
-    "like",
-    "toward",
-    "towards",
-    "into",
-    "without",
-    "within",
-    "than",
-    "per",
-    "via",
-    "as",
-];
 
 /// One person or organization in focus.
 #[derive(Debug, Clone, Copy)]

@@ -17,7 +17,7 @@ use super::attribution::Attribution;
 use super::entities::Entities;
 use super::lexicon::Lexicon;
 use super::quotes::RawKind;
-use super::text::{first_char, is_double_quote, token_at, word_before, Lower, Token, Word};
+use super::text::{first_char, is_double_quote, token_at, word_before, Lower, Token, Word, PREPOSITIONS};
 use super::Layers;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
 
@@ -983,23 +983,6 @@ fn main_jurisdiction(cx: &Ctx) -> Option<usize> {
 }
 
 fn after_preposition(cx: &Ctx, tok: usize) -> bool {
-    const PREPOSITIONS: [&str; 15] = [
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "of",
-        "to",
-        "during",
-        "among",
-        "including",
-        "into",
-        "than",
-        "like",
-    ];
     let skip = |j: usize| {
         let w = cx.lower[j].as_str();
         !PREPOSITIONS.contains(&w) && (cx.toks[j].cap() || w == "the" || cx.lx.titles.contains(w))

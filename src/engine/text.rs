@@ -404,6 +404,40 @@ pub fn word_before(tokens: &[Token], k: usize, skip: impl Fn(usize) -> bool) -> 
     None
 }
 
+/// Prepositions: a name right after one is not a sentence subject.
+pub const PREPOSITIONS: [&str; 30] = [
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "of",
+    "to",
+    "about",
+    "against",
+    "among",
+    "between",
+    "during",
+    "under",
+    "over",
+    "after",
+    "before",
+    "through",
+    "including",
+    "like",
+    "toward",
+    "towards",
+    "into",
+    "without",
+    "within",
+    "than",
+    "per",
+    "via",
+    "as",
+];
+
 /// An article, demonstrative or possessive determiner ("the", "this",
 /// "their"): the word after it is a noun, not a verb or a name's head.
 pub fn is_determiner(lower: &str) -> bool {
