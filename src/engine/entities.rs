@@ -739,6 +739,19 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             let plural_country =
                 plural_demonym || nkey.strip_suffix('s').is_some_and(|k| lx.country_index.contains_key(k));
             let has_digit = raw_has_digit(toks[c.t0].text(text)) && !lx.org_index.contains_key(&nkey);
+            // "Americans", "Palestinians": a people, named as a group.
+            if plural_demonym && !lx.adjectives.contains(&nkey) {
+                let id = match by_key.get(&nkey) {
+                    Some(&id) => id,
+                    None => {
+                        let id = ents.add_entity(EntityKind::Other, name.clone());
+                        by_key.insert(nkey.clone(), id);
+                        id
+                    }
+                };
+                mention(&mut ents, id, MentionForm::Name);
+                continue;
+            }
             if lx.adjectives.contains(&nkey) || lx.demonym_index.contains_key(&nkey) || plural_country || has_digit {
                 continue;
             }
