@@ -253,7 +253,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 if is_pronoun_like(&lower[j]) {
                     break;
                 }
-                // "Washington State University Simon Ličen": an organization
+                // "Dover State University Ana Ruiz": an organization
                 // head word followed by a first name ends the name.
                 if lx.org_words.contains(lower[j - 1].as_str())
                     && lx.first_names.contains_key(lower[j].as_str())
