@@ -262,6 +262,19 @@ impl Lexicon {
         self.speech_verbs.get(lower).map(String::as_str)
     }
 
+    /// True when `word`, in any case, is a speech verb (lowercased without
+    /// allocating when short).
+    pub fn is_speech_verb_any_case(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            return std::str::from_utf8(b).is_ok_and(|l| self.speech_verb(l).is_some());
+        }
+        self.speech_verb(&word.to_lowercase()).is_some()
+    }
+
     /// True when `lower` is in the pledge cue list of `kind`.
     pub fn pledge_cue(&self, kind: &str, lower: &str) -> bool {
         self.pledge_cues.get(kind).is_some_and(|s| s.contains(lower))

@@ -199,7 +199,7 @@ fn followed_by_attribution(text: &str, end: usize, lx: &Lexicon) -> bool {
         s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
             .take(n)
-            .any(|w| !w.ends_with("ing") && speech_word(w, lx))
+            .any(|w| !w.ends_with("ing") && lx.is_speech_verb_any_case(w))
     };
     if verb_in(after, 5) {
         return true;
@@ -212,18 +212,6 @@ fn followed_by_attribution(text: &str, end: usize, lx: &Lexicon) -> bool {
     let rest = &wide[c1 + 1..];
     name_like
         && rest.find(',').is_some_and(|c2| !rest[..c2].contains(['.', '"', '\u{201c}']) && verb_in(&rest[c2 + 1..], 2))
-}
-
-/// A speech verb in any case, lowercased without allocating when short.
-fn speech_word(w: &str, lx: &Lexicon) -> bool {
-    let mut buf = [0u8; 24];
-    if w.is_ascii() && w.len() <= buf.len() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        return std::str::from_utf8(b).is_ok_and(|l| lx.speech_verb(l).is_some());
-    }
-    lx.speech_verb(&w.to_lowercase()).is_some()
 }
 
 fn is_title_case(s: &str, lx: &Lexicon) -> bool {

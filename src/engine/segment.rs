@@ -281,13 +281,14 @@ fn attribution_follows(text: &str, toks: &[Token], from: usize, lx: &Lexicon) ->
     // The token after a speech verb (or a two-word cue) at `k`.
     let verb_at = |k: usize| -> Option<usize> {
         let t = toks.get(k).filter(|t| t.is_word())?;
-        let w = t.text(text).to_lowercase();
-        if let Some(seconds) = lx.speech_phrases.get(&w) {
+        let w = t.text(text);
+        if let Some(seconds) = lx.speech_phrases.get(&w.to_lowercase()) {
             if toks.get(k + 1).is_some_and(|n| n.is_word() && seconds.contains(&lw(k + 1))) {
                 return Some(k + 2);
             }
         }
-        (lx.speech_verb(&w).is_some() && !w.ends_with("ing")).then_some(k + 1)
+        let participle = w.get(w.len().saturating_sub(3)..).is_some_and(|s| s.eq_ignore_ascii_case("ing"));
+        (lx.is_speech_verb_any_case(w) && !participle).then_some(k + 1)
     };
     let clause_after = |k: usize| {
         toks.get(k).is_some_and(|t| {
