@@ -440,6 +440,40 @@ fn possessive_inside_name(toks: &[Token], lower: &Lower, start: usize, k: usize,
     false
 }
 
+/// False for a capitalized word that only looks like a name: a contraction
+/// ("Don't", "Isn't"), an interjection ("Hmmm", "Nah") or a compound
+/// adjective ("Open-minded", "DNA-based").
+fn name_like_word(raw: &str, lx: &Lexicon) -> bool {
+    let lower = raw.to_lowercase();
+    let contraction = [
+        "n't",
+        "n\u{2019}t",
+        "'s",
+        "\u{2019}s",
+        "'re",
+        "\u{2019}re",
+        "'ll",
+        "\u{2019}ll",
+        "'ve",
+        "\u{2019}ve",
+        "'m",
+        "\u{2019}m",
+        "'d",
+        "\u{2019}d",
+    ]
+    .iter()
+    .any(|suffix| {
+        lower.strip_suffix(suffix).is_some_and(|stem| lx.is_common_word(stem) || lx.function_words.contains(stem))
+    });
+    let chars: Vec<char> = lower.chars().collect();
+    let stretched = chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+    let interjection = lx.function_words.contains(lower.as_str());
+    let adjective = raw
+        .rsplit_once('-')
+        .is_some_and(|(_, tail)| !tail.is_empty() && tail.chars().all(char::is_lowercase) && lx.is_common_word(tail));
+    !(contraction || stretched || interjection || adjective)
+}
+
 /// "Officials", "Prosecutors": a plural word, not a name (unless the name
 /// lists know it).
 fn plural_common_noun(word: &str, lx: &Lexicon) -> bool {
@@ -972,7 +1006,8 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
     // How often each lone word is capitalized mid-sentence.
     let mut cap_count: FxHashMap<String, usize> = FxHashMap::default();
     for (c, k) in &pending_single {
-        if !c.sentence_initial {
+        // (At a sentence start only a word that is no everyday word counts.)
+        if !c.sentence_initial || !lx.is_common_word(k) {
             *cap_count.entry(k.clone()).or_default() += 1;
         }
     }
@@ -1054,8 +1089,10 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             ents.mentions.push(found(id, MentionForm::Alias));
             continue;
         }
-        // A lone capitalized word of a headline names nothing by itself.
-        if c.headline && !lx.places.contains_key(word) && lexicon_entity(word, lx).is_none() {
+        // A lone capitalized everyday word of a headline names nothing by itself.
+        let common = lx.is_common_word(word) || !name_like_word(toks[c.t0].text(text), lx);
+        let given_only = lx.first_names.contains_key(word) && !lx.surnames.contains(word);
+        if c.headline && (common || given_only) && !lx.places.contains_key(word) && lexicon_entity(word, lx).is_none() {
             continue;
         }
         // A word of a longer non-person name ("Initiative" alone is not a thing).
@@ -1065,7 +1102,10 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
         if lx.function_words.contains(word) || lx.titles.contains(word) || lx.calendar.contains(word) {
             continue;
         }
+        // A sentence's first word is a name only when it is no everyday word
+        // ("Zentrix announced"), a known name, or a speaker ("Brennan said").
         if c.sentence_initial
+            && common
             && !lx.surnames.contains(word)
             && !lx.first_names.contains_key(word)
             && (!followed_by_speech(toks, lower, c.t0, c.t1, lx) || plural_common_noun(word, lx))
@@ -1085,7 +1125,8 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             EntityKind::Person
         } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
             EntityKind::Place
-        } else if place_context(toks, lower, c.t0) || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
+        } else if (place_context(toks, lower, c.t0) && (!common || name_word(word, lx)))
+            || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
         {
             // "in Westbrook", "the village of Cressley": a place by its context.
             EntityKind::Place
@@ -1104,6 +1145,11 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             // An acronym, or a word capitalized mid-sentence more than once:
             // a brand or an organization.
             EntityKind::Organization
+        } else if common && !(c.t0 > 0 && lower[c.t0 - 1] == "the") {
+            // An everyday word capitalized once, for emphasis ("a state of
+            // Peace and Security"), is no name; after "the" it may be one
+            // ("the Academy").
+            continue;
         } else {
             // One capitalized word seen once: a name, but of what is unclear.
             EntityKind::Other

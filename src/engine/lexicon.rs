@@ -56,6 +56,9 @@ pub struct Lexicon {
     /// the built-in text itself (no string per name to allocate at start).
     pub first_names: FxHashMap<Cow<'static, str>, Gender>,
     pub surnames: FxHashSet<Cow<'static, str>>,
+    /// Everyday English words (lowercase, from a spelling dictionary): a
+    /// capitalized word that is none of them is probably a name.
+    pub common_words: FxHashSet<&'static str>,
     pub countries: Vec<Country>,
     /// Lowercase key (country name or alias, periods removed) -> country index.
     pub country_index: FxHashMap<String, usize>,
@@ -100,6 +103,14 @@ fn surnames() -> FxHashSet<Cow<'static, str>> {
     let src = include_str!("../../assets/surnames.txt");
     let mut set = FxHashSet::with_capacity_and_hasher(src.lines().count(), Default::default());
     set.extend(lines(src).flat_map(|l| l.split_whitespace()).map(lowercase_static));
+    set
+}
+
+/// The everyday words (`assets/common_words.txt`, one a line, lowercase).
+fn common_words() -> FxHashSet<&'static str> {
+    let src = include_str!("../../assets/common_words.txt");
+    let mut set = FxHashSet::with_capacity_and_hasher(src.len() / 9, Default::default());
+    set.extend(lines(src));
     set
 }
 
@@ -148,16 +159,17 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        // The two largest lists (given names and surnames, most of the work)
+        // The largest lists (given names, surnames, everyday words: most of the work)
         // are parsed on a second core meanwhile: the lexicon is on the way to
         // the reader's first screen.
         std::thread::scope(|scope| {
-            let names = std::thread::Builder::new().spawn_scoped(scope, || (first_names(), surnames())).ok();
+            let names =
+                std::thread::Builder::new().spawn_scoped(scope, || (first_names(), surnames(), common_words())).ok();
             let mut lx = Lexicon::build_rest();
-            (lx.first_names, lx.surnames) = match names.map(|h| h.join()) {
+            (lx.first_names, lx.surnames, lx.common_words) = match names.map(|h| h.join()) {
                 Some(Ok(lists)) => lists,
                 // No second thread: parse them here.
-                _ => (first_names(), surnames()),
+                _ => (first_names(), surnames(), common_words()),
             };
             lx
         })
@@ -313,6 +325,11 @@ impl Lexicon {
                 l.starts_with(b.as_str())
             }
         })
+    }
+
+    /// True when `lower` is an everyday English word.
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        self.common_words.contains(lower)
     }
 
     /// The gender a first name suggests.
