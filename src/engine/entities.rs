@@ -655,6 +655,26 @@ fn push_run(
     {
         b -= 1;
     }
+    // A trailing title with no name after it describes the name before it
+    // ("the Virginia Governor race", "a Tarrow Mayor"): drop it (not in
+    // "Ministry of Justice", where it is part of the name).
+    // (A surname that is also a title stays: "Carole King".)
+    if title_end.is_none()
+        && !(a..b).any(|k| lower[k] == "of")
+        && !lx.first_names.contains_key(lower[a].as_str())
+        && !lx.surnames.contains(lower[b - 1].as_str())
+    {
+        let mut e = b;
+        while e > a + 1
+            && is_title_word(lower[e - 1].trim_end_matches('.'), lx)
+            && !lx.org_words.contains(lower[e - 2].as_str())
+        {
+            e -= 1;
+        }
+        if e > a && !is_title_word(lower[e - 1].trim_end_matches('.'), lx) {
+            b = e;
+        }
+    }
     // Trailing calendar word ("Seoul Tuesday"): drop it.
     while b > a + 1
         && lx.calendar.contains(lower[b - 1].as_str())
@@ -757,6 +777,16 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
         // digits ("COVID-19") are not names on their own.
         if ntok == 1 && c.kind.is_none() {
             let raw1 = toks[c.t0].text(text);
+            // An abbreviation of a thing ("PhD", "DNA", "GDP"), or a word
+            // shouted in capitals ("HUGE"): no organization.
+            let capitals = raw1.chars().filter(|ch| ch.is_uppercase()).count();
+            let shouted_word = is_acronym(raw1) && nkey.len() >= 4 && lx.is_common_word(&nkey);
+            if (capitals >= 2 && lx.concept_acronyms.contains(&nkey) || shouted_word)
+                && lexicon_entity(&nkey, lx).is_none()
+                && !lx.places.contains_key(&nkey)
+            {
+                continue;
+            }
             // "I’m", "It's": a pronoun with a contraction.
             if raw1.split(['\'', '\u{2019}']).next().is_some_and(|p| lx.function_words.contains(&p.to_lowercase()))
                 && raw1.contains(['\'', '\u{2019}'])
@@ -1367,6 +1397,17 @@ fn person_evidence(
     // G. Ruiz": an initial before the last word.
     let given = |p: &str| matches!(lx.first_names.get(p), Some(Gender::Male | Gender::Female));
     if first.contains('-') && first.split('-').all(|p| p.len() >= 2 && given(p)) {
+        return true;
+    }
+    // "Kim Jong-un", "Chung Eui-yong": a one-syllable family name before a
+    // Korean given name of two hyphenated syllables, the second lowercase.
+    let syllable = |p: &str| (2..=5).contains(&p.len()) && p.chars().all(|ch| ch.is_ascii_alphabetic());
+    let korean_given = |w: &str| {
+        w.split_once('-').is_some_and(|(x, y)| {
+            syllable(x) && syllable(y) && y.chars().all(|ch| ch.is_ascii_lowercase()) && !y.contains('-')
+        })
+    };
+    if c.t1 - c.t0 == 2 && syllable(toks[c.t0].text(text)) && korean_given(toks[c.t0 + 1].text(text)) {
         return true;
     }
     let initial = (c.t0..c.t1 - 1).any(|k| {

@@ -47,6 +47,8 @@ pub struct Lexicon {
     pub place_words: FxHashSet<String>,
     /// First words that make a name a place ("Port", "Lake", "Mount").
     pub place_prefixes: FxHashSet<String>,
+    /// Abbreviations that name no organization ("PhD", "DNA", "GDP").
+    pub concept_acronyms: FxHashSet<String>,
     /// Capitalized adjectives that are not entities ("Asian", "Muslim").
     pub adjectives: FxHashSet<String>,
     pub boilerplate: Vec<String>,
@@ -208,6 +210,7 @@ impl Lexicon {
         lx.place_words = words(include_str!("../../assets/place_words.txt"));
         lx.place_prefixes = words(include_str!("../../assets/place_prefixes.txt"));
         lx.adjectives = words(include_str!("../../assets/adjectives.txt"));
+        lx.concept_acronyms = words(include_str!("../../assets/concept_acronyms.txt"));
         lx.boilerplate = lines(include_str!("../../assets/boilerplate.txt")).map(str::to_lowercase).collect();
         for l in lines(include_str!("../../assets/countries.tsv")) {
             let cols: Vec<&str> = l.split('\t').collect();
