@@ -955,7 +955,11 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                     continue;
                 }
                 let no_given_name = !lx.first_names.contains_key(first_lower);
+                // ("foreign minister Ri Yong-ho, North Korea's ...": a role
+                // before it makes a person of it.)
+                let role_before = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
                 if no_given_name
+                    && !role_before
                     && (place_context(toks, lower, c.t0) || coordinated_with_place(text, toks, lower, c.t0, c.t1, lx))
                 {
                     Some(EntityKind::Place)
@@ -1371,9 +1375,11 @@ fn person_evidence(
                     .is_some_and(|_| !lower[c.t0 - 1].ends_with("ing") && !to_listener(&lower[c.t0 - 1]))))
             || (c.t0 > 1 && toks[c.t0 - 1].text(text) == "," && role_at(c.t0 - 2)));
     let next_speech = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
-    let age = toks.get(c.t1 + 1).is_some_and(|t| {
-        t.is_word() && lower[c.t1 + 1].len() <= 3 && lower[c.t1 + 1].chars().all(|ch| ch.is_ascii_digit())
-    });
+    let age = toks.get(c.t1).is_some_and(|t| matches!(t.text(text), "," | "("))
+        && toks.get(c.t1 + 1).is_some_and(|t| {
+            t.is_word() && lower[c.t1 + 1].len() <= 3 && lower[c.t1 + 1].chars().all(|ch| ch.is_ascii_digit())
+        })
+        && toks.get(c.t1 + 2).is_none_or(|t| !t.is_word());
     // Any head word inside ("Harbour Street Rosa") makes it no simple name.
     // (A first name that is also a word, "Rose Kessler", is still a name.)
     let from = if lx.first_names.contains_key(first) { c.t0 + 1 } else { c.t0 };
@@ -1389,6 +1395,36 @@ fn person_evidence(
         let head = lower[c.t1 - 1].as_str();
         let thing_head = lx.org_words.contains(head) || lx.place_words.contains(head) || lx.event_words.contains(head);
         return !thing_head && (prev_role || next_speech || age);
+    }
+    // "Langley SkyTrain", "Metro TransLink": a word with a capital inside
+    // that is no surname form ("McKay", "DeSantis", "LeBlanc") is a brand.
+    let brand = (c.t0..c.t1).any(|k| {
+        let w = toks[k].text(text);
+        let inner = w.char_indices().skip(1).find(|(_, ch)| ch.is_uppercase()).map(|(i, _)| i);
+        inner.is_some_and(|i| {
+            let head = &w[..i];
+            w.chars().any(char::is_lowercase)
+                && !matches!(
+                    head,
+                    "Mc" | "Mac"
+                        | "De"
+                        | "Di"
+                        | "Da"
+                        | "Du"
+                        | "Le"
+                        | "La"
+                        | "Van"
+                        | "Von"
+                        | "O'"
+                        | "O\u{2019}"
+                        | "Fitz"
+                        | "St"
+                )
+                && !head.ends_with('-')
+        })
+    });
+    if brand && !(prev_role || next_speech) {
+        return false;
     }
     if lx.first_names.contains_key(first) && !is_place(first) {
         return true;
