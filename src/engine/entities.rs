@@ -1159,7 +1159,8 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             EntityKind::Person
         } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
             EntityKind::Place
-        } else if (place_context(toks, lower, c.t0) && (!common || name_word(word, lx)))
+        } else if (place_context(toks, lower, c.t0)
+            && (!common || name_word(word, lx) || cap_count.get(nkey.as_str()).copied().unwrap_or(0) >= 2))
             || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
         {
             // "in Westbrook", "the village of Cressley": a place by its context.
