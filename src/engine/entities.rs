@@ -781,7 +781,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             // shouted in capitals ("HUGE"): no organization.
             let capitals = raw1.chars().filter(|ch| ch.is_uppercase()).count();
             let shouted_word = is_acronym(raw1) && nkey.len() >= 4 && lx.is_common_word(&nkey);
-            if (capitals >= 2 && lx.concept_acronyms.contains(&nkey) || shouted_word)
+            if (capitals >= 2 && lx.concept_acronyms.contains(&nkey) || shouted_word || !name_like_word(raw1, lx))
                 && lexicon_entity(&nkey, lx).is_none()
                 && !lx.places.contains_key(&nkey)
             {
@@ -1124,7 +1124,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             continue;
         }
         // A lone capitalized everyday word of a headline names nothing by itself.
-        let common = lx.is_common_word(word) || !name_like_word(toks[c.t0].text(text), lx);
+        let common = lx.is_common_word(word);
         let given_only = lx.first_names.contains_key(word) && !lx.surnames.contains(word);
         if c.headline && (common || given_only) && !lx.places.contains_key(word) && lexicon_entity(word, lx).is_none() {
             continue;
