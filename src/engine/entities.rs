@@ -1375,6 +1375,15 @@ fn person_evidence(
                     .speech_verb(&lower[c.t0 - 1])
                     .is_some_and(|_| !lower[c.t0 - 1].ends_with("ing") && !to_listener(&lower[c.t0 - 1]))))
             || (c.t0 > 1 && toks[c.t0 - 1].text(text) == "," && role_at(c.t0 - 2)));
+    // "the head of the alliance, X,": an appositive after a role phrase.
+    let role_phrase_before = c.t0 > 2
+        && toks[c.t0 - 1].text(text) == ","
+        && toks.get(c.t1).is_some_and(|t| matches!(t.text(text), "," | "."))
+        && (c.t0.saturating_sub(6)..c.t0 - 1)
+            .rev()
+            .take_while(|&k| toks[k].is_word())
+            .any(|k| role_at(k) && k > 0 && matches!(lower[k - 1].as_str(), "the" | "its" | "his" | "her" | "their"));
+    let prev_role = prev_role || role_phrase_before;
     let next_speech = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
     let age = toks.get(c.t1).is_some_and(|t| matches!(t.text(text), "," | "("))
         && toks.get(c.t1 + 1).is_some_and(|t| {
