@@ -820,8 +820,12 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 continue;
             }
         }
-        // A party-and-state tag ("D-Wis.", "R-Pa.", "I-Vt.") is no name.
-        if ntok == 1 && is_party_tag(toks[c.t0].text(text)) {
+        // A party-and-state tag ("D-Wis.", "R-Pa.", "I-Vt.") is no name;
+        // nor is a currency's country ("US$ 10 billion").
+        if ntok == 1
+            && (is_party_tag(toks[c.t0].text(text))
+                || toks.get(c.t1).is_some_and(|t| !t.space_before() && t.text(text) == "$"))
+        {
             continue;
         }
         // A run of words all in capitals outside the dateline ("DRY SUMMER
