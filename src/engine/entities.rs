@@ -1184,10 +1184,16 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             // An acronym, or a word capitalized mid-sentence more than once:
             // a brand or an organization.
             EntityKind::Organization
-        } else if common && !(c.t0 > 0 && lower[c.t0 - 1] == "the") {
+        } else if common && lx.org_words.contains(word) && !c.sentence_initial {
+            // "Congress", "Parliament": an institution by its head word.
+            EntityKind::Organization
+        } else if common
+            && !(c.t0 > 0
+                && matches!(lower[c.t0 - 1].as_str(), "the" | "on" | "at" | "via" | "by" | "with"))
+        {
             // An everyday word capitalized once, for emphasis ("a state of
-            // Peace and Security"), is no name; after "the" it may be one
-            // ("the Academy").
+            // Peace and Security"), is no name; after "the" or a preposition
+            // of place it may be one ("the Times", "posted on Beacon").
             continue;
         } else {
             // One capitalized word seen once: a name, but of what is unclear.
