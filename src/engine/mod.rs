@@ -8,6 +8,8 @@
 //! 5. [`entities`]: names found, typed and linked into entities.
 //! 6. [`attribution`]: pronouns resolved, each direct quote's speaker and cue.
 //! 7. [`pledges`]: commitments with actor, action and amount.
+//! 8. [`nested`]: names inside names (a place inside an organization's
+//!    name, an acronym that begins a longer name) as mentions of their own.
 //!
 //! Word lists come from [`lexicon`], built from `assets/`. The engine has no
 //! terminal dependency.
@@ -19,6 +21,7 @@ pub mod attribution;
 pub mod entities;
 pub mod input;
 pub mod lexicon;
+pub mod nested;
 pub mod pledges;
 pub mod quotes;
 pub mod segment;
@@ -111,6 +114,8 @@ fn annotate_owned(text: String) -> Document {
         })
         .collect();
     doc.entities = ents.entities;
+    // Last: attribution and pledges looked mentions up by position.
+    nested::find(&text, &mut doc.entities, lx);
     doc.pledges = pledges;
     doc.meta = meta;
     doc.paragraphs = paras;
