@@ -582,19 +582,30 @@ fn push_run(
     });
     let title_end = if head_thing { None } else { title_end };
     if let Some(te) = title_end {
-        // An organization or country before the title is its own mention:
-        // "U.N. Secretary-General", "Canadian Finance Minister".
+        // An organization, a country or a place before the title is its own
+        // mention: "U.N. Secretary-General", "Ohio Senator", "New York Gov.".
         let mut title_start = a;
         for k in a..te {
             let w = lower[k].trim_end_matches('.');
             if is_title_word(w, lx) {
                 break;
             }
+            if k < title_start {
+                continue; // inside a place of several words
+            }
             let tk = key(toks[k].text(text));
-            if lx.org_index.contains_key(&tk) || lx.country_index.contains_key(&tk) || is_acronym(toks[k].text(text)) {
+            let end = if lx.org_index.contains_key(&tk)
+                || lx.country_index.contains_key(&tk)
+                || is_acronym(toks[k].text(text))
+            {
+                Some(k + 1)
+            } else {
+                super::nested::place_at(text, toks, k, te, lx)
+            };
+            if let Some(end) = end {
                 cands.push(Cand {
                     t0: k,
-                    t1: k + 1,
+                    t1: end,
                     kind: None,
                     titles: vec![],
                     gender: Gender::Unknown,
@@ -602,7 +613,7 @@ fn push_run(
                     quoted: false,
                     headline: false,
                 });
-                title_start = k + 1;
+                title_start = end;
             } else {
                 break;
             }
