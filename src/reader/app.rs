@@ -1113,7 +1113,8 @@ impl App {
         let col = usize::from(pos.x - t.x);
         let Some(byte) = byte_at_column(&v.doc.text, row.start(), row.end(), col) else { return };
         let quote = v.index.quotes.at(byte).into_iter().map(|(_, q)| q).next_back();
-        let mention = v.index.mentions.at(byte).into_iter().map(|(_, m)| m.entity).next_back();
+        // The innermost mention: "Lisbon" in "University of Lisbon" is the place.
+        let mention = v.index.mentions.at(byte).into_iter().rev().min_by_key(|(s, _)| s.len()).map(|(_, m)| m.entity);
         if let Some(q) = quote {
             self.select_quote(q);
         }

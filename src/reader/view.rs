@@ -160,14 +160,23 @@ fn article_line(app: &App, v: &DocView, row: &Row, width: usize) -> Line<'static
         if selected {
             st = st.patch(th.selected_quote);
         }
+        // (Mentions may nest, "Lisbon" in "University of Lisbon": the
+        // selected entity's style wins wherever it covers the cell.)
+        let (mut named, mut chosen) = (false, false);
         for (s, m) in &mentions {
             if s.contains_pos(i) {
                 if v.entity == Some(m.entity) {
-                    st = st.patch(th.selected_mention);
+                    chosen = true;
                 } else if m.form != MentionForm::Pronoun {
-                    st = st.patch(th.mention);
+                    named = true;
                 }
             }
+        }
+        if named {
+            st = st.patch(th.mention);
+        }
+        if chosen {
+            st = st.patch(th.selected_mention);
         }
         for (s, cur) in &search {
             if s.contains_pos(i) {
