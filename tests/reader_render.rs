@@ -3,8 +3,9 @@
 
 mod reader_common;
 
-use byline::model::Document;
-use crossterm::event::KeyCode;
+use byline::model::{Document, Entity, EntityKind, Mention, MentionForm};
+use byline::reader::Action;
+use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::{Color, Modifier};
 use reader_common::*;
 
@@ -200,4 +201,86 @@ fn huge_line_without_spaces_renders_and_scrolls() {
     type_str(&mut a, "y");
     a.update(key(KeyCode::Enter));
     assert!(status(&a).contains("no match for y"));
+}
+
+/// A place named inside an organization's name: two mentions, one inside
+/// the other (as the engine's names-inside-names stage makes them).
+fn nested_doc() -> Document {
+    let text = "Harbor news\n\nScientists at the University of Lisbon met on Friday.\n\nLisbon was warm for the NATO Survey Office.\n"
+        .to_string();
+    let at = |needle: &str, n: usize| span_of(&text, needle, n);
+    let mention = |s: byline::model::Span| Mention { start: s.start, end: s.end, form: MentionForm::Name };
+    let org = Entity {
+        id: 0,
+        kind: EntityKind::Organization,
+        name: "University of Lisbon".into(),
+        titles: vec![],
+        mentions: vec![mention(at("University of Lisbon", 0))],
+    };
+    let place = Entity {
+        id: 1,
+        kind: EntityKind::Place,
+        name: "Lisbon".into(),
+        titles: vec![],
+        mentions: vec![mention(at("Lisbon", 0)), mention(at("Lisbon", 1))],
+    };
+    // An acronym that begins a name: both mentions start at the same byte.
+    let office = Entity {
+        id: 2,
+        kind: EntityKind::Organization,
+        name: "NATO Survey Office".into(),
+        titles: vec![],
+        mentions: vec![mention(at("NATO Survey Office", 0))],
+    };
+    let nato = Entity {
+        id: 3,
+        kind: EntityKind::Organization,
+        name: "NATO".into(),
+        titles: vec![],
+        mentions: vec![mention(at("NATO", 0))],
+    };
+    let doc = Document { entities: vec![org, place, office, nato], ..Document::empty(text.clone()) };
+    doc.validate().unwrap();
+    doc
+}
+
+#[test]
+fn nested_mentions_click_to_the_inner_one_and_stay_readable() {
+    let mut a = app(vec![nested_doc()], 120, 30);
+    a.theme = byline::reader::theme::Theme::colored();
+    let click = |(x, y): (u16, u16)| {
+        Action::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // (The sidebar lists the names too: find them in the article's line.)
+    let (x, uy) = find(&draw(&a), "at the University of Lisbon").unwrap();
+    let ux = x + 7;
+    let lisbon = (ux + 14, uy);
+    // A click on the inner name picks the place, not the organization.
+    a.update(click(lisbon));
+    assert_eq!(a.view().entity, Some(1));
+    let t = draw(&a);
+    let buf = t.backend().buffer();
+    assert_eq!(buf[lisbon].symbol(), "L");
+    assert_eq!(buf[lisbon].bg, Color::LightGreen, "the selected place");
+    assert_eq!((buf[(ux, uy)].fg, buf[(ux, uy)].bg), (Color::LightGreen, Color::Reset), "the organization, plain");
+    // A click on the outer name picks the organization: all of it is
+    // selected, the place inside it too (dark on green, not green on green).
+    a.update(click((ux, uy)));
+    assert_eq!(a.view().entity, Some(0));
+    let t = draw(&a);
+    let buf = t.backend().buffer();
+    for cell in [&buf[(ux, uy)], &buf[lisbon]] {
+        assert_eq!((cell.fg, cell.bg), (Color::Black, Color::LightGreen));
+    }
+    // Two mentions from the same byte: the shorter, inner one.
+    let (x, y) = find(&t, "for the NATO Survey").unwrap();
+    a.update(click((x + 8, y)));
+    assert_eq!(a.view().entity, Some(3));
+    a.update(click((x + 14, y)));
+    assert_eq!(a.view().entity, Some(2));
 }
