@@ -11,6 +11,8 @@
 //! the outer names. Each distinct name text is read once, so a long article
 //! that repeats its names costs one table lookup a mention.
 
+use std::sync::OnceLock;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{key, Lexicon};
@@ -181,7 +183,8 @@ impl Links {
             let forms = e.mentions.iter().filter(|m| m.form != MentionForm::Pronoun);
             forms.map(move |m| (id, e.kind, m.span().slice(text)))
         });
-        for (id, kind, form) in names.chain(forms) {
+        // (Lowercase forms, "the world body", are neither places nor acronyms.)
+        for (id, kind, form) in names.chain(forms).filter(|(_, _, f)| capitalized(f)) {
             key_into(form, &mut buf);
             if matches!(kind, EntityKind::Place | EntityKind::Other) {
                 if place_keys.contains(buf.as_str()) {
@@ -260,7 +263,11 @@ pub fn place_at(text: &str, toks: &[Token], k: usize, end: usize, lx: &Lexicon) 
 fn key_into(s: &str, buf: &mut String) {
     buf.clear();
     if s.is_ascii() {
-        buf.extend(s.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())));
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+        if buf.contains('.') {
+            buf.retain(|c| c != '.');
+        }
     } else {
         buf.push_str(&key(s));
     }
@@ -332,6 +339,24 @@ fn place_like(keys: &[String], whole: &str, lx: &Lexicon) -> bool {
         || keys.last().is_some_and(|k| lx.place_words.contains(k.as_str()))
 }
 
+/// First word of each known place or country name of several words -> the
+/// most words such a name has ("new" -> 3 for "New York City"), built once.
+fn long_places(lx: &Lexicon) -> &'static FxHashMap<String, usize> {
+    static LONG: OnceLock<FxHashMap<String, usize>> = OnceLock::new();
+    LONG.get_or_init(|| {
+        let mut long: FxHashMap<String, usize> = FxHashMap::default();
+        for name in lx.places.keys().chain(lx.country_index.keys()) {
+            let mut words = name.split([' ', '-']);
+            let (Some(first), n) = (words.next(), 1 + words.count()) else { continue };
+            if n >= 2 {
+                let most = long.entry(first.to_string()).or_default();
+                *most = (*most).max(n);
+            }
+        }
+        long
+    })
+}
+
 /// The names inside the name `name` (a mention's text), in text order.
 fn analyze(name: &str, lx: &Lexicon) -> Vec<Inner> {
     let ps = pieces(name);
@@ -342,16 +367,25 @@ fn analyze(name: &str, lx: &Lexicon) -> Vec<Inner> {
     }
     let word = |i: usize| &name[ps[i].start..ps[i].end];
     let keys: Vec<String> = (0..n).map(|i| key(word(i))).collect();
-    // The key of the run of pieces [a, b), joined as written.
-    let run_key = |a: usize, b: usize| {
-        let mut k = keys[a].clone();
+    // Could [a, b) be a known place? Only when a place of that many words
+    // begins with its first word.
+    let long = long_places(lx);
+    let most: Vec<usize> = keys.iter().map(|k| long.get(k.as_str()).copied().unwrap_or(1)).collect();
+    let may_be_place = |a: usize, b: usize| most[a] >= b - a;
+    // The key of the run of pieces [a, b), joined as written, into `buf`.
+    let mut buf = String::new();
+    let run_key = |a: usize, b: usize, buf: &mut String| {
+        buf.clear();
+        buf.push_str(&keys[a]);
         for i in a + 1..b {
-            k.push(if ps[i].hyphen { '-' } else { ' ' });
-            k.push_str(&keys[i]);
+            buf.push(if ps[i].hyphen { '-' } else { ' ' });
+            buf.push_str(&keys[i]);
         }
-        k
     };
-    if place_like(&keys, &run_key(0, n), lx) {
+    if may_be_place(0, n) {
+        run_key(0, n, &mut buf);
+    }
+    if place_like(&keys, &buf, lx) {
         return out;
     }
     let mut used = vec![false; n];
@@ -382,12 +416,16 @@ fn analyze(name: &str, lx: &Lexicon) -> Vec<Inner> {
             if used[a..b].iter().any(|&u| u) || !capitalized(word(a)) || !capitalized(word(b - 1)) {
                 continue;
             }
-            let k = run_key(a, b);
-            let target = match lx.country_index.get(&k) {
+            if !may_be_place(a, b) {
+                continue;
+            }
+            run_key(a, b, &mut buf);
+            let target = match lx.country_index.get(&buf) {
                 Some(&ci) => Target::Country(ci),
-                None if lx.places.contains_key(&k) => Target::Place,
+                None if lx.places.contains_key(&buf) => Target::Place,
                 None => continue,
             };
+            let k = buf.clone();
             // ("US" is a country's alias, "us" a word; "Ri" and "Ga." are
             // no state, inside a name.)
             let short = k.chars().count() <= 2 || word(a).ends_with('.');
