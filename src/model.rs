@@ -130,7 +130,8 @@ pub struct Entity {
     /// Titles or roles the text gives ("Defense Minister", "top diplomat").
     #[serde(default)]
     pub titles: Vec<String>,
-    /// Every mention, in text order.
+    /// Every mention, in text order. A mention may lie inside another
+    /// entity's ("Lisbon" inside "University of Lisbon").
     #[serde(default)]
     pub mentions: Vec<Mention>,
 }
