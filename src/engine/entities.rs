@@ -600,7 +600,7 @@ fn push_run(
             {
                 Some(k + 1)
             } else {
-                super::nested::place_at(text, toks, k, te, lx)
+                super::nested::place_at(text, toks, lower, k, te, lx)
             };
             if let Some(end) = end {
                 cands.push(Cand {

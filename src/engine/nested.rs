@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{key, Lexicon};
-use super::text::{is_double_quote, Token};
+use super::text::{is_double_quote, Lower, Token};
 use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
 
 /// What a run of words inside a name names.
@@ -133,6 +133,15 @@ fn quoted(text: &str, span: Span) -> bool {
     before.is_some_and(|c| is_double_quote(c) || c == '\u{2018}' || c == '\'')
 }
 
+/// What the entity named by a key would be to the inner names.
+#[derive(Debug, Default)]
+struct Wanted {
+    place: bool,
+    country: Option<usize>,
+    acronym: bool,
+    org: Option<usize>,
+}
+
 /// The entities the inner names link to: those the document already has
 /// (by the keys of their names and name/alias mentions), and those this
 /// stage adds.
@@ -156,21 +165,33 @@ impl Links {
             acronym: FxHashMap::default(),
             org: FxHashMap::default(),
         };
-        let mut place_keys: FxHashSet<&str> = FxHashSet::default();
-        let mut countries: FxHashSet<usize> = FxHashSet::default();
-        let mut acronym_keys: FxHashSet<&str> = FxHashSet::default();
-        let mut orgs: FxHashSet<usize> = FxHashSet::default();
+        // Every key that may name what the inner names need: their own,
+        // and the other names of the countries and organizations they are.
+        let mut wanted: FxHashMap<String, Wanted> = FxHashMap::default();
+        fn want<'w>(wanted: &'w mut FxHashMap<String, Wanted>, k: &str) -> &'w mut Wanted {
+            wanted.entry(k.to_string()).or_default()
+        }
         for i in inners.iter().flatten() {
             match i.target {
                 Target::Country(ci) => {
-                    countries.insert(ci);
+                    let c = &lx.countries[ci];
+                    for k in std::iter::once(&c.name).chain(&c.aliases).map(|n| key(n)) {
+                        if lx.country_index.get(&k) == Some(&ci) {
+                            want(&mut wanted, &k).country = Some(ci);
+                        }
+                    }
                 }
-                Target::Place => {
-                    place_keys.insert(&i.key);
-                }
+                Target::Place => want(&mut wanted, &i.key).place = true,
                 Target::Acronym(oi) => {
-                    acronym_keys.insert(&i.key);
-                    orgs.extend(oi);
+                    want(&mut wanted, &i.key).acronym = true;
+                    if let Some(oi) = oi {
+                        let o = &lx.orgs[oi];
+                        for k in std::iter::once(&o.name).chain(&o.aliases).map(|n| key(n)) {
+                            if lx.org_index.get(&k) == Some(&oi) {
+                                want(&mut wanted, &k).org = Some(oi);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -186,19 +207,20 @@ impl Links {
         // (Lowercase forms, "the world body", are neither places nor acronyms.)
         for (id, kind, form) in names.chain(forms).filter(|(_, _, f)| capitalized(f)) {
             key_into(form, &mut buf);
+            let Some(w) = wanted.get(buf.as_str()) else { continue };
             if matches!(kind, EntityKind::Place | EntityKind::Other) {
-                if place_keys.contains(buf.as_str()) {
+                if w.place {
                     links.place.entry(buf.clone()).or_insert(id);
                 }
-                if let Some(&ci) = lx.country_index.get(&buf).filter(|ci| countries.contains(ci)) {
+                if let Some(ci) = w.country {
                     links.country.entry(ci).or_insert(id);
                 }
             }
             if kind != EntityKind::Place {
-                if acronym_keys.contains(buf.as_str()) {
+                if w.acronym {
                     links.acronym.entry(buf.clone()).or_insert(id);
                 }
-                if let Some(&oi) = lx.org_index.get(&buf).filter(|oi| orgs.contains(oi)) {
+                if let Some(oi) = w.org {
                     links.org.entry(oi).or_insert(id);
                 }
             }
@@ -251,11 +273,20 @@ impl Links {
 /// and ends before `end`: up to three capitalized words, longest first
 /// ("Ohio" in "Ohio Senator", "New York" in "New York Gov."). For the
 /// entity stage, which makes a place before a title a name of its own.
-pub fn place_at(text: &str, toks: &[Token], k: usize, end: usize, lx: &Lexicon) -> Option<usize> {
-    let words = toks[k..end.min(toks.len())].iter().take(3).take_while(|t| t.is_word() && t.cap()).count();
+pub fn place_at(text: &str, toks: &[Token], lower: &Lower, k: usize, end: usize, lx: &Lexicon) -> Option<usize> {
+    let words = toks[k..end.min(toks.len())]
+        .iter()
+        .zip(k..)
+        .take(3)
+        .take_while(|&(t, j)| t.is_word() && t.cap() && !lx.titles.contains(lower[j].trim_end_matches('.')))
+        .count();
+    let known = |k: &str| (lx.places.contains_key(k) || lx.country_index.contains_key(k)) && !generic(k, lx);
     (k + 1..=k + words).rev().find(|&j| {
-        let k = key(&text[toks[k].start()..toks[j - 1].end()]);
-        (lx.places.contains_key(&k) || lx.country_index.contains_key(&k)) && !generic(&k, lx)
+        if j == k + 1 {
+            known(lower[k].trim_end_matches('.'))
+        } else {
+            known(&key(&text[toks[k].start()..toks[j - 1].end()]))
+        }
     })
 }
 
@@ -340,18 +371,22 @@ fn place_like(keys: &[String], whole: &str, lx: &Lexicon) -> bool {
 }
 
 /// First word of each known place or country name of several words -> the
-/// most words such a name has ("new" -> 3 for "New York City"), built once.
-fn long_places(lx: &Lexicon) -> &'static FxHashMap<String, usize> {
-    static LONG: OnceLock<FxHashMap<String, usize>> = OnceLock::new();
+/// most words such a name has ("new" -> 3 for "New York City"): runs of
+/// several words are looked up only where one may start. Built once, from
+/// the built-in lexicon.
+fn long_places() -> &'static FxHashMap<&'static str, usize> {
+    static LONG: OnceLock<FxHashMap<&'static str, usize>> = OnceLock::new();
     LONG.get_or_init(|| {
-        let mut long: FxHashMap<String, usize> = FxHashMap::default();
+        let mut long: FxHashMap<&'static str, usize> = FxHashMap::default();
+        let lx = Lexicon::get();
         for name in lx.places.keys().chain(lx.country_index.keys()) {
+            if !name.contains([' ', '-']) {
+                continue;
+            }
             let mut words = name.split([' ', '-']);
             let (Some(first), n) = (words.next(), 1 + words.count()) else { continue };
-            if n >= 2 {
-                let most = long.entry(first.to_string()).or_default();
-                *most = (*most).max(n);
-            }
+            let most = long.entry(first).or_default();
+            *most = (*most).max(n);
         }
         long
     })
@@ -369,7 +404,7 @@ fn analyze(name: &str, lx: &Lexicon) -> Vec<Inner> {
     let keys: Vec<String> = (0..n).map(|i| key(word(i))).collect();
     // Could [a, b) be a known place? Only when a place of that many words
     // begins with its first word.
-    let long = long_places(lx);
+    let long = long_places();
     let most: Vec<usize> = keys.iter().map(|k| long.get(k.as_str()).copied().unwrap_or(1)).collect();
     let may_be_place = |a: usize, b: usize| most[a] >= b - a;
     // The key of the run of pieces [a, b), joined as written, into `buf`.
