@@ -142,6 +142,15 @@ struct Wanted {
     org: Option<usize>,
 }
 
+/// One of the links [`Links`] keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Link {
+    Place(String),
+    Country(usize),
+    Acronym(String),
+    Org(usize),
+}
+
 /// The entities the inner names link to: those the document already has
 /// (by the keys of their names and name/alias mentions), and those this
 /// stage adds.
@@ -195,9 +204,11 @@ impl Links {
                 }
             }
         }
+        // Each wanted key goes to the entity most of the text's own uses of
+        // it name (a capital that stands for its country, "Seoul pledged",
+        // stays with the country), a tie to the one named so.
+        let mut uses: FxHashMap<(Link, usize), (usize, usize)> = FxHashMap::default();
         let mut buf = String::new();
-        // Names first, then the other forms: "Seoul" is the entity named
-        // so, before a country it may stand for.
         let things = || entities.iter().enumerate().filter(|(_, e)| e.kind != EntityKind::Person);
         let names = things().map(|(id, e)| (id, e.kind, e.name.as_str()));
         let forms = things().flat_map(|(id, e)| {
@@ -205,25 +216,41 @@ impl Links {
             forms.map(move |m| (id, e.kind, m.span().slice(text)))
         });
         // (Lowercase forms, "the world body", are neither places nor acronyms.)
-        for (id, kind, form) in names.chain(forms).filter(|(_, _, f)| capitalized(f)) {
+        for (order, (id, kind, form)) in names.chain(forms).filter(|(_, _, f)| capitalized(f)).enumerate() {
             key_into(form, &mut buf);
             let Some(w) = wanted.get(buf.as_str()) else { continue };
+            let mut count = |link: Link| uses.entry((link, id)).or_insert((0, order)).0 += 1;
             if matches!(kind, EntityKind::Place | EntityKind::Other) {
                 if w.place {
-                    links.place.entry(buf.clone()).or_insert(id);
+                    count(Link::Place(buf.clone()));
                 }
                 if let Some(ci) = w.country {
-                    links.country.entry(ci).or_insert(id);
+                    count(Link::Country(ci));
                 }
             }
             if kind != EntityKind::Place {
                 if w.acronym {
-                    links.acronym.entry(buf.clone()).or_insert(id);
+                    count(Link::Acronym(buf.clone()));
                 }
                 if let Some(oi) = w.org {
-                    links.org.entry(oi).or_insert(id);
+                    count(Link::Org(oi));
                 }
             }
+        }
+        let mut best: FxHashMap<Link, (usize, usize, usize)> = FxHashMap::default();
+        for ((link, id), (n, first)) in uses {
+            let b = best.entry(link).or_insert((id, n, first));
+            if (n, std::cmp::Reverse(first)) > (b.1, std::cmp::Reverse(b.2)) {
+                *b = (id, n, first);
+            }
+        }
+        for (link, (id, ..)) in best {
+            let _ = match link {
+                Link::Place(k) => links.place.insert(k, id),
+                Link::Country(ci) => links.country.insert(ci, id),
+                Link::Acronym(k) => links.acronym.insert(k, id),
+                Link::Org(oi) => links.org.insert(oi, id),
+            };
         }
         links
     }
