@@ -133,21 +133,21 @@ fn quoted(text: &str, span: Span) -> bool {
     before.is_some_and(|c| is_double_quote(c) || c == '\u{2018}' || c == '\'')
 }
 
-/// What the entity named by a key would be to the inner names.
-#[derive(Debug, Default)]
+/// What the entity named by a key would be to the inner names: the place
+/// or the acronym.
+#[derive(Debug, Default, Clone, Copy)]
 struct Wanted {
     place: bool,
-    country: Option<usize>,
     acronym: bool,
-    org: Option<usize>,
 }
 
-/// One of the links [`Links`] keeps.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// One of the links [`Links`] keeps (a place or an acronym by its key's
+/// slot, a country or a known organization by its lexicon index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Link {
-    Place(String),
+    Place(usize),
     Country(usize),
-    Acronym(String),
+    Acronym(usize),
     Org(usize),
 }
 
@@ -174,33 +174,24 @@ impl Links {
             acronym: FxHashMap::default(),
             org: FxHashMap::default(),
         };
-        // Every key that may name what the inner names need: their own,
-        // and the other names of the countries and organizations they are.
-        let mut wanted: FxHashMap<String, Wanted> = FxHashMap::default();
-        fn want<'w>(wanted: &'w mut FxHashMap<String, Wanted>, k: &str) -> &'w mut Wanted {
-            wanted.entry(k.to_string()).or_default()
-        }
+        // The keys the inner names need, each with a slot, and the countries
+        // and known organizations they are (found under any of their names).
+        let mut slot_of: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut slots: Vec<(&str, Wanted)> = Vec::new();
+        let (mut countries, mut orgs) = (FxHashSet::default(), FxHashSet::default());
         for i in inners.iter().flatten() {
+            let slot = *slot_of.entry(i.key.as_str()).or_insert(slots.len());
+            if slot == slots.len() {
+                slots.push((i.key.as_str(), Wanted::default()));
+            }
             match i.target {
                 Target::Country(ci) => {
-                    let c = &lx.countries[ci];
-                    for k in std::iter::once(&c.name).chain(&c.aliases).map(|n| key(n)) {
-                        if lx.country_index.get(&k) == Some(&ci) {
-                            want(&mut wanted, &k).country = Some(ci);
-                        }
-                    }
+                    countries.insert(ci);
                 }
-                Target::Place => want(&mut wanted, &i.key).place = true,
+                Target::Place => slots[slot].1.place = true,
                 Target::Acronym(oi) => {
-                    want(&mut wanted, &i.key).acronym = true;
-                    if let Some(oi) = oi {
-                        let o = &lx.orgs[oi];
-                        for k in std::iter::once(&o.name).chain(&o.aliases).map(|n| key(n)) {
-                            if lx.org_index.get(&k) == Some(&oi) {
-                                want(&mut wanted, &k).org = Some(oi);
-                            }
-                        }
-                    }
+                    slots[slot].1.acronym = true;
+                    orgs.extend(oi);
                 }
             }
         }
@@ -218,21 +209,24 @@ impl Links {
         // (Lowercase forms, "the world body", are neither places nor acronyms.)
         for (order, (id, kind, form)) in names.chain(forms).filter(|(_, _, f)| capitalized(f)).enumerate() {
             key_into(form, &mut buf);
-            let Some(w) = wanted.get(buf.as_str()) else { continue };
+            let slot = slot_of.get(buf.as_str()).copied();
+            let w = slot.map_or(Wanted::default(), |s| slots[s].1);
+            let country = if countries.is_empty() { None } else { lx.country_index.get(&buf) };
+            let org = if orgs.is_empty() { None } else { lx.org_index.get(&buf) };
             let mut count = |link: Link| uses.entry((link, id)).or_insert((0, order)).0 += 1;
             if matches!(kind, EntityKind::Place | EntityKind::Other) {
-                if w.place {
-                    count(Link::Place(buf.clone()));
+                if let (true, Some(s)) = (w.place, slot) {
+                    count(Link::Place(s));
                 }
-                if let Some(ci) = w.country {
+                if let Some(&ci) = country.filter(|ci| countries.contains(ci)) {
                     count(Link::Country(ci));
                 }
             }
             if kind != EntityKind::Place {
-                if w.acronym {
-                    count(Link::Acronym(buf.clone()));
+                if let (true, Some(s)) = (w.acronym, slot) {
+                    count(Link::Acronym(s));
                 }
-                if let Some(oi) = w.org {
+                if let Some(&oi) = org.filter(|oi| orgs.contains(oi)) {
                     count(Link::Org(oi));
                 }
             }
@@ -246,9 +240,9 @@ impl Links {
         }
         for (link, (id, ..)) in best {
             let _ = match link {
-                Link::Place(k) => links.place.insert(k, id),
+                Link::Place(slot) => links.place.insert(slots[slot].0.to_string(), id),
                 Link::Country(ci) => links.country.insert(ci, id),
-                Link::Acronym(k) => links.acronym.insert(k, id),
+                Link::Acronym(slot) => links.acronym.insert(slots[slot].0.to_string(), id),
                 Link::Org(oi) => links.org.insert(oi, id),
             };
         }
