@@ -401,7 +401,7 @@ fn long_places() -> &'static FxHashMap<&'static str, usize> {
         let mut long: FxHashMap<&'static str, usize> = FxHashMap::default();
         let lx = Lexicon::get();
         for name in lx.places.keys().chain(lx.country_index.keys()) {
-            if !name.contains([' ', '-']) {
+            if !name.bytes().any(|b| b == b' ' || b == b'-') {
                 continue;
             }
             let mut words = name.split([' ', '-']);
