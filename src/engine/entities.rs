@@ -1199,8 +1199,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             // "Congress", "Parliament": an institution by its head word.
             EntityKind::Organization
         } else if common
-            && !(c.t0 > 0
-                && matches!(lower[c.t0 - 1].as_str(), "the" | "on" | "at" | "via" | "by" | "with"))
+            && !(c.t0 > 0 && matches!(lower[c.t0 - 1].as_str(), "the" | "on" | "at" | "via" | "by" | "with"))
         {
             // An everyday word capitalized once, for emphasis ("a state of
             // Peace and Security"), is no name; after "the" or a preposition
