@@ -533,6 +533,18 @@ fn push_run(
     {
         a += 1;
     }
+    // A participle opening the sentence ("Visiting Toronto last week, ...",
+    // "Thanking Shah, ..."): a verb, not part of the name.
+    if sentence_initial
+        && b - a >= 2
+        && lower[a].ends_with("ing")
+        && lx.is_common_word(&lower[a])
+        && !lx.places.contains_key(lower[a].as_str())
+        && !lx.surnames.contains(lower[a].as_str())
+        && !lx.first_names.contains_key(lower[a].as_str())
+    {
+        a += 1;
+    }
     // A month before an acronym ("an August PBO report") dates it.
     if b - a >= 2 && lx.calendar.contains(lower[a].as_str()) && is_acronym(toks[a + 1].text(text)) {
         a += 1;
