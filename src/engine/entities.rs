@@ -443,35 +443,24 @@ fn possessive_inside_name(toks: &[Token], lower: &Lower, start: usize, k: usize,
 /// False for a capitalized word that only looks like a name: a contraction
 /// ("Don't", "Isn't"), an interjection ("Hmmm", "Nah") or a compound
 /// adjective ("Open-minded", "DNA-based").
-fn name_like_word(raw: &str, lx: &Lexicon) -> bool {
-    let lower = raw.to_lowercase();
-    let contraction = [
-        "n't",
-        "n\u{2019}t",
-        "'s",
-        "\u{2019}s",
-        "'re",
-        "\u{2019}re",
-        "'ll",
-        "\u{2019}ll",
-        "'ve",
-        "\u{2019}ve",
-        "'m",
-        "\u{2019}m",
-        "'d",
-        "\u{2019}d",
-    ]
-    .iter()
-    .any(|suffix| {
-        lower.strip_suffix(suffix).is_some_and(|stem| lx.is_common_word(stem) || lx.function_words.contains(stem))
-    });
-    let chars: Vec<char> = lower.chars().collect();
-    let stretched = chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
-    let interjection = lx.function_words.contains(lower.as_str());
-    let adjective = raw
-        .rsplit_once('-')
-        .is_some_and(|(_, tail)| !tail.is_empty() && tail.chars().all(char::is_lowercase) && lx.is_common_word(tail));
-    !(contraction || stretched || interjection || adjective)
+fn name_like_word(raw: &str, lower: &str, lx: &Lexicon) -> bool {
+    // A letter three times over ("Hmmm", "Sooo"), or a listed interjection.
+    let stretched = lower.as_bytes().windows(3).any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
+    if stretched || lx.function_words.contains(lower) {
+        return false;
+    }
+    if raw.contains(['\'', '\u{2019}']) {
+        let plain = lower.replace('\u{2019}', "'");
+        let contraction = ["n't", "'s", "'re", "'ll", "'ve", "'m", "'d"].iter().any(|suffix| {
+            plain.strip_suffix(suffix).is_some_and(|stem| lx.is_common_word(stem) || lx.function_words.contains(stem))
+        });
+        if contraction {
+            return false;
+        }
+    }
+    // "Open-minded": a lowercase everyday word after the last hyphen.
+    !raw.rsplit_once('-')
+        .is_some_and(|(_, tail)| !tail.is_empty() && tail.chars().all(char::is_lowercase) && lx.is_common_word(tail))
 }
 
 /// "Officials", "Prosecutors": a plural word, not a name (unless the name
@@ -804,7 +793,9 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             // shouted in capitals ("HUGE"): no organization.
             let capitals = raw1.chars().filter(|ch| ch.is_uppercase()).count();
             let shouted_word = is_acronym(raw1) && nkey.len() >= 4 && lx.is_common_word(&nkey);
-            if (capitals >= 2 && lx.concept_acronyms.contains(&nkey) || shouted_word || !name_like_word(raw1, lx))
+            if (capitals >= 2 && lx.concept_acronyms.contains(&nkey)
+                || shouted_word
+                || !name_like_word(raw1, &lower[c.t0], lx))
                 && lexicon_entity(&nkey, lx).is_none()
                 && !lx.places.contains_key(&nkey)
             {
