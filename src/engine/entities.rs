@@ -271,6 +271,36 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                     }
                     continue;
                 }
+                // A number ends a name that it counts ("Building 31", "Flight
+                // 752", "Expo 2030"), not a score ("Hawks 3, Owls 2"), a date
+                // or a person's number.
+                let number = n.text(text);
+                if (1..=4).contains(&number.len())
+                    && number.bytes().all(|b| b.is_ascii_digit())
+                    && !lx.calendar.contains(lower[j - 1].as_str())
+                    && !lx.first_names.contains_key(lower[j - 1].as_str())
+                    && !lx.surnames.contains(lower[j - 1].as_str())
+                    && !lx.places.contains_key(lower[j - 1].as_str())
+                    && !lx.country_index.contains_key(lower[j - 1].as_str())
+                    && toks.get(j + 1).is_none_or(|x| {
+                        x.newline_before() || !matches!(x.text(text), "," | "-" | "\u{2013}" | ":" | "/" | "%")
+                    })
+                    // (Not a quantity: "fined Acme 9 million pounds", "5 goals".)
+                    && toks.get(j + 1).is_none_or(|x| {
+                        let w = lower[j + 1].as_str();
+                        !x.is_word()
+                            || x.cap()
+                            || !(super::text::SCALES.contains(&w)
+                                || (w.ends_with('s') && lx.is_common_word(w))
+                                || matches!(w, "people" | "percent"))
+                    })
+                    && !(i >= 2
+                        && toks[i - 1].text(text) == ","
+                        && toks[i - 2].text(text).bytes().all(|b| b.is_ascii_digit()))
+                {
+                    last_cap = j;
+                    break;
+                }
                 // "of" joins only after a head word that takes it ("Bank of
                 // Canada", "Secretary of State"), not a person and a place
                 // ("Rita Shelton of Vermont").
@@ -993,7 +1023,9 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                     Some(EntityKind::Person)
                 } else if coordinated_with_place(text, toks, lower, c.t0, c.t1, lx) {
                     Some(EntityKind::Place)
-                } else if (c.t0..c.t1).all(|k| !toks[k].is_word() || seen_lower.contains(lower[k].as_str())) {
+                } else if !raw_has_digit(toks[c.t1 - 1].text(text))
+                    && (c.t0..c.t1).all(|k| !toks[k].is_word() || seen_lower.contains(lower[k].as_str()))
+                {
                     // Every word is used lowercase elsewhere in the text
                     // ("a Water Plan that ...", "Open Doors"): common nouns
                     // capitalized for emphasis, not a name.

@@ -1106,7 +1106,6 @@ const NUMBER_WORDS: [&str; 22] = [
     "thousands",
     "dozens",
 ];
-const SCALES: [&str; 6] = ["million", "billion", "trillion", "thousand", "hundred", "per"];
 
 /// Money or a count inside the span, as printed.
 fn amount(cx: &Ctx, span: Span) -> Option<String> {
@@ -1122,7 +1121,7 @@ fn amount(cx: &Ctx, span: Span) -> Option<String> {
         // Money: a currency sign (possibly after a country prefix like C$) and a number.
         if matches!(c, '$' | '\u{20ac}' | '\u{a3}' | '\u{a5}' | '\u{20a9}') && j + 1 < b && is_num(j + 1) {
             let mut end = j + 2;
-            while end < b && SCALES.contains(&cx.lower[end].as_str()) {
+            while end < b && super::text::SCALES.contains(&cx.lower[end].as_str()) {
                 end += 1;
             }
             let start = if j > a && cx.toks[j - 1].is_word() && cx.toks[j - 1].end() == t.start() { j - 1 } else { j };
@@ -1135,7 +1134,7 @@ fn amount(cx: &Ctx, span: Span) -> Option<String> {
                 continue; // a year
             }
             let mut end = j + 1;
-            while end < b && SCALES.contains(&cx.lower[end].as_str()) {
+            while end < b && super::text::SCALES.contains(&cx.lower[end].as_str()) {
                 end += 1;
             }
             if end < b

@@ -404,6 +404,9 @@ pub fn word_before(tokens: &[Token], k: usize, skip: impl Fn(usize) -> bool) -> 
     None
 }
 
+/// Words that scale or divide the number before them ("5 million", "3 per").
+pub const SCALES: [&str; 6] = ["million", "billion", "trillion", "thousand", "hundred", "per"];
+
 /// Prepositions: a name right after one is not a sentence subject.
 pub const PREPOSITIONS: [&str; 30] = [
     "in",
