@@ -60,7 +60,7 @@ pub struct Lexicon {
     pub surnames: FxHashSet<Cow<'static, str>>,
     /// Everyday English words (lowercase, from a spelling dictionary): a
     /// capitalized word that is none of them is probably a name.
-    pub common_words: FxHashSet<&'static str>,
+    pub common_words: SortedLines,
     pub countries: Vec<Country>,
     /// Lowercase key (country name or alias, periods removed) -> country index.
     pub country_index: FxHashMap<String, usize>,
@@ -108,12 +108,44 @@ fn surnames() -> FxHashSet<Cow<'static, str>> {
     set
 }
 
-/// The everyday words (`assets/common_words.txt`, one a line, lowercase).
-fn common_words() -> FxHashSet<&'static str> {
-    let src = include_str!("../../assets/common_words.txt");
-    let mut set = FxHashSet::with_capacity_and_hasher(src.len() / 9, Default::default());
-    set.extend(lines(src));
-    set
+/// A sorted list of words, one a line, searched where it lies in the
+/// binary: no table to build at start, a binary search a lookup.
+#[derive(Debug, Default)]
+pub struct SortedLines {
+    text: &'static str,
+}
+
+impl SortedLines {
+    /// The list in `src` (lines in byte order), after its `#` comment lines.
+    pub fn new(mut src: &'static str) -> SortedLines {
+        while src.starts_with('#') {
+            src = src.split_once('\n').map_or("", |(_, rest)| rest);
+        }
+        SortedLines { text: src }
+    }
+
+    /// True when `word` is one of the lines.
+    pub fn contains(&self, word: &str) -> bool {
+        let b = self.text.as_bytes();
+        // `lo` is always a line start; `hi` a line start or the end.
+        let (mut lo, mut hi) = (0, b.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = b[lo..mid].iter().rposition(|&c| c == b'\n').map_or(lo, |p| lo + p + 1);
+            let end = b[start..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| start + p);
+            match self.text[start..end].cmp(word) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => lo = end + 1,
+                std::cmp::Ordering::Greater => hi = start,
+            }
+        }
+        false
+    }
+
+    /// The lines in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.text.lines()
+    }
 }
 
 /// Given name -> gender (`assets/first_names.tsv`).
@@ -161,17 +193,16 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        // The largest lists (given names, surnames, everyday words: most of the work)
+        // The two largest lists (given names and surnames, most of the work)
         // are parsed on a second core meanwhile: the lexicon is on the way to
         // the reader's first screen.
         std::thread::scope(|scope| {
-            let names =
-                std::thread::Builder::new().spawn_scoped(scope, || (first_names(), surnames(), common_words())).ok();
+            let names = std::thread::Builder::new().spawn_scoped(scope, || (first_names(), surnames())).ok();
             let mut lx = Lexicon::build_rest();
-            (lx.first_names, lx.surnames, lx.common_words) = match names.map(|h| h.join()) {
+            (lx.first_names, lx.surnames) = match names.map(|h| h.join()) {
                 Some(Ok(lists)) => lists,
                 // No second thread: parse them here.
-                _ => (first_names(), surnames(), common_words()),
+                _ => (first_names(), surnames()),
             };
             lx
         })
@@ -211,6 +242,7 @@ impl Lexicon {
         lx.place_prefixes = words(include_str!("../../assets/place_prefixes.txt"));
         lx.adjectives = words(include_str!("../../assets/adjectives.txt"));
         lx.concept_acronyms = words(include_str!("../../assets/concept_acronyms.txt"));
+        lx.common_words = SortedLines::new(include_str!("../../assets/common_words.txt"));
         lx.boilerplate = lines(include_str!("../../assets/boilerplate.txt")).map(str::to_lowercase).collect();
         for l in lines(include_str!("../../assets/countries.tsv")) {
             let cols: Vec<&str> = l.split('\t').collect();
@@ -338,5 +370,30 @@ impl Lexicon {
     /// The gender a first name suggests.
     pub fn first_name_gender(&self, name: &str) -> Option<Gender> {
         self.first_names.get(name.to_lowercase().as_str()).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_common_word_is_found_and_the_list_is_sorted() {
+        let lx = Lexicon::get();
+        let words: Vec<&str> = lx.common_words.iter().collect();
+        assert!(words.len() > 60_000);
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "common_words.txt must be sorted and unique");
+        assert!(words.iter().all(|w| lx.is_common_word(w)));
+        for not in ["", "a0", "aa", "zzzz", "korvanta", "galaxyy", "Galaxy", "wikinews"] {
+            assert!(!lx.is_common_word(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn sorted_lines_edges() {
+        let list = SortedLines::new("# comment\n# more\nb\nd\nf");
+        assert!(["b", "d", "f"].iter().all(|w| list.contains(w)));
+        assert!(["a", "c", "e", "g", "", "bb"].iter().all(|w| !list.contains(w)));
+        assert!(!SortedLines::new("").contains("a"));
     }
 }
