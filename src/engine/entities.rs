@@ -1234,11 +1234,28 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             // "Congress", "Parliament": an institution by its head word.
             EntityKind::Organization
         } else if common
-            && !(c.t0 > 0 && matches!(lower[c.t0 - 1].as_str(), "the" | "on" | "at" | "via" | "by" | "with"))
+            && !(c.t0 > 0
+                && matches!(
+                    lower[c.t0 - 1].as_str(),
+                    "the"
+                        | "on"
+                        | "at"
+                        | "via"
+                        | "by"
+                        | "with"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "my"
+                        | "your"
+                ))
         {
             // An everyday word capitalized once, for emphasis ("a state of
-            // Peace and Security"), is no name; after "the" or a preposition
-            // of place it may be one ("the Times", "posted on Beacon").
+            // Peace and Security"), is no name; after "the", a possessive or
+            // a preposition of place it may be one ("the Times", "posted on
+            // Beacon", "his Beacon account").
             continue;
         } else {
             // One capitalized word seen once: a name, but of what is unclear.
