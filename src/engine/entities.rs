@@ -432,7 +432,12 @@ fn credit_tokens(text: &str, toks: &[Token], lower: &Lower, sentences: &[Span]) 
             || (words.first() == Some(&"follow") && has(&["on", "twitter"]))
             || (words.first() == Some(&"by") && words.len() <= 8)
             || has(&["photo", "by"])
+            || has(&["photos", "by"])
             || has(&["photograph", "by"])
+            || has(&["photo", "courtesy"])
+            || has(&["illustration", "by"])
+            || has(&["video", "by"])
+            || has(&["with", "files", "from"])
             || byline(&words, s.start);
         if credit {
             out[a..b].iter_mut().for_each(|x| *x = true);
