@@ -169,20 +169,25 @@ fn first_names() -> FxHashMap<Cow<'static, str>, Gender> {
 /// The key used to look names up: lowercase, periods dropped, curly
 /// apostrophes straightened.
 pub fn key(s: &str) -> String {
-    if s.is_ascii() {
-        let mut out = String::with_capacity(s.len());
-        out.extend(s.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())));
-        return out;
-    }
     let mut out = String::with_capacity(s.len());
+    key_into(s, &mut out);
+    out
+}
+
+/// [`key`] of `s`, written into `buf` (no new string a lookup).
+pub fn key_into(s: &str, buf: &mut String) {
+    buf.clear();
+    if s.is_ascii() {
+        buf.extend(s.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in s.chars() {
         match c {
             '.' => {}
-            '\u{2019}' | '\u{2018}' => out.push('\''),
-            c => out.extend(c.to_lowercase()),
+            '\u{2019}' | '\u{2018}' => buf.push('\''),
+            c => buf.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 impl Lexicon {

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::lexicon::{key, Lexicon};
+use super::lexicon::{key, key_into, Lexicon};
 use super::text::{is_double_quote, Lower, Token};
 use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
 
@@ -309,20 +309,6 @@ pub fn place_at(text: &str, toks: &[Token], lower: &Lower, k: usize, end: usize,
             known(&key(&text[toks[k].start()..toks[j - 1].end()]))
         }
     })
-}
-
-/// [`key`] of `s`, written into `buf` (no new string a mention).
-fn key_into(s: &str, buf: &mut String) {
-    buf.clear();
-    if s.is_ascii() {
-        buf.push_str(s);
-        buf.make_ascii_lowercase();
-        if buf.contains('.') {
-            buf.retain(|c| c != '.');
-        }
-    } else {
-        buf.push_str(&key(s));
-    }
 }
 
 /// The words of a name, split at spaces and hyphens; a possessive "'s" and
