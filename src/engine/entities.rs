@@ -1513,7 +1513,11 @@ fn person_evidence(
     if brand && !(prev_role || next_speech) {
         return false;
     }
-    if lx.first_names.contains_key(first) && !is_place(first) {
+    // (A given name that is also a word, before another word that is no
+    // surname, is weak evidence: "Heaven Sent", "Hope Springs".)
+    let last = lower[c.t1 - 1].as_str();
+    let word_pair = lx.is_common_word(first) && lx.is_common_word(last) && !lx.surnames.contains(last);
+    if lx.first_names.contains_key(first) && !is_place(first) && !word_pair {
         return true;
     }
     // "Jean-Luc Marchand": a hyphenated given name; "R. Saravanan", "Ana
@@ -1540,7 +1544,6 @@ fn person_evidence(
     if initial && !lx.org_words.contains(lower[c.t1 - 1].as_str()) {
         return true;
     }
-    let last = lower[c.t1 - 1].as_str();
     // (A surname that is also a word of this text, "Open Harbour", is
     // no evidence.)
     if lx.surnames.contains(last)
