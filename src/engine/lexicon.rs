@@ -178,7 +178,11 @@ pub fn key(s: &str) -> String {
 pub fn key_into(s: &str, buf: &mut String) {
     buf.clear();
     if s.is_ascii() {
-        buf.extend(s.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())));
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+        if s.contains('.') {
+            buf.retain(|c| c != '.');
+        }
         return;
     }
     for c in s.chars() {

@@ -304,7 +304,7 @@ impl<'a> Lower<'a> {
 impl Index<usize> for Lower<'_> {
     type Output = Word;
 
-    #[inline]
+    #[inline(always)]
     fn index(&self, i: usize) -> &Word {
         let t = &self.tokens[i];
         if !t.is_word() {
