@@ -210,35 +210,18 @@ fn nested_doc() -> Document {
         .to_string();
     let at = |needle: &str, n: usize| span_of(&text, needle, n);
     let mention = |s: byline::model::Span| Mention { start: s.start, end: s.end, form: MentionForm::Name };
-    let org = Entity {
-        id: 0,
-        kind: EntityKind::Organization,
-        name: "University of Lisbon".into(),
+    let entity = |id: usize, kind: EntityKind, name: &str, mentions: Vec<Mention>| Entity {
+        id,
+        kind,
+        name: name.into(),
         titles: vec![],
-        mentions: vec![mention(at("University of Lisbon", 0))],
+        mentions,
     };
-    let place = Entity {
-        id: 1,
-        kind: EntityKind::Place,
-        name: "Lisbon".into(),
-        titles: vec![],
-        mentions: vec![mention(at("Lisbon", 0)), mention(at("Lisbon", 1))],
-    };
+    let org = entity(0, EntityKind::Organization, "University of Lisbon", vec![mention(at("University of Lisbon", 0))]);
+    let place = entity(1, EntityKind::Place, "Lisbon", vec![mention(at("Lisbon", 0)), mention(at("Lisbon", 1))]);
     // An acronym that begins a name: both mentions start at the same byte.
-    let office = Entity {
-        id: 2,
-        kind: EntityKind::Organization,
-        name: "NATO Survey Office".into(),
-        titles: vec![],
-        mentions: vec![mention(at("NATO Survey Office", 0))],
-    };
-    let nato = Entity {
-        id: 3,
-        kind: EntityKind::Organization,
-        name: "NATO".into(),
-        titles: vec![],
-        mentions: vec![mention(at("NATO", 0))],
-    };
+    let office = entity(2, EntityKind::Organization, "NATO Survey Office", vec![mention(at("NATO Survey Office", 0))]);
+    let nato = entity(3, EntityKind::Organization, "NATO", vec![mention(at("NATO", 0))]);
     let doc = Document { entities: vec![org, place, office, nato], ..Document::empty(text.clone()) };
     doc.validate().unwrap();
     doc
