@@ -95,6 +95,9 @@ struct Cand {
     quoted: bool,
     /// On a Title Case line (a headline), where capitals prove little.
     headline: bool,
+    /// The given names of a surname written first ("Austen, Jane."), as a
+    /// token range.
+    given: Option<(usize, usize)>,
 }
 
 const CONNECTORS: [&str; 16] =
@@ -203,6 +206,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 sentence_initial: false,
                 quoted: true,
                 headline: false,
+                given: None,
             });
         }
     }
@@ -311,6 +315,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                         || lx.event_words.contains(h)
                         || lx.place_words.contains(h)
                         || lx.titles.contains(h)
+                        || common_head_takes_of(text, toks, lower, i, j, lx)
                 };
                 if (CONNECTORS.contains(&lower[j].as_str()) && of_ok)
                     || (lower[j] == "the" && j > 0 && lower[j - 1] == "of")
@@ -342,6 +347,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
     for c in &mut cands {
         c.headline = title_line[c.t0];
     }
+    inverted_names(text, toks, lower, lx, &mut cands);
     // Bylines and photo credits name the press, not the story: drop the
     // people and unknown names in them ("(Evan Vucci/AP)", "X contributed
     // to this report", "Follow X on Twitter").
@@ -648,6 +654,7 @@ fn push_run(
                     sentence_initial: false,
                     quoted: false,
                     headline: false,
+                    given: None,
                 });
                 title_start = end;
             } else {
@@ -738,7 +745,84 @@ fn push_run(
         sentence_initial: sentence_initial && title_end.is_none(),
         quoted: false,
         headline: false,
+        given: None,
     });
+}
+
+/// "Winter Carnival of Magic", "Grand Order of Foresters": a name of two or
+/// more capitalized words whose last is an everyday noun (no given name or
+/// surname) takes an "of" and the capitalized name after it, unless that is
+/// a known place ("Acme Carpets of Ohio" stays apart).
+fn common_head_takes_of(text: &str, toks: &[Token], lower: &Lower, i: usize, j: usize, lx: &Lexicon) -> bool {
+    let h = lower[j - 1].as_str();
+    if lower[j] != "of" || j < i + 2 || !lx.is_common_word(h) || !toks[j - 1].cap() {
+        return false;
+    }
+    if lx.surnames.contains(h) || lx.first_names.contains_key(h) || lx.calendar.contains(h) {
+        return false;
+    }
+    let mut k = j + 1;
+    if toks.get(k).is_some_and(|t| t.is_word()) && lower[k] == "the" {
+        k += 1;
+    }
+    if !toks.get(k).is_some_and(|t| t.is_word() && name_cap(t, text)) {
+        return false;
+    }
+    let w = lower[k].as_str();
+    !(lx.places.contains_key(w) || lx.country_index.contains_key(w) || lx.first_names.contains_key(w))
+}
+
+/// "Austen, Jane. Pride and Prejudice", "Marx, Karl and Engels, Friedrich.":
+/// the entries of a reading list, surname first. The surname's candidate
+/// takes the given names (whose own candidate goes); a lone such line counts
+/// only when its surname is no everyday word ("Thanks, John.").
+fn inverted_names(text: &str, toks: &[Token], lower: &Lower, lx: &Lexicon, cands: &mut Vec<Cand>) {
+    // (index of the surname's candidate, given name known, surname no everyday word)
+    let mut found: Vec<(usize, bool, bool)> = Vec::new();
+    let mut chain_end = usize::MAX;
+    for n in 0..cands.len().saturating_sub(1) {
+        let (a, b) = (&cands[n], &cands[n + 1]);
+        let starts_entry = a.t0 == 0
+            || toks[a.t0].newline_before()
+            || (a.t0 == chain_end + 1 && lower[chain_end] == "and" && !toks[a.t0].newline_before());
+        let sur = lower[a.t0].as_str();
+        let given = lower[b.t0].as_str();
+        let fits = starts_entry
+            && a.t1 == a.t0 + 1
+            && a.kind.is_none_or(|k| k == EntityKind::Person)
+            && b.kind.is_none_or(|k| k == EntityKind::Person)
+            && !a.quoted
+            && !b.quoted
+            && b.t0 == a.t1 + 1
+            && toks[a.t1].text(text) == ","
+            && (1..=2).contains(&(b.t1 - b.t0))
+            && !lx.function_words.contains(sur)
+            && !lx.calendar.contains(sur)
+            && !lx.places.contains_key(given)
+            && !lx.country_index.contains_key(given)
+            && !lx.function_words.contains(given)
+            && toks.get(b.t1).is_some_and(|t| !t.newline_before() && (t.text(text) == "." || lower[b.t1] == "and"));
+        if fits {
+            let known = matches!(lx.first_names.get(given), Some(Gender::Male | Gender::Female));
+            if known || !lx.is_common_word(given) {
+                found.push((n, known, !lx.is_common_word(sur) || lx.surnames.contains(sur)));
+                chain_end = b.t1;
+            }
+        }
+    }
+    // A list (two entries with known given names) vouches for all of its
+    // entries; a lone entry needs a known given name and a surname that is
+    // no everyday word.
+    let list = found.iter().filter(|f| f.1).count() >= 2;
+    found.retain(|&(_, known, plain)| list || known && plain);
+    for &(n, _, _) in found.iter().rev() {
+        let g = (cands[n + 1].t0, cands[n + 1].t1);
+        let a = &mut cands[n];
+        a.kind = Some(EntityKind::Person);
+        a.given = Some(g);
+        a.sentence_initial = false;
+        cands.remove(n + 1);
+    }
 }
 
 /// A title word, or a hyphenated compound of one ("Editor-in-Chief",
@@ -809,6 +893,10 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
     let person_words = person_words(inp, lx, lower, &cands);
 
     for c in &cands {
+        if let Some((g0, g1)) = c.given {
+            inverted_person(&mut ents, &mut by_key, text, toks, lx, lower, c, g0, g1);
+            continue;
+        }
         let name = span_text(text, toks, c.t0, c.t1);
         let nkey = key(&name);
         let ntok = c.t1 - c.t0;
@@ -1011,9 +1099,10 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 // ("foreign minister Ri Yong-ho, North Korea's ...": a role
                 // before it makes a person of it.)
                 let role_before = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
-                if no_given_name
+                let in_place = place_context(toks, lower, c.t0);
+                if (no_given_name || in_place && comma_place_after(text, toks, lower, c.t1, lx))
                     && !role_before
-                    && (place_context(toks, lower, c.t0) || coordinated_with_place(text, toks, lower, c.t0, c.t1, lx))
+                    && (in_place || coordinated_with_place(text, toks, lower, c.t0, c.t1, lx))
                 {
                     Some(EntityKind::Place)
                 } else if REGION_WORDS.contains(&first_lower) && {
@@ -1286,6 +1375,38 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
     ents
 }
 
+/// A surname-first entry ("Austen, Jane."): one person named "Jane Austen",
+/// with both words as mentions.
+#[allow(clippy::too_many_arguments)]
+fn inverted_person(
+    ents: &mut Entities,
+    by_key: &mut FxHashMap<String, usize>,
+    text: &str,
+    toks: &[Token],
+    lx: &Lexicon,
+    lower: &Lower,
+    c: &Cand,
+    g0: usize,
+    g1: usize,
+) {
+    let surname = span_text(text, toks, c.t0, c.t1);
+    let full = format!("{} {surname}", span_text(text, toks, g0, g1));
+    let id = match by_key.get(&key(&full)).or_else(|| by_key.get(&key(&surname))) {
+        Some(&id) if ents.entities[id].kind == EntityKind::Person => id,
+        _ => {
+            let id = ents.add_entity(EntityKind::Person, full.clone());
+            ents.gender[id] = lx.first_name_gender(&lower[g0]).unwrap_or(Gender::Unknown);
+            id
+        }
+    };
+    by_key.insert(key(&full), id);
+    by_key.insert(key(&surname), id);
+    for (a, b) in [(c.t0, c.t1), (g0, g1)] {
+        let span = Span::new(toks[a].start(), toks[b - 1].end());
+        ents.mentions.push(Found { span, entity: id, form: MentionForm::Name, tok: a, tok_end: b });
+    }
+}
+
 /// The one person whose name holds `nkey` as a run of whole words
 /// ("van der molen" in "Pieter van der Molen"), if exactly one does.
 fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -> Option<usize> {
@@ -1356,6 +1477,24 @@ fn coordinated_with_place(text: &str, toks: &[Token], lower: &Lower, t0: usize, 
         items.push((start, k));
     }
     items.into_iter().any(|(a, b)| (b > a && b - a <= 3) && known(a, b))
+}
+
+/// ", Arkansas", ", Portugal": a known region or country after a comma,
+/// the way a town is placed ("in Eureka Springs, Arkansas").
+fn comma_place_after(text: &str, toks: &[Token], lower: &Lower, t1: usize, lx: &Lexicon) -> bool {
+    if toks.get(t1).is_none_or(|t| t.text(text) != ",") {
+        return false;
+    }
+    (1..=2).any(|n| {
+        let (a, b) = (t1 + 1, t1 + 1 + n);
+        b <= toks.len()
+            && (a..b).all(|k| toks[k].is_word() && toks[k].cap())
+            && toks.get(b).is_none_or(|t| !t.is_word() || !t.cap())
+            && {
+                let k = if n == 1 { lower[a].to_string() } else { key(&span_text(text, toks, a, b)) };
+                lx.places.contains_key(&k) || lx.country_index.contains_key(&k)
+            }
+    })
 }
 
 /// Words before a name that make it a place: a locative preposition ("in
@@ -1517,7 +1656,9 @@ fn person_evidence(
     // surname, is weak evidence: "Heaven Sent", "Hope Springs".)
     let last = lower[c.t1 - 1].as_str();
     let word_pair = lx.is_common_word(first) && lx.is_common_word(last) && !lx.surnames.contains(last);
-    if lx.first_names.contains_key(first) && !is_place(first) && !word_pair {
+    // (Nor does one before "of": "Loyal Order of Moose".)
+    let of_name = (c.t0..c.t1).any(|k| matches!(lower[k].as_str(), "of" | "for"));
+    if lx.first_names.contains_key(first) && !is_place(first) && !word_pair && !of_name {
         return true;
     }
     // "Jean-Luc Marchand": a hyphenated given name; "R. Saravanan", "Ana
@@ -2053,7 +2194,12 @@ pub fn finish(ents: &mut Entities, text: &str) {
             .map(|m| m.span().slice(text))
             .filter(|f| f.chars().next().is_some_and(char::is_uppercase));
         let name_key = key(&e.name);
-        let mut in_text = false;
+        // (A name put together from its parts, "Jane Austen" from "Austen,
+        // Jane.", stays.)
+        let mut in_text = e.kind == EntityKind::Person && e.name.split_whitespace().count() >= 2 && {
+            let parts: Vec<String> = forms.clone().map(key).collect();
+            name_key.split(' ').all(|w| parts.iter().any(|p| p == w))
+        };
         let mut fullest: Option<&str> = None;
         for f in forms {
             in_text |= key(f) == name_key;

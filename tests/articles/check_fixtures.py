@@ -82,7 +82,11 @@ def check(name):
     for e in j.get("entities", []):
         if e.get("kind") not in KINDS:
             errs.append(f"bad entity kind {e}")
-        need(e["name"], "entity name")
+        # (A reading list's "Surname, Given" gives the name "Given Surname".)
+        words = e["name"].split()
+        inverted = len(words) >= 2 and f"{words[-1]}, {' '.join(words[:-1])}" in text
+        if not inverted:
+            need(e["name"], "entity name")
         ent_names.add(e["name"])
         for a in e.get("aliases", []):
             need(a, f"alias of {e['name']}")
