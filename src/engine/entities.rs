@@ -1059,11 +1059,21 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 continue;
             }
         }
+        // "T C Phailin" after "Cyclone Phailin": the storm again.
+        if ntok >= 2 && c.kind.is_none() {
+            if let Some(id) = storm_named(&ents, last_lower) {
+                mention(&mut ents, id, MentionForm::Name);
+                continue;
+            }
+        }
         // 4. Type from evidence.
         let of_head =
             (c.t0..c.t1).find(|&k| lower[k] == "of").filter(|&k| k > c.t0).and_then(|k| head_kind(&lower[k - 1], lx));
         let head = if ntok >= 2 {
-            of_head.or_else(|| head_kind(last_lower, lx)).or_else(|| place_prefix(first_lower, lx))
+            of_head
+                .or_else(|| head_kind(last_lower, lx))
+                .or_else(|| place_prefix(first_lower, lx))
+                .or_else(|| STORM_WORDS.contains(&lower[c.t1 - 2].as_str()).then_some(EntityKind::Event))
         } else {
             None
         };
@@ -1251,6 +1261,12 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             }
             continue;
         }
+        // A storm by its own name ("Phailin" for Cyclone Phailin).
+        // ("the Cyclone": the one storm named.)
+        if let Some(id) = storm_named(&ents, word) {
+            ents.mentions.push(found(id, MentionForm::Name));
+            continue;
+        }
         // The first word of one organization's name ("Velden" for Velden
         // Motors) is a short name for it (not "the city of Westbrook").
         // (A known place is itself: "Dover, Vermont" is no short name for
@@ -1436,16 +1452,27 @@ fn followed_by_speech(toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &
 /// "Halifax or Wexbury", "Winnipeg, Elk Hollow and Sundby": a name listed
 /// next to a known place is a place too.
 fn coordinated_with_place(text: &str, toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &Lexicon) -> bool {
+    coordinated_with(text, toks, lower, t0, t1, |k| lx.places.contains_key(k) || lx.country_index.contains_key(k))
+}
+
+/// A name listed ("A, B and C", "A or B") next to a name `known` accepts
+/// (by its lookup key).
+fn coordinated_with(
+    text: &str,
+    toks: &[Token],
+    lower: &Lower,
+    t0: usize,
+    t1: usize,
+    known_key: impl Fn(&str) -> bool,
+) -> bool {
     let joins =
         |k: usize| toks.get(k).is_some_and(|t| matches!(t.text(text), "and" | "or" | ",") && !t.newline_before());
     let known = |a: usize, b: usize| {
         a < b && b <= toks.len() && (a..b).all(|k| toks[k].is_word() && toks[k].cap()) && {
             if b == a + 1 && !toks[a].text(text).contains('.') {
-                let w = lower[a].as_str();
-                lx.places.contains_key(w) || lx.country_index.contains_key(w)
+                known_key(lower[a].as_str())
             } else {
-                let k = key(&span_text(text, toks, a, b));
-                lx.places.contains_key(&k) || lx.country_index.contains_key(&k)
+                known_key(&key(&span_text(text, toks, a, b)))
             }
         }
     };
@@ -1746,6 +1773,32 @@ fn name_word(word: &str, lx: &Lexicon) -> bool {
     matches!(lx.first_names.get(word), Some(Gender::Male | Gender::Female))
         || lx.surnames.contains(word)
         || (word.len() >= 5 && word.is_ascii() && SURNAME_ENDINGS.iter().any(|e| word.ends_with(e)))
+}
+
+/// Words before a storm's name ("Hurricane Maren", "Tropical Storm Ilse"):
+/// the name is an event.
+const STORM_WORDS: [&str; 5] = ["hurricane", "typhoon", "cyclone", "storm", "superstorm"];
+
+/// The one storm ("Hurricane Maren") named by `word`: its own name
+/// ("Maren") or, when it is the only storm, its storm word ("the Hurricane").
+fn storm_named(ents: &Entities, word: &str) -> Option<usize> {
+    let storm = |id: usize| {
+        let w = &ents.words[id];
+        (ents.entities[id].kind == EntityKind::Event && w.len() >= 2 && STORM_WORDS.contains(&w[w.len() - 2].as_str()))
+            .then(|| w[w.len() - 1].as_str())
+    };
+    let mut named = ents.with_word(word).iter().copied().filter(|&id| storm(id) == Some(word));
+    if let (Some(id), None) = (named.next(), named.next()) {
+        return Some(id);
+    }
+    if !STORM_WORDS.contains(&word) {
+        return None;
+    }
+    let mut all = ents.with_word(word).iter().copied().filter(|&id| storm(id).is_some());
+    match (all.next(), all.next()) {
+        (Some(id), None) => Some(id),
+        _ => None,
+    }
 }
 
 /// "Port Alder", "Lake Erie", "New Westbrook": a place by its first word.
