@@ -169,6 +169,25 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
 
     let title_line = title_case_lines(text, toks);
     let mut cands: Vec<Cand> = Vec::new();
+    // Web addresses are names of their own, and no capitalized word inside
+    // one names anything.
+    let mut in_url = vec![false; toks.len()];
+    for (t0, t1, named) in web_addresses(text, toks, lower) {
+        in_url[t0..t1].iter_mut().for_each(|x| *x = true);
+        if named {
+            cands.push(Cand {
+                t0,
+                t1,
+                kind: Some(EntityKind::Other),
+                titles: vec![],
+                gender: Gender::Unknown,
+                sentence_initial: false,
+                quoted: false,
+                headline: false,
+                given: None,
+            });
+        }
+    }
     // Quoted names first: the whole quoted title is one name.
     for q in inp.quotes.iter().filter(|q| q.kind == RawKind::Title) {
         let c = q.content;
@@ -217,7 +236,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         let startable = t.is_word()
             && (name_cap(&toks[i], text) || is_year(t.text(text)) && next_cap(toks, i))
             && !in_quote_title[i];
-        if !startable || in_boiler[i] {
+        if !startable || in_boiler[i] || in_url[i] {
             i += 1;
             continue;
         }
@@ -238,7 +257,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                     j += 1;
                     continue;
                 }
-                if !n.is_word() || n.newline_before() || sent_starts.contains(&j) {
+                if !n.is_word() || n.newline_before() || sent_starts.contains(&j) || in_url[j] {
                     break;
                 }
                 // In a Title Case line (a headline), common words are not
@@ -358,7 +377,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         !in_credit || lexicon_entity(&key(&span_text(text, toks, c.t0, c.t1)), lx).is_some()
     });
 
-    drop((in_quote_title, in_boiler, title_line, credit));
+    drop((in_quote_title, in_boiler, in_url, title_line, credit));
     build(inp, lx, lower, &seen_lower, cands)
 }
 
@@ -369,6 +388,18 @@ fn name_cap(t: &Token, text: &str) -> bool {
         return true;
     }
     let w = t.text(text);
+    // A brand written with a lowercase head ("eBay", "iPhone", "wikiHow"),
+    // not a unit or a molecule ("kWh", "mRNA").
+    if let Some(i) = w.find(|c: char| c.is_ascii_uppercase()) {
+        let (head, tail) = w.split_at(i);
+        if (1..=5).contains(&head.len())
+            && head.bytes().all(|b| b.is_ascii_lowercase())
+            && tail.len() >= 3
+            && tail[1..].bytes().all(|b| b.is_ascii_lowercase())
+        {
+            return true;
+        }
+    }
     // Every particle ends in a hyphen or an apostrophe.
     if !w.contains(['-', '\'', '\u{2019}']) {
         return false;
@@ -556,10 +587,17 @@ fn push_run(
     cands: &mut Vec<Cand>,
 ) {
     let sentence_initial = sent_starts.contains(&a) || a == 0 || after_open_quote(text, toks, a);
-    // Leading function words ("During", "The", "In").
+    // Leading function words ("During", "The", "In"), but not a given name
+    // before a surname ("Will Abernethy").
+    let given_before_surname = |k: usize| {
+        b == k + 2
+            && lx.first_names.contains_key(lower[k].as_str())
+            && (lx.surnames.contains(lower[k + 1].as_str()) || !lx.is_common_word(&lower[k + 1]))
+    };
     while a < b
         && !is_acronym(toks[a].text(text))
         && (lx.function_words.contains(lower[a].as_str()) || is_pronoun_like(&lower[a]))
+        && !given_before_surname(a)
     {
         a += 1;
     }
@@ -729,10 +767,18 @@ fn push_run(
             b = e;
         }
     }
-    // Trailing calendar word ("Seoul Tuesday"): drop it.
+    // Trailing calendar word ("Seoul Tuesday") and a next sentence's
+    // opening word run on from a line with no period ("Preston, Australia
+    // On Saturday, ..."): drop them.
     while b > a + 1
-        && lx.calendar.contains(lower[b - 1].as_str())
-        && (lower[b - 1].ends_with("day") || !lx.first_names.contains_key(lower[b - 2].as_str()))
+        && (lx.calendar.contains(lower[b - 1].as_str())
+            && (lower[b - 1].ends_with("day") || !lx.first_names.contains_key(lower[b - 2].as_str()))
+            || lx.function_words.contains(lower[b - 1].as_str())
+                && toks.get(b).is_some_and(|t| t.is_word())
+                && !is_acronym(toks[b - 1].text(text))
+                && !lx.calendar.contains(lower[b - 1].as_str())
+                && !lx.first_names.contains_key(lower[b - 1].as_str())
+                && !lx.surnames.contains(lower[b - 1].as_str()))
     {
         b -= 1;
     }
@@ -770,6 +816,68 @@ fn common_head_takes_of(text: &str, toks: &[Token], lower: &Lower, i: usize, j: 
     }
     let w = lower[k].as_str();
     !(lx.places.contains_key(w) || lx.country_index.contains_key(w) || lx.first_names.contains_key(w))
+}
+
+/// Endings of host names that mark a bare word as a web address
+/// ("example.com", "rentals.ca").
+const WEB_ENDINGS: [&str; 19] = [
+    "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "tv", "ca", "us", "uk", "au", "nz", "ie",
+    "de", "fr",
+];
+
+/// Web addresses as token ranges: "http://…", "www.…" and bare host names
+/// ("podcasts.example.com"), with what follows them up to a space, a
+/// bracket or a quote mark, less trailing punctuation. The flag is false for
+/// an e-mail address (no name, but no capitals inside it count either).
+fn web_addresses(text: &str, toks: &[Token], lower: &Lower) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let t = toks[k];
+        let w = lower[k].as_str();
+        let glued = |i: usize| toks.get(i).is_some_and(|t| !t.space_before());
+        let scheme = matches!(w, "http" | "https")
+            && (1..=3).all(|d| glued(k + d))
+            && toks[k + 1].text(text) == ":"
+            && toks[k + 2].text(text) == "/";
+        let host = t.is_word()
+            && w.contains('.')
+            && (w.starts_with("www.")
+                || w.rsplit_once('.').is_some_and(|(head, tld)| {
+                    WEB_ENDINGS.contains(&tld) && head.split('.').all(|l| l.chars().count() >= 2)
+                }));
+        if !(scheme || host) || k > 0 && !t.space_before() && toks[k - 1].text(text) != "(" {
+            // (Inside a word or after "@": an e-mail's host, handled below.)
+            let email = host && k > 0 && toks[k - 1].text(text) == "@" && !t.space_before();
+            if email {
+                let mut a = k - 1;
+                while a > 0 && !toks[a].space_before() && !toks[a - 1].text(text).starts_with(['(', '<']) {
+                    a -= 1;
+                }
+                out.push((a, k + 1, false));
+            }
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < toks.len() && !toks[end].space_before() {
+            let s = toks[end].text(text);
+            if !toks[end].is_word()
+                && s.starts_with([
+                    '(', ')', '[', ']', '<', '>', '"', '\'', ',', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}',
+                ])
+            {
+                break;
+            }
+            end += 1;
+        }
+        while end > k + 1 && !toks[end - 1].is_word() && toks[end - 1].text(text) != "/" {
+            end -= 1;
+        }
+        out.push((k, end, true));
+        k = end;
+    }
+    out
 }
 
 /// "Austen, Jane. Pride and Prejudice", "Marx, Karl and Engels, Friedrich.":
@@ -1271,7 +1379,9 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
         // Motors) is a short name for it (not "the city of Westbrook").
         // (A known place is itself: "Dover, Vermont" is no short name for
         // the Vermont Institute of Art.)
-        let known_place = lx.places.contains_key(word) || lx.country_index.contains_key(word);
+        let known_place = lx.places.contains_key(word)
+            || lx.country_index.contains_key(word)
+            || comma_place_after(text, toks, lower, c.t1, lx);
         let orgs: Vec<usize> =
             if place_context(toks, lower, c.t0) || known_place { Vec::new() } else { ents.with_word(word).to_vec() };
         let orgs: Vec<usize> = orgs
@@ -1334,7 +1444,10 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             // A known given name or surname, or a surname by its form
             // ("Dravoski"), capitalized mid-sentence and never used as a word.
             EntityKind::Person
-        } else if c.kind.is_none() && coordinated_with_place(text, toks, lower, c.t0, c.t1, lx) {
+        } else if c.kind.is_none()
+            && (coordinated_with_place(text, toks, lower, c.t0, c.t1, lx)
+                || comma_place_after(text, toks, lower, c.t1, lx))
+        {
             EntityKind::Place
         } else if is_acronym(raw1) || cap_count.get(nkey.as_str()).copied().unwrap_or(0) >= 2 {
             // An acronym, or a word capitalized mid-sentence more than once:
@@ -1516,7 +1629,7 @@ fn comma_place_after(text: &str, toks: &[Token], lower: &Lower, t1: usize, lx: &
         let (a, b) = (t1 + 1, t1 + 1 + n);
         b <= toks.len()
             && (a..b).all(|k| toks[k].is_word() && toks[k].cap())
-            && toks.get(b).is_none_or(|t| !t.is_word() || !t.cap())
+            && toks.get(b).is_none_or(|t| !t.is_word() || !t.cap() || lx.function_words.contains(lower[b].as_str()))
             && {
                 let k = if n == 1 { lower[a].to_string() } else { key(&span_text(text, toks, a, b)) };
                 lx.places.contains_key(&k) || lx.country_index.contains_key(&k)
