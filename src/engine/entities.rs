@@ -372,8 +372,16 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
     // to this report", "Follow X on Twitter").
     let credit = credit_tokens(text, toks, lower, inp.sentences);
     cands.retain(|c| {
-        let slash = |k: Option<usize>| k.and_then(|k| toks.get(k)).is_some_and(|t| matches!(t.text(text), "/" | "|"));
-        let in_credit = credit[c.t0] || slash(Some(c.t1)) || slash(c.t0.checked_sub(1));
+        // ("Newsmax / Zogby poll": a slash with spaces, outside brackets,
+        // joins two names.)
+        let bracketed = c.t0.checked_sub(1).is_some_and(|k| toks[k].text(text) == "(")
+            || toks.get(c.t1).is_some_and(|t| t.text(text) == ")");
+        let slash = |k: usize, glued: bool| {
+            toks.get(k).is_some_and(|t| t.text(text) == "|" || t.text(text) == "/" && (glued || bracketed))
+        };
+        let in_credit = credit[c.t0]
+            || slash(c.t1, toks.get(c.t1).is_some_and(|t| !t.space_before()))
+            || c.t0.checked_sub(1).is_some_and(|k| slash(k, !toks[c.t0].space_before()));
         !in_credit || lexicon_entity(&key(&span_text(text, toks, c.t0, c.t1)), lx).is_some()
     });
 
@@ -1397,6 +1405,20 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
         let common = lx.is_common_word(word);
         let given_only = lx.first_names.contains_key(word) && !lx.surnames.contains(word);
         if c.headline && (common || given_only) && !lx.places.contains_key(word) && lexicon_entity(word, lx).is_none() {
+            continue;
+        }
+        // "The Beacon reported", "the Ledger said": a publication speaking.
+        let outlet = c.t0 > 0
+            && lower[c.t0 - 1] == "the"
+            && toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some())
+            && !lx.titles.contains(word)
+            && !lx.function_words.contains(word)
+            && !plural_common_noun(word, lx)
+            && !is_acronym(toks[c.t0].text(text));
+        if outlet {
+            let id = ents.add_entity(EntityKind::Organization, span_text(text, toks, c.t0, c.t1));
+            by_key.insert(nkey.clone(), id);
+            ents.mentions.push(found(id, MentionForm::Name));
             continue;
         }
         // A word of a longer non-person name ("Initiative" alone is not a thing).
