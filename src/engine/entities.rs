@@ -265,7 +265,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 if title_line[j]
                     && (lx.function_words.contains(lower[j].as_str())
                         || lx.speech_verb(&lower[j]).is_some()
-                        || seen_lower.contains(lower[j].as_str())
+                        || seen_lower.contains(lower[j].as_str()) && !lower[j].bytes().all(|b| b.is_ascii_digit())
                         || (j >= i + 2
                             && lx.first_names.contains_key(lower[i].as_str())
                             && !lx.surnames.contains(lower[j].as_str())))
@@ -1820,7 +1820,9 @@ fn person_evidence(
     let word_pair = lx.is_common_word(first) && lx.is_common_word(last) && !lx.surnames.contains(last);
     // (Nor does one before "of": "Loyal Order of Moose".)
     let of_name = (c.t0..c.t1).any(|k| matches!(lower[k].as_str(), "of" | "for"));
-    if lx.first_names.contains_key(first) && !is_place(first) && !word_pair && !of_name {
+    // (Nor a nationality: "English Wikipedia".)
+    let nationality = lx.adjectives.contains(first) || lx.demonym_index.contains_key(first);
+    if lx.first_names.contains_key(first) && !is_place(first) && !word_pair && !of_name && !nationality {
         return true;
     }
     // "Jean-Luc Marchand": a hyphenated given name; "R. Saravanan", "Ana
