@@ -1051,8 +1051,11 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             if alone && lexicon_entity(&nkey, lx).is_none() && !lx.places.contains_key(&nkey) {
                 continue;
             }
-            let plural_demonym =
-                nkey.strip_suffix('s').is_some_and(|k| lx.demonym_index.contains_key(k) || lx.adjectives.contains(k));
+            // ("Paralympics" is an event.)
+            let plural_demonym = !lx.event_words.contains(&nkey)
+                && nkey
+                    .strip_suffix('s')
+                    .is_some_and(|k| lx.demonym_index.contains_key(k) || lx.adjectives.contains(k));
             let plural_country =
                 plural_demonym || nkey.strip_suffix('s').is_some_and(|k| lx.country_index.contains_key(k));
             let has_digit = raw_has_digit(toks[c.t0].text(text)) && !lx.org_index.contains_key(&nkey);
@@ -1179,6 +1182,14 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
         if ntok >= 2 && c.kind.is_none() {
             if let Some(id) = storm_named(&ents, last_lower) {
                 mention(&mut ents, id, MentionForm::Name);
+                continue;
+            }
+        }
+        // "the 2010 World Cup" after "the World Cup": an edition of it.
+        if ntok >= 3 && is_year(toks[c.t0].text(text)) {
+            let rest = key(&span_text(text, toks, c.t0 + 1, c.t1));
+            if let Some(&id) = by_key.get(&rest).filter(|&&id| ents.entities[id].kind == EntityKind::Event) {
+                mention(&mut ents, id, MentionForm::Alias);
                 continue;
             }
         }
@@ -1381,6 +1392,23 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
         // ("the Cyclone": the one storm named.)
         if let Some(id) = storm_named(&ents, word) {
             ents.mentions.push(found(id, MentionForm::Name));
+            continue;
+        }
+        // "the Games", "the Paralympics": the head word of the one event
+        // of that kind named in full ("Paralympic Games", "Winter
+        // Paralympics").
+        let events: Vec<usize> = ents
+            .with_word(word)
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let w = &ents.words[id];
+                // (Not one edition: "the Paralympics" is not "the 2012 Summer Paralympics".)
+                ents.entities[id].kind == EntityKind::Event && w.len() >= 2 && w[w.len() - 1] == word && !is_year(&w[0])
+            })
+            .collect();
+        if let [id] = events[..] {
+            ents.mentions.push(found(id, MentionForm::Alias));
             continue;
         }
         // The first word of one organization's name ("Velden" for Velden
