@@ -2034,8 +2034,9 @@ fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHash
             continue;
         }
         if lx.first_names.contains_key(pw[0].as_str()) {
-            // "Ron Balton" beside "Ronald Balton": a short form of the same
-            // first name and the same surname.
+            // "Ron Balton" beside "Ronald Balton", "Bill Balton" beside
+            // "William Balton": a short form of the same first name and the
+            // same surname.
             let longer: Vec<usize> = ents
                 .with_word(&pw[1])
                 .iter()
@@ -2045,9 +2046,10 @@ fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHash
                     let qw = &ents.words[q];
                     qw.len() == 2
                         && qw[1] == pw[1]
-                        && qw[0].len() > pw[0].len()
-                        && pw[0].chars().count() >= 3
-                        && qw[0].starts_with(pw[0].as_str())
+                        && (qw[0].len() > pw[0].len()
+                            && pw[0].chars().count() >= 3
+                            && qw[0].starts_with(pw[0].as_str())
+                            || lx.is_nickname(&pw[0], &qw[0]))
                 })
                 .collect();
             if let [q] = longer[..] {

@@ -61,6 +61,8 @@ pub struct Lexicon {
     /// Everyday English words (lowercase, from a spelling dictionary): a
     /// capitalized word that is none of them is probably a name.
     pub common_words: SortedLines,
+    /// Short forms of given names ("bill william"), one pair a line.
+    pub nicknames: SortedLines,
     pub countries: Vec<Country>,
     /// Lowercase key (country name or alias, periods removed) -> country index.
     pub country_index: FxHashMap<String, usize>,
@@ -252,6 +254,7 @@ impl Lexicon {
         lx.adjectives = words(include_str!("../../assets/adjectives.txt"));
         lx.concept_acronyms = words(include_str!("../../assets/concept_acronyms.txt"));
         lx.common_words = SortedLines::new(include_str!("../../assets/common_words.txt"));
+        lx.nicknames = SortedLines::new(include_str!("../../assets/nicknames.txt"));
         lx.boilerplate = lines(include_str!("../../assets/boilerplate.txt")).map(str::to_lowercase).collect();
         for l in lines(include_str!("../../assets/countries.tsv")) {
             let cols: Vec<&str> = l.split('\t').collect();
@@ -376,6 +379,12 @@ impl Lexicon {
         self.common_words.contains(lower)
     }
 
+    /// True when the given name `short` is a short form of `formal`
+    /// ("larry", "lawrence"), both lowercase.
+    pub fn is_nickname(&self, short: &str, formal: &str) -> bool {
+        self.nicknames.contains(&format!("{short} {formal}"))
+    }
+
     /// The gender a first name suggests.
     pub fn first_name_gender(&self, name: &str) -> Option<Gender> {
         self.first_names.get(name.to_lowercase().as_str()).copied()
@@ -396,6 +405,15 @@ mod tests {
         for not in ["", "a0", "aa", "zzzz", "korvanta", "galaxyy", "Galaxy", "wikinews"] {
             assert!(!lx.is_common_word(not), "{not}");
         }
+    }
+
+    #[test]
+    fn nicknames_sorted_and_found() {
+        let lx = Lexicon::get();
+        let pairs: Vec<&str> = lx.nicknames.iter().collect();
+        assert!(pairs.windows(2).all(|w| w[0] < w[1]), "nicknames.txt must be sorted and unique");
+        assert!(lx.is_nickname("bill", "william") && lx.is_nickname("larry", "lawrence"));
+        assert!(!lx.is_nickname("william", "bill") && !lx.is_nickname("bill", "robert"));
     }
 
     #[test]
