@@ -1024,8 +1024,9 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             ents.mentions.push(Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 });
         };
 
-        // Adjectives, plurals of countries ("the two Koreas") and words with
-        // digits ("COVID-19") are not names on their own.
+        // Adjectives ("COVID-19" among them) and plurals of countries ("the
+        // two Koreas") are not names on their own; a name may hold digits
+        // ("U2", "G7").
         if ntok == 1 && c.kind.is_none() {
             let raw1 = toks[c.t0].text(text);
             // An abbreviation of a thing ("PhD", "DNA", "GDP"), or a word
@@ -1058,7 +1059,6 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                     .is_some_and(|k| lx.demonym_index.contains_key(k) || lx.adjectives.contains(k));
             let plural_country =
                 plural_demonym || nkey.strip_suffix('s').is_some_and(|k| lx.country_index.contains_key(k));
-            let has_digit = raw_has_digit(toks[c.t0].text(text)) && !lx.org_index.contains_key(&nkey);
             // "Americans", "Palestinians": a people, named as a group.
             if plural_demonym && !lx.adjectives.contains(&nkey) {
                 let id = match by_key.get(&nkey) {
@@ -1072,7 +1072,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 mention(&mut ents, id, MentionForm::Name);
                 continue;
             }
-            if lx.adjectives.contains(&nkey) || lx.demonym_index.contains_key(&nkey) || plural_country || has_digit {
+            if lx.adjectives.contains(&nkey) || lx.demonym_index.contains_key(&nkey) || plural_country {
                 continue;
             }
         }
