@@ -1523,12 +1523,19 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                         | "our"
                         | "my"
                         | "your"
+                        | "called"
+                        | "named"
+                        | "dubbed"
+                        | "nicknamed"
+                        | "titled"
+                        | "entitled"
                 ))
         {
             // An everyday word capitalized once, for emphasis ("a state of
-            // Peace and Security"), is no name; after "the", a possessive or
-            // a preposition of place it may be one ("the Times", "posted on
-            // Beacon", "his Beacon account").
+            // Peace and Security"), is no name; after "the", a possessive, a
+            // preposition of place or a naming verb it may be one ("the
+            // Times", "posted on Beacon", "his Beacon account", "a drink
+            // called Thunder").
             continue;
         } else {
             // One capitalized word seen once: a name, but of what is unclear.
@@ -2232,8 +2239,10 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
         let class = if lx.document_words.contains(w) {
             Some(EntityKind::Document)
         } else if lx.org_words.contains(w)
-            && !matches!(w, "government" | "house" | "post" | "office" | "court" | "police")
+            && matches!(w, "company" | "firm" | "group" | "organization" | "organisation" | "business" | "corporation")
         {
+            // (Only a generic class noun: "the council" is no alias of the
+            // last organization named unless that is a council.)
             Some(EntityKind::Organization)
         } else {
             None
