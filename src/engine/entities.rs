@@ -260,6 +260,12 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 if !n.is_word() || n.newline_before() || sent_starts.contains(&j) || in_url[j] {
                     break;
                 }
+                // A caption's credit label ("... Stardust Image: NASA").
+                if matches!(lower[j].as_str(), "image" | "photo" | "credit" | "source")
+                    && toks.get(j + 1).is_some_and(|t| t.text(text) == ":")
+                {
+                    break;
+                }
                 // In a Title Case line (a headline), common words are not
                 // part of names ("Okafor Says She ...").
                 if title_line[j]
