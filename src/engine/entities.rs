@@ -530,8 +530,10 @@ fn possessive_inside_name(toks: &[Token], lower: &Lower, start: usize, k: usize,
 /// ("Don't", "Isn't"), an interjection ("Hmmm", "Nah") or a compound
 /// adjective ("Open-minded", "DNA-based").
 fn name_like_word(raw: &str, lower: &str, lx: &Lexicon) -> bool {
-    // A letter three times over ("Hmmm", "Sooo"), or a listed interjection.
-    let stretched = lower.as_bytes().windows(3).any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
+    // A letter three times over ("Hmmm", "Sooo", not an abbreviation like
+    // "FFFA"), or a listed interjection.
+    let stretched = !is_acronym(raw)
+        && lower.as_bytes().windows(3).any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
     if stretched || lx.function_words.contains(lower) {
         return false;
     }
