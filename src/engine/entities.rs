@@ -1423,11 +1423,16 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
         // Motors) is a short name for it (not "the city of Westbrook").
         // (A known place is itself: "Dover, Vermont" is no short name for
         // the Vermont Institute of Art.)
+        // (Nor is a sentence's everyday first word: "Satellite view of ...".)
         let known_place = lx.places.contains_key(word)
             || lx.country_index.contains_key(word)
             || comma_place_after(text, toks, lower, c.t1, lx);
-        let orgs: Vec<usize> =
-            if place_context(toks, lower, c.t0) || known_place { Vec::new() } else { ents.with_word(word).to_vec() };
+        let plain_opener = c.sentence_initial && lx.is_common_word(word);
+        let orgs: Vec<usize> = if place_context(toks, lower, c.t0) || known_place || plain_opener {
+            Vec::new()
+        } else {
+            ents.with_word(word).to_vec()
+        };
         let orgs: Vec<usize> = orgs
             .into_iter()
             .filter(|&id| ents.entities[id].kind == EntityKind::Organization && ents.words[id].len() >= 2)
@@ -1562,6 +1567,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
     }
 
     link_name_prefixes(&mut ents);
+    link_descriptor_names(&mut ents, lx);
     descriptive_aliases(inp, lx, &mut ents);
     role_aliases(inp, lx, &mut ents);
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
@@ -2105,6 +2111,49 @@ fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHash
 
 /// A shorter name that begins a longer one of the same non-person kind is
 /// the same thing ("Seoul Initiative" and "Seoul Initiative on ...").
+/// "Spacecraft Stardust" beside "Stardust": an everyday noun before a name
+/// used alone elsewhere describes it; both are the one thing.
+fn link_descriptor_names(ents: &mut Entities, lx: &Lexicon) {
+    let thing = |k: EntityKind| matches!(k, EntityKind::Organization | EntityKind::Other | EntityKind::Event);
+    let mut remap: FxHashMap<usize, usize> = FxHashMap::default();
+    for long in 0..ents.entities.len() {
+        let lw = &ents.words[long];
+        if lw.len() != 2 || !thing(ents.entities[long].kind) {
+            continue;
+        }
+        let d = lw[0].as_str();
+        let describes = lx.is_common_word(d)
+            && !lx.org_words.contains(d)
+            && !lx.place_words.contains(d)
+            && !lx.event_words.contains(d)
+            && !lx.adjectives.contains(d)
+            && !lx.function_words.contains(d)
+            && !lx.first_names.contains_key(d);
+        if !describes {
+            continue;
+        }
+        let shorts: Vec<usize> = ents
+            .with_word(&lw[1])
+            .iter()
+            .copied()
+            .filter(|&s| s != long && ents.words[s].len() == 1 && thing(ents.entities[s].kind))
+            .collect();
+        if let [short] = shorts[..] {
+            remap.insert(long, short);
+        }
+    }
+    if remap.is_empty() {
+        return;
+    }
+    for m in &mut ents.mentions {
+        if let Some(&s) = remap.get(&m.entity) {
+            m.entity = s;
+            m.form = MentionForm::Alias;
+        }
+    }
+    compact(ents);
+}
+
 fn link_name_prefixes(ents: &mut Entities) {
     let n = ents.entities.len();
     let mut remap: Vec<usize> = (0..n).collect();
