@@ -261,8 +261,8 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                     break;
                 }
                 // A caption's credit label ("... Stardust Image: NASA").
-                if matches!(lower[j].as_str(), "image" | "photo" | "credit" | "source")
-                    && toks.get(j + 1).is_some_and(|t| t.text(text) == ":")
+                if toks.get(j + 1).is_some_and(|t| t.text(text) == ":")
+                    && matches!(lower[j].as_str(), "image" | "photo" | "credit" | "source")
                 {
                     break;
                 }
@@ -401,6 +401,10 @@ fn name_cap(t: &Token, text: &str) -> bool {
     if t.cap() {
         return true;
     }
+    // (Most words have neither an inner capital nor a joiner.)
+    if !t.inner_cap() && !t.joined() {
+        return false;
+    }
     let w = t.text(text);
     // A brand written with a lowercase head ("eBay", "iPhone", "wikiHow"),
     // not a unit or a molecule ("kWh", "mRNA").
@@ -415,7 +419,7 @@ fn name_cap(t: &Token, text: &str) -> bool {
         }
     }
     // Every particle ends in a hyphen or an apostrophe.
-    if !w.contains(['-', '\'', '\u{2019}']) {
+    if !t.joined() {
         return false;
     }
     [
@@ -789,8 +793,8 @@ fn push_run(
     while b > a + 1
         && (lx.calendar.contains(lower[b - 1].as_str())
             && (lower[b - 1].ends_with("day") || !lx.first_names.contains_key(lower[b - 2].as_str()))
-            || lx.function_words.contains(lower[b - 1].as_str())
-                && toks.get(b).is_some_and(|t| t.is_word())
+            || toks.get(b).is_some_and(|t| t.is_word())
+                && lx.function_words.contains(lower[b - 1].as_str())
                 && !is_acronym(toks[b - 1].text(text))
                 && !lx.calendar.contains(lower[b - 1].as_str())
                 && !lx.first_names.contains_key(lower[b - 1].as_str())
@@ -850,14 +854,21 @@ fn web_addresses(text: &str, toks: &[Token], lower: &Lower) -> Vec<(usize, usize
     let mut k = 0;
     while k < toks.len() {
         let t = toks[k];
+        // (Most tokens are neither: look at the raw text before the
+        // lowercase table.)
+        let raw = t.text(text);
+        let maybe_scheme = raw.len() <= 5 && raw.bytes().next().is_some_and(|b| b == b'h' || b == b'H');
+        if !t.is_word() || !(maybe_scheme || t.dotted()) {
+            k += 1;
+            continue;
+        }
         let w = lower[k].as_str();
         let glued = |i: usize| toks.get(i).is_some_and(|t| !t.space_before());
         let scheme = matches!(w, "http" | "https")
             && (1..=3).all(|d| glued(k + d))
             && toks[k + 1].text(text) == ":"
             && toks[k + 2].text(text) == "/";
-        let host = t.is_word()
-            && w.contains('.')
+        let host = w.contains('.')
             && (w.starts_with("www.")
                 || w.rsplit_once('.').is_some_and(|(head, tld)| {
                     WEB_ENDINGS.contains(&tld) && head.split('.').all(|l| l.chars().count() >= 2)
@@ -906,9 +917,16 @@ fn inverted_names(text: &str, toks: &[Token], lower: &Lower, lx: &Lexicon, cands
     let mut chain_end = usize::MAX;
     for n in 0..cands.len().saturating_sub(1) {
         let (a, b) = (&cands[n], &cands[n + 1]);
+        // (The shape first: one word, a comma, the next candidate.)
+        if a.t1 != a.t0 + 1 || b.t0 != a.t1 + 1 || toks[a.t1].text(text) != "," {
+            continue;
+        }
         let starts_entry = a.t0 == 0
             || toks[a.t0].newline_before()
             || (a.t0 == chain_end + 1 && lower[chain_end] == "and" && !toks[a.t0].newline_before());
+        if !starts_entry {
+            continue;
+        }
         let sur = lower[a.t0].as_str();
         let given = lower[b.t0].as_str();
         let fits = starts_entry

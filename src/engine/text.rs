@@ -27,8 +27,9 @@ pub struct Token {
     start: u32,
     end: u32,
     pub kind: TokKind,
-    /// `CAP`, `POSSESSIVE`, `SPACE_BEFORE`, `NEWLINE_BEFORE` (12 bytes a
-    /// token instead of 16).
+    /// `CAP`, `POSSESSIVE`, `SPACE_BEFORE`, `NEWLINE_BEFORE`, and the
+    /// word-shape bits `INNER_CAP`, `JOINED`, `DOTTED` (12 bytes a token
+    /// instead of 16).
     flags: u8,
 }
 
@@ -36,6 +37,9 @@ const CAP: u8 = 1;
 const POSSESSIVE: u8 = 2;
 const SPACE_BEFORE: u8 = 4;
 const NEWLINE_BEFORE: u8 = 8;
+const INNER_CAP: u8 = 16;
+const JOINED: u8 = 32;
+const DOTTED: u8 = 64;
 
 impl Token {
     fn new(start: u32, end: u32, kind: TokKind, cap: bool, possessive: bool, space: bool, newline: bool) -> Self {
@@ -53,6 +57,21 @@ impl Token {
     #[inline]
     pub const fn possessive(&self) -> bool {
         self.flags & POSSESSIVE != 0
+    }
+    /// A capital after the first character ("eBay", "McKay", "NATO").
+    #[inline]
+    pub const fn inner_cap(&self) -> bool {
+        self.flags & INNER_CAP != 0
+    }
+    /// A hyphen or an apostrophe inside the word ("al-Sadr", "O'Neil").
+    #[inline]
+    pub const fn joined(&self) -> bool {
+        self.flags & JOINED != 0
+    }
+    /// A period inside the word ("U.N", "example.com").
+    #[inline]
+    pub const fn dotted(&self) -> bool {
+        self.flags & DOTTED != 0
     }
     /// Whitespace precedes the token (or it starts the text).
     #[inline]
@@ -114,11 +133,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
+            let mut shape = 0u8;
             // Extend over word chars and inner connectors followed by a word char.
             loop {
                 match chars.peek() {
                     Some(&(_, d)) if is_word_char(d) => {
                         end += d.len_utf8();
+                        if d.is_uppercase() {
+                            shape |= INNER_CAP;
+                        }
                         chars.next();
                     }
                     // "10,000": a thousands separator between digits.
@@ -143,6 +166,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                                 }
                             }
                             end = j + d.len_utf8();
+                            shape |= if d == '.' {
+                                DOTTED
+                            } else if d == '&' {
+                                0
+                            } else {
+                                JOINED
+                            };
                             chars.next();
                         } else if d == '.' && is_dotted_abbrev(&text[i..j]) {
                             // "U.N." keeps its final period.
@@ -178,7 +208,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             let (Ok(start), Ok(end)) = (u32::try_from(i), u32::try_from(end)) else { break };
-            toks.push(Token::new(start, end, TokKind::Word, cap, possessive, space_before, newline_before));
+            let mut tok = Token::new(start, end, TokKind::Word, cap, possessive, space_before, newline_before);
+            tok.flags |= shape;
+            toks.push(tok);
         } else {
             let _ = bytes;
             let (Ok(start), Ok(end)) = (u32::try_from(i), u32::try_from(i + c.len_utf8())) else { break };
