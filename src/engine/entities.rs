@@ -1102,6 +1102,17 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 continue;
             }
         }
+        // Adjectives only ("Libertarian Socialist", "South Korean"): a
+        // description, no name.
+        if ntok >= 2
+            && c.kind.is_none()
+            && (c.t0..c.t1).all(|k| {
+                let w = lower[k].as_str();
+                lx.adjectives.contains(w) || lx.demonym_index.contains_key(w)
+            })
+        {
+            continue;
+        }
         // A party-and-state tag ("D-Wis.", "R-Pa.", "I-Vt.") is no name;
         // nor is a currency's country ("US$ 10 billion").
         if ntok == 1
