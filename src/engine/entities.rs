@@ -1511,7 +1511,17 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
 
         let raw1 = toks[c.t0].text(text);
         let camel = raw1.chars().skip(1).any(char::is_uppercase) && raw1.chars().any(char::is_lowercase);
-        let kind = if camel && c.kind.is_none() {
+        // "Image: Kvarnholm": a caption credits a person (a photographer, an
+        // uploader) unless the name is an abbreviation or a known place.
+        let credited = c.t0 >= 2
+            && toks[c.t0 - 1].text(text) == ":"
+            && matches!(lower[c.t0 - 2].as_str(), "image" | "photo" | "photograph")
+            && !is_acronym(raw1)
+            && !lx.places.contains_key(word)
+            && !lx.country_index.contains_key(word);
+        let kind = if credited {
+            EntityKind::Person
+        } else if camel && c.kind.is_none() {
             // "YouTube", "TransLink": brands and organizations.
             EntityKind::Organization
         } else if c.kind == Some(EntityKind::Person)
