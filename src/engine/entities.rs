@@ -1872,6 +1872,17 @@ fn person_evidence(
         let thing_head = lx.org_words.contains(head) || lx.place_words.contains(head) || lx.event_words.contains(head);
         return !thing_head && (prev_role || next_speech || age);
     }
+    // "AM New York": a name ending in a known place of two words or more
+    // is no person's.
+    let n = c.t1 - c.t0;
+    if n >= 3
+        && (2..n).any(|k| {
+            let tail = key(&span_text(text, toks, c.t1 - k, c.t1));
+            lx.places.contains_key(&tail) || lx.country_index.contains_key(&tail)
+        })
+    {
+        return prev_role || next_speech;
+    }
     // "Langley SkyTrain", "Metro TransLink": a word with a capital inside
     // that is no surname form ("McKay", "DeSantis", "LeBlanc") is a brand.
     let brand = (c.t0..c.t1).any(|k| {
