@@ -1113,6 +1113,30 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
         {
             continue;
         }
+        // "a Tax System", "an Oath": everyday words after an indefinite
+        // article, capitalized for emphasis (not "a Royal Bank economist",
+        // which has a head word).
+        if c.kind.is_none()
+            && c.t0 > 0
+            && toks[c.t0 - 1].is_word()
+            && matches!(toks[c.t0 - 1].text(text), "a" | "an")
+            && (c.t0..c.t1).all(|k| {
+                let w = lower[k].as_str();
+                toks[k].is_word()
+                    && !toks[k].inner_cap()
+                    && lx.is_common_word(w)
+                    && !lx.org_words.contains(w)
+                    && !lx.place_words.contains(w)
+                    && !lx.event_words.contains(w)
+                    && !lx.document_words.contains(w)
+                    && !lx.places.contains_key(w)
+                    && !lx.first_names.contains_key(w)
+                    && !lx.surnames.contains(w)
+            })
+            && lexicon_entity(&nkey, lx).is_none()
+        {
+            continue;
+        }
         // A party-and-state tag ("D-Wis.", "R-Pa.", "I-Vt.") is no name;
         // nor is a currency's country ("US$ 10 billion").
         if ntok == 1
