@@ -1472,6 +1472,25 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             ents.mentions.push(found(id, MentionForm::Alias));
             continue;
         }
+        // "the Press" after "Harbour Press", "the Council" after "Dover
+        // City Council": the head word of the one organization named in
+        // full with it (its last word, or the word before "of").
+        if c.t0 > 0 && lower[c.t0 - 1] == "the" && !c.sentence_initial {
+            let heads: Vec<usize> = ents
+                .with_word(word)
+                .iter()
+                .copied()
+                .filter(|&id| {
+                    let w = &ents.words[id];
+                    let head = w.iter().position(|x| x == "of").filter(|&k| k > 0).map_or(w.len() - 1, |k| k - 1);
+                    ents.entities[id].kind == EntityKind::Organization && w.len() >= 2 && w[head] == word
+                })
+                .collect();
+            if let [id] = heads[..] {
+                ents.mentions.push(found(id, MentionForm::Alias));
+                continue;
+            }
+        }
         // The first word of one organization's name ("Velden" for Velden
         // Motors) is a short name for it (not "the city of Westbrook").
         // (A known place is itself: "Dover, Vermont" is no short name for
