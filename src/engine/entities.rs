@@ -2576,7 +2576,7 @@ pub fn finish(ents: &mut Entities, text: &str) {
         // (A name put together from its parts, "Jane Austen" from "Austen,
         // Jane.", stays.)
         let mut in_text = e.kind == EntityKind::Person && e.name.split_whitespace().count() >= 2 && {
-            let parts: Vec<String> = forms.clone().map(key).collect();
+            let parts: Vec<String> = forms.clone().flat_map(|f| f.split_whitespace().map(key)).collect();
             name_key.split(' ').all(|w| parts.iter().any(|p| p == w))
         };
         let mut fullest: Option<&str> = None;
