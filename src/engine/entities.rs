@@ -67,6 +67,9 @@ impl Entities {
         }
         if words.len() >= 2 {
             self.initials_index.entry(initials(&name)).or_insert(id);
+        } else if let Some(caps) = camel_initials(&name) {
+            // "LibriVox" -> "lv", "PlayStation" -> "ps".
+            self.initials_index.entry(caps).or_insert(id);
         }
         self.words.push(words);
         self.entities.push(Entity { id, kind, name, titles: Vec::new(), mentions: Vec::new() });
@@ -1472,6 +1475,19 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             ents.mentions.push(found(id, MentionForm::Alias));
             continue;
         }
+        // An abbreviation of a one-word name named before ("LV" after
+        // "LibriVox").
+        if is_acronym(toks[c.t0].text(text)) {
+            if let Some(id) = ents
+                .initials_index
+                .get(word)
+                .copied()
+                .filter(|&id| ents.entities[id].kind != EntityKind::Person && ents.words[id].len() == 1)
+            {
+                ents.mentions.push(found(id, MentionForm::Alias));
+                continue;
+            }
+        }
         // "the Press" after "Harbour Press", "the Council" after "Dover
         // City Council": the head word of the one organization named in
         // full with it (its last word, or the word before "of").
@@ -2111,6 +2127,17 @@ fn title_case(s: &str) -> String {
 }
 
 /// Initials of a name's significant words, lowercase ("United Nations" -> "un").
+/// The capitals of one word written in camel case ("LibriVox" -> "lv"),
+/// when there are two or more, each followed by lowercase letters.
+fn camel_initials(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let humps: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].is_uppercase()).collect();
+    let humped = humps.len() >= 2
+        && chars.first().is_some_and(|c| c.is_uppercase())
+        && humps.iter().all(|&i| chars.get(i + 1).is_some_and(|c| c.is_lowercase()));
+    humped.then(|| humps.iter().flat_map(|&i| chars[i].to_lowercase()).collect())
+}
+
 fn initials(name: &str) -> String {
     name.split_whitespace()
         .filter(|w| {
