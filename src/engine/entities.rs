@@ -376,6 +376,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         c.headline = title_line[c.t0];
     }
     inverted_names(text, toks, lower, lx, &mut cands);
+    bracketed_names(text, toks, lower, lx, &mut cands);
     // Bylines and photo credits name the press, not the story: drop the
     // people and unknown names in them ("(Evan Vucci/AP)", "X contributed
     // to this report", "Follow X on Twitter").
@@ -967,6 +968,31 @@ fn inverted_names(text: &str, toks: &[Token], lower: &Lower, lx: &Lexicon, cands
         a.given = Some(g);
         a.sentence_initial = false;
         cands.remove(n + 1);
+    }
+}
+
+/// "[Phil] Gramm", "Jeff [Drake]": an editor's bracket completes a name in
+/// a quote or a transcript. The surname's candidate takes the given names,
+/// as in a reading list, so each part stays a mention of one person.
+fn bracketed_names(text: &str, toks: &[Token], lower: &Lower, lx: &Lexicon, cands: &mut Vec<Cand>) {
+    let is = |k: usize, s: &str| toks.get(k).is_some_and(|t| t.text(text) == s);
+    let mut n = 0;
+    while n + 1 < cands.len() {
+        let (a, b) = (&cands[n], &cands[n + 1]);
+        let plain = |c: &Cand| c.kind.is_none_or(|k| k == EntityKind::Person) && !c.quoted && c.given.is_none();
+        let given_first = lx.first_names.contains_key(lower[a.t0].as_str()) && a.t1 - a.t0 <= 3;
+        let shape = b.t0 == a.t1 + 1
+            && b.t1 == b.t0 + 1
+            && ((a.t0 > 0 && is(a.t0 - 1, "[") && is(a.t1, "]")) || (is(a.t1, "[") && is(b.t1, "]")));
+        if shape && given_first && plain(a) && plain(b) && !lx.function_words.contains(lower[b.t0].as_str()) {
+            let g = (a.t0, a.t1);
+            let b = &mut cands[n + 1];
+            b.kind = Some(EntityKind::Person);
+            b.given = Some(g);
+            b.sentence_initial = false;
+            cands.remove(n);
+        }
+        n += 1;
     }
 }
 
@@ -1673,8 +1699,8 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
     ents
 }
 
-/// A surname-first entry ("Austen, Jane."): one person named "Jane Austen",
-/// with both words as mentions.
+/// A surname with its given names written apart ("Austen, Jane.", "[Phil]
+/// Gramm"): one person named "Jane Austen", with both parts as mentions.
 #[allow(clippy::too_many_arguments)]
 fn inverted_person(
     ents: &mut Entities,
@@ -1689,7 +1715,8 @@ fn inverted_person(
 ) {
     let surname = span_text(text, toks, c.t0, c.t1);
     let full = format!("{} {surname}", span_text(text, toks, g0, g1));
-    let id = match by_key.get(&key(&full)).or_else(|| by_key.get(&key(&surname))) {
+    // (By the full name only: "[George W.] Bush" is not "[George H. W.] Bush".)
+    let id = match by_key.get(&key(&full)) {
         Some(&id) if ents.entities[id].kind == EntityKind::Person => id,
         _ => {
             let id = ents.add_entity(EntityKind::Person, full.clone());
@@ -1698,7 +1725,7 @@ fn inverted_person(
         }
     };
     by_key.insert(key(&full), id);
-    by_key.insert(key(&surname), id);
+    by_key.entry(key(&surname)).or_insert(id);
     for (a, b) in [(c.t0, c.t1), (g0, g1)] {
         let span = Span::new(toks[a].start(), toks[b - 1].end());
         ents.mentions.push(Found { span, entity: id, form: MentionForm::Name, tok: a, tok_end: b });

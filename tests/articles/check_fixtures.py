@@ -82,10 +82,13 @@ def check(name):
     for e in j.get("entities", []):
         if e.get("kind") not in KINDS:
             errs.append(f"bad entity kind {e}")
-        # (A reading list's "Surname, Given" gives the name "Given Surname".)
+        # (A reading list's "Surname, Given" and an editor's "[Given] Surname"
+        # or "Given [Surname]" give the name "Given Surname".)
         words = e["name"].split()
-        inverted = len(words) >= 2 and f"{words[-1]}, {' '.join(words[:-1])}" in text
-        if not inverted:
+        given, last = " ".join(words[:-1]), words[-1] if words else ""
+        assembled = len(words) >= 2 and any(
+            form in text for form in (f"{last}, {given}", f"[{given}] {last}", f"{given} [{last}]"))
+        if not assembled:
             need(e["name"], "entity name")
         ent_names.add(e["name"])
         for a in e.get("aliases", []):
