@@ -1397,6 +1397,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
     drop(cands);
 
     let merged_away = merge_surname_variants(&mut ents, lx, &mut by_key);
+    merge_misspelt_names(&mut ents, &mut by_key);
     // Mentions per entity so far, for ranking ambiguous surnames.
     let mut mention_count: FxHashMap<usize, usize> = FxHashMap::default();
     // Where each entity was named before the lone words are linked, in order.
@@ -2299,6 +2300,69 @@ fn link_descriptor_names(ents: &mut Entities, lx: &Lexicon) {
         }
     }
     compact(ents);
+}
+
+/// "Cyclone Phalin" in a headline beside "Cyclone Phailin" in the text: a
+/// thing's name misspelt by one letter in its last word (same kind, same
+/// other words, both spellings of five letters or more) is the same thing.
+/// People are left alone ("Jon Ames" and "Joan Ames" are two).
+fn merge_misspelt_names(ents: &mut Entities, by_key: &mut FxHashMap<String, usize>) {
+    let n = ents.entities.len();
+    let mut moved: FxHashMap<usize, usize> = FxHashMap::default();
+    for a in 0..n {
+        let aw = &ents.words[a];
+        if ents.entities[a].kind == EntityKind::Person || aw.len() < 2 || moved.contains_key(&a) {
+            continue;
+        }
+        let target = ents.with_word(&aw[0]).iter().copied().find(|&b| {
+            let bw = &ents.words[b];
+            b != a
+                && !moved.contains_key(&b)
+                && ents.entities[b].kind == ents.entities[a].kind
+                && bw.len() == aw.len()
+                && bw[..bw.len() - 1] == aw[..aw.len() - 1]
+                && one_letter_apart(&aw[aw.len() - 1], &bw[bw.len() - 1])
+        });
+        if let Some(b) = target {
+            // The spelling named more often stays.
+            let count = |id: usize| ents.mentions.iter().filter(|m| m.entity == id).count();
+            let (from, to) = if count(a) > count(b) { (b, a) } else { (a, b) };
+            moved.insert(from, to);
+        }
+    }
+    if moved.is_empty() {
+        return;
+    }
+    for m in &mut ents.mentions {
+        if let Some(&to) = moved.get(&m.entity) {
+            m.entity = to;
+        }
+    }
+    for v in by_key.values_mut() {
+        if let Some(&to) = moved.get(v) {
+            *v = to;
+        }
+    }
+    // (Later lookups by word see only the spelling kept.)
+    for &from in moved.keys() {
+        for w in ents.words[from].clone() {
+            if let Some(ids) = ents.word_index.get_mut(&w) {
+                ids.retain(|&id| id != from);
+            }
+        }
+    }
+}
+
+/// Two spellings one letter apart (one substituted, inserted or dropped),
+/// each of five letters or more.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    pre + suf >= a.len().max(b.len()) - 1
 }
 
 fn link_name_prefixes(ents: &mut Entities) {
