@@ -1553,6 +1553,18 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             .filter(|&id| ents.entities[id].kind == EntityKind::Organization && ents.words[id].len() >= 2)
             .filter(|&id| ents.words[id][0] == word)
             .collect();
+        // (Else of one place: "Levico" for Levico Terme, but not a word like
+        // "Port" for Port Alder.)
+        let orgs: Vec<usize> = if orgs.is_empty() && !known_place && !lx.is_common_word(word) {
+            ents.with_word(word)
+                .iter()
+                .copied()
+                .filter(|&id| ents.entities[id].kind == EntityKind::Place && ents.words[id].len() >= 2)
+                .filter(|&id| ents.words[id][0] == word)
+                .collect()
+        } else {
+            orgs
+        };
         if let [id] = orgs[..] {
             ents.mentions.push(found(id, MentionForm::Alias));
             continue;
