@@ -980,11 +980,17 @@ fn bracketed_names(text: &str, toks: &[Token], lower: &Lower, lx: &Lexicon, cand
     while n + 1 < cands.len() {
         let (a, b) = (&cands[n], &cands[n + 1]);
         let plain = |c: &Cand| c.kind.is_none_or(|k| k == EntityKind::Person) && !c.quoted && c.given.is_none();
-        let given_first = lx.first_names.contains_key(lower[a.t0].as_str()) && a.t1 - a.t0 <= 3;
+        // (The brackets first; the word lists only for the few that have them.)
         let shape = b.t0 == a.t1 + 1
             && b.t1 == b.t0 + 1
             && ((a.t0 > 0 && is(a.t0 - 1, "[") && is(a.t1, "]")) || (is(a.t1, "[") && is(b.t1, "]")));
-        if shape && given_first && plain(a) && plain(b) && !lx.function_words.contains(lower[b.t0].as_str()) {
+        if shape
+            && a.t1 - a.t0 <= 3
+            && plain(a)
+            && plain(b)
+            && lx.first_names.contains_key(lower[a.t0].as_str())
+            && !lx.function_words.contains(lower[b.t0].as_str())
+        {
             let g = (a.t0, a.t1);
             let b = &mut cands[n + 1];
             b.kind = Some(EntityKind::Person);
@@ -2254,18 +2260,7 @@ fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHash
             merged.push(p);
         }
     }
-    if !moved.is_empty() {
-        for m in &mut ents.mentions {
-            if let Some(&q) = moved.get(&m.entity) {
-                m.entity = q;
-            }
-        }
-        for v in by_key.values_mut() {
-            if let Some(&q) = moved.get(v) {
-                *v = q;
-            }
-        }
-    }
+    move_entities(ents, &moved, by_key);
     merged
 }
 
@@ -2314,6 +2309,24 @@ fn link_descriptor_names(ents: &mut Entities, lx: &Lexicon) {
     compact(ents);
 }
 
+/// Points the mentions and lookup keys of each entity `moved` names at the
+/// entity it is merged into.
+fn move_entities(ents: &mut Entities, moved: &FxHashMap<usize, usize>, by_key: &mut FxHashMap<String, usize>) {
+    if moved.is_empty() {
+        return;
+    }
+    for m in &mut ents.mentions {
+        if let Some(&to) = moved.get(&m.entity) {
+            m.entity = to;
+        }
+    }
+    for v in by_key.values_mut() {
+        if let Some(&to) = moved.get(v) {
+            *v = to;
+        }
+    }
+}
+
 /// "Cyclone Phalin" in a headline beside "Cyclone Phailin" in the text: a
 /// thing's name misspelt by one letter in its last word (same kind, same
 /// other words, both spellings of five letters or more) is the same thing.
@@ -2342,19 +2355,7 @@ fn merge_misspelt_names(ents: &mut Entities, by_key: &mut FxHashMap<String, usiz
             moved.insert(from, to);
         }
     }
-    if moved.is_empty() {
-        return;
-    }
-    for m in &mut ents.mentions {
-        if let Some(&to) = moved.get(&m.entity) {
-            m.entity = to;
-        }
-    }
-    for v in by_key.values_mut() {
-        if let Some(&to) = moved.get(v) {
-            *v = to;
-        }
-    }
+    move_entities(ents, &moved, by_key);
     // (Later lookups by word see only the spelling kept.)
     for &from in moved.keys() {
         for w in ents.words[from].clone() {
