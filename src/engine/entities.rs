@@ -1780,19 +1780,7 @@ fn followed_by_speech(toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &
 /// "Halifax or Wexbury", "Winnipeg, Elk Hollow and Sundby": a name listed
 /// next to a known place is a place too.
 fn coordinated_with_place(text: &str, toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &Lexicon) -> bool {
-    coordinated_with(text, toks, lower, t0, t1, |k| lx.places.contains_key(k) || lx.country_index.contains_key(k))
-}
-
-/// A name listed ("A, B and C", "A or B") next to a name `known` accepts
-/// (by its lookup key).
-fn coordinated_with(
-    text: &str,
-    toks: &[Token],
-    lower: &Lower,
-    t0: usize,
-    t1: usize,
-    known_key: impl Fn(&str) -> bool,
-) -> bool {
+    let known_key = |k: &str| lx.places.contains_key(k) || lx.country_index.contains_key(k);
     let joins =
         |k: usize| toks.get(k).is_some_and(|t| matches!(t.text(text), "and" | "or" | ",") && !t.newline_before());
     let known = |a: usize, b: usize| {
