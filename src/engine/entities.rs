@@ -927,7 +927,7 @@ fn inverted_names(text: &str, toks: &[Token], lower: &Lower, lx: &Lexicon, cands
         }
         let starts_entry = a.t0 == 0
             || toks[a.t0].newline_before()
-            || (a.t0 == chain_end + 1 && lower[chain_end] == "and" && !toks[a.t0].newline_before());
+            || (chain_end.checked_add(1) == Some(a.t0) && lower[chain_end] == "and" && !toks[a.t0].newline_before());
         if !starts_entry {
             continue;
         }
