@@ -81,6 +81,16 @@ impl Entities {
     fn with_word(&self, word: &str) -> &[usize] {
         self.word_index.get(word).map_or(&[], Vec::as_slice)
     }
+
+    /// The one entity whose name holds `word` and `fits` (its kind and name
+    /// words), if exactly one does.
+    fn only_one(&self, word: &str, fits: impl Fn(EntityKind, &[String]) -> bool) -> Option<usize> {
+        let mut hits = self.with_word(word).iter().copied().filter(|&id| fits(self.entities[id].kind, &self.words[id]));
+        match (hits.next(), hits.next()) {
+            (Some(id), None) => Some(id),
+            _ => None,
+        }
+    }
 }
 
 /// A capitalized run before typing.
@@ -101,6 +111,24 @@ struct Cand {
     /// The given names of a surname written first ("Austen, Jane."), as a
     /// token range.
     given: Option<(usize, usize)>,
+}
+
+impl Cand {
+    /// A candidate over `t0..t1` of the given kind, with no titles, gender
+    /// or flags.
+    fn new(t0: usize, t1: usize, kind: Option<EntityKind>) -> Cand {
+        Cand {
+            t0,
+            t1,
+            kind,
+            titles: Vec::new(),
+            gender: Gender::Unknown,
+            sentence_initial: false,
+            quoted: false,
+            headline: false,
+            given: None,
+        }
+    }
 }
 
 const CONNECTORS: [&str; 16] =
@@ -178,17 +206,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
     for (t0, t1, named) in web_addresses(text, toks, lower) {
         in_url[t0..t1].iter_mut().for_each(|x| *x = true);
         if named {
-            cands.push(Cand {
-                t0,
-                t1,
-                kind: Some(EntityKind::Other),
-                titles: vec![],
-                gender: Gender::Unknown,
-                sentence_initial: false,
-                quoted: false,
-                headline: false,
-                given: None,
-            });
+            cands.push(Cand::new(t0, t1, Some(EntityKind::Other)));
         }
     }
     // Quoted names first: the whole quoted title is one name.
@@ -219,17 +237,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
             } else {
                 EntityKind::Other
             };
-            cands.push(Cand {
-                t0,
-                t1,
-                kind: Some(kind),
-                titles: vec![],
-                gender: Gender::Unknown,
-                sentence_initial: false,
-                quoted: true,
-                headline: false,
-                given: None,
-            });
+            cands.push(Cand { quoted: true, ..Cand::new(t0, t1, Some(kind)) });
         }
     }
 
@@ -707,17 +715,7 @@ fn push_run(
                 super::nested::place_at(text, toks, lower, k, te, lx)
             };
             if let Some(end) = end {
-                cands.push(Cand {
-                    t0: k,
-                    t1: end,
-                    kind: None,
-                    titles: vec![],
-                    gender: Gender::Unknown,
-                    sentence_initial: false,
-                    quoted: false,
-                    headline: false,
-                    given: None,
-                });
+                cands.push(Cand::new(k, end, None));
                 title_start = end;
             } else {
                 break;
@@ -807,15 +805,10 @@ fn push_run(
         b -= 1;
     }
     cands.push(Cand {
-        t0: a,
-        t1: b,
-        kind,
         titles,
         gender,
         sentence_initial: sentence_initial && title_end.is_none(),
-        quoted: false,
-        headline: false,
-        given: None,
+        ..Cand::new(a, b, kind)
     });
 }
 
@@ -1494,17 +1487,12 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
         // "the Games", "the Paralympics": the head word of the one event
         // of that kind named in full ("Paralympic Games", "Winter
         // Paralympics").
-        let events: Vec<usize> = ents
-            .with_word(word)
-            .iter()
-            .copied()
-            .filter(|&id| {
-                let w = &ents.words[id];
-                // (Not one edition: "the Paralympics" is not "the 2012 Summer Paralympics".)
-                ents.entities[id].kind == EntityKind::Event && w.len() >= 2 && w[w.len() - 1] == word && !is_year(&w[0])
-            })
-            .collect();
-        if let [id] = events[..] {
+        // (Not one edition: "the Paralympics" is not "the 2012 Summer
+        // Paralympics".)
+        let event = ents.only_one(word, |kind, w| {
+            kind == EntityKind::Event && w.len() >= 2 && w[w.len() - 1] == word && !is_year(&w[0])
+        });
+        if let Some(id) = event {
             ents.mentions.push(found(id, MentionForm::Alias));
             continue;
         }
@@ -1525,17 +1513,11 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
         // City Council": the head word of the one organization named in
         // full with it (its last word, or the word before "of").
         if c.t0 > 0 && lower[c.t0 - 1] == "the" && !c.sentence_initial {
-            let heads: Vec<usize> = ents
-                .with_word(word)
-                .iter()
-                .copied()
-                .filter(|&id| {
-                    let w = &ents.words[id];
-                    let head = w.iter().position(|x| x == "of").filter(|&k| k > 0).map_or(w.len() - 1, |k| k - 1);
-                    ents.entities[id].kind == EntityKind::Organization && w.len() >= 2 && w[head] == word
-                })
-                .collect();
-            if let [id] = heads[..] {
+            let org = ents.only_one(word, |kind, w| {
+                let head = w.iter().position(|x| x == "of").filter(|&k| k > 0).map_or(w.len() - 1, |k| k - 1);
+                kind == EntityKind::Organization && w.len() >= 2 && w[head] == word
+            });
+            if let Some(id) = org {
                 ents.mentions.push(found(id, MentionForm::Alias));
                 continue;
             }
@@ -1834,8 +1816,12 @@ fn comma_place_after(text: &str, toks: &[Token], lower: &Lower, t1: usize, lx: &
             && (a..b).all(|k| toks[k].is_word() && toks[k].cap())
             && toks.get(b).is_none_or(|t| !t.is_word() || !t.cap() || lx.function_words.contains(lower[b].as_str()))
             && {
-                let k = if n == 1 { lower[a].to_string() } else { key(&span_text(text, toks, a, b)) };
-                lx.places.contains_key(&k) || lx.country_index.contains_key(&k)
+                let known = |k: &str| lx.places.contains_key(k) || lx.country_index.contains_key(k);
+                if n == 1 {
+                    known(lower[a].as_str())
+                } else {
+                    known(&key(&span_text(text, toks, a, b)))
+                }
             }
     })
 }
@@ -2111,23 +2097,16 @@ const STORM_WORDS: [&str; 5] = ["hurricane", "typhoon", "cyclone", "storm", "sup
 /// The one storm ("Hurricane Maren") named by `word`: its own name
 /// ("Maren") or, when it is the only storm, its storm word ("the Hurricane").
 fn storm_named(ents: &Entities, word: &str) -> Option<usize> {
-    let storm = |id: usize| {
-        let w = &ents.words[id];
-        (ents.entities[id].kind == EntityKind::Event && w.len() >= 2 && STORM_WORDS.contains(&w[w.len() - 2].as_str()))
-            .then(|| w[w.len() - 1].as_str())
+    let storm = |kind: EntityKind, w: &[String]| {
+        kind == EntityKind::Event && w.len() >= 2 && STORM_WORDS.contains(&w[w.len() - 2].as_str())
     };
-    let mut named = ents.with_word(word).iter().copied().filter(|&id| storm(id) == Some(word));
-    if let (Some(id), None) = (named.next(), named.next()) {
-        return Some(id);
-    }
-    if !STORM_WORDS.contains(&word) {
-        return None;
-    }
-    let mut all = ents.with_word(word).iter().copied().filter(|&id| storm(id).is_some());
-    match (all.next(), all.next()) {
-        (Some(id), None) => Some(id),
-        _ => None,
-    }
+    ents.only_one(word, |kind, w| storm(kind, w) && w[w.len() - 1] == word).or_else(|| {
+        if STORM_WORDS.contains(&word) {
+            ents.only_one(word, storm)
+        } else {
+            None
+        }
+    })
 }
 
 /// "Port Alder", "Lake Erie", "New Westbrook": a place by its first word.
@@ -2275,13 +2254,7 @@ fn link_descriptor_names(ents: &mut Entities, lx: &Lexicon) {
         if !describes {
             continue;
         }
-        let shorts: Vec<usize> = ents
-            .with_word(&lw[1])
-            .iter()
-            .copied()
-            .filter(|&s| s != long && ents.words[s].len() == 1 && thing(ents.entities[s].kind))
-            .collect();
-        if let [short] = shorts[..] {
+        if let Some(short) = ents.only_one(&lw[1], |kind, w| w.len() == 1 && thing(kind)) {
             remap.insert(long, short);
         }
     }

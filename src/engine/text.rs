@@ -42,10 +42,24 @@ const JOINED: u8 = 32;
 const DOTTED: u8 = 64;
 
 impl Token {
-    fn new(start: u32, end: u32, kind: TokKind, cap: bool, possessive: bool, space: bool, newline: bool) -> Self {
+    /// `shape`: the word-shape bits (`INNER_CAP`, `JOINED`, `DOTTED`).
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        start: u32,
+        end: u32,
+        kind: TokKind,
+        cap: bool,
+        possessive: bool,
+        space: bool,
+        newline: bool,
+        shape: u8,
+    ) -> Self {
         let bit = |on: bool, b: u8| if on { b } else { 0 };
-        let flags =
-            bit(cap, CAP) | bit(possessive, POSSESSIVE) | bit(space, SPACE_BEFORE) | bit(newline, NEWLINE_BEFORE);
+        let flags = bit(cap, CAP)
+            | bit(possessive, POSSESSIVE)
+            | bit(space, SPACE_BEFORE)
+            | bit(newline, NEWLINE_BEFORE)
+            | shape;
         Token { start, end, kind, flags }
     }
     /// First character is uppercase.
@@ -208,13 +222,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             let (Ok(start), Ok(end)) = (u32::try_from(i), u32::try_from(end)) else { break };
-            let mut tok = Token::new(start, end, TokKind::Word, cap, possessive, space_before, newline_before);
-            tok.flags |= shape;
-            toks.push(tok);
+            toks.push(Token::new(start, end, TokKind::Word, cap, possessive, space_before, newline_before, shape));
         } else {
             let _ = bytes;
             let (Ok(start), Ok(end)) = (u32::try_from(i), u32::try_from(i + c.len_utf8())) else { break };
-            toks.push(Token::new(start, end, TokKind::Punct, false, false, space_before, newline_before));
+            toks.push(Token::new(start, end, TokKind::Punct, false, false, space_before, newline_before, 0));
         }
         space_before = false;
         newline_before = false;
