@@ -271,7 +271,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                 if !n.is_word() || n.newline_before() || sent_starts.contains(&j) || in_url[j] {
                     break;
                 }
-                // A caption's credit label ("... Stardust Image: NASA").
+                // A caption's credit label ("... Wayfarer Image: NASA").
                 if toks.get(j + 1).is_some_and(|t| t.text(text) == ":")
                     && matches!(lower[j].as_str(), "image" | "photo" | "credit" | "source")
                 {
@@ -386,9 +386,9 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
     inverted_names(text, toks, lower, lx, &mut cands);
     bracketed_names(text, toks, lower, lx, &mut cands);
     // Bylines and photo credits name the press, not the story: drop the
-    // people and unknown names in them ("(Evan Vucci/AP)", "X contributed
+    // people and unknown names in them ("(Jo Pell/AP)", "X contributed
     // to this report", "Follow X on Twitter").
-    let credit = credit_tokens(text, toks, lower, inp.sentences);
+    let credit = credit_tokens(toks, lower, inp.sentences);
     cands.retain(|c| {
         // ("Newsmax / Zogby poll": a slash with spaces, outside brackets,
         // joins two names.)
@@ -484,7 +484,7 @@ fn byline(words: &[&str], start: usize) -> bool {
 }
 
 /// Tokens of credit lines: bylines, contributor notes, photo credits.
-fn credit_tokens(text: &str, toks: &[Token], lower: &Lower, sentences: &[Span]) -> Vec<bool> {
+fn credit_tokens(toks: &[Token], lower: &Lower, sentences: &[Span]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     for s in sentences {
         let a = super::text::token_at(toks, s.start);
@@ -510,7 +510,6 @@ fn credit_tokens(text: &str, toks: &[Token], lower: &Lower, sentences: &[Span]) 
             out[a..b].iter_mut().for_each(|x| *x = true);
         }
     }
-    let _ = text;
     out
 }
 
@@ -595,13 +594,6 @@ fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> FxHashSet<usize>
         }
         set.insert(k);
     }
-    // Words right after an opening quote mark start a quoted sentence.
-    for (k, t) in toks.iter().enumerate() {
-        if t.kind == TokKind::Punct && k + 1 < toks.len() {
-            let tc = &toks[k];
-            let _ = tc;
-        }
-    }
     set
 }
 
@@ -645,7 +637,7 @@ fn push_run(
     {
         a += 1;
     }
-    // A month before an acronym ("an August PBO report") dates it.
+    // A month before an acronym ("an August RTA report") dates it.
     if b - a >= 2 && lx.calendar.contains(lower[a].as_str()) && is_acronym(toks[a + 1].text(text)) {
         a += 1;
     }
@@ -695,7 +687,7 @@ fn push_run(
     let title_end = if head_thing { None } else { title_end };
     if let Some(te) = title_end {
         // An organization, a country or a place before the title is its own
-        // mention: "U.N. Secretary-General", "Ohio Senator", "New York Gov.".
+        // mention: "U.N. Secretary-General", "Ohio Senator", "Utah Gov.".
         let mut title_start = a;
         for k in a..te {
             let w = lower[k].trim_end_matches('.');
@@ -758,7 +750,7 @@ fn push_run(
     if all_calendar && kind.is_none() {
         return;
     }
-    // Trailing function words ("Australia On" in a headline): drop them.
+    // Trailing function words ("Norvia On" in a headline): drop them.
     let mut b = b;
     while b > a + 1
         && matches!(
@@ -770,7 +762,7 @@ fn push_run(
         b -= 1;
     }
     // A trailing title with no name after it describes the name before it
-    // ("the Virginia Governor race", "a Tarrow Mayor"): drop it (not in
+    // ("the Tarrow Governor race", "a Tarrow Mayor"): drop it (not in
     // "Ministry of Justice", where it is part of the name).
     // (A surname that is also a title stays: "Carole King".)
     if title_end.is_none()
@@ -1059,7 +1051,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
     let dateline = inp.meta.dateline;
     // Acronyms defined by a lowercase phrase ("peacekeeping operations
     // (PKO)") are concepts, not named things.
-    let concept_acronyms = lowercase_defined_acronyms(text, toks, lower);
+    let concept_acronyms = lowercase_defined_acronyms(text, toks);
     let person_words = person_words(inp, lx, lower, &cands);
 
     for c in &cands {
@@ -1267,7 +1259,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 continue;
             }
         }
-        // "T C Phailin" after "Cyclone Phailin": the storm again.
+        // "T C Marnie" after "Cyclone Marnie": the storm again.
         if ntok >= 2 && c.kind.is_none() {
             if let Some(id) = storm_named(&ents, last_lower) {
                 mention(&mut ents, id, MentionForm::Name);
@@ -1299,8 +1291,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 Some(EntityKind::Other)
             } else if let Some(h) = head {
                 Some(h)
-            } else if let Some(k) = lx.places.get(&nkey) {
-                let _ = k;
+            } else if lx.places.contains_key(&nkey) {
                 Some(EntityKind::Place)
             } else if ntok == 1 && is_acronym(raw) {
                 Some(EntityKind::Organization)
@@ -1322,7 +1313,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                     continue;
                 }
                 let no_given_name = !lx.first_names.contains_key(first_lower);
-                // ("foreign minister Ri Yong-ho, North Korea's ...": a role
+                // ("foreign minister Pak Sun-hi, North Korea's ...": a role
                 // before it makes a person of it.)
                 let role_before = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
                 let in_place = place_context(toks, lower, c.t0);
@@ -1478,14 +1469,14 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             }
             continue;
         }
-        // A storm by its own name ("Phailin" for Cyclone Phailin).
+        // A storm by its own name ("Marnie" for Cyclone Marnie).
         // ("the Cyclone": the one storm named.)
         if let Some(id) = storm_named(&ents, word) {
             ents.mentions.push(found(id, MentionForm::Name));
             continue;
         }
         // "the Games", "the Paralympics": the head word of the one event
-        // of that kind named in full ("Paralympic Games", "Winter
+        // of that kind named in full ("Harbour Games", "Winter
         // Paralympics").
         // (Not one edition: "the Paralympics" is not "the 2012 Summer
         // Paralympics".)
@@ -1541,7 +1532,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             .filter(|&id| ents.entities[id].kind == EntityKind::Organization && ents.words[id].len() >= 2)
             .filter(|&id| ents.words[id][0] == word)
             .collect();
-        // (Else of one place: "Levico" for Levico Terme, but not a word like
+        // (Else of one place: "Calvera" for Calvera Baths, but not a word like
         // "Port" for Port Alder.)
         let orgs: Vec<usize> = if orgs.is_empty() && !known_place && !lx.is_common_word(word) {
             ents.with_word(word)
@@ -1998,7 +1989,7 @@ fn person_evidence(
     let word_pair = lx.is_common_word(first) && lx.is_common_word(last) && !lx.surnames.contains(last);
     // (Nor does one before "of": "Loyal Order of Moose".)
     let of_name = (c.t0..c.t1).any(|k| matches!(lower[k].as_str(), "of" | "for"));
-    // (Nor a nationality: "English Wikipedia".)
+    // (Nor a nationality: "Welsh Almanac".)
     let nationality = lx.adjectives.contains(first) || lx.demonym_index.contains_key(first);
     if lx.first_names.contains_key(first) && !is_place(first) && !word_pair && !of_name && !nationality {
         return true;
@@ -2009,7 +2000,7 @@ fn person_evidence(
     if first.contains('-') && first.split('-').all(|p| p.len() >= 2 && given(p)) {
         return true;
     }
-    // "Kim Jong-un", "Chung Eui-yong": a one-syllable family name before a
+    // "Pak Sun-hi", "Yoon Tae-min": a one-syllable family name before a
     // Korean given name of two hyphenated syllables, the second lowercase.
     let syllable = |p: &str| (2..=5).contains(&p.len()) && p.chars().all(|ch| ch.is_ascii_alphabetic());
     let korean_given = |w: &str| {
@@ -2109,7 +2100,7 @@ fn storm_named(ents: &Entities, word: &str) -> Option<usize> {
     })
 }
 
-/// "Port Alder", "Lake Erie", "New Westbrook": a place by its first word.
+/// "Port Alder", "Lake Orrin", "New Westbrook": a place by its first word.
 fn place_prefix(first: &str, lx: &Lexicon) -> Option<EntityKind> {
     lx.place_prefixes.contains(first.trim_end_matches('.')).then_some(EntityKind::Place)
 }
@@ -2125,7 +2116,7 @@ fn merge_titles(ents: &mut Entities, id: usize, c: &Cand) {
     }
 }
 
-/// "SEOUL" -> "Seoul", "NEW YORK" -> "New York".
+/// "SEOUL" -> "Seoul", "NEW HAVEN" -> "New Haven".
 fn title_case(s: &str) -> String {
     s.split(' ')
         .map(|w| {
@@ -2161,13 +2152,12 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &Lower) -> FxHashSet<String> {
+fn lowercase_defined_acronyms(text: &str, toks: &[Token]) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
     for k in 2..toks.len().saturating_sub(1) {
         if toks[k - 1].text(text) == "(" && toks.get(k + 1).is_some_and(|t| t.text(text) == ")") {
             let a = toks[k].text(text);
             if is_acronym(a) && toks[k - 2].is_word() && !toks[k - 2].cap() {
-                let _ = &lower[k];
                 out.insert(key(a));
             }
         }
@@ -2175,9 +2165,7 @@ fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &Lower) -> FxHa
     out
 }
 
-/// "AG Kessler", "See Balton": a two-word "person" whose first word is no
-/// first name, beside a person with a first name and the same surname, is
-/// that person (the extra word was a title or a headline verb).
+/// "AG Kessler").
 fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHashMap<String, usize>) -> Vec<usize> {
     let mut merged = Vec::new();
     let n = ents.entities.len();
@@ -2233,7 +2221,7 @@ fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHash
 
 /// A shorter name that begins a longer one of the same non-person kind is
 /// the same thing ("Seoul Initiative" and "Seoul Initiative on ...").
-/// "Spacecraft Stardust" beside "Stardust": an everyday noun before a name
+/// "Probe Wayfarer" beside "Wayfarer": an everyday noun before a name
 /// used alone elsewhere describes it; both are the one thing.
 fn link_descriptor_names(ents: &mut Entities, lx: &Lexicon) {
     let thing = |k: EntityKind| matches!(k, EntityKind::Organization | EntityKind::Other | EntityKind::Event);
@@ -2288,7 +2276,7 @@ fn move_entities(ents: &mut Entities, moved: &FxHashMap<usize, usize>, by_key: &
     }
 }
 
-/// "Cyclone Phalin" in a headline beside "Cyclone Phailin" in the text: a
+/// "Cyclone Marnee" in a headline beside "Cyclone Marnie" in the text: a
 /// thing's name misspelt by one letter in its last word (same kind, same
 /// other words, both spellings of five letters or more) is the same thing.
 /// People are left alone ("Jon Ames" and "Joan Ames" are two).
@@ -2406,7 +2394,7 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
     let toks = inp.tokens;
     // Epithets from orgs.tsv.
     let name_keys: FxHashMap<String, usize> = ents.entities.iter().map(|e| (key(&e.name), e.id)).collect();
-    for (oi, org) in lx.orgs.iter().enumerate() {
+    for org in &lx.orgs {
         let Some(&id) = name_keys.get(&key(&org.name)) else { continue };
         for alias in org.aliases.iter().filter(|a| a.starts_with("the ")) {
             let phrase = &alias[4..];
@@ -2430,7 +2418,6 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
                 }
             }
         }
-        let _ = oi;
     }
     // "the initiative", "the report": the latest document/event/org named
     // before whose head word it is.
