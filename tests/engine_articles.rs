@@ -128,8 +128,9 @@ fn known_gaps(dir: &Path) -> Vec<String> {
 
 /// Runs one fixture: its failures, or a note that a known gap now passes.
 fn run_fixture(txt: &Path, known_gap: bool) -> Result<(), Failed> {
-    let exp: Value = serde_json::from_str(&std::fs::read_to_string(txt.with_extension("json")).map_err(|e| e.to_string())?)
-        .map_err(|e| format!("{}: {e}", txt.with_extension("json").display()))?;
+    let exp: Value =
+        serde_json::from_str(&std::fs::read_to_string(txt.with_extension("json")).map_err(|e| e.to_string())?)
+            .map_err(|e| format!("{}: {e}", txt.with_extension("json").display()))?;
     let doc = byline::engine::annotate_bytes(&std::fs::read(txt).map_err(|e| e.to_string())?, false)
         .map_err(|e| e.to_string())?;
     doc.validate()?;
@@ -164,11 +165,9 @@ fn main() {
         })
         .collect();
     let listed: Vec<String> = trials.iter().map(|t| t.name().to_string()).collect();
-    trials.push(Trial::test("known_gaps_are_fixtures", move || {
-        match gaps.iter().find(|g| !listed.contains(g)) {
-            Some(g) => Err(format!("KNOWN_GAPS names {g}, which is no fixture").into()),
-            None => Ok(()),
-        }
+    trials.push(Trial::test("known_gaps_are_fixtures", move || match gaps.iter().find(|g| !listed.contains(g)) {
+        Some(g) => Err(format!("KNOWN_GAPS names {g}, which is no fixture").into()),
+        None => Ok(()),
     }));
     libtest_mimic::run(&args, trials).exit();
 }

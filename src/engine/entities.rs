@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::lexicon::{key, Gender, Lexicon};
 use super::quotes::RawKind;
 use super::text::{first_char, partition_near, Lower, TokKind, Token, Word};
-use super::Layers;
+use super::Context;
 use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
 
 /// A mention found in the text, before it is gathered into entities.
@@ -172,21 +172,11 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Runs the entity stage.
-pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
+pub fn find(inp: &Context, lx: &Lexicon) -> Entities {
     let text = inp.text;
     let toks = inp.tokens;
-    let sent_starts = sentence_start_tokens(toks, inp.sentences);
-    // Tokens inside a quoted name or a boilerplate line.
-    let mut in_quote_title = vec![false; toks.len()];
-    for q in inp.quotes.iter().filter(|q| q.kind == RawKind::Title) {
-        let (a, b) = (super::text::token_at(toks, q.content.start), super::text::token_at(toks, q.content.end));
-        in_quote_title[a..b].iter_mut().for_each(|x| *x = true);
-    }
-    let mut in_boiler = vec![false; toks.len()];
-    for sp in inp.boiler_spans {
-        let (a, b) = (super::text::token_at(toks, sp.start), super::text::token_at(toks, sp.end));
-        in_boiler[a..b].iter_mut().for_each(|x| *x = true);
-    }
+    let masks = inp.masks;
+    let (sent_starts, in_quote_title, in_boiler) = (&masks.sentence_start, &masks.in_title_quote, &masks.in_boiler);
     let lower = inp.lower;
 
     // Words seen lowercase somewhere: a capitalized one of them that starts a
@@ -198,7 +188,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         }
     }
 
-    let title_line = title_case_lines(text, toks);
+    let title_line = &masks.title_line;
     let mut cands: Vec<Cand> = Vec::new();
     // Web addresses are names of their own, and no capitalized word inside
     // one names anything.
@@ -268,7 +258,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                     j += 1;
                     continue;
                 }
-                if !n.is_word() || n.newline_before() || sent_starts.contains(&j) || in_url[j] {
+                if !n.is_word() || n.newline_before() || sent_starts[j] || in_url[j] {
                     break;
                 }
                 // A caption's credit label ("... Wayfarer Image: NASA").
@@ -375,7 +365,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
             start += 1;
         }
         if start < end {
-            push_run(text, toks, lower, start, end, &sent_starts, lx, &mut cands);
+            push_run(text, toks, lower, start, end, sent_starts, lx, &mut cands);
         }
         i = end.max(i + 1);
     }
@@ -403,7 +393,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         !in_credit || lexicon_entity(&key(&span_text(text, toks, c.t0, c.t1)), lx).is_some()
     });
 
-    drop((in_quote_title, in_boiler, in_url, title_line, credit));
+    drop((in_url, credit));
     build(inp, lx, lower, &seen_lower, cands)
 }
 
@@ -453,27 +443,6 @@ fn name_cap(t: &Token, text: &str) -> bool {
     ]
     .iter()
     .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
-}
-
-/// For each token: does it sit on a line written in Title Case (most words
-/// capitalized, as in a headline)?
-fn title_case_lines(text: &str, toks: &[Token]) -> Vec<bool> {
-    let mut out = vec![false; toks.len()];
-    let mut start = 0;
-    while start < toks.len() {
-        let mut end = start + 1;
-        while end < toks.len() && !toks[end].newline_before() {
-            end += 1;
-        }
-        let words: Vec<&Token> = toks[start..end].iter().filter(|t| t.is_word()).collect();
-        let caps = words.iter().filter(|t| t.cap()).count();
-        let letters = words.iter().filter(|t| t.text(text).chars().next().is_some_and(char::is_alphabetic)).count();
-        if letters >= 4 && caps * 10 >= letters * 7 {
-            out[start..end].iter_mut().for_each(|x| *x = true);
-        }
-        start = end;
-    }
-    out
 }
 
 /// A byline near the top: "Jane Doe and John Roe, The Associated Press".
@@ -584,19 +553,6 @@ fn next_cap(toks: &[Token], i: usize) -> bool {
     toks.get(i + 1).is_some_and(|t| t.is_word() && t.cap())
 }
 
-fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> FxHashSet<usize> {
-    let mut set = FxHashSet::default();
-    for s in sentences {
-        // The first word of the sentence, skipping opening quotes/brackets.
-        let mut k = super::text::token_at(toks, s.start);
-        while k < toks.len() && toks[k].start() < s.end && !toks[k].is_word() {
-            k += 1;
-        }
-        set.insert(k);
-    }
-    set
-}
-
 /// Splits a capitalized run into titles and name, drops sentence-initial
 /// function words and calendar words, and pushes the candidate(s).
 #[allow(clippy::too_many_arguments)]
@@ -606,11 +562,11 @@ fn push_run(
     lower: &Lower,
     mut a: usize,
     b: usize,
-    sent_starts: &FxHashSet<usize>,
+    sent_starts: &[bool],
     lx: &Lexicon,
     cands: &mut Vec<Cand>,
 ) {
-    let sentence_initial = sent_starts.contains(&a) || a == 0 || after_open_quote(text, toks, a);
+    let sentence_initial = sent_starts[a] || a == 0 || after_open_quote(text, toks, a);
     // Leading function words ("During", "The", "In"), but not a given name
     // before a surname ("Will Abernethy").
     let given_before_surname = |k: usize| {
@@ -1040,7 +996,7 @@ fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
 }
 
 /// Types candidates, links them into entities and resolves pronouns.
-fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>, cands: Vec<Cand>) -> Entities {
+fn build(inp: &Context, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>, cands: Vec<Cand>) -> Entities {
     let text = inp.text;
     let toks = inp.tokens;
     let mut ents = Entities::default();
@@ -2037,7 +1993,7 @@ fn person_evidence(
 /// ("Brennan said"). Evidence gathered over the whole text, so the first
 /// mention of "Ilkan Brennan" is a person even when only a later "Brennan
 /// said" shows it.
-fn person_words(inp: &Layers, lx: &Lexicon, lower: &Lower, cands: &[Cand]) -> FxHashSet<String> {
+fn person_words(inp: &Context, lx: &Lexicon, lower: &Lower, cands: &[Cand]) -> FxHashSet<String> {
     let toks = inp.tokens;
     let mut out = FxHashSet::default();
     for c in cands.iter().filter(|c| c.t1 == c.t0 + 1 && !c.quoted && !c.headline) {
@@ -2389,7 +2345,7 @@ fn compact(ents: &mut Entities) {
 /// Lowercase descriptions that stand for an entity already named: stock
 /// epithets from the lexicon ("the world body") and "the <head word>" for a
 /// document, event or organization named before ("the initiative").
-fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
+fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;
     let toks = inp.tokens;
     // Epithets from orgs.tsv.
@@ -2516,7 +2472,7 @@ const NOT_ROLES: [&str; 16] = [
 /// "the mayor", "the senator": a role named before for exactly one person
 /// ("Mayor Dora Kessler", "union president X", "X, director of ...")
 /// refers back to the most recent person holding it.
-fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
+fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;
     let toks = inp.tokens;
     let lower = |k: usize| inp.lower[k].as_str();
