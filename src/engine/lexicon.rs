@@ -77,7 +77,67 @@ pub struct Lexicon {
     pub org_index: FxHashMap<String, usize>,
     /// Pledge cue lists by kind (verb-to, verb-obj, noun, modal, not).
     pub pledge_cues: FxHashMap<String, FxHashSet<String>>,
+    /// Small word classes the rules use (`assets/word_classes.txt`).
+    pub classes: Classes,
 }
+
+/// The lines of `assets/word_classes.txt`: `name: word word ...`.
+fn class_lines(src: &str) -> impl Iterator<Item = (&str, &str)> {
+    lines(src).filter_map(|l| l.split_once(':')).map(|(name, words)| (name.trim(), words))
+}
+
+/// Declares the small word classes: one field per class, filled from the
+/// line of `assets/word_classes.txt` that names it.
+macro_rules! word_classes {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+        /// Small word classes the rules use, each a named line of
+        /// `assets/word_classes.txt`.
+        #[derive(Debug, Default)]
+        pub struct Classes {
+            $($(#[$doc])* pub $name: FxHashSet<String>,)*
+        }
+
+        impl Classes {
+            /// The classes in `src`, and the names of lines that name no class.
+            fn parse(src: &str) -> (Classes, Vec<String>) {
+                let mut classes = Classes::default();
+                let mut unknown = Vec::new();
+                for (name, words) in class_lines(src) {
+                    let set = match name {
+                        $(stringify!($name) => &mut classes.$name,)*
+                        other => {
+                            unknown.push(other.to_string());
+                            continue;
+                        }
+                    };
+                    set.extend(words.split_whitespace().map(str::to_lowercase));
+                }
+                (classes, unknown)
+            }
+        }
+    };
+}
+
+word_classes! {
+    /// Caption labels before a credit ("Image: ...", "Photo: ...").
+    credit_labels,
+    /// Words that end no name: dropped from the end of a capitalized run
+    /// ("Norvia On" in a headline).
+    trailing_joiners,
+    /// Prepositions of place before a capital city that keep it a place
+    /// ("in Seoul"), not its government ("Seoul said").
+    locatives,
+    /// Caption labels before a person credited for a picture ("Image: ...").
+    photo_labels,
+    /// Words after which a lone capitalized everyday word may be a name
+    /// ("the Times", "his Beacon account", "a drink called Thunder").
+    name_introducers,
+    /// Verbs whose object is the listener ("told X"), not the speaker.
+    listener_verbs,
+}
+
+/// The built-in word classes.
+const WORD_CLASSES: &str = include_str!("../../assets/word_classes.txt");
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -255,6 +315,7 @@ impl Lexicon {
         lx.concept_acronyms = words(include_str!("../../assets/concept_acronyms.txt"));
         lx.common_words = SortedLines::new(include_str!("../../assets/common_words.txt"));
         lx.nicknames = SortedLines::new(include_str!("../../assets/nicknames.txt"));
+        lx.classes = Classes::parse(WORD_CLASSES).0;
         lx.boilerplate = lines(include_str!("../../assets/boilerplate.txt")).map(str::to_lowercase).collect();
         for l in lines(include_str!("../../assets/countries.tsv")) {
             let cols: Vec<&str> = l.split('\t').collect();
@@ -394,6 +455,13 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_class_line_names_a_class() {
+        let (classes, unknown) = Classes::parse(WORD_CLASSES);
+        assert!(unknown.is_empty(), "assets/word_classes.txt: unknown classes {unknown:?}");
+        assert!(classes.credit_labels.contains("photo"));
+    }
 
     #[test]
     fn every_common_word_is_found_and_the_list_is_sorted() {

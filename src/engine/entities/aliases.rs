@@ -1,0 +1,242 @@
+//! Descriptions that stand for an entity already named: epithets, "the
+//! <head word>", roles.
+
+use super::*;
+
+/// Lowercase descriptions that stand for an entity already named: stock
+/// epithets from the lexicon ("the world body") and "the <head word>" for a
+/// document, event or organization named before ("the initiative").
+pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
+    let text = inp.text;
+    let toks = inp.tokens;
+    // Epithets from orgs.tsv.
+    let name_keys: FxHashMap<String, usize> = ents.entities.iter().map(|e| (key(&e.name), e.id)).collect();
+    for org in &lx.orgs {
+        let Some(&id) = name_keys.get(&key(&org.name)) else { continue };
+        for alias in org.aliases.iter().filter(|a| a.starts_with("the ")) {
+            let phrase = &alias[4..];
+            let mut from = 0;
+            while let Some(k) = text[from..].find(phrase) {
+                let s = from + k;
+                let e = s + phrase.len();
+                from = e;
+                let bounded = !text[..s].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !text[e..].chars().next().is_some_and(char::is_alphanumeric);
+                let the_before = s >= 4 && text.get(s - 4..s).is_some_and(|b| b.eq_ignore_ascii_case("the "));
+                if bounded && the_before {
+                    let t0 = crate::engine::text::token_at(toks, s);
+                    ents.mentions.push(Found {
+                        span: Span::new(s, e),
+                        entity: id,
+                        form: MentionForm::Alias,
+                        tok: t0,
+                        tok_end: t0 + phrase.split_whitespace().count(),
+                    });
+                }
+            }
+        }
+    }
+    // "the initiative", "the report": the latest document/event/org named
+    // before whose head word it is.
+    // Name word -> (position, entity) of the mentions of non-people whose
+    // name holds that word, in text order.
+    let mut named: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut by_kind: FxHashMap<EntityKind, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut sorted: Vec<&Found> = ents.mentions.iter().collect();
+    sorted.sort_by_key(|m| m.span.start);
+    for m in sorted {
+        by_kind.entry(ents.entities[m.entity].kind).or_default().push((m.span.start, m.entity));
+        if ents.entities[m.entity].kind != EntityKind::Person {
+            for w in &ents.words[m.entity] {
+                named.entry(w.as_str()).or_default().push((m.span.start, m.entity));
+            }
+        }
+    }
+    let lower = inp.lower;
+    let mut extra = Vec::new();
+    // "the firm", "the security firm", "the Ottawa-based tech company": up
+    // to two modifiers between "the" and the class noun.
+    let after_the = |k: usize| {
+        (1..=3).any(|back| {
+            k >= back
+                && toks[k - back].text(text).eq_ignore_ascii_case("the")
+                && (k - back + 1..k).all(|j| {
+                    toks[j].is_word()
+                        && (!toks[j].cap() || lower[j].ends_with("-based"))
+                        && !lx.function_words.contains(lower[j].as_str())
+                })
+        })
+    };
+    for k in 1..toks.len() {
+        let t = toks[k];
+        if !t.is_word() || t.cap() || !after_the(k) {
+            continue;
+        }
+        let w = lower[k].as_str();
+        if !(lx.document_words.contains(w) || lx.event_words.contains(w) || lx.org_words.contains(w)) {
+            continue;
+        }
+        let found = named.get(w).and_then(|list| {
+            let before = list.partition_point(|&(s, _)| s < t.start());
+            before.checked_sub(1).map(|i| list[i].1)
+        });
+        // Else "the company", "the report": the latest organization or
+        // document named shortly before.
+        let class = if lx.document_words.contains(w) {
+            Some(EntityKind::Document)
+        } else if lx.org_words.contains(w)
+            && matches!(w, "company" | "firm" | "group" | "organization" | "organisation" | "business" | "corporation")
+        {
+            // (Only a generic class noun: "the council" is no alias of the
+            // last organization named unless that is a council.)
+            Some(EntityKind::Organization)
+        } else {
+            None
+        };
+        let found = found.or_else(|| {
+            let list = by_kind.get(&class?)?;
+            let before = list.partition_point(|&(s, _)| s < t.start());
+            let (pos, id) = *list.get(before.checked_sub(1)?)?;
+            (t.start() - pos < CLASS_NOUN_REACH).then_some(id)
+        });
+        if let Some(id) = found {
+            extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });
+        }
+    }
+    ents.mentions.extend(extra);
+}
+
+/// How far back (bytes) "the company" may reach for the organization it
+/// stands for.
+pub(super) const CLASS_NOUN_REACH: usize = 1500;
+
+/// Title words that describe a position rather than a role of its own.
+pub(super) const NOT_ROLES: [&str; 16] = [
+    "former",
+    "acting",
+    "interim",
+    "late",
+    "deputy",
+    "assistant",
+    "associate",
+    "then-",
+    "vice",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "chief",
+];
+
+/// "the mayor", "the senator": a role named before for exactly one person
+/// ("Mayor Dora Kessler", "union president X", "X, director of ...")
+/// refers back to the most recent person holding it.
+pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
+    let text = inp.text;
+    let toks = inp.tokens;
+    let lower = |k: usize| inp.lower[k].as_str();
+    let is_role = |w: &str| lx.titles.contains(w) && !NOT_ROLES.contains(&w) && !lx.honorifics.contains_key(w);
+    // Where each person holds which roles: (position, entity, role).
+    let mut held: Vec<(usize, usize, &str)> = Vec::new();
+    // The roles in each entity's titles, as the lexicon spells them (once per entity).
+    let mut title_roles: Vec<Option<Vec<&str>>> = vec![None; ents.entities.len()];
+    for m in &ents.mentions {
+        if ents.entities[m.entity].kind != EntityKind::Person || m.form != MentionForm::Name {
+            continue;
+        }
+        let mut roles: Vec<&str> = title_roles[m.entity]
+            .get_or_insert_with(|| {
+                ents.entities[m.entity]
+                    .titles
+                    .iter()
+                    .flat_map(|t| {
+                        t.split(|c: char| c.is_whitespace() || c == '.').map(str::to_lowercase).collect::<Vec<_>>()
+                    })
+                    .filter(|w| is_role(w))
+                    .filter_map(|w| lx.titles.get(&w).map(String::as_str))
+                    .collect()
+            })
+            .clone();
+        // Lowercase role words right before: "union president X".
+        let mut k = m.tok;
+        while k > 0 && m.tok - k < 3 {
+            k -= 1;
+            if !toks[k].is_word() || toks[k].cap() {
+                break;
+            }
+            let w = lower(k);
+            if is_role(w) {
+                roles.push(w);
+            }
+        }
+        // An appositive: "X, director of ...", "X, the city's mayor".
+        if toks.get(m.tok_end).is_some_and(|t| t.text(text) == ",") {
+            for k in m.tok_end + 1..(m.tok_end + 5).min(toks.len()) {
+                if !toks[k].is_word() {
+                    break;
+                }
+                let w = lower(k);
+                if is_role(w) {
+                    roles.push(w);
+                    break;
+                }
+            }
+        }
+        for r in roles {
+            held.push((m.span.start, m.entity, r));
+        }
+    }
+    if held.is_empty() {
+        return;
+    }
+    // Per role, in text order: (position, holder, more than one holder so far).
+    held.sort_unstable_by_key(|h| h.0);
+    let mut by_role: FxHashMap<&str, Vec<(usize, usize, bool)>> = FxHashMap::default();
+    for (pos, id, role) in held {
+        let list = by_role.entry(role).or_default();
+        let several = list.last().is_some_and(|&(_, first, several)| several || first != id);
+        let first = list.first().map_or(id, |f| f.1);
+        let entry = (pos, if several { id } else { first }, several);
+        // An entry like the one before adds nothing to "the last holder before".
+        if list.last().is_none_or(|l| (l.1, l.2) != (entry.1, entry.2)) {
+            list.push(entry);
+        }
+    }
+    let mut extra = Vec::new();
+    for k in 0..toks.len() {
+        if !toks[k].is_word() || lower(k) != "the" {
+            continue;
+        }
+        // "the mayor", "the former mayor", "the city's mayor".
+        for r in k + 1..(k + 4).min(toks.len()) {
+            let t = toks[r];
+            if !t.is_word() || t.cap() {
+                break;
+            }
+            let w = lower(r);
+            if !is_role(w) {
+                continue;
+            }
+            if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap() && lx.titles.contains(lower(r + 1))) {
+                break; // "the union president": the role is the next word
+            }
+            let before = by_role.get(w).and_then(|list| {
+                let n = list.partition_point(|h| h.0 < t.start());
+                n.checked_sub(1).map(|i| list[i])
+            });
+            if let Some((_, id, false)) = before {
+                extra.push(Found {
+                    span: Span::new(toks[k].start(), t.end()),
+                    entity: id,
+                    form: MentionForm::Alias,
+                    tok: k,
+                    tok_end: r + 1,
+                });
+            }
+            break;
+        }
+    }
+    ents.mentions.extend(extra);
+}

@@ -1,0 +1,333 @@
+//! Evidence from a name's surroundings: speech after it, places listed
+//! with it or named after it, words that make it a place or a person.
+
+use super::*;
+
+/// The name [t0, t1) is followed by a speech verb ("Brennan said"), not as
+/// the modifier of a noun ("a Twitter comment", "the Reuters report").
+pub(super) fn followed_by_speech(toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &Lexicon) -> bool {
+    let determiner = t0 > 0 && toks[t0 - 1].is_word() && crate::engine::text::is_determiner(&lower[t0 - 1]);
+    !determiner && toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
+}
+
+/// "Halifax or Wexbury", "Winnipeg, Elk Hollow and Sundby": a name listed
+/// next to a known place is a place too.
+pub(super) fn coordinated_with_place(
+    text: &str,
+    toks: &[Token],
+    lower: &Lower,
+    t0: usize,
+    t1: usize,
+    lx: &Lexicon,
+) -> bool {
+    let known_key = |k: &str| lx.places.contains_key(k) || lx.country_index.contains_key(k);
+    let joins =
+        |k: usize| toks.get(k).is_some_and(|t| matches!(t.text(text), "and" | "or" | ",") && !t.newline_before());
+    let known = |a: usize, b: usize| {
+        a < b && b <= toks.len() && (a..b).all(|k| toks[k].is_word() && toks[k].cap()) && {
+            if b == a + 1 && !toks[a].text(text).contains('.') {
+                known_key(lower[a].as_str())
+            } else {
+                known_key(&key(&span_text(text, toks, a, b)))
+            }
+        }
+    };
+    let item = |k: usize| toks[k].is_word() && toks[k].cap() && !toks[k].newline_before();
+    // The other items of the list, up to a dozen tokens either way.
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    if t0 >= 2 && joins(t0 - 1) {
+        let mut k = t0 - 1;
+        let mut end = k;
+        while k > 0 && t0 - k < 12 && (item(k - 1) || joins(k - 1)) {
+            k -= 1;
+            if joins(k) {
+                items.push((k + 1, end));
+                end = k;
+            }
+        }
+        items.push((k, end));
+    }
+    if joins(t1) {
+        let mut k = t1 + 1;
+        let mut start = k;
+        while k < toks.len() && k - t1 < 12 && (item(k) || joins(k)) {
+            if joins(k) {
+                items.push((start, k));
+                start = k + 1;
+            }
+            k += 1;
+        }
+        items.push((start, k));
+    }
+    items.into_iter().any(|(a, b)| (b > a && b - a <= 3) && known(a, b))
+}
+
+/// ", Arkansas", ", Portugal": a known region or country after a comma,
+/// the way a town is placed ("in Eureka Springs, Arkansas").
+pub(super) fn comma_place_after(text: &str, toks: &[Token], lower: &Lower, t1: usize, lx: &Lexicon) -> bool {
+    if toks.get(t1).is_none_or(|t| t.text(text) != ",") {
+        return false;
+    }
+    (1..=2).any(|n| {
+        let (a, b) = (t1 + 1, t1 + 1 + n);
+        b <= toks.len()
+            && (a..b).all(|k| toks[k].is_word() && toks[k].cap())
+            && toks.get(b).is_none_or(|t| !t.is_word() || !t.cap() || lx.function_words.contains(lower[b].as_str()))
+            && {
+                let known = |k: &str| lx.places.contains_key(k) || lx.country_index.contains_key(k);
+                if n == 1 {
+                    known(lower[a].as_str())
+                } else {
+                    known(&key(&span_text(text, toks, a, b)))
+                }
+            }
+    })
+}
+
+/// Words before a name that make it a place: a locative preposition ("in
+/// X", "across the X") or a settlement noun with "of" ("the city of X").
+pub(super) fn place_context(toks: &[Token], lower: &Lower, t0: usize) -> bool {
+    let at = |back: usize| t0.checked_sub(back).filter(|&k| toks[k].is_word()).map(|k| lower[k].as_str());
+    let locative = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "in" | "near" | "outside" | "from" | "across" | "around" | "throughout" | "into" | "toward" | "towards"
+            )
+        )
+    };
+    let settlement = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "city"
+                    | "town"
+                    | "village"
+                    | "province"
+                    | "state"
+                    | "county"
+                    | "region"
+                    | "island"
+                    | "islands"
+                    | "district"
+                    | "municipality"
+                    | "hamlet"
+                    | "community"
+                    | "suburb"
+                    | "capital"
+            )
+        )
+    };
+    // "the premier of X", "residents of X": a jurisdiction.
+    let jurisdiction = |w: Option<&str>| {
+        matches!(
+            w,
+            Some(
+                "premier"
+                    | "mayor"
+                    | "governor"
+                    | "president"
+                    | "minister"
+                    | "king"
+                    | "queen"
+                    | "residents"
+                    | "people"
+                    | "citizens"
+                    | "government"
+                    | "capital"
+                    | "mps"
+                    | "mlas"
+            )
+        )
+    };
+    locative(at(1))
+        || (at(1) == Some("the") && locative(at(2)))
+        || (at(1) == Some("of") && (settlement(at(2)) || jurisdiction(at(2))))
+}
+
+/// Evidence that a run of 2-4 capitalized words not otherwise typed is a
+/// person's name: a known first name, a known surname at the end, a title
+/// or role word before it, a speech verb or an age (", 52,") after it.
+pub(super) fn person_evidence(
+    text: &str,
+    toks: &[Token],
+    lower: &Lower,
+    c: &Cand,
+    lx: &Lexicon,
+    seen_lower: &FxHashSet<&str>,
+) -> bool {
+    if c.kind == Some(EntityKind::Person) {
+        return true;
+    }
+    // "Florida-based Republican": a place-derived description.
+    if lower[c.t0].ends_with("-based") {
+        return false;
+    }
+    let role = role_before(text, toks, lower, c, lx);
+    let speaks = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
+    let context = role || speaks || age_after(text, toks, lower, c.t1);
+    match thing_in_name(lower, c, lx) {
+        Some(outweighs) => !outweighs && context,
+        None if ends_in_known_place(text, toks, c, lx) => role || speaks,
+        None if brand_word(text, toks, c) && !(role || speaks) => false,
+        None => name_form_is_personal(text, toks, lower, c, lx, seen_lower) || context,
+    }
+}
+
+/// A role word before the name ("party boss X", "the minister, X,"), a
+/// speech verb before it ("said X"; not "told X", "asked X": the listener,
+/// often a newspaper), or an appositive after a role phrase ("the head of
+/// the alliance, X,").
+fn role_before(text: &str, toks: &[Token], lower: &Lower, c: &Cand, lx: &Lexicon) -> bool {
+    let role_at = |k: usize| toks[k].is_word() && lx.titles.contains(lower[k].as_str());
+    let speech_before = |k: usize| {
+        let w = lower[k].as_str();
+        lx.speech_verb(w).is_some() && !w.ends_with("ing") && !lx.classes.listener_verbs.contains(w)
+    };
+    let direct = c.t0 > 0
+        && ((toks[c.t0 - 1].is_word() && (role_at(c.t0 - 1) || speech_before(c.t0 - 1)))
+            || (c.t0 > 1 && toks[c.t0 - 1].text(text) == "," && role_at(c.t0 - 2)));
+    let appositive = c.t0 > 2
+        && toks[c.t0 - 1].text(text) == ","
+        && toks.get(c.t1).is_some_and(|t| matches!(t.text(text), "," | "."))
+        && (c.t0.saturating_sub(6)..c.t0 - 1)
+            .rev()
+            .take_while(|&k| toks[k].is_word())
+            .any(|k| role_at(k) && k > 0 && matches!(lower[k - 1].as_str(), "the" | "its" | "his" | "her" | "their"));
+    direct || appositive
+}
+
+/// An age after the name (", 52," or "(52)").
+fn age_after(text: &str, toks: &[Token], lower: &Lower, t1: usize) -> bool {
+    toks.get(t1).is_some_and(|t| matches!(t.text(text), "," | "("))
+        && toks.get(t1 + 1).is_some_and(|t| {
+            t.is_word() && lower[t1 + 1].len() <= 3 && lower[t1 + 1].chars().all(|ch| ch.is_ascii_digit())
+        })
+        && toks.get(t1 + 2).is_none_or(|t| !t.is_word())
+}
+
+/// A head word of a thing inside the name ("Harbour Street Rosa"; a first
+/// name that is also a word, "Rose Kessler", does not count): `Some(true)`
+/// when it ends the name, which outweighs any context ("said Acme Corp").
+fn thing_in_name(lower: &Lower, c: &Cand, lx: &Lexicon) -> Option<bool> {
+    let thing = |w: &str| {
+        lx.org_words.contains(w)
+            || lx.place_words.contains(w)
+            || lx.event_words.contains(w)
+            || lx.document_words.contains(w)
+    };
+    let from = if lx.first_names.contains_key(lower[c.t0].as_str()) { c.t0 + 1 } else { c.t0 };
+    if !(from..c.t1).any(|k| thing(lower[k].as_str())) {
+        return None;
+    }
+    let head = lower[c.t1 - 1].as_str();
+    Some(lx.org_words.contains(head) || lx.place_words.contains(head) || lx.event_words.contains(head))
+}
+
+/// "AM New York": a name of three words or more ending in a known place of
+/// two words or more.
+fn ends_in_known_place(text: &str, toks: &[Token], c: &Cand, lx: &Lexicon) -> bool {
+    let n = c.t1 - c.t0;
+    n >= 3
+        && (2..n).any(|k| {
+            let tail = key(&span_text(text, toks, c.t1 - k, c.t1));
+            lx.places.contains_key(&tail) || lx.country_index.contains_key(&tail)
+        })
+}
+
+/// "Langley SkyTrain", "Metro TransLink": a word with a capital inside that
+/// is no surname form ("McKay", "DeSantis", "LeBlanc") is a brand.
+fn brand_word(text: &str, toks: &[Token], c: &Cand) -> bool {
+    (c.t0..c.t1).any(|k| {
+        let w = toks[k].text(text);
+        let inner = w.char_indices().skip(1).find(|(_, ch)| ch.is_uppercase()).map(|(i, _)| i);
+        inner.is_some_and(|i| {
+            let head = &w[..i];
+            w.chars().any(char::is_lowercase) && !SURNAME_PREFIXES.contains(&head) && !head.ends_with('-')
+        })
+    })
+}
+
+/// Surname prefixes written with a capital after them ("McKay", "DeSantis").
+const SURNAME_PREFIXES: [&str; 14] =
+    ["Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "O'", "O\u{2019}", "Fitz", "St"];
+
+/// The name's own form is a person's: a known given name first (not a
+/// word pair like "Hope Springs", a name before "of", a nationality), a
+/// hyphenated given name, a Korean given name, an initial, or a listed
+/// surname at the end that is no word of this text.
+fn name_form_is_personal(
+    text: &str,
+    toks: &[Token],
+    lower: &Lower,
+    c: &Cand,
+    lx: &Lexicon,
+    seen_lower: &FxHashSet<&str>,
+) -> bool {
+    let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
+    let (first, last) = (lower[c.t0].as_str(), lower[c.t1 - 1].as_str());
+    let word_pair = lx.is_common_word(first) && lx.is_common_word(last) && !lx.surnames.contains(last);
+    let of_name = (c.t0..c.t1).any(|k| matches!(lower[k].as_str(), "of" | "for"));
+    let nationality = lx.adjectives.contains(first) || lx.demonym_index.contains_key(first);
+    if lx.first_names.contains_key(first) && !is_place(first) && !word_pair && !of_name && !nationality {
+        return true;
+    }
+    let given = |p: &str| matches!(lx.first_names.get(p), Some(Gender::Male | Gender::Female));
+    if first.contains('-') && first.split('-').all(|p| p.len() >= 2 && given(p)) {
+        return true;
+    }
+    if c.t1 - c.t0 == 2 && korean_name(toks[c.t0].text(text), toks[c.t0 + 1].text(text)) {
+        return true;
+    }
+    let initial = (c.t0..c.t1 - 1).any(|k| {
+        let w = toks[k].text(text);
+        toks[k].is_word() && w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+    });
+    if initial && !lx.org_words.contains(last) {
+        return true;
+    }
+    lx.surnames.contains(last)
+        && !lx.org_words.contains(last)
+        && !is_place(last)
+        && !is_place(first)
+        && !seen_lower.contains(first)
+        && !seen_lower.contains(last)
+}
+
+/// "Pak Sun-hi", "Yoon Tae-min": a one-syllable family name before a given
+/// name of two hyphenated syllables, the second lowercase.
+fn korean_name(family: &str, given: &str) -> bool {
+    let syllable = |p: &str| (2..=5).contains(&p.len()) && p.chars().all(|ch| ch.is_ascii_alphabetic());
+    syllable(family)
+        && given.split_once('-').is_some_and(|(x, y)| {
+            syllable(x) && syllable(y) && y.chars().all(|ch| ch.is_ascii_lowercase()) && !y.contains('-')
+        })
+}
+
+/// Lone capitalized words used as a person somewhere in the text: after an
+/// honorific or title ("Ms. Brennan"), or as the subject of a speech verb
+/// ("Brennan said"). Evidence gathered over the whole text, so the first
+/// mention of "Ilkan Brennan" is a person even when only a later "Brennan
+/// said" shows it.
+pub(super) fn person_words(inp: &Context, lx: &Lexicon, lower: &Lower, cands: &[Cand]) -> FxHashSet<String> {
+    let toks = inp.tokens;
+    let mut out = FxHashSet::default();
+    for c in cands.iter().filter(|c| c.t1 == c.t0 + 1 && !c.quoted && !c.headline) {
+        let w = lower[c.t0].as_str();
+        let titled = c.kind == Some(EntityKind::Person) && !c.titles.is_empty();
+        let speaks = c.kind.is_none()
+            && followed_by_speech(toks, lower, c.t0, c.t1, lx)
+            && !plural_common_noun(w, lx)
+            && !is_acronym(toks[c.t0].text(inp.text));
+        if (titled || speaks)
+            && !lx.function_words.contains(w)
+            && !lx.places.contains_key(w)
+            && !lx.country_index.contains_key(w)
+            && !lx.org_index.contains_key(w)
+            && !lx.org_words.contains(w)
+        {
+            out.insert(w.to_string());
+        }
+    }
+    out
+}

@@ -1,0 +1,185 @@
+//! Kind rules: the kind of a new entity from its evidence (head words,
+//! lexicons, context, name forms). Each decision names its rule.
+
+use super::link::{Linker, Name};
+use super::lone::{Lone, LonePass};
+use super::*;
+
+/// What the evidence makes of a candidate with no kind yet.
+pub(super) enum Choice {
+    /// A new entity of this kind.
+    Kind(EntityKind, &'static str),
+    /// No name after all.
+    NotAName(&'static str),
+    /// A lone word (this candidate, or the name after a role word), decided
+    /// with the other lone words.
+    Lone(Cand, String, &'static str),
+}
+
+/// The kind of a full name: its head word, the lexicons, then (for two to
+/// four words) the context and the name's form.
+pub(super) fn full_name(l: &Linker, n: &Name) -> Choice {
+    let (lx, c) = (l.lx, n.cand);
+    let raw = l.ctx.tokens[c.t0].text(l.ctx.text);
+    if let Some(kind) = head_word_kind(l, n) {
+        Choice::Kind(kind, "kind.head_word")
+    } else if lx.places.contains_key(&n.key) {
+        Choice::Kind(EntityKind::Place, "kind.known_place")
+    } else if n.len == 1 && is_acronym(raw) {
+        Choice::Kind(EntityKind::Organization, "kind.acronym_organization")
+    } else if lx.demonym_index.contains_key(&n.key) {
+        Choice::NotAName("reject.demonym")
+    } else if (2..=4).contains(&n.len) {
+        short_name(l, n)
+    } else if n.len == 1 && n.in_dateline {
+        Choice::Kind(EntityKind::Place, "kind.dateline_place")
+    } else if n.len == 1 {
+        // A lone capitalized word: a surname of someone named, or decided
+        // after all full names are known.
+        Choice::Lone(c.clone(), n.key.clone(), "defer.lone_word")
+    } else {
+        Choice::Kind(EntityKind::Other, "kind.long_name_other")
+    }
+}
+
+/// The kind a name's head word gives: the word before "of" ("Bank of
+/// ..."), its last word ("... Institute"), a place prefix ("Port ..."), a
+/// storm word before its last ("Hurricane Maren").
+fn head_word_kind(l: &Linker, n: &Name) -> Option<EntityKind> {
+    let (lx, lower, c) = (l.lx, l.ctx.lower, n.cand);
+    if n.len < 2 {
+        return None;
+    }
+    let of_head =
+        (c.t0..c.t1).find(|&k| lower[k] == "of").filter(|&k| k > c.t0).and_then(|k| head_kind(&lower[k - 1], lx));
+    of_head
+        .or_else(|| head_kind(&lower[c.t1 - 1], lx))
+        .or_else(|| place_prefix(&lower[c.t0], lx))
+        .or_else(|| STORM_WORDS.contains(&lower[c.t1 - 2].as_str()).then_some(EntityKind::Event))
+}
+
+/// Two to four words with no head word: a place by its context, a region
+/// of a known place, a person by evidence, a place listed with places,
+/// everyday words capitalized for emphasis, else an organization.
+fn short_name(l: &Linker, n: &Name) -> Choice {
+    let (text, toks, lower, lx, c) = (l.ctx.text, l.ctx.tokens, l.ctx.lower, l.lx, n.cand);
+    let first = lower[c.t0].as_str();
+    // Sentence-initial role word before a name: "Agronomist Yuki Tanabe".
+    if c.sentence_initial
+        && n.len >= 3
+        && !lx.first_names.contains_key(first)
+        && lx.first_names.contains_key(lower[c.t0 + 1].as_str())
+    {
+        let name = Cand { t0: c.t0 + 1, sentence_initial: false, kind: Some(EntityKind::Person), ..c.clone() };
+        let name_key = key(&span_text(text, toks, c.t0 + 1, c.t1));
+        return Choice::Lone(name, name_key, "spot.role_word_opens_sentence");
+    }
+    let no_given_name = !lx.first_names.contains_key(first);
+    // ("foreign minister Pak Sun-hi, ...": a role before makes a person.)
+    let role_before = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
+    let in_place = place_context(toks, lower, c.t0);
+    let coordinated = || coordinated_with_place(text, toks, lower, c.t0, c.t1, lx);
+    if (no_given_name || in_place && comma_place_after(text, toks, lower, c.t1, lx))
+        && !role_before
+        && (in_place || coordinated())
+    {
+        return Choice::Kind(EntityKind::Place, "kind.place_by_context");
+    }
+    if REGION_WORDS.contains(&first) && {
+        let rest = key(&span_text(text, toks, c.t0 + 1, c.t1));
+        lx.places.contains_key(&rest) || lx.country_index.contains_key(&rest)
+    } {
+        return Choice::Kind(EntityKind::Place, "kind.region_of_known_place");
+    }
+    let last = lower[c.t1 - 1].as_str();
+    if person_evidence(text, toks, lower, c, lx, l.seen_lower) {
+        return Choice::Kind(EntityKind::Person, "kind.person_by_evidence");
+    }
+    if n.len <= 3 && l.person_words.contains(last) && !lx.places.contains_key(last) {
+        return Choice::Kind(EntityKind::Person, "kind.person_by_surname_used_alone");
+    }
+    if coordinated() {
+        return Choice::Kind(EntityKind::Place, "kind.place_listed_with_places");
+    }
+    if !raw_has_digit(toks[c.t1 - 1].text(text))
+        && (c.t0..c.t1).all(|k| !toks[k].is_word() || l.seen_lower.contains(lower[k].as_str()))
+    {
+        // Every word is used lowercase elsewhere ("a Water Plan that ...").
+        return Choice::NotAName("reject.everyday_words_capitalized");
+    }
+    Choice::Kind(EntityKind::Organization, "kind.organization_by_default")
+}
+
+/// The kind of a lone word that no rule linked: credited in a caption,
+/// a brand, a speaker, a known or contextual place, a name by its form, an
+/// organization by repetition or head word; an everyday word capitalized
+/// once for emphasis is no name.
+pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
+    let (ctx, lx, c, word) = (p.linker.ctx, p.linker.lx, w.cand, w.word);
+    let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    let raw = toks[c.t0].text(text);
+    let common = lx.is_common_word(word);
+    // "Image: Kvarnholm": a caption credits a person (a photographer, an
+    // uploader) unless the name is an abbreviation or a known place.
+    let credited = c.t0 >= 2
+        && toks[c.t0 - 1].text(text) == ":"
+        && lx.classes.photo_labels.contains(lower[c.t0 - 2].as_str())
+        && !is_acronym(raw)
+        && !lx.places.contains_key(word)
+        && !lx.country_index.contains_key(word);
+    let camel = raw.chars().skip(1).any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
+    let speaks = followed_by_speech(toks, lower, c.t0, c.t1, lx) && !plural_common_noun(word, lx) && !is_acronym(raw);
+    if credited {
+        Choice::Kind(EntityKind::Person, "kind.person_credited_in_caption")
+    } else if camel && c.kind.is_none() {
+        // "YouTube", "TransLink": brands and organizations.
+        Choice::Kind(EntityKind::Organization, "kind.camel_case_brand")
+    } else if c.kind == Some(EntityKind::Person) || speaks || p.linker.person_words.contains(word) {
+        Choice::Kind(EntityKind::Person, "kind.person_titled_or_speaking")
+    } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
+        Choice::Kind(EntityKind::Place, "kind.known_place")
+    } else if (place_context(toks, lower, c.t0) && (!common || name_word(word, lx) || p.cap_count(word) >= 2))
+        || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
+    {
+        // "in Westbrook", "the village of Cressley": a place by its context.
+        Choice::Kind(EntityKind::Place, "kind.place_by_context")
+    } else if !is_acronym(raw)
+        && !c.sentence_initial
+        && !p.linker.seen_lower.contains(word)
+        && name_word(word, lx)
+        && (!toks[c.t0].possessive() || !next_cap(toks, c.t0))
+    {
+        // A known given name or surname, or a surname by its form
+        // ("Dravoski"), capitalized mid-sentence and never used as a word.
+        Choice::Kind(EntityKind::Person, "kind.person_by_name_form")
+    } else {
+        lone_thing(p, w, common)
+    }
+}
+
+/// The rest of [`lone_word`]: a place listed with places, an organization
+/// by repetition or head word, no name, or a name of unclear kind.
+fn lone_thing(p: &LonePass, w: &Lone, common: bool) -> Choice {
+    let (ctx, lx, c, word) = (p.linker.ctx, p.linker.lx, w.cand, w.word);
+    let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    let raw = toks[c.t0].text(text);
+    if c.kind.is_none()
+        && (coordinated_with_place(text, toks, lower, c.t0, c.t1, lx) || comma_place_after(text, toks, lower, c.t1, lx))
+    {
+        Choice::Kind(EntityKind::Place, "kind.place_listed_with_places")
+    } else if is_acronym(raw) || p.cap_count(word) >= 2 {
+        // An acronym, or a word capitalized mid-sentence more than once.
+        Choice::Kind(EntityKind::Organization, "kind.organization_acronym_or_repeated")
+    } else if common && lx.org_words.contains(word) && !c.sentence_initial {
+        // "Congress", "Parliament": an institution by its head word.
+        Choice::Kind(EntityKind::Organization, "kind.institution_by_head_word")
+    } else if common && !(c.t0 > 0 && lx.classes.name_introducers.contains(lower[c.t0 - 1].as_str())) {
+        // An everyday word capitalized once, for emphasis ("a state of
+        // Peace"); after "the", a possessive, a preposition of place or a
+        // naming verb it may be a name ("the Times", "a drink called Thunder").
+        Choice::NotAName("reject.emphasis_word")
+    } else {
+        // One capitalized word seen once: a name, but of what is unclear.
+        Choice::Kind(EntityKind::Other, "kind.lone_name_other")
+    }
+}

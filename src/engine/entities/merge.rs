@@ -1,0 +1,165 @@
+//! Merges after the first pass: short forms of a person's name, names
+//! that begin longer ones, descriptors before a name.
+
+use super::*;
+
+/// "AG Kessler").
+pub(super) fn merge_surname_variants(
+    ents: &mut Entities,
+    lx: &Lexicon,
+    by_key: &mut FxHashMap<String, usize>,
+) -> Vec<usize> {
+    let mut merged = Vec::new();
+    let n = ents.entities.len();
+    let mut moved: FxHashMap<usize, usize> = FxHashMap::default();
+    for p in 0..n {
+        let pw = &ents.words[p];
+        if ents.entities[p].kind != EntityKind::Person || pw.len() != 2 || pw[0].chars().count() == 1 {
+            continue;
+        }
+        if lx.first_names.contains_key(pw[0].as_str()) {
+            // "Ron Balton" beside "Ronald Balton", "Bill Balton" beside
+            // "William Balton": a short form of the same first name and the
+            // same surname.
+            let longer: Vec<usize> = ents
+                .with_word(&pw[1])
+                .iter()
+                .copied()
+                .filter(|&q| q != p && ents.entities[q].kind == EntityKind::Person && !moved.contains_key(&q))
+                .filter(|&q| {
+                    let qw = &ents.words[q];
+                    qw.len() == 2
+                        && qw[1] == pw[1]
+                        && (qw[0].len() > pw[0].len()
+                            && pw[0].chars().count() >= 3
+                            && qw[0].starts_with(pw[0].as_str())
+                            || lx.is_nickname(&pw[0], &qw[0]))
+                })
+                .collect();
+            if let [q] = longer[..] {
+                moved.insert(p, q);
+                merged.push(p);
+            }
+            continue;
+        }
+        let targets: Vec<usize> = ents
+            .with_word(&pw[1])
+            .iter()
+            .copied()
+            .filter(|&q| q != p && ents.entities[q].kind == EntityKind::Person)
+            .filter(|&q| {
+                let qw = &ents.words[q];
+                qw.len() >= 2 && qw.last() == pw.last() && lx.first_names.contains_key(qw[0].as_str())
+            })
+            .collect();
+        if let [q] = targets[..] {
+            moved.insert(p, q);
+            merged.push(p);
+        }
+    }
+    move_entities(ents, &moved, by_key);
+    merged
+}
+
+/// A shorter name that begins a longer one of the same non-person kind is
+/// the same thing ("Seoul Initiative" and "Seoul Initiative on ...").
+/// "Probe Wayfarer" beside "Wayfarer": an everyday noun before a name
+/// used alone elsewhere describes it; both are the one thing.
+pub(super) fn link_descriptor_names(ents: &mut Entities, lx: &Lexicon) {
+    let thing = |k: EntityKind| matches!(k, EntityKind::Organization | EntityKind::Other | EntityKind::Event);
+    let mut remap: FxHashMap<usize, usize> = FxHashMap::default();
+    for long in 0..ents.entities.len() {
+        let lw = &ents.words[long];
+        if lw.len() != 2 || !thing(ents.entities[long].kind) {
+            continue;
+        }
+        let d = lw[0].as_str();
+        let describes = lx.is_common_word(d)
+            && !lx.org_words.contains(d)
+            && !lx.place_words.contains(d)
+            && !lx.event_words.contains(d)
+            && !lx.adjectives.contains(d)
+            && !lx.function_words.contains(d)
+            && !lx.first_names.contains_key(d);
+        if !describes {
+            continue;
+        }
+        if let Some(short) = ents.only_one(&lw[1], |kind, w| w.len() == 1 && thing(kind)) {
+            remap.insert(long, short);
+        }
+    }
+    if remap.is_empty() {
+        return;
+    }
+    for m in &mut ents.mentions {
+        if let Some(&s) = remap.get(&m.entity) {
+            m.entity = s;
+            m.form = MentionForm::Alias;
+        }
+    }
+    compact(ents);
+}
+
+/// "Cyclone Marnee" in a headline beside "Cyclone Marnie" in the text: a
+/// thing's name misspelt by one letter in its last word (same kind, same
+/// other words, both spellings of five letters or more) is the same thing.
+/// People are left alone ("Jon Ames" and "Joan Ames" are two).
+pub(super) fn merge_misspelt_names(ents: &mut Entities, by_key: &mut FxHashMap<String, usize>) {
+    let n = ents.entities.len();
+    let mut moved: FxHashMap<usize, usize> = FxHashMap::default();
+    for a in 0..n {
+        let aw = &ents.words[a];
+        if ents.entities[a].kind == EntityKind::Person || aw.len() < 2 || moved.contains_key(&a) {
+            continue;
+        }
+        let target = ents.with_word(&aw[0]).iter().copied().find(|&b| {
+            let bw = &ents.words[b];
+            b != a
+                && !moved.contains_key(&b)
+                && ents.entities[b].kind == ents.entities[a].kind
+                && bw.len() == aw.len()
+                && bw[..bw.len() - 1] == aw[..aw.len() - 1]
+                && one_letter_apart(&aw[aw.len() - 1], &bw[bw.len() - 1])
+        });
+        if let Some(b) = target {
+            // The spelling named more often stays.
+            let count = |id: usize| ents.mentions.iter().filter(|m| m.entity == id).count();
+            let (from, to) = if count(a) > count(b) { (b, a) } else { (a, b) };
+            moved.insert(from, to);
+        }
+    }
+    move_entities(ents, &moved, by_key);
+    // (Later lookups by word see only the spelling kept.)
+    for &from in moved.keys() {
+        for w in ents.words[from].clone() {
+            if let Some(ids) = ents.word_index.get_mut(&w) {
+                ids.retain(|&id| id != from);
+            }
+        }
+    }
+}
+
+pub(super) fn link_name_prefixes(ents: &mut Entities) {
+    let n = ents.entities.len();
+    let mut remap: Vec<usize> = (0..n).collect();
+    for short in 0..n {
+        let kind = ents.entities[short].kind;
+        let sw = &ents.words[short];
+        if kind == EntityKind::Person || sw.len() < 2 {
+            continue;
+        }
+        if let Some(&long) = ents.with_word(&sw[0]).iter().find(|&&long| {
+            let lw = &ents.words[long];
+            long != short && ents.entities[long].kind == kind && lw.len() > sw.len() && lw[..sw.len()] == sw[..]
+        }) {
+            remap[short] = long;
+        }
+    }
+    for m in &mut ents.mentions {
+        if remap[m.entity] != m.entity {
+            m.entity = remap[m.entity];
+            m.form = MentionForm::Alias;
+        }
+    }
+    compact(ents);
+}

@@ -1,0 +1,67 @@
+//! Entities: capitalized names spotted, each decided by an ordered table of
+//! named rules (rejected, linked to an entity already known, or typed from
+//! evidence as a new one), merged, and given their descriptive aliases.
+//!
+//! - [`spot`]: candidates (capitalized runs, quoted titles, web addresses,
+//!   names written apart), titles split off, credit lines dropped.
+//! - [`link`]: the full-name pass, rule by rule ([`reject`] filters,
+//!   lookups, then [`kind`] from [`evidence`]).
+//! - [`lone`]: lone capitalized words, once every full name is known.
+//! - [`merge`]: short forms and variants of one name joined.
+//! - [`aliases`]: epithets, "the <head word>" and roles.
+//! - [`registry`]: the entity records and their lookups.
+//!
+//! Every decision calls [`crate::engine::trace::fire`] with its rule's name.
+
+mod aliases;
+mod evidence;
+mod kind;
+mod link;
+mod lone;
+mod merge;
+mod registry;
+mod reject;
+mod spot;
+mod words;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::lexicon::{key, Gender, Lexicon};
+use super::quotes::RawKind;
+use super::Context;
+use crate::engine::text::{first_char, partition_near, Lower, TokKind, Token, Word};
+use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
+use aliases::*;
+use evidence::*;
+use link::*;
+use merge::*;
+use registry::*;
+pub use registry::{finish, pronoun_gender, Entities, Found};
+use spot::*;
+use words::*;
+
+/// Runs the entity stage: spots candidates and decides each.
+pub fn find(ctx: &Context, lexicon: &Lexicon) -> Entities {
+    let seen_lower = seen_lowercase(ctx);
+    let cands = spot::candidates(ctx, lexicon, &seen_lower);
+    link::build(ctx, lexicon, &seen_lower, cands)
+}
+
+/// Words seen lowercase somewhere in the text: a capitalized one of them
+/// that starts a sentence is probably just a word.
+fn seen_lowercase<'a>(ctx: &Context<'a>) -> FxHashSet<&'a str> {
+    let mut seen = FxHashSet::default();
+    for (i, t) in ctx.tokens.iter().enumerate() {
+        if t.is_word() && !t.cap() {
+            seen.insert(ctx.lower[i].as_str());
+        }
+    }
+    seen
+}
+
+/// Records that the entity rule `rule` decided on tokens `a..b`.
+fn fire(ctx_tokens: &[Token], rule: &'static str, a: usize, b: usize) {
+    if a < b && b <= ctx_tokens.len() {
+        crate::engine::trace::fire("entities", rule, Span::new(ctx_tokens[a].start(), ctx_tokens[b - 1].end()));
+    }
+}

@@ -1,0 +1,201 @@
+//! The registry of entities: records, their mentions, and the lookups that
+//! linking uses (name words, initials); merging and compaction.
+
+use super::*;
+
+/// A mention found in the text, before it is gathered into entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub span: Span,
+    pub entity: usize,
+    pub form: MentionForm,
+    /// Index of the first token of the mention.
+    pub tok: usize,
+    /// Index one past the last token.
+    pub tok_end: usize,
+}
+
+/// The entity stage's result: entities plus every mention in text order.
+#[derive(Debug, Default)]
+pub struct Entities {
+    pub entities: Vec<Entity>,
+    /// Gender evidence per entity (people only).
+    pub gender: Vec<Gender>,
+    /// All mentions, sorted by start.
+    pub mentions: Vec<Found>,
+    /// Each entity's name as lookup keys, word by word.
+    pub(super) words: Vec<Vec<String>>,
+    /// Name word -> entities whose name holds it.
+    pub(super) word_index: FxHashMap<String, Vec<usize>>,
+    /// Initials of each multi-word name ("un" for United Nations) -> entity.
+    pub(super) initials_index: FxHashMap<String, usize>,
+    /// Where the last mention search ended; the next one starts there.
+    pub(super) cursor: std::cell::Cell<usize>,
+}
+
+impl Entities {
+    /// Mentions whose start lies in `[from, to)`.
+    pub fn in_range(&self, from: usize, to: usize) -> &[Found] {
+        let a = partition_near(&self.mentions, self.cursor.get(), |m| m.span.start < from);
+        let b = partition_near(&self.mentions, a, |m| m.span.start < to);
+        self.cursor.set(a);
+        &self.mentions[a..b]
+    }
+
+    /// The mention covering byte `pos`, if any.
+    pub fn at(&self, pos: usize) -> Option<&Found> {
+        let i = partition_near(&self.mentions, self.cursor.get(), |m| m.span.start <= pos);
+        self.cursor.set(i);
+        self.mentions[..i].iter().rev().take(3).find(|m| m.span.contains_pos(pos))
+    }
+
+    pub(super) fn add_entity(&mut self, kind: EntityKind, name: String) -> usize {
+        let id = self.entities.len();
+        let words: Vec<String> = name.split_whitespace().map(key).collect();
+        for w in &words {
+            let ids = self.word_index.entry(w.clone()).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
+        if words.len() >= 2 {
+            self.initials_index.entry(initials(&name)).or_insert(id);
+        } else if let Some(caps) = camel_initials(&name) {
+            // "LibriVox" -> "lv", "PlayStation" -> "ps".
+            self.initials_index.entry(caps).or_insert(id);
+        }
+        self.words.push(words);
+        self.entities.push(Entity { id, kind, name, titles: Vec::new(), mentions: Vec::new() });
+        self.gender.push(Gender::Unknown);
+        id
+    }
+
+    /// Entities whose name holds the word (a lookup key).
+    pub(super) fn with_word(&self, word: &str) -> &[usize] {
+        self.word_index.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The one entity whose name holds `word` and `fits` (its kind and name
+    /// words), if exactly one does.
+    pub(super) fn only_one(&self, word: &str, fits: impl Fn(EntityKind, &[String]) -> bool) -> Option<usize> {
+        let mut hits = self.with_word(word).iter().copied().filter(|&id| fits(self.entities[id].kind, &self.words[id]));
+        match (hits.next(), hits.next()) {
+            (Some(id), None) => Some(id),
+            _ => None,
+        }
+    }
+}
+
+pub(super) fn merge_titles(ents: &mut Entities, id: usize, c: &Cand) {
+    for t in &c.titles {
+        if !ents.entities[id].titles.contains(t) {
+            ents.entities[id].titles.push(t.clone());
+        }
+    }
+    if c.gender != Gender::Unknown {
+        ents.gender[id] = c.gender;
+    }
+}
+
+/// Points the mentions and lookup keys of each entity `moved` names at the
+/// entity it is merged into.
+pub(super) fn move_entities(
+    ents: &mut Entities,
+    moved: &FxHashMap<usize, usize>,
+    by_key: &mut FxHashMap<String, usize>,
+) {
+    if moved.is_empty() {
+        return;
+    }
+    for m in &mut ents.mentions {
+        if let Some(&to) = moved.get(&m.entity) {
+            m.entity = to;
+        }
+    }
+    for v in by_key.values_mut() {
+        if let Some(&to) = moved.get(v) {
+            *v = to;
+        }
+    }
+}
+
+/// Drops entities left without mentions and renumbers ids.
+pub(super) fn compact(ents: &mut Entities) {
+    let n = ents.entities.len();
+    let mut used = vec![false; n];
+    for m in &ents.mentions {
+        used[m.entity] = true;
+    }
+    let mut new_id = vec![usize::MAX; n];
+    let mut kept = Vec::new();
+    let mut genders = Vec::new();
+    for (i, e) in ents.entities.drain(..).enumerate() {
+        if used[i] {
+            new_id[i] = kept.len();
+            let mut e = e;
+            e.id = kept.len();
+            kept.push(e);
+            genders.push(ents.gender[i]);
+        }
+    }
+    ents.entities = kept;
+    ents.gender = genders;
+    ents.words = ents.entities.iter().map(|e| e.name.split_whitespace().map(key).collect()).collect();
+    ents.word_index.clear();
+    for (id, ws) in ents.words.iter().enumerate() {
+        for w in ws {
+            ents.word_index.entry(w.clone()).or_default().push(id);
+        }
+    }
+    ents.initials_index.clear();
+    for m in &mut ents.mentions {
+        m.entity = new_id[m.entity];
+    }
+}
+
+/// Personal pronouns and their gender.
+pub fn pronoun_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Fills `Entity::mentions` from the found mentions, and makes each
+/// canonical name a form the text itself uses (the fullest one): a lexicon
+/// name such as "International Monetary Fund" stays only if it appears.
+pub fn finish(ents: &mut Entities, text: &str) {
+    for e in &mut ents.entities {
+        e.mentions.clear();
+    }
+    ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    for m in &ents.mentions {
+        ents.entities[m.entity].mentions.push(Mention { start: m.span.start, end: m.span.end, form: m.form });
+    }
+    for e in &mut ents.entities {
+        let forms = e
+            .mentions
+            .iter()
+            .filter(|m| m.form != MentionForm::Pronoun)
+            .map(|m| m.span().slice(text))
+            .filter(|f| f.chars().next().is_some_and(char::is_uppercase));
+        let name_key = key(&e.name);
+        // (A name put together from its parts, "Jane Austen" from "Austen,
+        // Jane.", stays.)
+        let mut in_text = e.kind == EntityKind::Person && e.name.split_whitespace().count() >= 2 && {
+            let parts: Vec<String> = forms.clone().flat_map(|f| f.split_whitespace().map(key)).collect();
+            name_key.split(' ').all(|w| parts.iter().any(|p| p == w))
+        };
+        let mut fullest: Option<&str> = None;
+        for f in forms {
+            in_text |= key(f) == name_key;
+            if fullest.is_none_or(|b| f.chars().count() > b.chars().count()) {
+                fullest = Some(f);
+            }
+        }
+        if let (false, Some(f)) = (in_text, fullest) {
+            e.name = f.to_string();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Rejection rules: capitalized words that name nothing. Each is a rule of
+//! the full-name table in [`super::link`]; true when it rejects.
+
+use super::link::{Linker, Name};
+use super::*;
+
+/// One word that only looks like a name: an abbreviation of a thing ("PhD",
+/// "DNA", "GDP"), a word shouted in capitals ("HUGE"), a contraction or an
+/// interjection ("Don't", "Hmmm"), a compound adjective ("Open-minded");
+/// unless a lexicon knows it.
+pub(super) fn not_a_name_word(l: &mut Linker, n: &Name) -> bool {
+    if n.len != 1 || n.cand.kind.is_some() {
+        return false;
+    }
+    let lx = l.lx;
+    let raw = l.ctx.tokens[n.cand.t0].text(l.ctx.text);
+    let capitals = raw.chars().filter(|ch| ch.is_uppercase()).count();
+    let shouted_word = is_acronym(raw) && n.key.len() >= 4 && lx.is_common_word(&n.key);
+    (capitals >= 2 && lx.concept_acronyms.contains(&n.key)
+        || shouted_word
+        || !name_like_word(raw, &l.ctx.lower[n.cand.t0], lx))
+        && lexicon_entity(&n.key, lx).is_none()
+        && !lx.places.contains_key(&n.key)
+}
+
+/// "I’m", "It's": a pronoun with a contraction.
+pub(super) fn contraction(l: &mut Linker, n: &Name) -> bool {
+    if n.len != 1 || n.cand.kind.is_some() {
+        return false;
+    }
+    let raw = l.ctx.tokens[n.cand.t0].text(l.ctx.text);
+    raw.contains(['\'', '\u{2019}'])
+        && raw.split(['\'', '\u{2019}']).next().is_some_and(|p| l.lx.function_words.contains(&p.to_lowercase()))
+}
+
+/// A one-word line (a section heading) names nothing by itself.
+pub(super) fn one_word_line(l: &mut Linker, n: &Name) -> bool {
+    if n.len != 1 || n.cand.kind.is_some() {
+        return false;
+    }
+    let toks = l.ctx.tokens;
+    let alone = toks[n.cand.t0].newline_before() && toks.get(n.cand.t1).is_none_or(|t| t.newline_before());
+    alone && lexicon_entity(&n.key, l.lx).is_none() && !l.lx.places.contains_key(&n.key)
+}
+
+/// A plural of a demonym or adjective ("Americans"), not an event's name
+/// ("Paralympics").
+pub(super) fn plural_demonym(lx: &Lexicon, name_key: &str) -> bool {
+    !lx.event_words.contains(name_key)
+        && name_key.strip_suffix('s').is_some_and(|k| lx.demonym_index.contains_key(k) || lx.adjectives.contains(k))
+}
+
+/// Adjectives ("COVID-19" among them), demonyms ("Korean") and plurals of
+/// countries ("the two Koreas") are not names on their own.
+pub(super) fn adjective_or_demonym(l: &mut Linker, n: &Name) -> bool {
+    if n.len != 1 || n.cand.kind.is_some() {
+        return false;
+    }
+    let lx = l.lx;
+    let plural_country =
+        plural_demonym(lx, &n.key) || n.key.strip_suffix('s').is_some_and(|k| lx.country_index.contains_key(k));
+    lx.adjectives.contains(&n.key) || lx.demonym_index.contains_key(&n.key) || plural_country
+}
+
+/// Adjectives only ("Libertarian Socialist", "South Korean"): a
+/// description, no name.
+pub(super) fn adjectives_only(l: &mut Linker, n: &Name) -> bool {
+    let lx = l.lx;
+    n.len >= 2
+        && n.cand.kind.is_none()
+        && (n.cand.t0..n.cand.t1).all(|k| {
+            let w = l.ctx.lower[k].as_str();
+            lx.adjectives.contains(w) || lx.demonym_index.contains_key(w)
+        })
+}
+
+/// "a Tax System", "an Oath": everyday words after an indefinite article,
+/// capitalized for emphasis (not "a Royal Bank economist", which has a head
+/// word).
+pub(super) fn emphasis_after_indefinite(l: &mut Linker, n: &Name) -> bool {
+    let (c, lx, toks) = (n.cand, l.lx, l.ctx.tokens);
+    let after_indefinite =
+        c.t0 > 0 && toks[c.t0 - 1].is_word() && matches!(toks[c.t0 - 1].text(l.ctx.text), "a" | "an");
+    if c.kind.is_some() || !after_indefinite {
+        return false;
+    }
+    let everyday = |k: usize| {
+        let w = l.ctx.lower[k].as_str();
+        toks[k].is_word()
+            && !toks[k].inner_cap()
+            && lx.is_common_word(w)
+            && !lx.org_words.contains(w)
+            && !lx.place_words.contains(w)
+            && !lx.event_words.contains(w)
+            && !lx.document_words.contains(w)
+            && !lx.places.contains_key(w)
+            && !lx.first_names.contains_key(w)
+            && !lx.surnames.contains(w)
+    };
+    (c.t0..c.t1).all(everyday) && lexicon_entity(&n.key, lx).is_none()
+}
+
+/// A party-and-state tag ("D-Wis.", "R-Pa.") is no name; nor is a
+/// currency's country ("US$ 10 billion").
+pub(super) fn party_tag_or_currency(l: &mut Linker, n: &Name) -> bool {
+    let (text, toks) = (l.ctx.text, l.ctx.tokens);
+    n.len == 1
+        && (is_party_tag(toks[n.cand.t0].text(text))
+            || toks.get(n.cand.t1).is_some_and(|t| !t.space_before() && t.text(text) == "$"))
+}
+
+/// A run of words all in capitals outside the dateline ("DRY SUMMER
+/// STRAINS WELLS"): a shouted heading, not a name.
+pub(super) fn shouted_heading(l: &mut Linker, n: &Name) -> bool {
+    let (text, toks, c) = (l.ctx.text, l.ctx.tokens, n.cand);
+    let shouted = |k: usize| {
+        let w = toks[k].text(text);
+        toks[k].is_word()
+            && w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    };
+    let shouted_nearby = (c.t0 > 0 && !toks[c.t0].newline_before() && shouted(c.t0 - 1))
+        || toks.get(c.t1).is_some_and(|t| !t.newline_before()) && c.t1 < toks.len() && shouted(c.t1);
+    (n.len >= 2 || shouted_nearby)
+        && !n.in_dateline
+        && (c.t0..c.t1).all(|k| !toks[k].is_word() || shouted(k))
+        && lexicon_entity(&n.key, l.lx).is_none()
+        && !l.lx.places.contains_key(&n.key)
+}

@@ -1,0 +1,788 @@
+//! Spotting: capitalized runs, quoted titles, web addresses and written-apart
+//! names become candidates; titles are split off and credit lines dropped.
+
+use super::*;
+
+/// A capitalized run before typing.
+#[derive(Debug, Clone)]
+pub(super) struct Cand {
+    /// Token range of the name proper (titles stripped).
+    pub(super) t0: usize,
+    pub(super) t1: usize,
+    pub(super) kind: Option<EntityKind>,
+    pub(super) titles: Vec<String>,
+    pub(super) gender: Gender,
+    /// Starts a sentence (so its capital may just be the sentence's).
+    pub(super) sentence_initial: bool,
+    /// A quoted name (a title in quote marks).
+    pub(super) quoted: bool,
+    /// On a Title Case line (a headline), where capitals prove little.
+    pub(super) headline: bool,
+    /// The given names of a surname written first ("Austen, Jane."), as a
+    /// token range.
+    pub(super) given: Option<(usize, usize)>,
+}
+
+impl Cand {
+    /// A candidate over `t0..t1` of the given kind, with no titles, gender
+    /// or flags.
+    pub(super) fn new(t0: usize, t1: usize, kind: Option<EntityKind>) -> Cand {
+        Cand {
+            t0,
+            t1,
+            kind,
+            titles: Vec::new(),
+            gender: Gender::Unknown,
+            sentence_initial: false,
+            quoted: false,
+            headline: false,
+            given: None,
+        }
+    }
+}
+
+/// Every candidate of the text, in text order.
+pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>) -> Vec<Cand> {
+    let toks = ctx.tokens;
+    let mut cands: Vec<Cand> = Vec::new();
+    // Web addresses are names of their own, and no capitalized word inside
+    // one names anything.
+    let mut in_url = vec![false; toks.len()];
+    for (t0, t1, named) in web_addresses(ctx.text, toks, ctx.lower) {
+        in_url[t0..t1].iter_mut().for_each(|x| *x = true);
+        if named {
+            fire(toks, "spot.web_address", t0, t1);
+            cands.push(Cand::new(t0, t1, Some(EntityKind::Other)));
+        }
+    }
+    quoted_titles(ctx, lx, &mut cands);
+    capitalized_runs(ctx, lx, seen_lower, &in_url, &mut cands);
+    cands.sort_by_key(|c| c.t0);
+    for c in &mut cands {
+        c.headline = ctx.masks.title_line[c.t0];
+    }
+    inverted_names(ctx.text, toks, ctx.lower, lx, &mut cands);
+    bracketed_names(ctx.text, toks, ctx.lower, lx, &mut cands);
+    drop_credits(ctx, lx, &mut cands);
+    cands
+}
+
+/// A quoted title is one name, whole: a document, event or organization by
+/// its words or the noun before it, else other.
+fn quoted_titles(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
+    let (toks, lower) = (ctx.tokens, ctx.lower);
+    for q in ctx.quotes.iter().filter(|q| q.kind == RawKind::Title) {
+        let c = q.content;
+        let t0 = crate::engine::text::token_at(toks, c.start);
+        let mut t1 = t0;
+        while t1 < toks.len() && toks[t1].end() <= c.end {
+            t1 += 1;
+        }
+        while t1 > t0 && !toks[t1 - 1].is_word() {
+            t1 -= 1;
+        }
+        if t1 == t0 {
+            continue;
+        }
+        let head = lower[t1 - 1].as_str();
+        let words = lower.words(t0..t1);
+        let (rule, kind) = if words.iter().any(|w| lx.document_words.contains(w.as_str())) {
+            ("kind.quoted_title_document_word", EntityKind::Document)
+        } else if lx.event_words.contains(head) {
+            ("kind.quoted_title_event_head", EntityKind::Event)
+        } else if lx.org_words.contains(head) {
+            ("kind.quoted_title_org_head", EntityKind::Organization)
+        } else if t0 >= 2
+            && lower.words(t0.saturating_sub(8)..t0 - 1).iter().any(|w| lx.document_words.contains(w.as_str()))
+        {
+            // "a report ..., titled “Waiting for Repairs”": named by the noun before.
+            ("kind.quoted_title_after_document_noun", EntityKind::Document)
+        } else {
+            ("kind.quoted_title_other", EntityKind::Other)
+        };
+        fire(toks, rule, t0, t1);
+        cands.push(Cand { quoted: true, ..Cand::new(t0, t1, Some(kind)) });
+    }
+}
+
+/// Runs of capitalized words (with the connectors and numbers that belong
+/// to names), outside quoted titles, boilerplate and web addresses.
+fn capitalized_runs(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, in_url: &[bool], cands: &mut Vec<Cand>) {
+    let (text, toks, lower, masks) = (ctx.text, ctx.tokens, ctx.lower, ctx.masks);
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let startable = t.is_word()
+            && (name_cap(&toks[i], text) || is_year(t.text(text)) && next_cap(toks, i))
+            && !masks.in_title_quote[i];
+        if !startable || masks.in_boiler[i] || in_url[i] {
+            i += 1;
+            continue;
+        }
+        let mut end = run_end(ctx, lx, seen_lower, in_url, i);
+        // Two acronyms side by side are two names ("U.N. PKO").
+        if let Some(split) =
+            (i + 1..end).find(|&k| is_acronym(toks[k].text(text)) && is_acronym(toks[k - 1].text(text)))
+        {
+            fire(toks, "spot.split_acronym_pair", i, end);
+            end = split;
+        }
+        // A year starts a name only when it names an event ("2021 Summit").
+        let mut start = i;
+        if is_year(t.text(text)) && !lx.event_words.contains(lower[end - 1].as_str()) {
+            start += 1;
+        }
+        if start < end {
+            push_run(ctx, lx, start, end, cands);
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// What the next token does to a capitalized run.
+enum Step {
+    /// Part of the name, and a capitalized word of it.
+    Capital,
+    /// Inside the name, if a capitalized word follows (a connector, a
+    /// title's period).
+    Inside,
+    /// The last token of the name (a number that counts it).
+    Last,
+    /// The name ended before it.
+    Stop,
+}
+
+/// One past the last token of the capitalized run that starts at `i`.
+fn run_end(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, in_url: &[bool], i: usize) -> usize {
+    let toks = ctx.tokens;
+    let mut j = i + 1;
+    let mut last_cap = i;
+    if toks[i].possessive() {
+        return i + 1;
+    }
+    while j < toks.len() {
+        match run_step(ctx, lx, seen_lower, in_url, i, j) {
+            Step::Capital => {
+                last_cap = j;
+                j += 1;
+                // A possessive inside a name ("St. Brendan's Regional
+                // Hospital") when the name goes on to an organization word.
+                if toks[j - 1].possessive() && !possessive_inside_name(toks, ctx.lower, i, j - 1, lx) {
+                    break;
+                }
+            }
+            Step::Inside => j += 1,
+            Step::Last => {
+                last_cap = j;
+                break;
+            }
+            Step::Stop => break,
+        }
+    }
+    last_cap + 1
+}
+
+/// Decides token `j` of the run that starts at `i`.
+fn run_step(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, in_url: &[bool], i: usize, j: usize) -> Step {
+    let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    let n = toks[j];
+    // "Gov. Jo Balton": a title abbreviation's period stays inside.
+    let title_dot = !n.is_word()
+        && !n.space_before()
+        && first_char(&n, text) == '.'
+        && lx.abbreviations.contains(lower[j - 1].as_str())
+        && (lx.titles.contains(lower[j - 1].as_str()) || lx.place_prefixes.contains(lower[j - 1].as_str()))
+        && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap());
+    if title_dot {
+        return Step::Inside;
+    }
+    if !n.is_word() || n.newline_before() || ctx.masks.sentence_start[j] || in_url[j] {
+        return Step::Stop;
+    }
+    if let Some(rule) = run_break(ctx, lx, seen_lower, i, j) {
+        fire(toks, rule, i, j + 1);
+        return Step::Stop;
+    }
+    if name_cap(&n, text) {
+        return Step::Capital;
+    }
+    if counting_number(ctx, lx, i, j) {
+        fire(toks, "spot.number_counts_name", i, j + 1);
+        return Step::Last;
+    }
+    // "of" joins only after a head word that takes it ("Bank of
+    // Canada", "Secretary of State"), not a person and a place
+    // ("Rita Shelton of Vermont").
+    let of_ok = !matches!(lower[j].as_str(), "of" | "for") || {
+        let h = lower[j - 1].trim_end_matches('.');
+        lx.org_words.contains(h)
+            || lx.document_words.contains(h)
+            || lx.event_words.contains(h)
+            || lx.place_words.contains(h)
+            || lx.titles.contains(h)
+            || common_head_takes_of(text, toks, lower, i, j, lx)
+    };
+    if (CONNECTORS.contains(&lower[j].as_str()) && of_ok) || (lower[j] == "the" && j > 0 && lower[j - 1] == "of") {
+        return Step::Inside;
+    }
+    Step::Stop
+}
+
+/// The named rule that ends a run before the capitalized word `j`, if any.
+fn run_break(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, i: usize, j: usize) -> Option<&'static str> {
+    let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    // A caption's credit label ("... Wayfarer Image: NASA").
+    if toks.get(j + 1).is_some_and(|t| t.text(text) == ":") && lx.classes.credit_labels.contains(lower[j].as_str()) {
+        return Some("spot.break_before_credit_label");
+    }
+    // In a Title Case line (a headline), common words are not
+    // part of names ("Okafor Says She ...").
+    if ctx.masks.title_line[j]
+        && (lx.function_words.contains(lower[j].as_str())
+            || lx.speech_verb(&lower[j]).is_some()
+            || seen_lower.contains(lower[j].as_str()) && !lower[j].bytes().all(|b| b.is_ascii_digit())
+            || (j >= i + 2
+                && lx.first_names.contains_key(lower[i].as_str())
+                && !lx.surnames.contains(lower[j].as_str())))
+    {
+        return Some("spot.break_at_headline_word");
+    }
+    // "I", "I'm", "Hey" never belong to a name ("Actually I").
+    if is_pronoun_like(&lower[j]) {
+        return Some("spot.break_at_pronoun");
+    }
+    // "Dover State University Ana Ruiz": an organization
+    // head word followed by a first name ends the name.
+    if lx.org_words.contains(lower[j - 1].as_str())
+        && lx.first_names.contains_key(lower[j].as_str())
+        && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap())
+    {
+        return Some("spot.break_after_org_head");
+    }
+    None
+}
+
+/// A number that ends a name it counts ("Building 31", "Flight 752", "Expo
+/// 2030"), not a score ("Hawks 3, Owls 2"), a date, a person's number or a
+/// quantity ("fined Acme 9 million pounds", "5 goals").
+fn counting_number(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
+    let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    let number = toks[j].text(text);
+    let before = lower[j - 1].as_str();
+    (1..=4).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && !lx.calendar.contains(before)
+        && !lx.first_names.contains_key(before)
+        && !lx.surnames.contains(before)
+        && !lx.places.contains_key(before)
+        && !lx.country_index.contains_key(before)
+        && toks
+            .get(j + 1)
+            .is_none_or(|x| x.newline_before() || !matches!(x.text(text), "," | "-" | "\u{2013}" | ":" | "/" | "%"))
+        && toks.get(j + 1).is_none_or(|x| {
+            let w = lower[j + 1].as_str();
+            !x.is_word()
+                || x.cap()
+                || !(crate::engine::text::SCALES.contains(&w)
+                    || (w.ends_with('s') && lx.is_common_word(w))
+                    || matches!(w, "people" | "percent"))
+        })
+        && !(i >= 2 && toks[i - 1].text(text) == "," && toks[i - 2].text(text).bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Bylines and photo credits name the press, not the story: the people and
+/// unknown names in them go ("(Jo Pell/AP)", "X contributed to this
+/// report", "Follow X on Twitter"). A slash with spaces outside brackets
+/// ("Harbor / Delta poll") joins two names.
+fn drop_credits(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
+    let (text, toks) = (ctx.text, ctx.tokens);
+    let credit = credit_tokens(toks, ctx.lower, ctx.sentences);
+    cands.retain(|c| {
+        let bracketed = c.t0.checked_sub(1).is_some_and(|k| toks[k].text(text) == "(")
+            || toks.get(c.t1).is_some_and(|t| t.text(text) == ")");
+        let slash = |k: usize, glued: bool| {
+            toks.get(k).is_some_and(|t| t.text(text) == "|" || t.text(text) == "/" && (glued || bracketed))
+        };
+        let in_credit = credit[c.t0]
+            || slash(c.t1, toks.get(c.t1).is_some_and(|t| !t.space_before()))
+            || c.t0.checked_sub(1).is_some_and(|k| slash(k, !toks[c.t0].space_before()));
+        let keep = !in_credit || lexicon_entity(&key(&span_text(text, toks, c.t0, c.t1)), lx).is_some();
+        if !keep {
+            fire(toks, "reject.credit_line", c.t0, c.t1);
+        }
+        keep
+    });
+}
+
+/// A byline near the top: "Jane Doe and John Roe, The Associated Press".
+pub(super) fn byline(words: &[&str], start: usize) -> bool {
+    const PRESS: [&str; 10] =
+        ["press", "news", "reuters", "agency", "wire", "postmedia", "staff", "correspondent", "reporter", "writer"];
+    start < 600 && words.len() <= 12 && words.last().is_some_and(|w| PRESS.contains(w))
+}
+
+/// Tokens of credit lines: bylines, contributor notes, photo credits.
+pub(super) fn credit_tokens(toks: &[Token], lower: &Lower, sentences: &[Span]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    for s in sentences {
+        let a = crate::engine::text::token_at(toks, s.start);
+        let b = crate::engine::text::token_at(toks, s.end);
+        let words: Vec<&str> = lower.words(a..b).iter().map(Word::as_str).filter(|w| !w.is_empty()).collect();
+        let has = |seq: &[&str]| words.windows(seq.len()).any(|w| w == seq);
+        let credit = has(&["contributed", "to", "this", "report"])
+            || has(&["contributed", "reporting"])
+            || has(&["contributed", "to", "this", "story"])
+            || has(&["reporting", "by"])
+            || has(&["editing", "by"])
+            || (words.first() == Some(&"follow") && has(&["on", "twitter"]))
+            || (words.first() == Some(&"by") && words.len() <= 8)
+            || has(&["photo", "by"])
+            || has(&["photos", "by"])
+            || has(&["photograph", "by"])
+            || has(&["photo", "courtesy"])
+            || has(&["illustration", "by"])
+            || has(&["video", "by"])
+            || has(&["with", "files", "from"])
+            || byline(&words, s.start);
+        if credit {
+            out[a..b].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    out
+}
+
+/// True when the possessive at token `k` is followed by capitalized words
+/// that end in an organization or place head word.
+pub(super) fn possessive_inside_name(toks: &[Token], lower: &Lower, start: usize, k: usize, lx: &Lexicon) -> bool {
+    // Not after a complete organization or place ("University of
+    // Dover's Hale Institute" is two names).
+    let head = |w: &str| lx.org_words.contains(w) || lx.place_words.contains(w) || lx.places.contains_key(w);
+    if (start..=k).any(|j| head(lower[j].as_str())) {
+        return false;
+    }
+    let mut j = k + 1;
+    while j < toks.len() && j <= k + 4 && toks[j].is_word() && toks[j].cap() && !toks[j].newline_before() {
+        if lx.org_words.contains(lower[j].as_str()) || lx.place_words.contains(lower[j].as_str()) {
+            return true;
+        }
+        if toks[j].possessive() {
+            break;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Splits a capitalized run `a..b` into titles and name, drops words that
+/// are not part of the name, and pushes the candidate(s).
+fn push_run(ctx: &Context, lx: &Lexicon, a: usize, b: usize, cands: &mut Vec<Cand>) {
+    let (text, toks) = (ctx.text, ctx.tokens);
+    let sentence_initial = ctx.masks.sentence_start[a] || a == 0 || after_open_quote(text, toks, a);
+    let a = skip_leading_words(ctx, lx, a, b, sentence_initial);
+    if a >= b {
+        return;
+    }
+    let title_end = title_prefix_end(ctx, lx, a, b);
+    let mut name = Cand { sentence_initial: sentence_initial && title_end.is_none(), ..Cand::new(a, b, None) };
+    if let Some(te) = title_end {
+        if !split_title(ctx, lx, te, &mut name, cands) {
+            return;
+        }
+    }
+    let (a, b) = (name.t0, name.t1);
+    // Calendar words alone are not names ("Tuesday", "Sept.").
+    let all_calendar = (a..b).all(|k| {
+        let w = ctx.lower[k].trim_end_matches('.');
+        lx.calendar.contains(w) || lx.abbreviations.contains(w)
+    });
+    if all_calendar && name.kind.is_none() {
+        fire(toks, "reject.calendar_words", a, b);
+        return;
+    }
+    name.t1 = trim_trailing(ctx, lx, a, b, title_end.is_some());
+    cands.push(name);
+}
+
+/// The first word of the name in the run `a..b`: leading function words
+/// ("During", "The") go, but not a given name before a surname ("Will
+/// Abernethy"); a participle opening the sentence ("Visiting Toronto ...")
+/// and a month before an acronym ("an August RTA report") go too.
+fn skip_leading_words(ctx: &Context, lx: &Lexicon, mut a: usize, b: usize, sentence_initial: bool) -> usize {
+    let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    let given_before_surname = |k: usize| {
+        b == k + 2
+            && lx.first_names.contains_key(lower[k].as_str())
+            && (lx.surnames.contains(lower[k + 1].as_str()) || !lx.is_common_word(&lower[k + 1]))
+    };
+    let start = a;
+    while a < b
+        && !is_acronym(toks[a].text(text))
+        && (lx.function_words.contains(lower[a].as_str()) || is_pronoun_like(&lower[a]))
+        && !given_before_surname(a)
+    {
+        a += 1;
+    }
+    if a > start {
+        fire(toks, "spot.skip_leading_function_words", start, a);
+    }
+    if sentence_initial
+        && b - a >= 2
+        && lower[a].ends_with("ing")
+        && lx.is_common_word(&lower[a])
+        && !lx.places.contains_key(lower[a].as_str())
+        && !lx.surnames.contains(lower[a].as_str())
+        && !lx.first_names.contains_key(lower[a].as_str())
+    {
+        fire(toks, "spot.skip_opening_participle", a, a + 1);
+        a += 1;
+    }
+    if b - a >= 2 && lx.calendar.contains(lower[a].as_str()) && is_acronym(toks[a + 1].text(text)) {
+        fire(toks, "spot.skip_month_before_acronym", a, a + 1);
+        a += 1;
+    }
+    a
+}
+
+/// One past the last title word that leads the run `a..b` ("Defense
+/// Minister Ana Ruiz", "Secretary of State Jane Doe"), if the run has one
+/// and what follows it is no organization, document, event or place.
+fn title_prefix_end(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<usize> {
+    let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    let mut title_end = None;
+    let mut k = a;
+    while k < b.saturating_sub(1) {
+        let w = lower[k].trim_end_matches('.');
+        if is_title_word(w, lx) {
+            title_end = Some(k + 1);
+        } else if w == "of" && title_end == Some(k) && !lx.function_words.contains(lower[k + 1].as_str()) {
+            // "Minister of Health Ana Ruiz": the title's domain, up to a
+            // known first name (or the last two words when three are left).
+            let d = (1..=3)
+                .find(|&d| k + 1 + d + 1 < b && lx.first_names.contains_key(lower[k + 1 + d].as_str()))
+                .or_else(|| (b == k + 4).then_some(1));
+            if let Some(d) = d {
+                title_end = Some(k + 1 + d);
+                break;
+            }
+        } else if title_end.is_some()
+            && !(is_acronym(toks[k].text(text)) || lx.function_words.contains(lower[k].as_str()))
+            && !next_is_title(lower, k + 1, b, lx)
+        {
+            // A name after the title: stop (but "Defense Minister" keeps both).
+            break;
+        }
+        k += 1;
+    }
+    // A "title" before a name that is itself an organization, document or
+    // event ("General Capital Program", "Chief Medical Office") is no title.
+    let head_thing = (title_end.unwrap_or(b)..b).any(|k| {
+        let w = lower[k].trim_end_matches('.');
+        lx.org_words.contains(w)
+            || lx.document_words.contains(w)
+            || lx.event_words.contains(w)
+            || lx.place_words.contains(w)
+    });
+    if head_thing && title_end.is_some() {
+        fire(toks, "spot.title_word_heads_a_thing", a, b);
+    }
+    title_end.filter(|_| !head_thing)
+}
+
+/// Splits the titles `name.t0..title_end` off the name: a person, titled
+/// and gendered by an honorific; an organization, country or place before
+/// the title ("U.N. Secretary-General", "Utah Gov.") becomes a candidate of
+/// its own. False when nothing of a name is left.
+fn split_title(ctx: &Context, lx: &Lexicon, title_end: usize, name: &mut Cand, cands: &mut Vec<Cand>) -> bool {
+    let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    let (a, b) = (name.t0, name.t1);
+    let mut title_start = a;
+    for k in a..title_end {
+        if is_title_word(lower[k].trim_end_matches('.'), lx) {
+            break;
+        }
+        if k < title_start {
+            continue; // inside a place of several words
+        }
+        let word_key = key(toks[k].text(text));
+        let end = if lx.org_index.contains_key(&word_key)
+            || lx.country_index.contains_key(&word_key)
+            || is_acronym(toks[k].text(text))
+        {
+            Some(k + 1)
+        } else {
+            crate::engine::nested::place_at(text, toks, lower, k, title_end, lx)
+        };
+        let Some(end) = end else { break };
+        fire(toks, "spot.affiliation_before_title", k, end);
+        cands.push(Cand::new(k, end, None));
+        title_start = end;
+    }
+    fire(toks, "kind.person_by_title", title_start, b);
+    let title = span_text(text, toks, title_start, title_end);
+    for k in title_start..title_end {
+        if let Some(g) = lx.honorifics.get(lower[k].trim_end_matches('.')) {
+            name.gender = *g;
+        }
+    }
+    if !title.is_empty() {
+        name.titles.push(title);
+    }
+    let mut start = title_end;
+    while start < b && !toks[start].is_word() {
+        start += 1;
+    }
+    name.kind = Some(EntityKind::Person);
+    // "Chair of the Harbour Anglers Society": a role of what follows, which
+    // is no person.
+    if start < b && lower[start] == "of" {
+        fire(toks, "spot.role_of_what_follows", a, b);
+        start += 1;
+        while start < b && matches!(lower[start].as_str(), "the" | "a" | "an") {
+            start += 1;
+        }
+        name.kind = None;
+        name.titles.clear();
+        name.gender = Gender::Unknown;
+    }
+    name.t0 = start;
+    start < b
+}
+
+/// One past the last word of the name in `a..b`: trailing function words
+/// ("Norvia On" in a headline), a trailing title that describes the name
+/// before it ("the Tarrow Governor race"; not in "Ministry of Justice" nor a
+/// surname that is also a title, "Carole King"), a trailing calendar word
+/// ("Seoul Tuesday") and a next sentence's opening word run on from a line
+/// with no period go.
+fn trim_trailing(ctx: &Context, lx: &Lexicon, a: usize, mut b: usize, titled: bool) -> usize {
+    let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    let end = b;
+    while b > a + 1
+        && lx.classes.trailing_joiners.contains(lower[b - 1].as_str())
+        && !is_acronym(toks[b - 1].text(text))
+    {
+        b -= 1;
+    }
+    if !titled
+        && !(a..b).any(|k| lower[k] == "of")
+        && !lx.first_names.contains_key(lower[a].as_str())
+        && !lx.surnames.contains(lower[b - 1].as_str())
+    {
+        let mut e = b;
+        while e > a + 1
+            && is_title_word(lower[e - 1].trim_end_matches('.'), lx)
+            && !lx.org_words.contains(lower[e - 2].as_str())
+        {
+            e -= 1;
+        }
+        if e > a && !is_title_word(lower[e - 1].trim_end_matches('.'), lx) {
+            b = e;
+        }
+    }
+    while b > a + 1
+        && (lx.calendar.contains(lower[b - 1].as_str())
+            && (lower[b - 1].ends_with("day") || !lx.first_names.contains_key(lower[b - 2].as_str()))
+            || toks.get(b).is_some_and(|t| t.is_word())
+                && lx.function_words.contains(lower[b - 1].as_str())
+                && !is_acronym(toks[b - 1].text(text))
+                && !lx.calendar.contains(lower[b - 1].as_str())
+                && !lx.first_names.contains_key(lower[b - 1].as_str())
+                && !lx.surnames.contains(lower[b - 1].as_str()))
+    {
+        b -= 1;
+    }
+    if b < end {
+        fire(toks, "spot.trim_trailing_words", b, end);
+    }
+    b
+}
+
+/// "Winter Carnival of Magic", "Grand Order of Foresters": a name of two or
+/// more capitalized words whose last is an everyday noun (no given name or
+/// surname) takes an "of" and the capitalized name after it, unless that is
+/// a known place ("Acme Carpets of Ohio" stays apart).
+pub(super) fn common_head_takes_of(
+    text: &str,
+    toks: &[Token],
+    lower: &Lower,
+    i: usize,
+    j: usize,
+    lx: &Lexicon,
+) -> bool {
+    let h = lower[j - 1].as_str();
+    if lower[j] != "of" || j < i + 2 || !lx.is_common_word(h) || !toks[j - 1].cap() {
+        return false;
+    }
+    if lx.surnames.contains(h) || lx.first_names.contains_key(h) || lx.calendar.contains(h) {
+        return false;
+    }
+    let mut k = j + 1;
+    if toks.get(k).is_some_and(|t| t.is_word()) && lower[k] == "the" {
+        k += 1;
+    }
+    if !toks.get(k).is_some_and(|t| t.is_word() && name_cap(t, text)) {
+        return false;
+    }
+    let w = lower[k].as_str();
+    !(lx.places.contains_key(w) || lx.country_index.contains_key(w) || lx.first_names.contains_key(w))
+}
+
+/// Endings of host names that mark a bare word as a web address
+/// ("example.com", "rentals.ca").
+pub(super) const WEB_ENDINGS: [&str; 19] = [
+    "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "tv", "ca", "us", "uk", "au", "nz", "ie",
+    "de", "fr",
+];
+
+/// Web addresses as token ranges: "http://…", "www.…" and bare host names
+/// ("podcasts.example.com"), with what follows them up to a space, a
+/// bracket or a quote mark, less trailing punctuation. The flag is false for
+/// an e-mail address (no name, but no capitals inside it count either).
+pub(super) fn web_addresses(text: &str, toks: &[Token], lower: &Lower) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let t = toks[k];
+        // (Most tokens are neither: look at the raw text before the
+        // lowercase table.)
+        let raw = t.text(text);
+        let maybe_scheme = raw.len() <= 5 && raw.bytes().next().is_some_and(|b| b == b'h' || b == b'H');
+        if !t.is_word() || !(maybe_scheme || t.dotted()) {
+            k += 1;
+            continue;
+        }
+        let w = lower[k].as_str();
+        let glued = |i: usize| toks.get(i).is_some_and(|t| !t.space_before());
+        let scheme = matches!(w, "http" | "https")
+            && (1..=3).all(|d| glued(k + d))
+            && toks[k + 1].text(text) == ":"
+            && toks[k + 2].text(text) == "/";
+        let host = w.contains('.')
+            && (w.starts_with("www.")
+                || w.rsplit_once('.').is_some_and(|(head, tld)| {
+                    WEB_ENDINGS.contains(&tld) && head.split('.').all(|l| l.chars().count() >= 2)
+                }));
+        if !(scheme || host) || k > 0 && !t.space_before() && toks[k - 1].text(text) != "(" {
+            // (Inside a word or after "@": an e-mail's host, handled below.)
+            let email = host && k > 0 && toks[k - 1].text(text) == "@" && !t.space_before();
+            if email {
+                let mut a = k - 1;
+                while a > 0 && !toks[a].space_before() && !toks[a - 1].text(text).starts_with(['(', '<']) {
+                    a -= 1;
+                }
+                out.push((a, k + 1, false));
+            }
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < toks.len() && !toks[end].space_before() {
+            let s = toks[end].text(text);
+            if !toks[end].is_word()
+                && s.starts_with([
+                    '(', ')', '[', ']', '<', '>', '"', '\'', ',', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}',
+                ])
+            {
+                break;
+            }
+            end += 1;
+        }
+        while end > k + 1 && !toks[end - 1].is_word() && toks[end - 1].text(text) != "/" {
+            end -= 1;
+        }
+        out.push((k, end, true));
+        k = end;
+    }
+    out
+}
+
+/// "Austen, Jane. Pride and Prejudice", "Marx, Karl and Engels, Friedrich.":
+/// the entries of a reading list, surname first. The surname's candidate
+/// takes the given names (whose own candidate goes); a lone such line counts
+/// only when its surname is no everyday word ("Thanks, John.").
+pub(super) fn inverted_names(text: &str, toks: &[Token], lower: &Lower, lx: &Lexicon, cands: &mut Vec<Cand>) {
+    // (index of the surname's candidate, given name known, surname no everyday word)
+    let mut found: Vec<(usize, bool, bool)> = Vec::new();
+    let mut chain_end = usize::MAX;
+    for n in 0..cands.len().saturating_sub(1) {
+        let (a, b) = (&cands[n], &cands[n + 1]);
+        // (The shape first: one word, a comma, the next candidate.)
+        if a.t1 != a.t0 + 1 || b.t0 != a.t1 + 1 || toks[a.t1].text(text) != "," {
+            continue;
+        }
+        let starts_entry = a.t0 == 0
+            || toks[a.t0].newline_before()
+            || (chain_end.checked_add(1) == Some(a.t0) && lower[chain_end] == "and" && !toks[a.t0].newline_before());
+        if !starts_entry {
+            continue;
+        }
+        let sur = lower[a.t0].as_str();
+        let given = lower[b.t0].as_str();
+        let fits = starts_entry
+            && a.t1 == a.t0 + 1
+            && a.kind.is_none_or(|k| k == EntityKind::Person)
+            && b.kind.is_none_or(|k| k == EntityKind::Person)
+            && !a.quoted
+            && !b.quoted
+            && b.t0 == a.t1 + 1
+            && toks[a.t1].text(text) == ","
+            && (1..=2).contains(&(b.t1 - b.t0))
+            && !lx.function_words.contains(sur)
+            && !lx.calendar.contains(sur)
+            && !lx.places.contains_key(given)
+            && !lx.country_index.contains_key(given)
+            && !lx.function_words.contains(given)
+            && toks.get(b.t1).is_some_and(|t| !t.newline_before() && (t.text(text) == "." || lower[b.t1] == "and"));
+        if fits {
+            let known = matches!(lx.first_names.get(given), Some(Gender::Male | Gender::Female));
+            if known || !lx.is_common_word(given) {
+                found.push((n, known, !lx.is_common_word(sur) || lx.surnames.contains(sur)));
+                chain_end = b.t1;
+            }
+        }
+    }
+    // A list (two entries with known given names) vouches for all of its
+    // entries; a lone entry needs a known given name and a surname that is
+    // no everyday word.
+    let list = found.iter().filter(|f| f.1).count() >= 2;
+    found.retain(|&(_, known, plain)| list || known && plain);
+    for &(n, _, _) in found.iter().rev() {
+        let g = (cands[n + 1].t0, cands[n + 1].t1);
+        let a = &mut cands[n];
+        a.kind = Some(EntityKind::Person);
+        a.given = Some(g);
+        a.sentence_initial = false;
+        cands.remove(n + 1);
+    }
+}
+
+/// "[Phil] Gramm", "Jeff [Drake]": an editor's bracket completes a name in
+/// a quote or a transcript. The surname's candidate takes the given names,
+/// as in a reading list, so each part stays a mention of one person.
+pub(super) fn bracketed_names(text: &str, toks: &[Token], lower: &Lower, lx: &Lexicon, cands: &mut Vec<Cand>) {
+    let is = |k: usize, s: &str| toks.get(k).is_some_and(|t| t.text(text) == s);
+    let mut n = 0;
+    while n + 1 < cands.len() {
+        let (a, b) = (&cands[n], &cands[n + 1]);
+        let plain = |c: &Cand| c.kind.is_none_or(|k| k == EntityKind::Person) && !c.quoted && c.given.is_none();
+        // (The brackets first; the word lists only for the few that have them.)
+        let shape = b.t0 == a.t1 + 1
+            && b.t1 == b.t0 + 1
+            && ((a.t0 > 0 && is(a.t0 - 1, "[") && is(a.t1, "]")) || (is(a.t1, "[") && is(b.t1, "]")));
+        if shape
+            && a.t1 - a.t0 <= 3
+            && plain(a)
+            && plain(b)
+            && lx.first_names.contains_key(lower[a.t0].as_str())
+            && !lx.function_words.contains(lower[b.t0].as_str())
+        {
+            let g = (a.t0, a.t1);
+            let b = &mut cands[n + 1];
+            b.kind = Some(EntityKind::Person);
+            b.given = Some(g);
+            b.sentence_initial = false;
+            cands.remove(n);
+        }
+        n += 1;
+    }
+}

@@ -1,0 +1,272 @@
+//! Word shapes and word-list checks the entity rules share.
+
+use super::*;
+
+pub(super) const CONNECTORS: [&str; 16] =
+    ["of", "for", "de", "du", "da", "dos", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "del"];
+
+/// Words that make a region of the known place after them ("Upstate New
+/// York", "Northern Ontario").
+pub(super) const REGION_WORDS: [&str; 14] = [
+    "upstate",
+    "downstate",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "rural",
+    "coastal",
+    "northwestern",
+    "northeastern",
+    "southwestern",
+    "southeastern",
+];
+
+/// "D-Wis", "R-Pa", "I-VT": a US party letter and a state abbreviation.
+pub(super) fn is_party_tag(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    let mut parts = w.splitn(2, '-');
+    let (Some(p), Some(s)) = (parts.next(), parts.next()) else { return false };
+    matches!(p, "D" | "R" | "I")
+        && (2..=5).contains(&s.len())
+        && s.chars().next().is_some_and(|ch| ch.is_ascii_uppercase())
+        && s.chars().all(|ch| ch.is_ascii_alphabetic() || ch == '.')
+}
+
+pub(super) fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| *c != '.' && *c != '&');
+    (2..=6).contains(&letters.clone().count())
+        && letters.clone().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.clone().any(|c| c.is_uppercase())
+}
+
+/// Capitalized, or a lowercase name particle joined to a capitalized name
+/// ("al-Mansouri", "el-Sisi", "bin-Salman").
+pub(super) fn name_cap(t: &Token, text: &str) -> bool {
+    if t.cap() {
+        return true;
+    }
+    // (Most words have neither an inner capital nor a joiner.)
+    if !t.inner_cap() && !t.joined() {
+        return false;
+    }
+    let w = t.text(text);
+    // A brand written with a lowercase head ("eBay", "iPhone", "wikiHow"),
+    // not a unit or a molecule ("kWh", "mRNA").
+    if let Some(i) = w.find(|c: char| c.is_ascii_uppercase()) {
+        let (head, tail) = w.split_at(i);
+        if (1..=5).contains(&head.len())
+            && head.bytes().all(|b| b.is_ascii_lowercase())
+            && tail.len() >= 3
+            && tail[1..].bytes().all(|b| b.is_ascii_lowercase())
+        {
+            return true;
+        }
+    }
+    // Every particle ends in a hyphen or an apostrophe.
+    if !t.joined() {
+        return false;
+    }
+    [
+        "al-",
+        "el-",
+        "bin-",
+        "ibn-",
+        "abu-",
+        "ad-",
+        "as-",
+        "ash-",
+        "at-",
+        "d'",
+        "d\u{2019}",
+        "l'",
+        "l\u{2019}",
+        "o'",
+        "o\u{2019}",
+    ]
+    .iter()
+    .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
+}
+
+/// The pronoun I (and its contractions) and interjections.
+pub(super) fn is_pronoun_like(w: &str) -> bool {
+    let base = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
+    matches!(base, "i" | "hey" | "hi" | "hello" | "oh" | "yes" | "no" | "ok" | "okay" | "thanks" | "please" | "dear")
+}
+
+/// False for a capitalized word that only looks like a name: a contraction
+/// ("Don't", "Isn't"), an interjection ("Hmmm", "Nah") or a compound
+/// adjective ("Open-minded", "DNA-based").
+pub(super) fn name_like_word(raw: &str, lower: &str, lx: &Lexicon) -> bool {
+    // A letter three times over ("Hmmm", "Sooo", not an abbreviation like
+    // "FFFA"), or a listed interjection.
+    let stretched = !is_acronym(raw)
+        && lower.as_bytes().windows(3).any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
+    if stretched || lx.function_words.contains(lower) {
+        return false;
+    }
+    if raw.contains(['\'', '\u{2019}']) {
+        let plain = lower.replace('\u{2019}', "'");
+        let contraction = ["n't", "'s", "'re", "'ll", "'ve", "'m", "'d"].iter().any(|suffix| {
+            plain.strip_suffix(suffix).is_some_and(|stem| lx.is_common_word(stem) || lx.function_words.contains(stem))
+        });
+        if contraction {
+            return false;
+        }
+    }
+    // "Open-minded": a lowercase everyday word after the last hyphen.
+    !raw.rsplit_once('-')
+        .is_some_and(|(_, tail)| !tail.is_empty() && tail.chars().all(char::is_lowercase) && lx.is_common_word(tail))
+}
+
+/// "Officials", "Prosecutors": a plural word, not a name (unless the name
+/// lists know it).
+pub(super) fn plural_common_noun(word: &str, lx: &Lexicon) -> bool {
+    word.ends_with('s') && !word.ends_with("ss") && !lx.surnames.contains(word) && !lx.first_names.contains_key(word)
+}
+
+pub(super) fn raw_has_digit(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+}
+
+pub(super) fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20"))
+}
+
+pub(super) fn next_cap(toks: &[Token], i: usize) -> bool {
+    toks.get(i + 1).is_some_and(|t| t.is_word() && t.cap())
+}
+
+/// A title word, or a hyphenated compound of one ("Editor-in-Chief",
+/// "Secretary-General").
+pub(super) fn is_title_word(w: &str, lx: &Lexicon) -> bool {
+    lx.titles.contains(w) || (w.contains('-') && w.split('-').next().is_some_and(|p| lx.titles.contains(p)))
+}
+
+pub(super) fn next_is_title(lower: &Lower, k: usize, b: usize, lx: &Lexicon) -> bool {
+    (k..b.saturating_sub(1)).any(|j| lx.titles.contains(lower[j].trim_end_matches('.')))
+        && (k..b).take(2).any(|j| lx.titles.contains(lower[j].trim_end_matches('.')))
+}
+
+pub(super) fn after_open_quote(text: &str, toks: &[Token], a: usize) -> bool {
+    a > 0 && {
+        let p = toks[a - 1];
+        p.kind == TokKind::Punct
+            && crate::engine::text::is_double_quote(first_char(&p, text))
+            && !toks[a].space_before()
+    }
+}
+
+pub(super) fn span_text(text: &str, toks: &[Token], a: usize, b: usize) -> String {
+    if a >= b {
+        return String::new();
+    }
+    text[toks[a].start()..toks[b - 1].end()].to_string()
+}
+
+/// The entity a mention text refers to via the lexicons: a known country or
+/// organization (canonical name and kind).
+pub(super) fn lexicon_entity(name_key: &str, lx: &Lexicon) -> Option<(String, EntityKind)> {
+    if let Some(&ci) = lx.country_index.get(name_key) {
+        return Some((lx.countries[ci].name.clone(), EntityKind::Place));
+    }
+    if let Some(&oi) = lx.org_index.get(name_key) {
+        return Some((lx.orgs[oi].name.clone(), EntityKind::Organization));
+    }
+    None
+}
+
+pub(super) fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
+    let l = last.trim_end_matches('.');
+    if lx.org_words.contains(l) {
+        Some(EntityKind::Organization)
+    } else if lx.event_words.contains(l) {
+        Some(EntityKind::Event)
+    } else if lx.document_words.contains(l) {
+        Some(EntityKind::Document)
+    } else if lx.place_words.contains(l) {
+        Some(EntityKind::Place)
+    } else {
+        None
+    }
+}
+
+/// Surname endings of Slavic, Baltic, Romanian, Greek, Armenian and
+/// Germanic-Jewish names ("-ov", "-escu", "-opoulos", "-yan", "-stein").
+pub(super) const SURNAME_ENDINGS: [&str; 20] = [
+    "ovich", "evich", "ovic", "evic", "sky", "ski", "skaya", "ska", "enko", "escu", "opoulos", "idis", "wicz", "czyk",
+    "ov", "ev", "ova", "yan", "stein", "shvili",
+];
+
+/// A lone word that names a person by itself: a given name with a known
+/// gender, a listed surname, or a surname by its ending.
+pub(super) fn name_word(word: &str, lx: &Lexicon) -> bool {
+    if lx.places.contains_key(word) || lx.country_index.contains_key(word) || lx.function_words.contains(word) {
+        return false;
+    }
+    if lx.titles.contains(word) || lx.calendar.contains(word) || lx.org_words.contains(word) {
+        return false;
+    }
+    matches!(lx.first_names.get(word), Some(Gender::Male | Gender::Female))
+        || lx.surnames.contains(word)
+        || (word.len() >= 5 && word.is_ascii() && SURNAME_ENDINGS.iter().any(|e| word.ends_with(e)))
+}
+
+/// Words before a storm's name ("Hurricane Maren", "Tropical Storm Ilse"):
+/// the name is an event.
+pub(super) const STORM_WORDS: [&str; 5] = ["hurricane", "typhoon", "cyclone", "storm", "superstorm"];
+
+/// "Port Alder", "Lake Orrin", "New Westbrook": a place by its first word.
+pub(super) fn place_prefix(first: &str, lx: &Lexicon) -> Option<EntityKind> {
+    lx.place_prefixes.contains(first.trim_end_matches('.')).then_some(EntityKind::Place)
+}
+
+/// "SEOUL" -> "Seoul", "NEW HAVEN" -> "New Haven".
+pub(super) fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(super) fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| {
+            !CONNECTORS.contains(&w.to_lowercase().as_str()) && w.to_lowercase() != "and" && w.to_lowercase() != "the"
+        })
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Initials of a name's significant words, lowercase ("United Nations" -> "un").
+/// The capitals of one word written in camel case ("LibriVox" -> "lv"),
+/// when there are two or more, each followed by lowercase letters.
+pub(super) fn camel_initials(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let humps: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].is_uppercase()).collect();
+    let humped = humps.len() >= 2
+        && chars.first().is_some_and(|c| c.is_uppercase())
+        && humps.iter().all(|&i| chars.get(i + 1).is_some_and(|c| c.is_lowercase()));
+    humped.then(|| humps.iter().flat_map(|&i| chars[i].to_lowercase()).collect())
+}
+
+/// Two spellings one letter apart (one substituted, inserted or dropped),
+/// each of five letters or more.
+pub(super) fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let pre = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    pre + suf >= a.len().max(b.len()) - 1
+}
