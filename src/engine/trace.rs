@@ -34,6 +34,12 @@ pub fn fire(stage: &'static str, rule: &'static str, span: Span) {
     });
 }
 
+/// True when rules that fired are being collected (to skip work that only
+/// finds a span to trace).
+pub fn enabled() -> bool {
+    FIRED.with(|f| f.borrow().is_some())
+}
+
 /// Runs `work` with tracing on (on this thread) and returns its result with
 /// every rule that fired, in firing order.
 pub fn collect<T>(work: impl FnOnce() -> T) -> (T, Vec<Fired>) {

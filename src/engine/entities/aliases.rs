@@ -24,6 +24,7 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
                     && !text[e..].chars().next().is_some_and(char::is_alphanumeric);
                 let the_before = s >= 4 && text.get(s - 4..s).is_some_and(|b| b.eq_ignore_ascii_case("the "));
                 if bounded && the_before {
+                    crate::engine::trace::fire("entities", "alias.lexicon_epithet", Span::new(s, e));
                     let t0 = crate::engine::text::token_at(toks, s);
                     ents.mentions.push(Found {
                         span: Span::new(s, e),
@@ -100,6 +101,7 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
             (t.start() - pos < CLASS_NOUN_REACH).then_some(id)
         });
         if let Some(id) = found {
+            crate::engine::trace::fire("entities", "alias.the_head_word", t.span());
             extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });
         }
     }
@@ -227,6 +229,7 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
                 n.checked_sub(1).map(|i| list[i])
             });
             if let Some((_, id, false)) = before {
+                crate::engine::trace::fire("entities", "alias.role_of_named", Span::new(toks[k].start(), t.end()));
                 extra.push(Found {
                     span: Span::new(toks[k].start(), t.end()),
                     entity: id,

@@ -55,7 +55,6 @@ const FULL_NAME_RULES: &[Rule] = &[
     ("link.initials_of_named", initials_of_named),
     ("defer.lone_word", defer_lone_word),
     ("link.shorter_person_name", shorter_person_name),
-    ("link.storm_again", storm_again),
     ("link.event_edition", event_edition),
     ("kind.new_entity", new_entity),
 ];
@@ -233,16 +232,6 @@ fn shorter_person_name(l: &mut Linker, n: &Name) -> bool {
         return false;
     }
     let Some(id) = unique_person_containing(&l.ents, &n.key, n.cand.gender) else { return false };
-    l.mention(n.cand, id, MentionForm::Name);
-    true
-}
-
-/// "T C Marnie" after "Cyclone Marnie": the storm again.
-fn storm_again(l: &mut Linker, n: &Name) -> bool {
-    if n.len < 2 || n.cand.kind.is_some() {
-        return false;
-    }
-    let Some(id) = storm_named(&l.ents, &l.ctx.lower[n.cand.t1 - 1]) else { return false };
     l.mention(n.cand, id, MentionForm::Name);
     true
 }

@@ -36,7 +36,6 @@ const LONE_RULES: &[Rule] = &[
     ("link.person_by_name_word", person_by_name_word),
     ("link.storm_by_name", storm_by_name),
     ("link.event_by_head_word", event_by_head_word),
-    ("link.initials_of_one_word_name", initials_of_one_word_name),
     ("link.organization_by_head_word", organization_by_head_word),
     ("link.thing_by_first_word", thing_by_first_word),
     ("reject.headline_everyday_word", headline_everyday_word),
@@ -189,18 +188,6 @@ fn event_by_head_word(p: &mut LonePass, w: &Lone) -> bool {
         kind == EntityKind::Event && x.len() >= 2 && x[x.len() - 1] == word && !is_year(&x[0])
     });
     let Some(id) = event else { return false };
-    p.mention(w, id, MentionForm::Alias);
-    true
-}
-
-/// An abbreviation of a one-word name written in camel case, named before.
-fn initials_of_one_word_name(p: &mut LonePass, w: &Lone) -> bool {
-    let ents = &p.linker.ents;
-    if !is_acronym(p.linker.ctx.tokens[w.cand.t0].text(p.linker.ctx.text)) {
-        return false;
-    }
-    let one_word_thing = |id: &usize| ents.entities[*id].kind != EntityKind::Person && ents.words[*id].len() == 1;
-    let Some(id) = ents.initials_index.get(w.word).copied().filter(one_word_thing) else { return false };
     p.mention(w, id, MentionForm::Alias);
     true
 }

@@ -37,6 +37,7 @@ pub(super) fn merge_surname_variants(
                 })
                 .collect();
             if let [q] = longer[..] {
+                fire_entity(ents, "merge.short_given_name", p);
                 moved.insert(p, q);
                 merged.push(p);
             }
@@ -53,6 +54,7 @@ pub(super) fn merge_surname_variants(
             })
             .collect();
         if let [q] = targets[..] {
+            fire_entity(ents, "merge.title_or_verb_before_surname", p);
             moved.insert(p, q);
             merged.push(p);
         }
@@ -85,6 +87,7 @@ pub(super) fn link_descriptor_names(ents: &mut Entities, lx: &Lexicon) {
             continue;
         }
         if let Some(short) = ents.only_one(&lw[1], |kind, w| w.len() == 1 && thing(kind)) {
+            fire_entity(ents, "merge.descriptor_before_name", long);
             remap.insert(long, short);
         }
     }
@@ -125,6 +128,7 @@ pub(super) fn merge_misspelt_names(ents: &mut Entities, by_key: &mut FxHashMap<S
             // The spelling named more often stays.
             let count = |id: usize| ents.mentions.iter().filter(|m| m.entity == id).count();
             let (from, to) = if count(a) > count(b) { (b, a) } else { (a, b) };
+            fire_entity(ents, "merge.misspelt_name", from);
             moved.insert(from, to);
         }
     }
@@ -152,6 +156,7 @@ pub(super) fn link_name_prefixes(ents: &mut Entities) {
             let lw = &ents.words[long];
             long != short && ents.entities[long].kind == kind && lw.len() > sw.len() && lw[..sw.len()] == sw[..]
         }) {
+            fire_entity(ents, "merge.name_begins_longer_name", short);
             remap[short] = long;
         }
     }

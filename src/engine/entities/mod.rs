@@ -65,3 +65,13 @@ fn fire(ctx_tokens: &[Token], rule: &'static str, a: usize, b: usize) {
         crate::engine::trace::fire("entities", rule, Span::new(ctx_tokens[a].start(), ctx_tokens[b - 1].end()));
     }
 }
+
+/// Records that the entity rule `rule` decided on entity `id` (traced at
+/// its first mention).
+fn fire_entity(ents: &Entities, rule: &'static str, id: usize) {
+    if crate::engine::trace::enabled() {
+        if let Some(m) = ents.mentions.iter().find(|m| m.entity == id) {
+            crate::engine::trace::fire("entities", rule, m.span);
+        }
+    }
+}

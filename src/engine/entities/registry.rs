@@ -60,9 +60,6 @@ impl Entities {
         }
         if words.len() >= 2 {
             self.initials_index.entry(initials(&name)).or_insert(id);
-        } else if let Some(caps) = camel_initials(&name) {
-            // "LibriVox" -> "lv", "PlayStation" -> "ps".
-            self.initials_index.entry(caps).or_insert(id);
         }
         self.words.push(words);
         self.entities.push(Entity { id, kind, name, titles: Vec::new(), mentions: Vec::new() });

@@ -61,7 +61,6 @@ pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&st
     for c in &mut cands {
         c.headline = ctx.masks.title_line[c.t0];
     }
-    inverted_names(ctx.text, toks, ctx.lower, lx, &mut cands);
     bracketed_names(ctx.text, toks, ctx.lower, lx, &mut cands);
     drop_credits(ctx, lx, &mut cands);
     cands
@@ -696,66 +695,6 @@ pub(super) fn web_addresses(text: &str, toks: &[Token], lower: &Lower) -> Vec<(u
     out
 }
 
-/// "Austen, Jane. Pride and Prejudice", "Marx, Karl and Engels, Friedrich.":
-/// the entries of a reading list, surname first. The surname's candidate
-/// takes the given names (whose own candidate goes); a lone such line counts
-/// only when its surname is no everyday word ("Thanks, John.").
-pub(super) fn inverted_names(text: &str, toks: &[Token], lower: &Lower, lx: &Lexicon, cands: &mut Vec<Cand>) {
-    // (index of the surname's candidate, given name known, surname no everyday word)
-    let mut found: Vec<(usize, bool, bool)> = Vec::new();
-    let mut chain_end = usize::MAX;
-    for n in 0..cands.len().saturating_sub(1) {
-        let (a, b) = (&cands[n], &cands[n + 1]);
-        // (The shape first: one word, a comma, the next candidate.)
-        if a.t1 != a.t0 + 1 || b.t0 != a.t1 + 1 || toks[a.t1].text(text) != "," {
-            continue;
-        }
-        let starts_entry = a.t0 == 0
-            || toks[a.t0].newline_before()
-            || (chain_end.checked_add(1) == Some(a.t0) && lower[chain_end] == "and" && !toks[a.t0].newline_before());
-        if !starts_entry {
-            continue;
-        }
-        let sur = lower[a.t0].as_str();
-        let given = lower[b.t0].as_str();
-        let fits = starts_entry
-            && a.t1 == a.t0 + 1
-            && a.kind.is_none_or(|k| k == EntityKind::Person)
-            && b.kind.is_none_or(|k| k == EntityKind::Person)
-            && !a.quoted
-            && !b.quoted
-            && b.t0 == a.t1 + 1
-            && toks[a.t1].text(text) == ","
-            && (1..=2).contains(&(b.t1 - b.t0))
-            && !lx.function_words.contains(sur)
-            && !lx.calendar.contains(sur)
-            && !lx.places.contains_key(given)
-            && !lx.country_index.contains_key(given)
-            && !lx.function_words.contains(given)
-            && toks.get(b.t1).is_some_and(|t| !t.newline_before() && (t.text(text) == "." || lower[b.t1] == "and"));
-        if fits {
-            let known = matches!(lx.first_names.get(given), Some(Gender::Male | Gender::Female));
-            if known || !lx.is_common_word(given) {
-                found.push((n, known, !lx.is_common_word(sur) || lx.surnames.contains(sur)));
-                chain_end = b.t1;
-            }
-        }
-    }
-    // A list (two entries with known given names) vouches for all of its
-    // entries; a lone entry needs a known given name and a surname that is
-    // no everyday word.
-    let list = found.iter().filter(|f| f.1).count() >= 2;
-    found.retain(|&(_, known, plain)| list || known && plain);
-    for &(n, _, _) in found.iter().rev() {
-        let g = (cands[n + 1].t0, cands[n + 1].t1);
-        let a = &mut cands[n];
-        a.kind = Some(EntityKind::Person);
-        a.given = Some(g);
-        a.sentence_initial = false;
-        cands.remove(n + 1);
-    }
-}
-
 /// "[Phil] Gramm", "Jeff [Drake]": an editor's bracket completes a name in
 /// a quote or a transcript. The surname's candidate takes the given names,
 /// as in a reading list, so each part stays a mention of one person.
@@ -777,6 +716,7 @@ pub(super) fn bracketed_names(text: &str, toks: &[Token], lower: &Lower, lx: &Le
             && !lx.function_words.contains(lower[b.t0].as_str())
         {
             let g = (a.t0, a.t1);
+            fire(toks, "spot.editor_bracket_name", a.t0, b.t1);
             let b = &mut cands[n + 1];
             b.kind = Some(EntityKind::Person);
             b.given = Some(g);

@@ -237,6 +237,7 @@ pub(super) fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// Initials of a name's significant words, lowercase ("United Nations" -> "un").
 pub(super) fn initials(name: &str) -> String {
     name.split_whitespace()
         .filter(|w| {
@@ -245,18 +246,6 @@ pub(super) fn initials(name: &str) -> String {
         .filter_map(|w| w.chars().next())
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-/// Initials of a name's significant words, lowercase ("United Nations" -> "un").
-/// The capitals of one word written in camel case ("LibriVox" -> "lv"),
-/// when there are two or more, each followed by lowercase letters.
-pub(super) fn camel_initials(word: &str) -> Option<String> {
-    let chars: Vec<char> = word.chars().collect();
-    let humps: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].is_uppercase()).collect();
-    let humped = humps.len() >= 2
-        && chars.first().is_some_and(|c| c.is_uppercase())
-        && humps.iter().all(|&i| chars.get(i + 1).is_some_and(|c| c.is_lowercase()));
-    humped.then(|| humps.iter().flat_map(|&i| chars[i].to_lowercase()).collect())
 }
 
 /// Two spellings one letter apart (one substituted, inserted or dropped),
