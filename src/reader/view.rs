@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::{entity_row, App, DocView, Overlay};
 use super::index::SidebarRow;
-use super::keymap;
+use super::keymap::{Command, Context};
 use super::layout::{list_inner, list_offset, Focus, Mode, Screen, MIN_HEIGHT, MIN_WIDTH};
 use super::library::{self, EntryState, Library};
 use super::theme::Theme;
@@ -388,10 +388,13 @@ fn render_list(app: &App, lib: &Library, area: Rect, frame: &mut Frame) {
     if let Some(m) = &app.message {
         left.push(TSpan::styled(format!("\u{2502} {}", inert(m)), th.status));
     }
+    if let Some(warn) = app.message.is_none().then_some(app.config_warning.as_ref()).flatten() {
+        left.push(TSpan::styled(format!("\u{2502} \u{26a0} {}", inert(warn)), th.status.patch(th.warning)));
+    }
     let used: usize = left.iter().map(|s| s.content.width()).sum();
-    let hint = "Enter read  j/k move  ? help  q quit ";
     let w = usize::from(status.width);
-    if used + hint.width() < w {
+    let hint = hint_text(app, Context::Articles, w.saturating_sub(used + 1));
+    if !hint.is_empty() && used + hint.width() < w {
         left.push(TSpan::styled(" ".repeat(w - used - hint.width()), th.status));
         left.push(TSpan::styled(hint, th.status.patch(th.dim).remove_modifier(Modifier::DIM)));
     }
@@ -469,14 +472,15 @@ fn render_status(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
             th.status,
         ));
     }
+    let warnings: Vec<&String> = app.config_warning.iter().chain(&v.warnings).collect();
     if let Some(m) = &app.message {
         left.push(TSpan::styled(format!(" \u{2502} {}", inert(m)), th.status));
-    } else if let Some(warn) = v.warnings.first() {
-        let more = if v.warnings.len() > 1 { format!(" (+{} more)", v.warnings.len() - 1) } else { String::new() };
+    } else if let Some(warn) = warnings.first() {
+        let more = if warnings.len() > 1 { format!(" (+{} more)", warnings.len() - 1) } else { String::new() };
         left.push(TSpan::styled(format!(" \u{2502} \u{26a0} {}{more}", inert(warn)), th.status.patch(th.warning)));
     }
     let used: usize = left.iter().map(|s| s.content.width()).sum();
-    let hint = hint_text(w.saturating_sub(used + 2));
+    let hint = hint_text(app, Context::Global, w.saturating_sub(used + 2));
     if !hint.is_empty() {
         let pad = w - used - hint.width();
         left.push(TSpan::styled(" ".repeat(pad), th.status));
@@ -485,10 +489,10 @@ fn render_status(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(Line::from(left)), r);
 }
 
-/// The key hints that fit in `room` columns: the keymap's hints, taken in
-/// their priority order, shown in keymap order.
-fn hint_text(room: usize) -> String {
-    let all = keymap::hints();
+/// The key hints of `context` that fit in `room` columns: the effective
+/// keymap's hints, taken in their priority order, shown in keymap order.
+fn hint_text(app: &App, context: Context, room: usize) -> String {
+    let all = app.keymap.hints(context);
     let mut chosen = vec![false; all.len()];
     let mut used = 0;
     let mut by_priority: Vec<usize> = (0..all.len()).collect();
@@ -518,11 +522,13 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 fn render_help(app: &App, scroll: usize, area: Rect, frame: &mut Frame) {
     let th = &app.theme;
-    let lines = keymap::help_lines();
+    let lines = app.keymap.help_lines();
     let key_w = lines.iter().map(|(_, k, _)| k.width()).max().unwrap_or(0).min(28);
     let r = centered(area, 96, area.height.saturating_sub(2));
     frame.render_widget(Clear, r);
-    let block = pane_block(th, " Help: keys (Esc closes, j/k scroll) ".into(), true);
+    let key = |c| app.keymap.key_for(Context::Help, c);
+    let title = format!(" Help: keys ({} closes, {}/{} scroll) ", key(Command::Close), key(Command::LineDown), key(Command::LineUp));
+    let block = pane_block(th, title, true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let h = usize::from(inner.height);
@@ -548,7 +554,9 @@ fn render_picker(app: &App, query: &str, cursor: usize, area: Rect, frame: &mut 
     let ids = app.picker_matches(query);
     let r = centered(area, 50, (ids.len() as u16).saturating_add(4).max(6));
     frame.render_widget(Clear, r);
-    let block = pane_block(th, " Speaker filter (type to narrow, Enter picks, Esc cancels) ".into(), true);
+    let key = |c| app.keymap.key_for(Context::Picker, c);
+    let title = format!(" Speaker filter (type to narrow, {} picks, {} cancels) ", key(Command::Accept), key(Command::Close));
+    let block = pane_block(th, title, true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     if inner.height == 0 {
