@@ -1269,13 +1269,17 @@ impl App {
                 }
             }
         } else {
-            let off = list_offset(v.pledge_cursor, v.doc.pledges.len(), h);
-            let i = off + line;
-            if i < v.doc.pledges.len() {
-                self.set_list_cursor(i);
-                if pos.x < inner.x + 3 {
-                    self.tick();
+            // The rows as drawn: the selected pledge takes several.
+            let mut y = 0;
+            for (i, rows) in super::view::pledge_rows(v, usize::from(inner.width), h) {
+                if line < y + rows.len() {
+                    self.set_list_cursor(i);
+                    if line == y && pos.x < inner.x + 3 {
+                        self.tick();
+                    }
+                    return;
                 }
+                y += rows.len();
             }
         }
     }
@@ -1324,16 +1328,16 @@ pub fn is_partial(doc: &Document, q: usize) -> bool {
     doc.quotes.get(q).is_some_and(|q| q.kind == QuoteKind::Partial)
 }
 
-/// A quote as copied: `“text” — speaker`, then the article's title and its
-/// file or URL, each on a line when known.
+/// A quote as copied, on one line: `“text” — speaker, in “title” (file or URL)`,
+/// the title and the source when known.
 pub fn quote_citation(doc: &Document, q: &crate::model::Quote) -> String {
     let who = doc.speaker_name(q).unwrap_or("unattributed");
     let mut text = format!("\u{201c}{}\u{201d} \u{2014} {}", q.text.trim(), who);
     if let Some(title) = doc.meta.headline.map(|h| doc.slice(h).trim()).filter(|t| !t.is_empty()) {
-        text.push_str(&format!("\n{title}"));
+        text.push_str(&format!(", in \u{201c}{title}\u{201d}"));
     }
     if let Some(source) = doc.source.as_deref().filter(|s| !s.is_empty() && *s != "-") {
-        text.push_str(&format!("\n{source}"));
+        text.push_str(&format!(" ({source})"));
     }
     text
 }

@@ -277,29 +277,65 @@ fn render_pledges(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(Line::styled("(no pledges found)", th.dim)), inner);
         return;
     }
-    let h = usize::from(inner.height);
-    let off = list_offset(v.pledge_cursor, v.doc.pledges.len(), h);
-    let lines: Vec<Line> = v.doc.pledges[off..]
-        .iter()
-        .take(h)
-        .enumerate()
-        .map(|(i, p)| {
-            let i = off + i;
-            let ticked = v.is_ticked(i);
-            let actor = p.actor.map(|a| v.entity_name(a)).unwrap_or_else(|| "?".into());
-            let amount = p.amount.as_deref().map(|a| format!(" [{}]", inert(a))).unwrap_or_default();
-            let mut st = if ticked { th.ticked } else { th.text };
-            if i == v.pledge_cursor {
-                st = st.patch(if focused { th.list_cursor } else { th.list_cursor_unfocused });
-            }
-            Line::from(vec![
-                TSpan::styled(if ticked { "[x] " } else { "[ ] " }, st),
-                TSpan::styled(format!("{actor}: "), st.patch(th.speaker)),
-                TSpan::styled(format!("{}{amount}", inert(&p.action)), st),
-            ])
-        })
-        .collect();
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, rows) in pledge_rows(v, usize::from(inner.width), usize::from(inner.height)) {
+        let mut st = if v.is_ticked(i) { th.ticked } else { th.text };
+        if i != v.pledge_cursor {
+            let (check, actor, rest) = pledge_parts(v, i);
+            lines.push(Line::from(vec![
+                TSpan::styled(check, st),
+                TSpan::styled(actor, st.patch(th.speaker)),
+                TSpan::styled(rest, st),
+            ]));
+            continue;
+        }
+        // The selected pledge, wrapped in full.
+        st = st.patch(if focused { th.list_cursor } else { th.list_cursor_unfocused });
+        lines.extend(rows.into_iter().map(|row| Line::styled(row, st)));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Pledge `i` in three parts: its checkbox, `actor: `, then the action and amount (inert).
+fn pledge_parts(v: &DocView, i: usize) -> (&'static str, String, String) {
+    let p = &v.doc.pledges[i];
+    let actor = p.actor.map(|a| v.entity_name(a)).unwrap_or_else(|| "?".into());
+    let amount = p.amount.as_deref().map(|a| format!(" [{}]", inert(a))).unwrap_or_default();
+    let check = if v.is_ticked(i) { "[x] " } else { "[ ] " };
+    (check, format!("{actor}: "), format!("{}{amount}", inert(&p.action)))
+}
+
+/// The pledge list in a pane `width` x `height`: from the first pledge
+/// shown, each pledge with its rows. The selected pledge is wrapped in full
+/// (so what was promised reads without a jump); the others take one row.
+pub fn pledge_rows(v: &DocView, width: usize, height: usize) -> Vec<(usize, Vec<String>)> {
+    let n = v.doc.pledges.len();
+    if n == 0 || height == 0 || width == 0 {
+        return Vec::new();
+    }
+    let cur = v.pledge_cursor.min(n - 1);
+    let (check, actor, rest) = pledge_parts(v, cur);
+    let wrap = textwrap::Options::new(width).subsequent_indent("    ");
+    let full: Vec<String> =
+        textwrap::wrap(&format!("{check}{actor}{rest}"), wrap).into_iter().map(|l| l.into_owned()).collect();
+    let k = full.len().clamp(1, height);
+    let off = list_offset(cur, n, height - (k - 1));
+    let mut out = Vec::new();
+    let mut used = 0;
+    for i in off..n {
+        if used >= height {
+            break;
+        }
+        let rows = if i == cur {
+            full.iter().take(height - used).cloned().collect()
+        } else {
+            let (check, actor, rest) = pledge_parts(v, i);
+            vec![format!("{check}{actor}{rest}")]
+        };
+        used += rows.len();
+        out.push((i, rows));
+    }
+    out
 }
 
 /// `s` cut or padded to exactly `w` columns.
