@@ -51,6 +51,8 @@ impl Tmux {
             &format!("PS1={PROMPT}"),
             &format!("HOME={st}"),
             &format!("XDG_STATE_HOME={st}"),
+            // No config file of the machine's user: the built-in keys.
+            &format!("XDG_CONFIG_HOME={st}"),
             "TERM=xterm-256color",
             "LANG=C.UTF-8",
             "sh",
@@ -175,6 +177,32 @@ fn reader_end_to_end() {
     t.keys(&["m"]);
     t.wait_text("mouse capture off");
     assert_eq!(t.tmux(&["display", "-p", "-t", "t", "#{mouse_any_flag}"]).stdout, b"0\n", "m releases the mouse");
+    t.keys(&["q"]);
+    t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn a_remapped_key_from_the_config_file_works_and_the_help_shows_it() {
+    let Some(t) = Tmux::start("config") else { return };
+    let config = article(&t, "config.toml", b"[keys]\nnext_quote = [\"J\"]\n");
+    t.run(&format!("{} --config {config}", bin()));
+    t.wait_text("S. Korea pledges leading role");
+    let s = t.wait_text("J quote");
+    assert!(!s.contains("] quote"), "the hint shows the new key:\n{s}");
+    t.keys(&["]"]);
+    t.keys(&["J"]);
+    if engine_finds_quotes() {
+        t.wait_text("Quote 1/8");
+    } else {
+        t.wait_text("no direct quotes in this article");
+    }
+    t.keys(&["?"]);
+    let s = t.wait_text("next direct quote");
+    let line = s.lines().find(|l| l.contains("next direct quote")).unwrap_or_default();
+    assert!(line.contains(" J ") && !line.contains(']'), "the help lists J for next_quote:\n{s}");
+    t.keys(&["Escape"]);
+    t.wait_for(|s| !s.contains("Help: keys"), "the help to close");
     t.keys(&["q"]);
     t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
     t.assert_terminal_restored();

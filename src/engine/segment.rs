@@ -100,10 +100,39 @@ pub fn meta(text: &str, paras: &[Span], boiler: &[bool]) -> Meta {
 
 /// Words of an outlet or a reporter's role after a byline's names.
 const OUTLET_WORDS: [&str; 33] = [
-    "press", "news", "times", "post", "herald", "tribune", "journal", "gazette", "ledger", "chronicle", "courier",
-    "telegraph", "reuters", "afp", "ap", "agency", "wire", "bureau", "staff", "writer", "writers", "reporter",
-    "reporters", "correspondent", "correspondents", "editor", "contributor", "guardian", "observer", "daily",
-    "weekly", "radio", "media",
+    "press",
+    "news",
+    "times",
+    "post",
+    "herald",
+    "tribune",
+    "journal",
+    "gazette",
+    "ledger",
+    "chronicle",
+    "courier",
+    "telegraph",
+    "reuters",
+    "afp",
+    "ap",
+    "agency",
+    "wire",
+    "bureau",
+    "staff",
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "correspondents",
+    "editor",
+    "contributor",
+    "guardian",
+    "observer",
+    "daily",
+    "weekly",
+    "radio",
+    "media",
 ];
 
 /// A byline (credit) line: "By Jane Roe", "Jane Roe, The Daily Ledger",
@@ -440,7 +469,9 @@ mod tests {
 
     #[test]
     fn a_byline_is_no_headline() {
-        for line in ["Jane Roe, The Associated Press", "By Jane Roe", "BY JANE ROE AND SAM LEE", "Jane Roe | Staff writer"] {
+        for line in
+            ["Jane Roe, The Associated Press", "By Jane Roe", "BY JANE ROE AND SAM LEE", "Jane Roe | Staff writer"]
+        {
             assert!(is_byline(line), "{line}");
             let t = format!("{line}\n\nOSLO -- Something happened.\n\nMore.");
             let lx = Lexicon::get();

@@ -11,8 +11,8 @@ use std::collections::BTreeSet;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use super::index::{DocIndex, SidebarRow};
 use super::config::Config;
+use super::index::{DocIndex, SidebarRow};
 use super::keymap::{Command, Context, Key, Keymap, Match};
 use super::layout::{list_inner, list_offset, Focus, Screen};
 use super::library::{EntryState, Library, Summary};
@@ -901,7 +901,9 @@ impl App {
             }
         }
         let msg = match filter {
-            Some(id) => format!("speaker filter: {} ({} quotes); {clear} clears it", v.entity_name(id), v.quote_list().len()),
+            Some(id) => {
+                format!("speaker filter: {} ({} quotes); {clear} clears it", v.entity_name(id), v.quote_list().len())
+            }
             None => "speaker filter cleared".into(),
         };
         self.message = Some(msg);

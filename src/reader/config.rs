@@ -263,10 +263,13 @@ fn bind_action(
     let span = entry.span();
     let written: Vec<(Option<Range<usize>>, Option<String>)> = match entry.into_inner() {
         KeysEntry::One(s) => vec![(Some(span), Some(s))],
-        KeysEntry::Many(list) => list.into_iter().map(|v| (Some(v.span()), v.get_ref().as_str().map(str::to_string))).collect(),
+        KeysEntry::Many(list) => {
+            list.into_iter().map(|v| (Some(v.span()), v.get_ref().as_str().map(str::to_string))).collect()
+        }
         KeysEntry::Table(_) => vec![(Some(span), None)],
         KeysEntry::Other(what) => {
-            problems.push(problem(Some(span), format!("{}: expected a key or a list of keys, not {what}", command.name())));
+            problems
+                .push(problem(Some(span), format!("{}: expected a key or a list of keys, not {what}", command.name())));
             return;
         }
     };

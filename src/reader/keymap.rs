@@ -50,9 +50,37 @@ impl Command {
     pub const ALL: [Command; 31] = {
         use Command::*;
         [
-            LineDown, LineUp, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom, NextQuote, PrevQuote, SpeakerPicker,
-            ClearFilter, FocusNext, FocusPrev, Activate, Tick, Search, NextMatch, PrevMatch, JumpBack, Copy,
-            ToggleMouse, ToggleSidebars, NextDoc, PrevDoc, ArticleList, Help, Close, Quit, DeleteChar, Accept,
+            LineDown,
+            LineUp,
+            PageDown,
+            PageUp,
+            HalfDown,
+            HalfUp,
+            Top,
+            Bottom,
+            NextQuote,
+            PrevQuote,
+            SpeakerPicker,
+            ClearFilter,
+            FocusNext,
+            FocusPrev,
+            Activate,
+            Tick,
+            Search,
+            NextMatch,
+            PrevMatch,
+            JumpBack,
+            Copy,
+            ToggleMouse,
+            ToggleSidebars,
+            NextDoc,
+            PrevDoc,
+            ArticleList,
+            Help,
+            Close,
+            Quit,
+            DeleteChar,
+            Accept,
         ]
     };
 
@@ -261,7 +289,8 @@ impl Key {
         if let Some((_, code)) = NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(s)) {
             return Some(self::code(*code));
         }
-        if let Some(n) = s.strip_prefix(['F', 'f']).and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=24).contains(n)) {
+        if let Some(n) = s.strip_prefix(['F', 'f']).and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=24).contains(n))
+        {
             return Some(code(KeyCode::F(n)));
         }
         let (prefix, rest) = s.split_once('-')?;
@@ -310,7 +339,8 @@ pub fn parse_seq(s: &str) -> Option<Seq> {
 
 /// How a sequence is written: `gg`, `Ctrl-W j`.
 pub fn seq_label(seq: &[Key]) -> String {
-    let plain = seq.len() > 1 && seq.iter().all(|key| key.mods.is_empty() && matches!(key.code, KeyCode::Char(c) if c != ' '));
+    let plain =
+        seq.len() > 1 && seq.iter().all(|key| key.mods.is_empty() && matches!(key.code, KeyCode::Char(c) if c != ' '));
     let labels: Vec<String> = seq.iter().map(Key::label).collect();
     labels.join(if plain { "" } else { " " })
 }

@@ -20,10 +20,10 @@ use ratatui::Terminal;
 
 use super::app::{Action, App, Effect};
 use super::backend::BottomUp;
+use super::config::Config;
 use super::library::Loaded;
 use super::store::Store;
 use super::view::render;
-use super::config::Config;
 use crate::model::Document;
 
 /// Test hook: when this environment variable is set, the reader panics right

@@ -563,7 +563,12 @@ fn render_help(app: &App, scroll: usize, area: Rect, frame: &mut Frame) {
     let r = centered(area, 96, area.height.saturating_sub(2));
     frame.render_widget(Clear, r);
     let key = |c| app.keymap.key_for(Context::Help, c);
-    let title = format!(" Help: keys ({} closes, {}/{} scroll) ", key(Command::Close), key(Command::LineDown), key(Command::LineUp));
+    let title = format!(
+        " Help: keys ({} closes, {}/{} scroll) ",
+        key(Command::Close),
+        key(Command::LineDown),
+        key(Command::LineUp)
+    );
     let block = pane_block(th, title, true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
@@ -591,7 +596,8 @@ fn render_picker(app: &App, query: &str, cursor: usize, area: Rect, frame: &mut 
     let r = centered(area, 50, (ids.len() as u16).saturating_add(4).max(6));
     frame.render_widget(Clear, r);
     let key = |c| app.keymap.key_for(Context::Picker, c);
-    let title = format!(" Speaker filter (type to narrow, {} picks, {} cancels) ", key(Command::Accept), key(Command::Close));
+    let title =
+        format!(" Speaker filter (type to narrow, {} picks, {} cancels) ", key(Command::Accept), key(Command::Close));
     let block = pane_block(th, title, true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
