@@ -502,6 +502,18 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_reads_without_a_warning() {
+        let readme = include_str!("../../README.md");
+        let section = &readme[readme.find("## Configuration").expect("the section")..];
+        let start = section.find("```toml\n").expect("an example") + 8;
+        let example = &section[start..start + section[start..].find("```").unwrap()];
+        let c = parse(example, "README");
+        assert_eq!(c.warning, None);
+        assert_eq!(c.keymap.key_for(Context::Global, Command::Top), "gg");
+        assert_eq!(c.options.width_cap, 88);
+    }
+
+    #[test]
     fn an_unknown_top_level_table_is_reported() {
         let c = parse("[colours]\nquote = \"red\"\n", "u");
         assert!(c.warning.is_some_and(|w| w.contains("line 1") && w.contains("colours")));

@@ -2,6 +2,9 @@
 //!
 //! - [`app`]: `App` (view state over the documents), `Action`, `update`,
 //!   the only place state changes; side effects are queued as `Effect`s.
+//!   Keys and commands take one route, `App::route`: down the layers
+//!   (`App::layers`: overlay or article list, search prompt, focused pane,
+//!   global), each consuming or ignoring, looked up in the one keymap.
 //! - [`keymap`]: every binding with its description; help and hints come
 //!   from the effective keymap. [`config`]: the user's file (keys, theme,
 //!   reader settings) and `--print-config`.
