@@ -56,7 +56,7 @@ impl Config {
 
     /// The theme for this environment (`NO_COLOR` set and non-empty wins).
     pub fn theme_from_env(&self) -> Theme {
-        self.theme(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
+        self.theme(theme::no_color())
     }
 }
 

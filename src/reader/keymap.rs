@@ -183,8 +183,11 @@ impl Context {
         }
     }
 
-    /// The context named `name` in the config file.
+    /// The context named `name` in the config file (`article` is also the reading keys).
     pub fn from_name(name: &str) -> Option<Context> {
+        if name == "article" {
+            return Some(Context::Global);
+        }
         Context::ALL.into_iter().find(|c| c.name() == name)
     }
 
@@ -284,7 +287,7 @@ impl Key {
     pub fn parse(s: &str) -> Option<Key> {
         let mut chars = s.chars();
         if let (Some(c), None) = (chars.next(), chars.next()) {
-            return Some(k(c));
+            return (!c.is_control()).then_some(k(c));
         }
         if let Some((_, code)) = NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(s)) {
             return Some(self::code(*code));
@@ -321,6 +324,10 @@ pub type Seq = Vec<Key>;
 /// (`g g`), or plain characters run together (`gg`; not starting with a
 /// capital, so that a misspelt name such as `Entr` is an error).
 pub fn parse_seq(s: &str) -> Option<Seq> {
+    // Keys are shown in the help: nothing that the terminal would act on.
+    if crate::sanitize::inert(s) != s {
+        return None;
+    }
     if let Some(key) = Key::parse(s) {
         return Some(vec![key]);
     }
@@ -629,7 +636,7 @@ mod tests {
         assert_eq!(parse_seq("gg"), Some(vec![k('g'), k('g')]));
         assert_eq!(parse_seq("Ctrl-f"), Some(vec![ctrl('f')]));
         assert_eq!(parse_seq("space"), Some(vec![k(' ')]));
-        for bad in ["", "Hyper-x", "Ctrl-Foo", "Shift-a", "F99", "Entr"] {
+        for bad in ["", "Hyper-x", "Ctrl-Foo", "Shift-a", "F99", "Entr", "\u{1b}", "g\u{7}"] {
             assert_eq!(parse_seq(bad), None, "{bad}");
         }
     }

@@ -4,6 +4,12 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// True when `NO_COLOR` is set to anything non-empty (<https://no-color.org>):
+/// then no colour is drawn, whatever the config file says.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 /// The styles the panes draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -33,17 +39,6 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme for this environment: no colours when `NO_COLOR` is set
-    /// to anything non-empty (<https://no-color.org>).
-    pub fn from_env() -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if no_color {
-            Theme::monochrome()
-        } else {
-            Theme::colored()
-        }
-    }
-
     /// The default, coloured theme.
     pub fn colored() -> Self {
         let s = Style::new();
