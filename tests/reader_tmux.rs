@@ -209,6 +209,27 @@ fn a_remapped_key_from_the_config_file_works_and_the_help_shows_it() {
 }
 
 #[test]
+fn the_config_theme_colours_the_screen_and_no_color_wins() {
+    let Some(t) = Tmux::start("theme") else { return };
+    let config = article(&t, "config.toml", b"[theme]\nstatus = { fg = \"226\", bg = \"196\" }\n");
+    let status_sgr = || {
+        let out = t.tmux(&["capture-pane", "-p", "-e", "-t", "t"]).stdout;
+        let s = String::from_utf8_lossy(&out).into_owned();
+        s.lines().rev().find(|l| l.contains("Quotes")).unwrap_or_default().to_string()
+    };
+    for (env, coloured) in [("", true), ("NO_COLOR=1 ", false)] {
+        t.run(&format!("clear; {env}{} --config {config}", bin()));
+        t.wait_text("? help");
+        let line = status_sgr();
+        assert_eq!(line.contains("48;5;196"), coloured, "{env}status bar: {line:?}");
+        assert!(line.contains('\u{1b}'), "bold and reverse stay: {line:?}");
+        t.keys(&["q"]);
+        t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
+    }
+    t.assert_terminal_restored();
+}
+
+#[test]
 fn reader_reads_the_article_from_stdin_and_keys_from_the_terminal() {
     let Some(t) = Tmux::start("stdin") else { return };
     t.run(&format!("cat '{}' | {} -", seed_path().display(), bin()));
