@@ -52,6 +52,10 @@ pub enum Command {
         /// Refuse invalid UTF-8 instead of replacing it.
         #[arg(long)]
         strict: bool,
+        /// Print which named rules of the engine fired, and on what text,
+        /// instead of the document (`--format jsonl`: one object per rule).
+        #[arg(long)]
+        explain: bool,
     },
     /// Print the quotes, one per line, with their speakers.
     Quotes {
@@ -240,6 +244,36 @@ pub fn annotate(files: &[PathBuf], format: Format, strict: bool, out: &mut dyn W
     progress.finish();
     if format == Format::Json {
         writeln!(out, "]").map_err(write_failure)?;
+    }
+    out.flush().map_err(write_failure)
+}
+
+/// `byline annotate --explain`: every named rule that fired on each article,
+/// in firing order, with the text it decided on (see [`engine::trace`]).
+pub fn explain(files: &[PathBuf], format: Format, strict: bool, out: &mut dyn Write) -> Result<(), Failure> {
+    let mut out = io::BufWriter::new(out);
+    for path in expand_paths(files)? {
+        let (doc, fired) = engine::trace::collect(|| load(&path, strict));
+        let doc = doc?;
+        let source = shown(&path);
+        if format != Format::Jsonl {
+            writeln!(out, "== {}", inert(&source)).map_err(write_failure)?;
+        }
+        for f in fired {
+            let text = doc.text.get(f.start..f.end).unwrap_or("");
+            let line = if format == Format::Jsonl {
+                let value = serde_json::json!({
+                    "source": source, "stage": f.stage, "rule": f.rule, "start": f.start, "end": f.end, "text": text,
+                });
+                let mut w = InertJson::new(&mut out);
+                serde_json::to_writer(&mut w, &value).map_err(io::Error::other).map_err(write_failure)?;
+                w.flush().map_err(write_failure)?;
+                String::new()
+            } else {
+                format!("{:<12} {:<40} {:>6}..{:<6} {}", f.stage, f.rule, f.start, f.end, inert(text))
+            };
+            writeln!(out, "{line}").map_err(write_failure)?;
+        }
     }
     out.flush().map_err(write_failure)
 }
@@ -532,7 +566,12 @@ pub fn main() -> i32 {
     };
     let stdout = io::stdout();
     let result = match &cli.command {
-        Some(Command::Annotate { files, format, strict }) => annotate(files, *format, *strict, &mut stdout.lock()),
+        Some(Command::Annotate { files, format, strict, explain: false }) => {
+            annotate(files, *format, *strict, &mut stdout.lock())
+        }
+        Some(Command::Annotate { files, format, strict, explain: true }) => {
+            explain(files, *format, *strict, &mut stdout.lock())
+        }
         Some(Command::Quotes { file, speaker, all, strict }) => {
             quotes(file, speaker.as_deref(), *all, *strict, &mut stdout.lock())
         }

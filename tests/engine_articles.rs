@@ -5,10 +5,10 @@
 //! `tests/articles/KNOWN_GAPS` (a ratchet: a listed fixture that starts
 //! passing fails the test until it is taken off the list).
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use byline::model::{Document, MentionForm, QuoteKind};
+use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
 
 fn norm(s: &str) -> String {
@@ -127,39 +127,54 @@ fn check(doc: &Document, exp: &Value) -> Vec<String> {
     fails
 }
 
-#[test]
-fn newswire_patterns() {
+/// The fixtures listed in `tests/articles/KNOWN_GAPS` (they do not pass yet).
+fn known_gaps(dir: &Path) -> Vec<String> {
+    let src = std::fs::read_to_string(dir.join("KNOWN_GAPS")).unwrap_or_default();
+    src.lines().map(|l| l.split('#').next().unwrap_or("").trim().to_string()).filter(|l| !l.is_empty()).collect()
+}
+
+/// Runs one fixture: its failures, or a note that a known gap now passes.
+fn run_fixture(txt: &Path, known_gap: bool) -> Result<(), Failed> {
+    let exp: Value =
+        serde_json::from_str(&std::fs::read_to_string(txt.with_extension("json")).map_err(|e| e.to_string())?)
+            .map_err(|e| format!("{}: {e}", txt.with_extension("json").display()))?;
+    let doc = byline::engine::annotate_bytes(&std::fs::read(txt).map_err(|e| e.to_string())?, false)
+        .map_err(|e| e.to_string())?;
+    doc.validate()?;
+    let fails = check(&doc, &exp);
+    match (fails.is_empty(), known_gap) {
+        (false, false) => Err(fails.join("\n").into()),
+        (true, true) => Err("passes now; take it off tests/articles/KNOWN_GAPS".into()),
+        _ => Ok(()),
+    }
+}
+
+/// One test per fixture article, named after it, so a failure names the
+/// article (`cargo test --test engine_articles -- quote_`).
+fn main() {
+    let args = Arguments::from_args();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
-    let gaps_src = std::fs::read_to_string(dir.join("KNOWN_GAPS")).unwrap_or_default();
-    let gaps: Vec<&str> =
-        gaps_src.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect();
-    let mut results: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
+    let gaps = known_gaps(&dir);
+    let mut txts: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/articles")
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
-    names.sort();
-    assert!(names.len() >= 12, "at least 12 pattern articles");
-    for txt in names {
-        let stem = txt.file_stem().unwrap().to_string_lossy().into_owned();
-        let exp: Value = serde_json::from_str(&std::fs::read_to_string(txt.with_extension("json")).unwrap()).unwrap();
-        let doc = byline::engine::annotate_bytes(&std::fs::read(&txt).unwrap(), false).unwrap();
-        doc.validate().unwrap();
-        results.insert(stem, check(&doc, &exp));
-    }
-    let mut report = Vec::new();
-    for (name, fails) in &results {
-        let known = gaps.contains(&name.as_str());
-        if !fails.is_empty() && !known {
-            report.push(format!("{name}:\n  {}", fails.join("\n  ")));
-        }
-        if fails.is_empty() && known {
-            report.push(format!("{name}: passes now; take it off tests/articles/KNOWN_GAPS"));
-        }
-    }
-    let passing = results.values().filter(|f| f.is_empty()).count();
-    eprintln!("pattern articles: {passing}/{} pass", results.len());
-    assert!(report.is_empty(), "{}", report.join("\n"));
+    txts.sort();
+    assert!(txts.len() >= 12, "at least 12 pattern articles");
+    let mut trials: Vec<Trial> = txts
+        .into_iter()
+        .map(|txt| {
+            let stem = txt.file_stem().unwrap().to_string_lossy().into_owned();
+            let known = gaps.contains(&stem);
+            Trial::test(stem, move || run_fixture(&txt, known))
+        })
+        .collect();
+    let listed: Vec<String> = trials.iter().map(|t| t.name().to_string()).collect();
+    trials.push(Trial::test("known_gaps_are_fixtures", move || match gaps.iter().find(|g| !listed.contains(g)) {
+        Some(g) => Err(format!("KNOWN_GAPS names {g}, which is no fixture").into()),
+        None => Ok(()),
+    }));
+    libtest_mimic::run(&args, trials).exit();
 }

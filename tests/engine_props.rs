@@ -46,7 +46,7 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("SEOUL-- ".to_string()),
         Just("(ABC) ".to_string()),
         Just("University of Lisbon ".to_string()),
-        Just("NATO Joint Command ".to_string()),
+        Just("NATO Harbour Command ".to_string()),
         Just("Ohio Senator ".to_string()),
         Just("U.S.-Kenya Trade Summit ".to_string()),
         Just(". ".to_string()),

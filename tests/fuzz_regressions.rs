@@ -25,5 +25,6 @@ fn fuzz_regressions_stay_fixed() {
         }
         n += 1;
     }
+    assert!(n > 0, "no fuzz regression inputs in {}", dir.display());
     eprintln!("{n} fuzz regression inputs replayed");
 }

@@ -14,7 +14,7 @@ use super::quotes::RawKind;
 use super::text::{
     first_char, is_determiner, is_double_quote, token_at, word_before, Lower, TokKind, Token, PREPOSITIONS,
 };
-use super::Layers;
+use super::Context;
 use crate::model::{EntityKind, MentionForm, Span};
 
 /// A quote's speaker and cue.
@@ -54,32 +54,15 @@ struct Ctx<'a> {
     lower: &'a Lower<'a>,
     lx: &'a Lexicon,
     /// Token lies inside the content of a direct quote.
-    in_direct: Vec<bool>,
+    in_direct: &'a [bool],
     /// Token lies inside parentheses (an aside, never the subject).
-    in_parens: Vec<bool>,
+    in_parens: &'a [bool],
 }
 
 /// Attributes every quote; adds resolved pronoun mentions to `ents`.
-pub fn attribute(layers: &Layers, ents: &mut Entities, lx: &Lexicon) -> Vec<Attribution> {
-    let Layers { text, tokens: toks, lower, paras, sentences, quotes, .. } = *layers;
-    let mut in_direct = vec![false; toks.len()];
-    for q in quotes.iter().filter(|q| q.kind == RawKind::Direct) {
-        let a = token_at(toks, q.content.start);
-        let b = token_at(toks, q.content.end);
-        in_direct[a..b].iter_mut().for_each(|x| *x = true);
-    }
-    let mut in_parens = vec![false; toks.len()];
-    let mut depth = 0usize;
-    for (k, t) in toks.iter().enumerate() {
-        if t.newline_before() {
-            depth = 0;
-        }
-        match t.text(text) {
-            "(" => depth += 1,
-            ")" => depth = depth.saturating_sub(1),
-            _ => in_parens[k] = depth > 0,
-        }
-    }
+pub fn attribute(layers: &Context, ents: &mut Entities, lx: &Lexicon) -> Vec<Attribution> {
+    let Context { text, tokens: toks, lower, paras, sentences, quotes, .. } = *layers;
+    let (in_direct, in_parens) = (&layers.masks.in_direct, &layers.masks.in_parens);
     let cx = Ctx { text, toks, lower, lx, in_direct, in_parens };
     let mut out = vec![Attribution::default(); quotes.len()];
     let mut focus: Vec<Focus> = Vec::new();

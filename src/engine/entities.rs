@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::lexicon::{key, Gender, Lexicon};
 use super::quotes::RawKind;
 use super::text::{first_char, partition_near, Lower, TokKind, Token, Word};
-use super::Layers;
+use super::Context;
 use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
 
 /// A mention found in the text, before it is gathered into entities.
@@ -172,21 +172,11 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Runs the entity stage.
-pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
+pub fn find(inp: &Context, lx: &Lexicon) -> Entities {
     let text = inp.text;
     let toks = inp.tokens;
-    let sent_starts = sentence_start_tokens(toks, inp.sentences);
-    // Tokens inside a quoted name or a boilerplate line.
-    let mut in_quote_title = vec![false; toks.len()];
-    for q in inp.quotes.iter().filter(|q| q.kind == RawKind::Title) {
-        let (a, b) = (super::text::token_at(toks, q.content.start), super::text::token_at(toks, q.content.end));
-        in_quote_title[a..b].iter_mut().for_each(|x| *x = true);
-    }
-    let mut in_boiler = vec![false; toks.len()];
-    for sp in inp.boiler_spans {
-        let (a, b) = (super::text::token_at(toks, sp.start), super::text::token_at(toks, sp.end));
-        in_boiler[a..b].iter_mut().for_each(|x| *x = true);
-    }
+    let masks = inp.masks;
+    let (sent_starts, in_quote_title, in_boiler) = (&masks.sentence_start, &masks.in_title_quote, &masks.in_boiler);
     let lower = inp.lower;
 
     // Words seen lowercase somewhere: a capitalized one of them that starts a
@@ -198,7 +188,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         }
     }
 
-    let title_line = title_case_lines(text, toks);
+    let title_line = &masks.title_line;
     let mut cands: Vec<Cand> = Vec::new();
     // Web addresses are names of their own, and no capitalized word inside
     // one names anything.
@@ -268,10 +258,10 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
                     j += 1;
                     continue;
                 }
-                if !n.is_word() || n.newline_before() || sent_starts.contains(&j) || in_url[j] {
+                if !n.is_word() || n.newline_before() || sent_starts[j] || in_url[j] {
                     break;
                 }
-                // A caption's credit label ("... Stardust Image: NASA").
+                // A caption's credit label ("... Wayfarer Image: NASA").
                 if toks.get(j + 1).is_some_and(|t| t.text(text) == ":")
                     && matches!(lower[j].as_str(), "image" | "photo" | "credit" | "source")
                 {
@@ -375,7 +365,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
             start += 1;
         }
         if start < end {
-            push_run(text, toks, lower, start, end, &sent_starts, lx, &mut cands);
+            push_run(text, toks, lower, start, end, sent_starts, lx, &mut cands);
         }
         i = end.max(i + 1);
     }
@@ -386,9 +376,9 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
     inverted_names(text, toks, lower, lx, &mut cands);
     bracketed_names(text, toks, lower, lx, &mut cands);
     // Bylines and photo credits name the press, not the story: drop the
-    // people and unknown names in them ("(Evan Vucci/AP)", "X contributed
+    // people and unknown names in them ("(Jo Pell/AP)", "X contributed
     // to this report", "Follow X on Twitter").
-    let credit = credit_tokens(text, toks, lower, inp.sentences);
+    let credit = credit_tokens(toks, lower, inp.sentences);
     cands.retain(|c| {
         // ("Newsmax / Zogby poll": a slash with spaces, outside brackets,
         // joins two names.)
@@ -403,7 +393,7 @@ pub fn find(inp: &Layers, lx: &Lexicon) -> Entities {
         !in_credit || lexicon_entity(&key(&span_text(text, toks, c.t0, c.t1)), lx).is_some()
     });
 
-    drop((in_quote_title, in_boiler, in_url, title_line, credit));
+    drop((in_url, credit));
     build(inp, lx, lower, &seen_lower, cands)
 }
 
@@ -455,27 +445,6 @@ fn name_cap(t: &Token, text: &str) -> bool {
     .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
 }
 
-/// For each token: does it sit on a line written in Title Case (most words
-/// capitalized, as in a headline)?
-fn title_case_lines(text: &str, toks: &[Token]) -> Vec<bool> {
-    let mut out = vec![false; toks.len()];
-    let mut start = 0;
-    while start < toks.len() {
-        let mut end = start + 1;
-        while end < toks.len() && !toks[end].newline_before() {
-            end += 1;
-        }
-        let words: Vec<&Token> = toks[start..end].iter().filter(|t| t.is_word()).collect();
-        let caps = words.iter().filter(|t| t.cap()).count();
-        let letters = words.iter().filter(|t| t.text(text).chars().next().is_some_and(char::is_alphabetic)).count();
-        if letters >= 4 && caps * 10 >= letters * 7 {
-            out[start..end].iter_mut().for_each(|x| *x = true);
-        }
-        start = end;
-    }
-    out
-}
-
 /// A byline near the top: "Jane Doe and John Roe, The Associated Press".
 fn byline(words: &[&str], start: usize) -> bool {
     const PRESS: [&str; 10] =
@@ -484,7 +453,7 @@ fn byline(words: &[&str], start: usize) -> bool {
 }
 
 /// Tokens of credit lines: bylines, contributor notes, photo credits.
-fn credit_tokens(text: &str, toks: &[Token], lower: &Lower, sentences: &[Span]) -> Vec<bool> {
+fn credit_tokens(toks: &[Token], lower: &Lower, sentences: &[Span]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     for s in sentences {
         let a = super::text::token_at(toks, s.start);
@@ -510,7 +479,6 @@ fn credit_tokens(text: &str, toks: &[Token], lower: &Lower, sentences: &[Span]) 
             out[a..b].iter_mut().for_each(|x| *x = true);
         }
     }
-    let _ = text;
     out
 }
 
@@ -585,26 +553,6 @@ fn next_cap(toks: &[Token], i: usize) -> bool {
     toks.get(i + 1).is_some_and(|t| t.is_word() && t.cap())
 }
 
-fn sentence_start_tokens(toks: &[Token], sentences: &[Span]) -> FxHashSet<usize> {
-    let mut set = FxHashSet::default();
-    for s in sentences {
-        // The first word of the sentence, skipping opening quotes/brackets.
-        let mut k = super::text::token_at(toks, s.start);
-        while k < toks.len() && toks[k].start() < s.end && !toks[k].is_word() {
-            k += 1;
-        }
-        set.insert(k);
-    }
-    // Words right after an opening quote mark start a quoted sentence.
-    for (k, t) in toks.iter().enumerate() {
-        if t.kind == TokKind::Punct && k + 1 < toks.len() {
-            let tc = &toks[k];
-            let _ = tc;
-        }
-    }
-    set
-}
-
 /// Splits a capitalized run into titles and name, drops sentence-initial
 /// function words and calendar words, and pushes the candidate(s).
 #[allow(clippy::too_many_arguments)]
@@ -614,11 +562,11 @@ fn push_run(
     lower: &Lower,
     mut a: usize,
     b: usize,
-    sent_starts: &FxHashSet<usize>,
+    sent_starts: &[bool],
     lx: &Lexicon,
     cands: &mut Vec<Cand>,
 ) {
-    let sentence_initial = sent_starts.contains(&a) || a == 0 || after_open_quote(text, toks, a);
+    let sentence_initial = sent_starts[a] || a == 0 || after_open_quote(text, toks, a);
     // Leading function words ("During", "The", "In"), but not a given name
     // before a surname ("Will Abernethy").
     let given_before_surname = |k: usize| {
@@ -645,7 +593,7 @@ fn push_run(
     {
         a += 1;
     }
-    // A month before an acronym ("an August PBO report") dates it.
+    // A month before an acronym ("an August RTA report") dates it.
     if b - a >= 2 && lx.calendar.contains(lower[a].as_str()) && is_acronym(toks[a + 1].text(text)) {
         a += 1;
     }
@@ -695,7 +643,7 @@ fn push_run(
     let title_end = if head_thing { None } else { title_end };
     if let Some(te) = title_end {
         // An organization, a country or a place before the title is its own
-        // mention: "U.N. Secretary-General", "Ohio Senator", "New York Gov.".
+        // mention: "U.N. Secretary-General", "Ohio Senator", "Utah Gov.".
         let mut title_start = a;
         for k in a..te {
             let w = lower[k].trim_end_matches('.');
@@ -758,7 +706,7 @@ fn push_run(
     if all_calendar && kind.is_none() {
         return;
     }
-    // Trailing function words ("Australia On" in a headline): drop them.
+    // Trailing function words ("Norvia On" in a headline): drop them.
     let mut b = b;
     while b > a + 1
         && matches!(
@@ -770,7 +718,7 @@ fn push_run(
         b -= 1;
     }
     // A trailing title with no name after it describes the name before it
-    // ("the Virginia Governor race", "a Tarrow Mayor"): drop it (not in
+    // ("the Tarrow Governor race", "a Tarrow Mayor"): drop it (not in
     // "Ministry of Justice", where it is part of the name).
     // (A surname that is also a title stays: "Carole King".)
     if title_end.is_none()
@@ -1048,7 +996,7 @@ fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
 }
 
 /// Types candidates, links them into entities and resolves pronouns.
-fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>, cands: Vec<Cand>) -> Entities {
+fn build(inp: &Context, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>, cands: Vec<Cand>) -> Entities {
     let text = inp.text;
     let toks = inp.tokens;
     let mut ents = Entities::default();
@@ -1059,7 +1007,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
     let dateline = inp.meta.dateline;
     // Acronyms defined by a lowercase phrase ("peacekeeping operations
     // (PKO)") are concepts, not named things.
-    let concept_acronyms = lowercase_defined_acronyms(text, toks, lower);
+    let concept_acronyms = lowercase_defined_acronyms(text, toks);
     let person_words = person_words(inp, lx, lower, &cands);
 
     for c in &cands {
@@ -1267,7 +1215,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 continue;
             }
         }
-        // "T C Phailin" after "Cyclone Phailin": the storm again.
+        // "T C Marnie" after "Cyclone Marnie": the storm again.
         if ntok >= 2 && c.kind.is_none() {
             if let Some(id) = storm_named(&ents, last_lower) {
                 mention(&mut ents, id, MentionForm::Name);
@@ -1299,8 +1247,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                 Some(EntityKind::Other)
             } else if let Some(h) = head {
                 Some(h)
-            } else if let Some(k) = lx.places.get(&nkey) {
-                let _ = k;
+            } else if lx.places.contains_key(&nkey) {
                 Some(EntityKind::Place)
             } else if ntok == 1 && is_acronym(raw) {
                 Some(EntityKind::Organization)
@@ -1322,7 +1269,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
                     continue;
                 }
                 let no_given_name = !lx.first_names.contains_key(first_lower);
-                // ("foreign minister Ri Yong-ho, North Korea's ...": a role
+                // ("foreign minister Pak Sun-hi, North Korea's ...": a role
                 // before it makes a person of it.)
                 let role_before = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
                 let in_place = place_context(toks, lower, c.t0);
@@ -1478,14 +1425,14 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             }
             continue;
         }
-        // A storm by its own name ("Phailin" for Cyclone Phailin).
+        // A storm by its own name ("Marnie" for Cyclone Marnie).
         // ("the Cyclone": the one storm named.)
         if let Some(id) = storm_named(&ents, word) {
             ents.mentions.push(found(id, MentionForm::Name));
             continue;
         }
         // "the Games", "the Paralympics": the head word of the one event
-        // of that kind named in full ("Paralympic Games", "Winter
+        // of that kind named in full ("Harbour Games", "Winter
         // Paralympics").
         // (Not one edition: "the Paralympics" is not "the 2012 Summer
         // Paralympics".)
@@ -1541,7 +1488,7 @@ fn build(inp: &Layers, lx: &Lexicon, lower: &Lower, seen_lower: &FxHashSet<&str>
             .filter(|&id| ents.entities[id].kind == EntityKind::Organization && ents.words[id].len() >= 2)
             .filter(|&id| ents.words[id][0] == word)
             .collect();
-        // (Else of one place: "Levico" for Levico Terme, but not a word like
+        // (Else of one place: "Calvera" for Calvera Baths, but not a word like
         // "Port" for Port Alder.)
         let orgs: Vec<usize> = if orgs.is_empty() && !known_place && !lx.is_common_word(word) {
             ents.with_word(word)
@@ -1998,7 +1945,7 @@ fn person_evidence(
     let word_pair = lx.is_common_word(first) && lx.is_common_word(last) && !lx.surnames.contains(last);
     // (Nor does one before "of": "Loyal Order of Moose".)
     let of_name = (c.t0..c.t1).any(|k| matches!(lower[k].as_str(), "of" | "for"));
-    // (Nor a nationality: "English Wikipedia".)
+    // (Nor a nationality: "Welsh Almanac".)
     let nationality = lx.adjectives.contains(first) || lx.demonym_index.contains_key(first);
     if lx.first_names.contains_key(first) && !is_place(first) && !word_pair && !of_name && !nationality {
         return true;
@@ -2009,7 +1956,7 @@ fn person_evidence(
     if first.contains('-') && first.split('-').all(|p| p.len() >= 2 && given(p)) {
         return true;
     }
-    // "Kim Jong-un", "Chung Eui-yong": a one-syllable family name before a
+    // "Pak Sun-hi", "Yoon Tae-min": a one-syllable family name before a
     // Korean given name of two hyphenated syllables, the second lowercase.
     let syllable = |p: &str| (2..=5).contains(&p.len()) && p.chars().all(|ch| ch.is_ascii_alphabetic());
     let korean_given = |w: &str| {
@@ -2046,7 +1993,7 @@ fn person_evidence(
 /// ("Brennan said"). Evidence gathered over the whole text, so the first
 /// mention of "Ilkan Brennan" is a person even when only a later "Brennan
 /// said" shows it.
-fn person_words(inp: &Layers, lx: &Lexicon, lower: &Lower, cands: &[Cand]) -> FxHashSet<String> {
+fn person_words(inp: &Context, lx: &Lexicon, lower: &Lower, cands: &[Cand]) -> FxHashSet<String> {
     let toks = inp.tokens;
     let mut out = FxHashSet::default();
     for c in cands.iter().filter(|c| c.t1 == c.t0 + 1 && !c.quoted && !c.headline) {
@@ -2109,7 +2056,7 @@ fn storm_named(ents: &Entities, word: &str) -> Option<usize> {
     })
 }
 
-/// "Port Alder", "Lake Erie", "New Westbrook": a place by its first word.
+/// "Port Alder", "Lake Orrin", "New Westbrook": a place by its first word.
 fn place_prefix(first: &str, lx: &Lexicon) -> Option<EntityKind> {
     lx.place_prefixes.contains(first.trim_end_matches('.')).then_some(EntityKind::Place)
 }
@@ -2125,7 +2072,7 @@ fn merge_titles(ents: &mut Entities, id: usize, c: &Cand) {
     }
 }
 
-/// "SEOUL" -> "Seoul", "NEW YORK" -> "New York".
+/// "SEOUL" -> "Seoul", "NEW HAVEN" -> "New Haven".
 fn title_case(s: &str) -> String {
     s.split(' ')
         .map(|w| {
@@ -2161,13 +2108,12 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &Lower) -> FxHashSet<String> {
+fn lowercase_defined_acronyms(text: &str, toks: &[Token]) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
     for k in 2..toks.len().saturating_sub(1) {
         if toks[k - 1].text(text) == "(" && toks.get(k + 1).is_some_and(|t| t.text(text) == ")") {
             let a = toks[k].text(text);
             if is_acronym(a) && toks[k - 2].is_word() && !toks[k - 2].cap() {
-                let _ = &lower[k];
                 out.insert(key(a));
             }
         }
@@ -2175,9 +2121,7 @@ fn lowercase_defined_acronyms(text: &str, toks: &[Token], lower: &Lower) -> FxHa
     out
 }
 
-/// "AG Kessler", "See Balton": a two-word "person" whose first word is no
-/// first name, beside a person with a first name and the same surname, is
-/// that person (the extra word was a title or a headline verb).
+/// "AG Kessler").
 fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHashMap<String, usize>) -> Vec<usize> {
     let mut merged = Vec::new();
     let n = ents.entities.len();
@@ -2233,7 +2177,7 @@ fn merge_surname_variants(ents: &mut Entities, lx: &Lexicon, by_key: &mut FxHash
 
 /// A shorter name that begins a longer one of the same non-person kind is
 /// the same thing ("Seoul Initiative" and "Seoul Initiative on ...").
-/// "Spacecraft Stardust" beside "Stardust": an everyday noun before a name
+/// "Probe Wayfarer" beside "Wayfarer": an everyday noun before a name
 /// used alone elsewhere describes it; both are the one thing.
 fn link_descriptor_names(ents: &mut Entities, lx: &Lexicon) {
     let thing = |k: EntityKind| matches!(k, EntityKind::Organization | EntityKind::Other | EntityKind::Event);
@@ -2288,7 +2232,7 @@ fn move_entities(ents: &mut Entities, moved: &FxHashMap<usize, usize>, by_key: &
     }
 }
 
-/// "Cyclone Phalin" in a headline beside "Cyclone Phailin" in the text: a
+/// "Cyclone Marnee" in a headline beside "Cyclone Marnie" in the text: a
 /// thing's name misspelt by one letter in its last word (same kind, same
 /// other words, both spellings of five letters or more) is the same thing.
 /// People are left alone ("Jon Ames" and "Joan Ames" are two).
@@ -2401,12 +2345,12 @@ fn compact(ents: &mut Entities) {
 /// Lowercase descriptions that stand for an entity already named: stock
 /// epithets from the lexicon ("the world body") and "the <head word>" for a
 /// document, event or organization named before ("the initiative").
-fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
+fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;
     let toks = inp.tokens;
     // Epithets from orgs.tsv.
     let name_keys: FxHashMap<String, usize> = ents.entities.iter().map(|e| (key(&e.name), e.id)).collect();
-    for (oi, org) in lx.orgs.iter().enumerate() {
+    for org in &lx.orgs {
         let Some(&id) = name_keys.get(&key(&org.name)) else { continue };
         for alias in org.aliases.iter().filter(|a| a.starts_with("the ")) {
             let phrase = &alias[4..];
@@ -2430,7 +2374,6 @@ fn descriptive_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
                 }
             }
         }
-        let _ = oi;
     }
     // "the initiative", "the report": the latest document/event/org named
     // before whose head word it is.
@@ -2529,7 +2472,7 @@ const NOT_ROLES: [&str; 16] = [
 /// "the mayor", "the senator": a role named before for exactly one person
 /// ("Mayor Dora Kessler", "union president X", "X, director of ...")
 /// refers back to the most recent person holding it.
-fn role_aliases(inp: &Layers, lx: &Lexicon, ents: &mut Entities) {
+fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;
     let toks = inp.tokens;
     let lower = |k: usize| inp.lower[k].as_str();

@@ -18,6 +18,7 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod attribution;
+pub mod context;
 pub mod entities;
 pub mod input;
 pub mod lexicon;
@@ -26,24 +27,12 @@ pub mod pledges;
 pub mod quotes;
 pub mod segment;
 pub mod text;
+pub mod trace;
 
-use crate::model::{Document, Meta, Quote, QuoteKind, Span};
-use text::{Lower, Token};
+use crate::model::{Document, Quote, QuoteKind, Span};
+pub use context::Context;
+use context::Masks;
 
-/// What the early stages found, read by the later ones: the text with its
-/// tokens, segments and quote marks.
-#[derive(Clone, Copy)]
-pub struct Layers<'a> {
-    pub text: &'a str,
-    pub tokens: &'a [Token],
-    /// Lowercase word of each token (see [`text::lowercase`]).
-    pub lower: &'a Lower<'a>,
-    pub paras: &'a [Span],
-    pub sentences: &'a [Span],
-    pub quotes: &'a [quotes::RawQuote],
-    pub meta: &'a Meta,
-    pub boiler_spans: &'a [Span],
-}
 use lexicon::Lexicon;
 use quotes::RawKind;
 
@@ -82,7 +71,8 @@ fn annotate_owned(text: String) -> Document {
     let raw = quotes::find(&text, &paras, &boiler, lx);
     let boiler_spans: Vec<Span> = paras.iter().zip(&boiler).filter(|(_, b)| **b).map(|(p, _)| *p).collect();
 
-    let layers = Layers {
+    let masks = Masks::build(&text, &toks, &sentences, &raw, &boiler_spans);
+    let layers = Context {
         text: &text,
         tokens: &toks,
         lower: &lower,
@@ -91,6 +81,8 @@ fn annotate_owned(text: String) -> Document {
         quotes: &raw,
         meta: &meta,
         boiler_spans: &boiler_spans,
+        lexicon: lx,
+        masks: &masks,
     };
     let mut ents = entities::find(&layers, lx);
     let attributions = attribution::attribute(&layers, &mut ents, lx);

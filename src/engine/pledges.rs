@@ -18,7 +18,7 @@ use super::entities::Entities;
 use super::lexicon::Lexicon;
 use super::quotes::RawKind;
 use super::text::{first_char, is_double_quote, token_at, word_before, Lower, Token, Word, PREPOSITIONS};
-use super::Layers;
+use super::Context;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
 
 /// Organization ids with the keys of their name words, by last word.
@@ -54,8 +54,8 @@ struct Ctx<'a> {
 const CUE_KINDS: [&str; 7] = ["verb-to", "verb-obj", "noun", "modal", "not", "list", "verb-on"];
 
 /// Finds the pledges of a document.
-pub fn find(layers: &Layers, attributions: &[Attribution], ents: &Entities, lx: &Lexicon) -> Vec<Pledge> {
-    let Layers { text, tokens: toks, lower, sentences, quotes, .. } = *layers;
+pub fn find(layers: &Context, attributions: &[Attribution], ents: &Entities, lx: &Lexicon) -> Vec<Pledge> {
+    let Context { text, tokens: toks, lower, sentences, quotes, .. } = *layers;
     let headline = layers.meta.headline;
     let mut quote_of = vec![None; toks.len()];
     let mut in_marks = vec![false; toks.len()];
@@ -145,7 +145,7 @@ fn is_question(text: &str, s: Span) -> bool {
 /// followed by the interviewee's answer in the first person without quote
 /// marks. Returns the answer paragraphs and the interviewee: the first
 /// person the headline names, else the person named most.
-fn interview(layers: &Layers, ents: &Entities) -> Option<(Vec<Span>, Option<usize>)> {
+fn interview(layers: &Context, ents: &Entities) -> Option<(Vec<Span>, Option<usize>)> {
     let text = layers.text;
     let is_q = |p: &Span| {
         let t = p.slice(text).trim();

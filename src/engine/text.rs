@@ -132,7 +132,6 @@ pub fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens. Linear, one pass.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 5);
     let mut chars = text.char_indices().peekable();
     let mut space_before = true;
@@ -224,7 +223,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let (Ok(start), Ok(end)) = (u32::try_from(i), u32::try_from(end)) else { break };
             toks.push(Token::new(start, end, TokKind::Word, cap, possessive, space_before, newline_before, shape));
         } else {
-            let _ = bytes;
             let (Ok(start), Ok(end)) = (u32::try_from(i), u32::try_from(i + c.len_utf8())) else { break };
             toks.push(Token::new(start, end, TokKind::Punct, false, false, space_before, newline_before, 0));
         }
