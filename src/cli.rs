@@ -23,9 +23,16 @@ pub struct Cli {
     /// Articles to open (`-` reads standard input; a folder opens every
     /// .txt/.md article in it). With none, the bundled seed article opens.
     pub files: Vec<PathBuf>,
-    /// Reading width cap for the article pane, in columns.
-    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(20..))]
-    pub width: u16,
+    /// Reading width cap for the article pane, in columns (default 100,
+    /// or `[reader] width` of the config file).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
+    /// The config file to read instead of `$XDG_CONFIG_HOME/byline/config.toml`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print the full default config (keys, theme, reader), commented, and exit.
+    #[arg(long)]
+    pub print_config: bool,
     /// Refuse invalid UTF-8 instead of replacing it.
     #[arg(long)]
     pub strict: bool,
@@ -568,6 +575,10 @@ pub fn main() -> i32 {
         Some(Command::Quotes { file, speaker, all, strict }) => {
             quotes(file, speaker.as_deref(), *all, *strict, &mut stdout.lock())
         }
+        None if cli.print_config => {
+            let text = crate::reader::config::default_text();
+            stdout.lock().write_all(text.as_bytes()).map_err(|e| Failure::input(e.to_string()))
+        }
         None => run_reader(&cli),
     };
     match result {
@@ -583,7 +594,13 @@ pub fn main() -> i32 {
 }
 
 fn run_reader(cli: &Cli) -> Result<(), Failure> {
-    let options = crate::reader::Options { width_cap: cli.width };
+    let mut config = crate::reader::config::load(cli.config.as_deref());
+    if let Some(w) = &config.warning {
+        eprintln!("warning: {w}");
+    }
+    if let Some(width) = cli.width {
+        config.options.width_cap = width;
+    }
     let shown = |e: anyhow::Error| Failure::input(inert(&format!("{e:#}")).into_owned());
     if cli.files.iter().any(|p| p.as_os_str() != "-" && p.is_dir()) {
         // A folder: the article list at once, the articles annotated behind it.
@@ -594,7 +611,7 @@ fn run_reader(cli: &Cli) -> Result<(), Failure> {
         need_terminal()?;
         let strict = cli.strict;
         let load_one = move |p: &Path| load(p, strict).map_err(|f| f.message);
-        return crate::reader::run_library(files, load_one, options).map_err(shown);
+        return crate::reader::run_library(files, load_one, &config).map_err(shown);
     }
     if cli.files.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         return Err(Failure::usage("standard input (-) can be given only once"));
@@ -604,14 +621,14 @@ fn run_reader(cli: &Cli) -> Result<(), Failure> {
         need_terminal()?;
         if plain.iter().map(|d| d.text.len()).sum::<usize>() >= PROGRESSIVE_BYTES {
             // Large: the text shows at once, the annotations when they are ready.
-            return crate::reader::run_progressive(plain, annotate_plain, options).map_err(shown);
+            return crate::reader::run_progressive(plain, annotate_plain, &config).map_err(shown);
         }
         let docs = plain.into_iter().map(annotate_plain).collect();
-        return crate::reader::run(docs, options).map_err(shown);
+        return crate::reader::run(docs, &config).map_err(shown);
     }
     let docs = reader_documents(&cli.files, cli.strict)?;
     need_terminal()?;
-    crate::reader::run(docs, options).map_err(shown)
+    crate::reader::run(docs, &config).map_err(shown)
 }
 
 /// From this much text on, the reader shows the articles before their

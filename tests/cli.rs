@@ -201,3 +201,44 @@ fn annotate_folder_json_is_one_array_and_stops_at_a_bad_file() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().count(), 3, "the articles before the bad one are written, in order");
 }
+
+// ----- the config file ------------------------------------------------------
+
+#[test]
+fn print_config_prints_the_defaults_and_they_parse_back() {
+    let out = byline().arg("--print-config").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("# byline config"), "{text}");
+    for want in ["preset = \"less\"", "[reader]", "[keys]", "next_quote = [\"]\"]", "[keys.list]", "[theme]"] {
+        assert!(text.contains(want), "missing {want}");
+    }
+    let parsed = byline::reader::config::parse(&text, "printed");
+    assert_eq!(parsed, byline::reader::config::Config::default());
+}
+
+#[test]
+fn a_bad_config_is_one_warning_on_stderr_and_the_command_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[keys]\nnext_quote = [\"Hyper-q\"]\n").unwrap();
+    // Without a terminal the reader stops with its usual error, after the warning.
+    let out = byline().arg("--config").arg(&bad).arg(SEED).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    let want = format!("warning: config {}, line 2: cannot read the key \"Hyper-q\" for next_quote\n", bad.display());
+    assert!(err.starts_with(&want), "{err}");
+    assert!(err.contains("error: the reader needs a terminal"), "{err}");
+    assert_eq!(err.lines().count(), 2, "{err}");
+    let missing = dir.path().join("missing.toml");
+    let out = byline().arg("--config").arg(&missing).arg(SEED).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with(&format!("warning: config {}: cannot read it", missing.display())), "{err}");
+}
+
+#[test]
+fn no_config_file_is_no_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = byline().env("XDG_CONFIG_HOME", dir.path()).arg(SEED).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("warning"), "{err}");
+}

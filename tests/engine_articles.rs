@@ -109,6 +109,13 @@ fn check(doc: &Document, exp: &Value) -> Vec<String> {
             fails.push(format!("{} pledges, want {}", doc.pledges.len(), ps.len()));
         }
     }
+    // Headline (when the fixture says): its text, or null for none.
+    if let Some(want) = exp.get("headline") {
+        let got = doc.meta.headline.map(|h| doc.slice(h));
+        if got != want.as_str() {
+            fails.push(format!("headline {got:?}, want {want}"));
+        }
+    }
     for np in exp["not_pledges"].as_array().into_iter().flatten().filter_map(Value::as_str) {
         if let Some(at) = doc.text.find(np) {
             let end = at + np.len();

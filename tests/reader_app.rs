@@ -316,8 +316,26 @@ fn y_copies_the_quote_with_attribution_sanitized() {
     let e = a.take_effects();
     assert_eq!(
         e,
-        vec![Effect::Copy("\u{201c}We will \u{241b}]52;c;evil\u{2407} start\u{201d} \u{2014} Ana Ruiz".into())]
+        vec![Effect::Copy(
+            "\u{201c}We will \u{241b}]52;c;evil\u{2407} start\u{201d} \u{2014} Ana Ruiz, in \u{201c}Mayor vows to fix roads\u{201d}"
+                .into()
+        )]
     );
+}
+
+#[test]
+fn y_copies_the_quote_with_its_speaker_title_and_source() {
+    let mut doc = small_doc();
+    doc.source = Some("news/roads \u{1b}[31m.txt".into());
+    let mut a = app(vec![doc], 80, 12);
+    a.update(ch(']'));
+    a.update(ch('y'));
+    let Some(Effect::Copy(text)) = a.take_effects().pop() else { panic!("y copies") };
+    assert_eq!(
+        text,
+        "\u{201c}We will start in spring,\u{201d} \u{2014} Ana Ruiz, in \u{201c}Mayor vows to fix roads\u{201d} (news/roads \u{241b}[31m.txt)"
+    );
+    assert!(a.message.as_deref().is_some_and(|m| m.contains("source")));
 }
 
 #[test]
@@ -445,9 +463,13 @@ fn mouse_click_selects_quote_entity_and_pledge() {
     a.update(click(ent.x + 4, ent.y + 3));
     assert_eq!(a.focus, Focus::Entities);
     assert_eq!(a.view().cursor_entity(), Some(1));
-    // Pledges: clicking the checkbox ticks.
+    // Pledges: clicking the checkbox ticks (the selected pledge is wrapped
+    // in full, so the second pledge is below its rows).
     let pl = a.screen.pledges.unwrap();
-    a.update(click(pl.x + 2, pl.y + 2));
+    let inner = byline::reader::layout::list_inner(pl);
+    let rows = byline::reader::view::pledge_rows(a.view(), usize::from(inner.width), usize::from(inner.height));
+    assert_eq!(rows[1].0, 1);
+    a.update(click(pl.x + 2, inner.y + rows[0].1.len() as u16));
     assert_eq!(a.focus, Focus::Pledges);
     assert_eq!(a.view().pledge_cursor, 1);
     assert!(a.view().is_ticked(1));
@@ -485,4 +507,71 @@ fn nothing_is_wrapped_until_there_is_room() {
     assert!(a.view().current_wrap().is_none(), "a 1x1 terminal shows no text, so nothing is wrapped");
     a.update(Action::Resize(80, 24));
     assert_eq!(a.view().current_wrap().unwrap().width, usize::from(a.screen.text.width));
+}
+
+// ----- the config file and the one input router ---------------------------
+
+#[test]
+fn a_remapped_key_works_and_the_help_and_hints_show_it() {
+    let mut a = configured("[keys]\nnext_quote = [\"J\"]\n", vec![small_doc()], 120, 40, true);
+    a.update(ch(']'));
+    assert_eq!(a.view().quote, None, "] is no longer bound");
+    a.update(ch('J'));
+    assert_eq!(a.view().quote_position(), (1, 3));
+    let help = a.keymap.help_lines();
+    assert!(help.iter().any(|(_, k, d)| k == "J" && d.starts_with("next direct quote")), "{help:?}");
+    assert!(status(&a).contains("J quote"), "{}", status(&a));
+    a.update(ch('[')); // prev_quote keeps its key
+    assert_eq!(a.view().quote_position().0, 1, "first quote");
+}
+
+#[test]
+fn the_vim_preset_goes_to_the_top_with_gg() {
+    let mut a = configured("preset = \"vim\"\n", vec![small_doc()], 80, 12, true);
+    a.update(ch('G'));
+    let bottom = a.view().top;
+    assert!(bottom > 0);
+    a.update(ch('g'));
+    assert_eq!(a.view().top, bottom, "g waits for the second key");
+    a.update(ch('g'));
+    assert_eq!(a.view().top, 0);
+    // g then another key: the pair means nothing, so the key acts alone.
+    a.update(ch('g'));
+    a.update(ch('j'));
+    assert_eq!(a.view().top, 1);
+    a.update(ctrl('e'));
+    assert_eq!(a.view().top, 2, "Ctrl-E scrolls a line in vim");
+}
+
+#[test]
+fn commands_take_the_same_route_as_keys() {
+    let mut a = app(vec![small_doc()], 80, 12);
+    assert_eq!(a.layers(), vec![byline::reader::app::Layer::Global]);
+    a.update(ch('?'));
+    assert_eq!(a.layers(), vec![byline::reader::app::Layer::Help]);
+    a.update(Action::Command(Command::NextQuote));
+    assert_eq!(a.view().quote, None, "the help overlay keeps what it does not use");
+    a.update(key(KeyCode::Esc));
+    a.update(Action::Command(Command::NextQuote));
+    assert_eq!(a.view().quote_position(), (1, 3));
+    a.update(key(KeyCode::Tab));
+    a.update(key(KeyCode::Tab));
+    let layers = a.layers();
+    assert_eq!(layers.first(), Some(&byline::reader::app::Layer::Pledges), "{layers:?}");
+}
+
+#[test]
+fn reader_settings_set_the_start() {
+    let a = configured("[reader]\nmouse = false\nsidebars = false\nwidth = 40\n", vec![small_doc()], 120, 40, true);
+    assert!(!a.mouse);
+    assert!(a.screen.entities.is_none() && a.screen.pledges.is_none());
+    assert!(a.screen.text.width <= 40);
+}
+
+#[test]
+fn a_broken_config_keeps_the_default_keys() {
+    let mut a = configured("[keys\nnext_quote = [\"J\"]\n", vec![small_doc()], 120, 40, true);
+    assert!(a.config_warning.as_deref().is_some_and(|w| w.starts_with("config test.toml, line 1:")));
+    a.update(ch(']'));
+    assert_eq!(a.view().quote_position(), (1, 3));
 }

@@ -203,3 +203,12 @@ fn a_large_article_shows_as_text_first_and_its_annotations_fill_in() {
     a.update(loaded(0, Document::empty("other".into())));
     assert_eq!(a.view().doc.quotes.len(), 4);
 }
+
+#[test]
+fn a_byline_line_is_not_the_title_in_the_list() {
+    let text = "Priya Lindqvist, The Marrowdale Ledger\n\nMARROWDALE -- The council voted on Monday to close the library.\n\n\"We did what we could,\" said Oskar Venn.\n";
+    let doc = byline::annotate(text);
+    assert_eq!(Summary::of(&doc, "library.txt").title, "library.txt", "the file name, not the byline");
+    let titled = byline::annotate(&format!("Library to close\n\n{text}"));
+    assert_eq!(Summary::of(&titled, "library.txt").title, "Library to close");
+}

@@ -267,3 +267,76 @@ fn nested_mentions_click_to_the_inner_one_and_stay_readable() {
     a.update(click((x + 14, y)));
     assert_eq!(a.view().entity, Some(2));
 }
+
+// ----- the config file: theme, warnings, keys -------------------------------
+
+#[test]
+fn a_theme_colour_from_the_config_shows_in_the_buffer() {
+    let src = "[theme]\nselected_quote = { fg = \"black\", bg = \"#ff8800\", modifiers = [\"bold\"] }\n";
+    let mut a = configured(src, vec![small_doc()], 120, 40, false);
+    a.update(ch(']'));
+    let t = draw(&a);
+    let (x, y) = find(&t, "\"We will start").unwrap();
+    let cell = &t.backend().buffer()[(x + 1, y)];
+    assert_eq!((cell.symbol(), cell.bg, cell.fg), ("W", Color::Rgb(255, 136, 0), Color::Black));
+    assert!(cell.modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn no_color_overrides_the_config_theme() {
+    let src = "[theme]\nselected_quote = { bg = \"#ff8800\" }\nquote = { fg = \"red\" }\n";
+    let mut a = configured(src, vec![small_doc()], 120, 40, true);
+    a.update(ch(']'));
+    let t = draw(&a);
+    for cell in t.backend().buffer().content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    let (x, y) = find(&t, "\"We will start").unwrap();
+    assert!(t.backend().buffer()[(x + 1, y)].modifier.contains(Modifier::REVERSED), "selection still shows");
+}
+
+#[test]
+fn a_bad_config_is_one_warning_in_the_status_bar() {
+    let src = "[keys]\nnext_qoute = [\"J\"]\n[theme]\nquote = { fg = \"blurple\" }\n";
+    let mut a = configured(src, vec![small_doc()], 120, 40, true);
+    let s = status(&a);
+    assert!(s.contains("config test.toml, line 2: unknown action \"next_qoute\" in [keys] (and 1 more)"), "{s}");
+    a.update(ch(']'));
+    assert!(status(&a).contains("Quote 1/3"), "the defaults still work");
+}
+
+#[test]
+fn the_help_shows_the_remapped_key() {
+    let mut a = configured("[keys]\nnext_quote = [\"J\", \"Ctrl-n\"]\n", vec![small_doc()], 120, 40, true);
+    a.update(ch('?'));
+    let s = screen(&draw(&a));
+    assert!(s.contains("J Ctrl-N") && s.contains("next direct quote"), "{s}");
+}
+
+#[test]
+fn the_selected_pledge_shows_in_full_at_80x24() {
+    let mut a = app(vec![seed_doc()], 80, 24);
+    a.update(key(KeyCode::Tab));
+    a.update(key(KeyCode::Tab));
+    let r = a.screen.pledges.expect("a pledge pane at 80x24");
+    let inner = byline::reader::layout::list_inner(r);
+    let shown = |a: &byline::reader::App| {
+        let t = draw(a);
+        let buf = t.backend().buffer();
+        let mut text = String::new();
+        for y in inner.y..inner.y + inner.height {
+            for x in inner.x..inner.x + inner.width {
+                text.push_str(buf[(x, y)].symbol());
+            }
+            text.push(' ');
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    for i in 0..a.view().doc.pledges.len() {
+        let action = a.view().doc.pledges[i].action.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(usize::from(inner.width) < action.len() + 17, "the pane is narrower than the pledge");
+        let s = shown(&a);
+        assert!(s.contains(&action), "pledge {i} {action:?} in full:\n{s}");
+        a.update(ch('j'));
+    }
+}

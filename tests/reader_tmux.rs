@@ -51,6 +51,8 @@ impl Tmux {
             &format!("PS1={PROMPT}"),
             &format!("HOME={st}"),
             &format!("XDG_STATE_HOME={st}"),
+            // No config file of the machine's user: the built-in keys.
+            &format!("XDG_CONFIG_HOME={st}"),
             "TERM=xterm-256color",
             "LANG=C.UTF-8",
             "sh",
@@ -177,6 +179,53 @@ fn reader_end_to_end() {
     assert_eq!(t.tmux(&["display", "-p", "-t", "t", "#{mouse_any_flag}"]).stdout, b"0\n", "m releases the mouse");
     t.keys(&["q"]);
     t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn a_remapped_key_from_the_config_file_works_and_the_help_shows_it() {
+    let Some(t) = Tmux::start("config") else { return };
+    let config = article(&t, "config.toml", b"[keys]\nnext_quote = [\"J\"]\n");
+    t.run(&format!("{} --config {config}", bin()));
+    t.wait_text("S. Korea pledges leading role");
+    let s = t.wait_text("J quote");
+    assert!(!s.contains("] quote"), "the hint shows the new key:\n{s}");
+    t.keys(&["]"]);
+    t.keys(&["J"]);
+    if engine_finds_quotes() {
+        t.wait_text("Quote 1/8");
+    } else {
+        t.wait_text("no direct quotes in this article");
+    }
+    t.keys(&["?"]);
+    let s = t.wait_text("next direct quote");
+    let line = s.lines().find(|l| l.contains("next direct quote")).unwrap_or_default();
+    assert!(line.contains(" J ") && !line.contains(']'), "the help lists J for next_quote:\n{s}");
+    t.keys(&["Escape"]);
+    t.wait_for(|s| !s.contains("Help: keys"), "the help to close");
+    t.keys(&["q"]);
+    t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn the_config_theme_colours_the_screen_and_no_color_wins() {
+    let Some(t) = Tmux::start("theme") else { return };
+    let config = article(&t, "config.toml", b"[theme]\nstatus = { fg = \"226\", bg = \"196\" }\n");
+    let status_sgr = || {
+        let out = t.tmux(&["capture-pane", "-p", "-e", "-t", "t"]).stdout;
+        let s = String::from_utf8_lossy(&out).into_owned();
+        s.lines().rev().find(|l| l.contains("Quotes")).unwrap_or_default().to_string()
+    };
+    for (env, coloured) in [("", true), ("NO_COLOR=1 ", false)] {
+        t.run(&format!("clear; {env}{} --config {config}", bin()));
+        t.wait_text("? help");
+        let line = status_sgr();
+        assert_eq!(line.contains("48;5;196"), coloured, "{env}status bar: {line:?}");
+        assert!(line.contains('\u{1b}'), "bold and reverse stay: {line:?}");
+        t.keys(&["q"]);
+        t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
+    }
     t.assert_terminal_restored();
 }
 

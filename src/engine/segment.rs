@@ -65,13 +65,15 @@ pub fn meta(text: &str, paras: &[Span], boiler: &[bool]) -> Meta {
         let first = paras[body[0]];
         let s = first.slice(text);
         let ends_sentence = s.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}', ':', ',']);
-        if !s.contains('\n') && s.chars().count() <= 200 && !ends_sentence && s.split_whitespace().count() >= 2 {
+        let one_line = !s.contains('\n') && s.chars().count() <= 200;
+        if one_line && !ends_sentence && s.split_whitespace().count() >= 2 && !is_byline(s) {
             meta.headline = Some(first);
         }
     }
     // Dateline: the start of the first body paragraph, "SEOUL--",
     // "OTTAWA —", "LONDON (Reuters) -", "WASHINGTON, Jan. 3 --".
-    let first_body = body.iter().copied().find(|&i| Some(paras[i]) != meta.headline);
+    let first_body =
+        body.iter().copied().find(|&i| Some(paras[i]) != meta.headline && !is_byline(paras[i].slice(text)));
     if let Some(i) = first_body {
         meta.dateline = dateline(text, paras[i]);
     }
@@ -94,6 +96,72 @@ pub fn meta(text: &str, paras: &[Span], boiler: &[bool]) -> Meta {
         }
     }
     meta
+}
+
+/// Words of an outlet or a reporter's role after a byline's names.
+const OUTLET_WORDS: [&str; 33] = [
+    "press",
+    "news",
+    "times",
+    "post",
+    "herald",
+    "tribune",
+    "journal",
+    "gazette",
+    "ledger",
+    "chronicle",
+    "courier",
+    "telegraph",
+    "reuters",
+    "afp",
+    "ap",
+    "agency",
+    "wire",
+    "bureau",
+    "staff",
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "correspondents",
+    "editor",
+    "contributor",
+    "guardian",
+    "observer",
+    "daily",
+    "weekly",
+    "radio",
+    "media",
+];
+
+/// A byline (credit) line: "By Jane Roe", "Jane Roe, The Daily Ledger",
+/// "Jane Roe and Sam Lee | Staff writers". Never a headline.
+fn is_byline(line: &str) -> bool {
+    let s = line.trim();
+    if s.contains('\n') || s.chars().count() > 120 {
+        return false;
+    }
+    let (s, by) = match s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) {
+        Some(rest) => (rest, true),
+        None => (s, false),
+    };
+    let (names, outlet) = match s.split_once([',', '|', '\u{2014}']) {
+        Some((n, o)) => (n, Some(o)),
+        None => (s, None),
+    };
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let from_outlet = outlet.is_some_and(|o| o.split_whitespace().any(|w| OUTLET_WORDS.contains(&word(w).as_str())));
+    looks_like_names(names) && (by || from_outlet)
+}
+
+/// Two to eight capitalized words (joined by "and", "&", "de", "van", ...).
+fn looks_like_names(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let joiner = |w: &str| matches!(w, "and" | "&" | "de" | "van" | "von" | "da" | "del" | "al" | "bin");
+    (2..=8).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || joiner(w))
+        && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
 }
 
 fn dateline(text: &str, para: Span) -> Option<Span> {
@@ -397,5 +465,29 @@ mod tests {
         assert_eq!(m.headline.unwrap().slice(t), "Big news today");
         assert_eq!(m.dateline.unwrap().slice(t), "SEOUL");
         assert_eq!(m.credit.unwrap().slice(t), "Yonhap News Agency");
+    }
+
+    #[test]
+    fn a_byline_is_no_headline() {
+        for line in
+            ["Jane Roe, The Associated Press", "By Jane Roe", "BY JANE ROE AND SAM LEE", "Jane Roe | Staff writer"]
+        {
+            assert!(is_byline(line), "{line}");
+            let t = format!("{line}\n\nOSLO -- Something happened.\n\nMore.");
+            let lx = Lexicon::get();
+            let p = paragraphs(&t);
+            let m = meta(&t, &p, &boilerplate(&t, &p, lx));
+            assert_eq!(m.headline, None, "{line}");
+            assert_eq!(m.dateline.map(|d| d.slice(&t)), Some("OSLO"), "{line}");
+        }
+        for headline in [
+            "Transit levy gains support, poll finds",
+            "By the numbers: the city budget",
+            "Big News Day",
+            "Harbour Gazette interviews Mirela Ostrand, independent candidate",
+            "Storm Ruth, 2024 Weather Review",
+        ] {
+            assert!(!is_byline(headline), "{headline}");
+        }
     }
 }

@@ -11,8 +11,9 @@ use std::collections::BTreeSet;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
+use super::config::Config;
 use super::index::{DocIndex, SidebarRow};
-use super::keymap::{self, Command, Context, Key};
+use super::keymap::{Command, Context, Key, Keymap, Match};
 use super::layout::{list_inner, list_offset, Focus, Screen};
 use super::library::{EntryState, Library, Summary};
 use super::search;
@@ -77,6 +78,57 @@ pub enum Effect {
 pub enum Overlay {
     Help { scroll: usize },
     Picker { query: String, cursor: usize },
+}
+
+/// A layer of the input router (see [`App::layers`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    Help,
+    Picker,
+    /// The article list of a folder.
+    Folder,
+    /// The search prompt.
+    Prompt,
+    /// The focused pledge list (then [`Layer::List`]).
+    Pledges,
+    /// The focused entities or pledges list.
+    List,
+    Global,
+}
+
+impl Layer {
+    /// The keymap context the layer looks its keys up in.
+    pub fn context(self) -> Context {
+        match self {
+            Layer::Help => Context::Help,
+            Layer::Picker => Context::Picker,
+            Layer::Folder => Context::Articles,
+            Layer::Prompt => Context::Search,
+            Layer::Pledges => Context::Pledges,
+            Layer::List => Context::List,
+            Layer::Global => Context::Global,
+        }
+    }
+
+    /// A modal layer keeps the keys it does not use: nothing below sees them.
+    fn modal(self) -> bool {
+        matches!(self, Layer::Help | Layer::Picker | Layer::Folder | Layer::Prompt)
+    }
+}
+
+/// A layer's answer to an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Consumed,
+    Ignored,
+}
+
+/// What goes through the router: keys (with the character typed, for
+/// prompts) or a command sent directly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Input {
+    Keys(Vec<Key>, Option<char>),
+    Command(Command),
 }
 
 /// An active search.
@@ -238,6 +290,12 @@ pub struct App {
     pub quit: bool,
     /// The article list, when a folder was opened (`docs[i]` is row `i`).
     pub library: Option<Library>,
+    /// The keymap in effect (built-in, preset, user's file).
+    pub keymap: Keymap,
+    /// The keys typed so far of a longer binding (`g` of `gg`).
+    pub pending: Vec<Key>,
+    /// The problem with the config file, shown in the status bar.
+    pub config_warning: Option<String>,
 }
 
 impl App {
@@ -257,12 +315,15 @@ impl App {
             screen: Screen::default(),
             options,
             theme,
-            mouse: true,
-            sidebars: None,
+            mouse: options.mouse,
+            sidebars: if options.sidebars { None } else { Some(false) },
             message: None,
             effects: Vec::new(),
             quit: false,
             library: None,
+            keymap: Keymap::default(),
+            pending: Vec::new(),
+            config_warning: None,
         };
         app.relayout();
         app
@@ -275,6 +336,14 @@ impl App {
         let mut app = App::new(docs, options, theme);
         app.library = Some(Library::new(paths));
         app
+    }
+
+    /// Takes the keymap and the warning of a config file (its options and
+    /// theme are given to [`App::new`]).
+    pub fn with_config(mut self, config: &Config) -> Self {
+        self.keymap = config.keymap.clone();
+        self.config_warning.clone_from(&config.warning);
+        self
     }
 
     /// True while the article list is on screen.
@@ -319,7 +388,8 @@ impl App {
             Action::Resize(w, h) => self.size = (w, h),
             Action::Command(c) => {
                 self.message = None;
-                self.command(c);
+                self.pending.clear();
+                self.route(&Input::Command(c));
             }
             Action::Restored { doc, state, warning } => {
                 if let Some(v) = self.docs.get_mut(doc) {
@@ -404,7 +474,8 @@ impl App {
                 self.current = i;
                 self.focus = Focus::Article;
                 let n = lib.entries.len();
-                self.message = Some(format!("article {}/{n}: {}; l lists the articles", i + 1, entry.path));
+                let list = self.keymap.key_for(Context::Global, Command::ArticleList);
+                self.message = Some(format!("article {}/{n}: {}; {list} lists the articles", i + 1, entry.path));
             }
             EntryState::Annotating => {
                 self.message = Some(format!("{}: annotating\u{2026} it opens when ready", entry.name));
@@ -415,9 +486,9 @@ impl App {
     }
 
     /// Keys while the article list is on screen.
-    fn list_screen_command(&mut self, c: Command) {
+    fn list_screen_command(&mut self, c: Command) -> Outcome {
         let page = self.list_height().saturating_sub(1).max(1);
-        let Some(lib) = &mut self.library else { return };
+        let Some(lib) = &mut self.library else { return Outcome::Ignored };
         let last = lib.entries.len().saturating_sub(1);
         let cur = lib.cursor;
         lib.cursor = match c {
@@ -429,7 +500,7 @@ impl App {
             Command::Bottom => last,
             Command::Activate => {
                 self.open_entry(cur);
-                return;
+                return Outcome::Consumed;
             }
             Command::Close => {
                 lib.pending_open = None;
@@ -443,8 +514,9 @@ impl App {
                 self.quit = true;
                 cur
             }
-            _ => cur,
+            _ => return Outcome::Ignored,
         };
+        Outcome::Consumed
     }
 
     /// Back to the article list (from the reader).
@@ -483,9 +555,32 @@ impl App {
         v.top = top.min(max_top(rows, height));
     }
 
-    // ----- keys -------------------------------------------------------------
+    // ----- keys: the one input router ---------------------------------------
 
-    /// Routes a key through the layers: overlay, prompt, focused pane, global.
+    /// The layers an input passes through, topmost first: the overlay (help,
+    /// picker) or the article list, the search prompt, the focused pane,
+    /// then the global keys.
+    pub fn layers(&self) -> Vec<Layer> {
+        match self.overlay {
+            Some(Overlay::Help { .. }) => return vec![Layer::Help],
+            Some(Overlay::Picker { .. }) => return vec![Layer::Picker],
+            None => {}
+        }
+        if self.list_showing() {
+            return vec![Layer::Folder];
+        }
+        if self.prompt.is_some() {
+            return vec![Layer::Prompt];
+        }
+        match self.focus {
+            Focus::Pledges => vec![Layer::Pledges, Layer::List, Layer::Global],
+            Focus::Entities => vec![Layer::List, Layer::Global],
+            Focus::Article => vec![Layer::Global],
+        }
+    }
+
+    /// A key press: Ctrl-C always quits; a key after the start of a longer
+    /// binding (`g` of `gg`) is tried with it first, then alone.
     fn key(&mut self, ev: KeyEvent) {
         let key = Key::from_event(&ev);
         if key == (Key { code: KeyCode::Char('c'), mods: KeyModifiers::CONTROL }) {
@@ -496,106 +591,124 @@ impl App {
             KeyCode::Char(c) if !ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(c),
             _ => None,
         };
-        match &mut self.overlay {
-            Some(Overlay::Help { .. }) => {
-                if let Some(c) = keymap::lookup(Context::Help, key) {
-                    self.command(c);
-                }
+        let mut seq = std::mem::take(&mut self.pending);
+        if !seq.is_empty() {
+            seq.push(key);
+            if self.route(&Input::Keys(seq, None)) == Outcome::Consumed {
                 return;
             }
-            Some(Overlay::Picker { query, cursor }) => {
-                if let Some(c) = keymap::lookup(Context::Picker, key) {
-                    self.command(c);
-                } else if let Some(ch) = typed {
-                    query.push(ch);
-                    *cursor = 0;
-                }
-                return;
-            }
-            None => {}
         }
-        if self.list_showing() {
-            let c = keymap::lookup(Context::Articles, key).or_else(|| {
-                keymap::lookup(Context::Global, key).filter(|c| matches!(c, Command::Help | Command::Quit))
-            });
-            if let Some(c) = c {
-                self.command(c);
-            }
-            return;
-        }
-        if let Some(q) = &mut self.prompt {
-            if let Some(c) = keymap::lookup(Context::Search, key) {
-                self.command(c);
-            } else if let Some(ch) = typed {
-                q.push(ch);
-            }
-            return;
-        }
-        let pane = match self.focus {
-            Focus::Pledges => keymap::lookup(Context::Pledges, key).or_else(|| keymap::lookup(Context::List, key)),
-            Focus::Entities => keymap::lookup(Context::List, key),
-            Focus::Article => None,
-        };
-        if let Some(c) = pane.or_else(|| keymap::lookup(Context::Global, key)) {
-            self.command(c);
-        }
+        self.route(&Input::Keys(vec![key], typed));
     }
 
-    /// Carries out a command in the current layer.
-    fn command(&mut self, c: Command) {
-        if let Some(overlay) = self.overlay.clone() {
-            self.overlay_command(overlay, c);
-            return;
+    /// The one routing path: `input` goes down the layers until one consumes it.
+    fn route(&mut self, input: &Input) -> Outcome {
+        for layer in self.layers() {
+            if self.handle(layer, input) == Outcome::Consumed {
+                return Outcome::Consumed;
+            }
         }
-        if self.list_showing() {
-            self.list_screen_command(c);
-            return;
-        }
-        if self.prompt.is_some() {
-            self.prompt_command(c);
-            return;
-        }
-        if self.focus != Focus::Article && self.list_command(c) {
-            return;
-        }
-        self.global_command(c);
+        Outcome::Ignored
     }
 
-    fn overlay_command(&mut self, overlay: Overlay, c: Command) {
-        match overlay {
-            Overlay::Help { scroll } => match c {
-                Command::LineDown => {
-                    let max = keymap::help_lines().len().saturating_sub(1);
-                    self.overlay = Some(Overlay::Help { scroll: (scroll + 1).min(max) });
+    /// One layer's answer: its binding for the keys (one keymap, looked up in
+    /// the layer's context), typing in a prompt, or nothing. Modal layers
+    /// keep the single keys they do not use.
+    fn handle(&mut self, layer: Layer, input: &Input) -> Outcome {
+        let command = match input {
+            Input::Command(c) => Some(*c),
+            Input::Keys(seq, _) => match self.keymap.lookup(layer.context(), seq) {
+                Match::Exact(c) => Some(c),
+                Match::Prefix => {
+                    self.pending.clone_from(seq);
+                    return Outcome::Consumed;
                 }
-                Command::LineUp => self.overlay = Some(Overlay::Help { scroll: scroll.saturating_sub(1) }),
-                Command::Close | Command::Help | Command::Quit => self.overlay = None,
-                _ => {}
+                Match::None => None,
             },
-            Overlay::Picker { mut query, cursor } => {
-                let n = self.picker_matches(&query).len();
-                match c {
-                    Command::LineDown => {
-                        self.overlay = Some(Overlay::Picker { query, cursor: (cursor + 1).min(n.saturating_sub(1)) })
-                    }
-                    Command::LineUp => self.overlay = Some(Overlay::Picker { query, cursor: cursor.saturating_sub(1) }),
-                    Command::DeleteChar => {
-                        query.pop();
-                        self.overlay = Some(Overlay::Picker { query, cursor: 0 });
-                    }
-                    Command::Close => self.overlay = None,
-                    Command::Accept => {
-                        if let Some(&id) = self.picker_matches(&query).get(cursor) {
-                            self.overlay = None;
-                            self.set_filter(Some(id));
-                        } else {
-                            self.message = Some("no speaker matches; Esc cancels".into());
-                        }
-                    }
-                    _ => {}
-                }
+        };
+        if let Some(c) = command {
+            if self.run(layer, c) == Outcome::Consumed {
+                return Outcome::Consumed;
             }
         }
+        match input {
+            Input::Keys(_, Some(ch)) if self.type_char(layer, *ch) => Outcome::Consumed,
+            Input::Keys(seq, _) if seq.len() > 1 => Outcome::Ignored,
+            _ if layer.modal() => Outcome::Consumed,
+            _ => Outcome::Ignored,
+        }
+    }
+
+    /// Carries out `c` in `layer`.
+    fn run(&mut self, layer: Layer, c: Command) -> Outcome {
+        match layer {
+            Layer::Help => self.help_command(c),
+            Layer::Picker => self.picker_command(c),
+            Layer::Folder => self.list_screen_command(c),
+            Layer::Prompt => self.prompt_command(c),
+            Layer::Pledges | Layer::List => self.list_command(c),
+            Layer::Global => {
+                self.global_command(c);
+                Outcome::Consumed
+            }
+        }
+    }
+
+    /// A typed character in the picker or the search prompt.
+    fn type_char(&mut self, layer: Layer, ch: char) -> bool {
+        match (layer, &mut self.overlay, &mut self.prompt) {
+            (Layer::Picker, Some(Overlay::Picker { query, cursor }), _) => {
+                query.push(ch);
+                *cursor = 0;
+                true
+            }
+            (Layer::Prompt, _, Some(q)) => {
+                q.push(ch);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn help_command(&mut self, c: Command) -> Outcome {
+        let Some(Overlay::Help { scroll }) = self.overlay else { return Outcome::Ignored };
+        match c {
+            Command::LineDown => {
+                let max = self.keymap.help_lines().len().saturating_sub(1);
+                self.overlay = Some(Overlay::Help { scroll: (scroll + 1).min(max) });
+            }
+            Command::LineUp => self.overlay = Some(Overlay::Help { scroll: scroll.saturating_sub(1) }),
+            Command::Close | Command::Help | Command::Quit => self.overlay = None,
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Consumed
+    }
+
+    fn picker_command(&mut self, c: Command) -> Outcome {
+        let Some(Overlay::Picker { mut query, cursor }) = self.overlay.clone() else { return Outcome::Ignored };
+        let n = self.picker_matches(&query).len();
+        match c {
+            Command::LineDown => {
+                self.overlay = Some(Overlay::Picker { query, cursor: (cursor + 1).min(n.saturating_sub(1)) })
+            }
+            Command::LineUp => self.overlay = Some(Overlay::Picker { query, cursor: cursor.saturating_sub(1) }),
+            Command::DeleteChar => {
+                query.pop();
+                self.overlay = Some(Overlay::Picker { query, cursor: 0 });
+            }
+            Command::Close => self.overlay = None,
+            Command::Accept => {
+                if let Some(&id) = self.picker_matches(&query).get(cursor) {
+                    self.overlay = None;
+                    self.set_filter(Some(id));
+                } else {
+                    let esc = self.keymap.key_for(Context::Picker, Command::Close);
+                    self.message = Some(format!("no speaker matches; {esc} cancels"));
+                }
+            }
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Consumed
     }
 
     /// The speakers the picker lists for `query`: case-insensitive substring
@@ -614,7 +727,7 @@ impl App {
         ids
     }
 
-    fn prompt_command(&mut self, c: Command) {
+    fn prompt_command(&mut self, c: Command) -> Outcome {
         match c {
             Command::DeleteChar => {
                 if let Some(q) = &mut self.prompt {
@@ -627,15 +740,16 @@ impl App {
                 let query = if query.is_empty() {
                     match &self.view().search {
                         Some(s) => s.query.clone(),
-                        None => return,
+                        None => return Outcome::Consumed,
                     }
                 } else {
                     query
                 };
                 self.start_search(query);
             }
-            _ => {}
+            _ => return Outcome::Ignored,
         }
+        Outcome::Consumed
     }
 
     fn start_search(&mut self, query: String) {
@@ -662,7 +776,8 @@ impl App {
 
     fn step_match(&mut self, forward: bool) {
         let Some(s) = &self.view().search else {
-            self.message = Some("no search yet: / searches".into());
+            let key = self.keymap.key_for(Context::Global, Command::Search);
+            self.message = Some(format!("no search yet: {key} searches"));
             return;
         };
         let n = s.matches.len();
@@ -687,12 +802,12 @@ impl App {
         self.goto_match(next);
     }
 
-    /// Keys of a focused list; returns false to let global keys have it.
-    fn list_command(&mut self, c: Command) -> bool {
+    /// Keys of a focused list; ignored ones go on to the global keys.
+    fn list_command(&mut self, c: Command) -> Outcome {
         let len = match self.focus {
             Focus::Entities => self.view().index.entity_order.len(),
             Focus::Pledges => self.view().doc.pledges.len(),
-            Focus::Article => return false,
+            Focus::Article => return Outcome::Ignored,
         };
         let cur = match self.focus {
             Focus::Entities => self.view().entity_cursor,
@@ -706,16 +821,16 @@ impl App {
             Command::Bottom => last,
             Command::Activate => {
                 self.activate();
-                return true;
+                return Outcome::Consumed;
             }
             Command::Tick if self.focus == Focus::Pledges => {
                 self.tick();
-                return true;
+                return Outcome::Consumed;
             }
-            _ => return false,
+            _ => return Outcome::Ignored,
         };
         self.set_list_cursor(to);
-        true
+        Outcome::Consumed
     }
 
     fn set_list_cursor(&mut self, to: usize) {
@@ -777,6 +892,7 @@ impl App {
     }
 
     fn set_filter(&mut self, filter: Option<usize>) {
+        let clear = self.keymap.key_for(Context::Global, Command::ClearFilter);
         let v = self.view_mut();
         v.filter = filter;
         if let (Some(f), Some(q)) = (filter, v.quote) {
@@ -785,7 +901,9 @@ impl App {
             }
         }
         let msg = match filter {
-            Some(id) => format!("speaker filter: {} ({} quotes); a clears it", v.entity_name(id), v.quote_list().len()),
+            Some(id) => {
+                format!("speaker filter: {} ({} quotes); {clear} clears it", v.entity_name(id), v.quote_list().len())
+            }
             None => "speaker filter cleared".into(),
         };
         self.message = Some(msg);
@@ -856,10 +974,11 @@ impl App {
             Command::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.effects.push(Effect::SetMouse(self.mouse));
+                let key = self.keymap.key_for(Context::Global, Command::ToggleMouse);
                 self.message = Some(if self.mouse {
                     "mouse capture on".into()
                 } else {
-                    "mouse capture off: the terminal's own selection works; m turns it back on".into()
+                    format!("mouse capture off: the terminal's own selection works; {key} turns it back on")
                 });
             }
             Command::ToggleSidebars => {
@@ -971,17 +1090,18 @@ impl App {
         }
     }
 
+    /// Copies the selected quote with its speaker and its source: the
+    /// article's title and its file or URL.
     fn copy_quote(&mut self) {
         let v = self.view();
         let Some(q) = v.quote.and_then(|q| v.doc.quotes.get(q)) else {
-            self.message = Some("no quote selected: ] selects one".into());
+            let key = self.keymap.key_for(Context::Global, Command::NextQuote);
+            self.message = Some(format!("no quote selected: {key} selects one"));
             return;
         };
-        let who = v.doc.speaker_name(q).unwrap_or("unattributed");
-        let text = format!("\u{201c}{}\u{201d} \u{2014} {}", q.text.trim(), who);
-        let text = inert(&text).into_owned();
+        let text = inert(&quote_citation(&v.doc, q)).into_owned();
         self.effects.push(Effect::Copy(text));
-        self.message = Some("copied the quote and its speaker (OSC 52)".into());
+        self.message = Some("copied the quote, its speaker and its source (OSC 52)".into());
     }
 
     // ----- scrolling and jumps ---------------------------------------------
@@ -1062,7 +1182,7 @@ impl App {
                 } else {
                     let saved = self.focus;
                     self.focus = pane;
-                    self.list_command(if down { Command::LineDown } else { Command::LineUp });
+                    let _ = self.list_command(if down { Command::LineDown } else { Command::LineUp });
                     self.focus = saved;
                 }
             }
@@ -1082,8 +1202,12 @@ impl App {
     fn list_mouse(&mut self, ev: MouseEvent) {
         let rows = super::library::list_rows(Rect::new(0, 0, self.size.0, self.size.1));
         match ev.kind {
-            MouseEventKind::ScrollDown => (0..WHEEL_ROWS).for_each(|_| self.list_screen_command(Command::LineDown)),
-            MouseEventKind::ScrollUp => (0..WHEEL_ROWS).for_each(|_| self.list_screen_command(Command::LineUp)),
+            MouseEventKind::ScrollDown => (0..WHEEL_ROWS).for_each(|_| {
+                self.list_screen_command(Command::LineDown);
+            }),
+            MouseEventKind::ScrollUp => (0..WHEEL_ROWS).for_each(|_| {
+                self.list_screen_command(Command::LineUp);
+            }),
             MouseEventKind::Down(MouseButton::Left) if rows.contains(Position::new(ev.column, ev.row)) => {
                 let Some(lib) = &mut self.library else { return };
                 let off = list_offset(lib.cursor, lib.entries.len(), usize::from(rows.height));
@@ -1147,13 +1271,17 @@ impl App {
                 }
             }
         } else {
-            let off = list_offset(v.pledge_cursor, v.doc.pledges.len(), h);
-            let i = off + line;
-            if i < v.doc.pledges.len() {
-                self.set_list_cursor(i);
-                if pos.x < inner.x + 3 {
-                    self.tick();
+            // The rows as drawn: the selected pledge takes several.
+            let mut y = 0;
+            for (i, rows) in super::view::pledge_rows(v, usize::from(inner.width), h) {
+                if line < y + rows.len() {
+                    self.set_list_cursor(i);
+                    if line == y && pos.x < inner.x + 3 {
+                        self.tick();
+                    }
+                    return;
                 }
+                y += rows.len();
             }
         }
     }
@@ -1200,4 +1328,18 @@ pub fn byte_at_column(text: &str, start: usize, end: usize, col: usize) -> Optio
 /// True for quotes the reader treats as partial (lighter, not visited).
 pub fn is_partial(doc: &Document, q: usize) -> bool {
     doc.quotes.get(q).is_some_and(|q| q.kind == QuoteKind::Partial)
+}
+
+/// A quote as copied, on one line: `“text” — speaker, in “title” (file or URL)`,
+/// the title and the source when known.
+pub fn quote_citation(doc: &Document, q: &crate::model::Quote) -> String {
+    let who = doc.speaker_name(q).unwrap_or("unattributed");
+    let mut text = format!("\u{201c}{}\u{201d} \u{2014} {}", q.text.trim(), who);
+    if let Some(title) = doc.meta.headline.map(|h| doc.slice(h).trim()).filter(|t| !t.is_empty()) {
+        text.push_str(&format!(", in \u{201c}{title}\u{201d}"));
+    }
+    if let Some(source) = doc.source.as_deref().filter(|s| !s.is_empty() && *s != "-") {
+        text.push_str(&format!(" ({source})"));
+    }
+    text
 }

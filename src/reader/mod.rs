@@ -2,8 +2,12 @@
 //!
 //! - [`app`]: `App` (view state over the documents), `Action`, `update`,
 //!   the only place state changes; side effects are queued as `Effect`s.
+//!   Keys and commands take one route, `App::route`: down the layers
+//!   (`App::layers`: overlay or article list, search prompt, focused pane,
+//!   global), each consuming or ignoring, looked up in the one keymap.
 //! - [`keymap`]: every binding with its description; help and hints come
-//!   from it. Keys go overlay -> prompt -> focused pane -> global.
+//!   from the effective keymap. [`config`]: the user's file (keys, theme,
+//!   reader settings) and `--print-config`.
 //! - [`view`]: `render(&App, &mut Frame)`, which only reads.
 //! - [`layout`]: pane rectangles for a terminal size (wide, narrow, tiny).
 //! - [`wrap`]: the article wrapped into rows that keep their byte ranges.
@@ -16,6 +20,7 @@
 
 pub mod app;
 pub mod backend;
+pub mod config;
 pub mod index;
 pub mod keymap;
 pub mod layout;
@@ -32,16 +37,20 @@ pub use runtime::{run, run_library, run_progressive};
 
 use crate::model::Document;
 
-/// Reader settings from the command line.
+/// Reader settings (config file `[reader]`, `--width`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// The article pane's maximum width, in columns.
     pub width_cap: u16,
+    /// Mouse capture at start.
+    pub mouse: bool,
+    /// The entities and pledges panes at start (when there is room).
+    pub sidebars: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { width_cap: 100 }
+        Options { width_cap: 100, mouse: true, sidebars: true }
     }
 }
 

@@ -20,11 +20,10 @@ use ratatui::Terminal;
 
 use super::app::{Action, App, Effect};
 use super::backend::BottomUp;
+use super::config::Config;
 use super::library::Loaded;
 use super::store::Store;
-use super::theme::Theme;
 use super::view::render;
-use super::Options;
 use crate::model::Document;
 
 /// Test hook: when this environment variable is set, the reader panics right
@@ -148,8 +147,8 @@ fn enter_terminal(mouse: bool) -> anyhow::Result<Guard> {
 }
 
 /// Runs the interactive reader until the user quits.
-pub fn run(docs: Vec<Document>, options: Options) -> anyhow::Result<()> {
-    let mut app = App::new(docs, options, Theme::from_env());
+pub fn run(docs: Vec<Document>, config: &Config) -> anyhow::Result<()> {
+    let mut app = App::new(docs, config.options, config.theme_from_env()).with_config(config);
     let store = Store::from_env();
     restore_saved(&mut app, store.as_ref());
     event_loop(app, store, None)
@@ -161,12 +160,12 @@ const LOAD_TICK: Duration = Duration::from_millis(40);
 
 /// Runs the reader over a folder's articles: the article list shows at once
 /// and fills in as a worker thread annotates the files (with `load`), in order.
-pub fn run_library<F>(paths: Vec<std::path::PathBuf>, load: F, options: Options) -> anyhow::Result<()>
+pub fn run_library<F>(paths: Vec<std::path::PathBuf>, load: F, config: &Config) -> anyhow::Result<()>
 where
     F: Fn(&std::path::Path) -> Result<Document, String> + Send + 'static,
 {
     let shown: Vec<String> = paths.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-    let app = App::with_library(&shown, options, Theme::from_env());
+    let app = App::with_library(&shown, config.options, config.theme_from_env()).with_config(config);
     let store = Store::from_env();
     let loader = super::library::spawn_loader(paths, move |p: std::path::PathBuf| load(&p))
         .context("cannot start the article loader")?;
@@ -176,11 +175,11 @@ where
 /// Runs the reader over articles not annotated yet (large ones): their text
 /// shows at once, and each article's quotes, entities and pledges appear when
 /// a worker thread has annotated it (with `annotate`).
-pub fn run_progressive<F>(plain: Vec<Document>, annotate: F, options: Options) -> anyhow::Result<()>
+pub fn run_progressive<F>(plain: Vec<Document>, annotate: F, config: &Config) -> anyhow::Result<()>
 where
     F: Fn(Document) -> Document + Send + 'static,
 {
-    let mut app = App::new(plain.clone(), options, Theme::from_env());
+    let mut app = App::new(plain.clone(), config.options, config.theme_from_env()).with_config(config);
     for v in &mut app.docs {
         v.pending = true;
     }

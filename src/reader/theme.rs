@@ -4,6 +4,12 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// True when `NO_COLOR` is set to anything non-empty (<https://no-color.org>):
+/// then no colour is drawn, whatever the config file says.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 /// The styles the panes draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -33,17 +39,6 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme for this environment: no colours when `NO_COLOR` is set
-    /// to anything non-empty (<https://no-color.org>).
-    pub fn from_env() -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if no_color {
-            Theme::monochrome()
-        } else {
-            Theme::colored()
-        }
-    }
-
     /// The default, coloured theme.
     pub fn colored() -> Self {
         let s = Style::new();
@@ -106,6 +101,111 @@ impl Theme {
     }
 }
 
+/// The roles a config file may restyle, in the order of `--print-config`.
+pub const ROLES: [&str; 21] = [
+    "text",
+    "heading",
+    "dateline",
+    "quote",
+    "partial_quote",
+    "selected_quote",
+    "speaker",
+    "mention",
+    "selected_mention",
+    "search_match",
+    "current_match",
+    "selected_pledge",
+    "dim",
+    "border",
+    "border_focused",
+    "list_cursor",
+    "list_cursor_unfocused",
+    "ticked",
+    "status",
+    "warning",
+    "key",
+];
+
+/// Modifier names in the config file.
+const MODIFIERS: [(&str, Modifier); 9] = [
+    ("bold", Modifier::BOLD),
+    ("dim", Modifier::DIM),
+    ("italic", Modifier::ITALIC),
+    ("underlined", Modifier::UNDERLINED),
+    ("slow_blink", Modifier::SLOW_BLINK),
+    ("rapid_blink", Modifier::RAPID_BLINK),
+    ("reversed", Modifier::REVERSED),
+    ("hidden", Modifier::HIDDEN),
+    ("crossed_out", Modifier::CROSSED_OUT),
+];
+
+impl Theme {
+    /// The style of the role named `name` (see [`ROLES`]).
+    pub fn role_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "text" => &mut self.text,
+            "heading" => &mut self.heading,
+            "dateline" => &mut self.dateline,
+            "quote" => &mut self.quote,
+            "partial_quote" => &mut self.partial_quote,
+            "selected_quote" => &mut self.selected_quote,
+            "speaker" => &mut self.speaker,
+            "mention" => &mut self.mention,
+            "selected_mention" => &mut self.selected_mention,
+            "search_match" => &mut self.search_match,
+            "current_match" => &mut self.current_match,
+            "selected_pledge" => &mut self.selected_pledge,
+            "dim" => &mut self.dim,
+            "border" => &mut self.border,
+            "border_focused" => &mut self.border_focused,
+            "list_cursor" => &mut self.list_cursor,
+            "list_cursor_unfocused" => &mut self.list_cursor_unfocused,
+            "ticked" => &mut self.ticked,
+            "status" => &mut self.status,
+            "warning" => &mut self.warning,
+            "key" => &mut self.key,
+            _ => return None,
+        })
+    }
+
+    /// A copy of the role named `name`.
+    pub fn role(&self, name: &str) -> Option<Style> {
+        let mut t = *self;
+        t.role_mut(name).copied()
+    }
+}
+
+/// A colour as written in the config file: `light-cyan`, `#ffaa00`, `208`.
+pub fn color_name(c: Color) -> String {
+    let name = c.to_string();
+    if !name.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+        return name.to_ascii_lowercase();
+    }
+    let mut out = String::new();
+    for (i, ch) in name.chars().enumerate() {
+        if ch.is_ascii_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.push(ch.to_ascii_lowercase());
+    }
+    out
+}
+
+/// Parses a colour name (ratatui's names, `#rrggbb`, or a 0-255 index).
+pub fn parse_color(s: &str) -> Option<Color> {
+    s.parse().ok()
+}
+
+/// The names of a modifier set, in a fixed order.
+pub fn modifier_names(m: Modifier) -> Vec<&'static str> {
+    MODIFIERS.iter().filter(|(_, f)| m.contains(*f)).map(|(n, _)| *n).collect()
+}
+
+/// Parses one modifier name (`bold`, `reversed`, ...).
+pub fn parse_modifier(s: &str) -> Option<Modifier> {
+    MODIFIERS.iter().find(|(n, _)| n.eq_ignore_ascii_case(s)).map(|(_, m)| *m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +219,19 @@ mod tests {
         }
         assert!(t.selected_quote.add_modifier.contains(Modifier::REVERSED));
         assert!(Theme::colored().selected_quote.add_modifier.contains(Modifier::BOLD));
+    }
+
+    #[test]
+    fn every_role_has_a_name_and_colours_round_trip() {
+        let t = Theme::colored();
+        for name in ROLES {
+            assert!(t.role(name).is_some(), "{name}");
+        }
+        for c in [Color::LightCyan, Color::DarkGray, Color::Rgb(1, 2, 255), Color::Indexed(208), Color::Reset] {
+            assert_eq!(parse_color(&color_name(c)), Some(c), "{}", color_name(c));
+        }
+        assert_eq!(color_name(Color::LightCyan), "light-cyan");
+        assert_eq!(parse_modifier("Reversed"), Some(Modifier::REVERSED));
+        assert_eq!(modifier_names(Modifier::BOLD | Modifier::ITALIC), ["bold", "italic"]);
     }
 }

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::{entity_row, App, DocView, Overlay};
 use super::index::SidebarRow;
-use super::keymap;
+use super::keymap::{Command, Context};
 use super::layout::{list_inner, list_offset, Focus, Mode, Screen, MIN_HEIGHT, MIN_WIDTH};
 use super::library::{self, EntryState, Library};
 use super::theme::Theme;
@@ -277,29 +277,65 @@ fn render_pledges(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(Line::styled("(no pledges found)", th.dim)), inner);
         return;
     }
-    let h = usize::from(inner.height);
-    let off = list_offset(v.pledge_cursor, v.doc.pledges.len(), h);
-    let lines: Vec<Line> = v.doc.pledges[off..]
-        .iter()
-        .take(h)
-        .enumerate()
-        .map(|(i, p)| {
-            let i = off + i;
-            let ticked = v.is_ticked(i);
-            let actor = p.actor.map(|a| v.entity_name(a)).unwrap_or_else(|| "?".into());
-            let amount = p.amount.as_deref().map(|a| format!(" [{}]", inert(a))).unwrap_or_default();
-            let mut st = if ticked { th.ticked } else { th.text };
-            if i == v.pledge_cursor {
-                st = st.patch(if focused { th.list_cursor } else { th.list_cursor_unfocused });
-            }
-            Line::from(vec![
-                TSpan::styled(if ticked { "[x] " } else { "[ ] " }, st),
-                TSpan::styled(format!("{actor}: "), st.patch(th.speaker)),
-                TSpan::styled(format!("{}{amount}", inert(&p.action)), st),
-            ])
-        })
-        .collect();
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, rows) in pledge_rows(v, usize::from(inner.width), usize::from(inner.height)) {
+        let mut st = if v.is_ticked(i) { th.ticked } else { th.text };
+        if i != v.pledge_cursor {
+            let (check, actor, rest) = pledge_parts(v, i);
+            lines.push(Line::from(vec![
+                TSpan::styled(check, st),
+                TSpan::styled(actor, st.patch(th.speaker)),
+                TSpan::styled(rest, st),
+            ]));
+            continue;
+        }
+        // The selected pledge, wrapped in full.
+        st = st.patch(if focused { th.list_cursor } else { th.list_cursor_unfocused });
+        lines.extend(rows.into_iter().map(|row| Line::styled(row, st)));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Pledge `i` in three parts: its checkbox, `actor: `, then the action and amount (inert).
+fn pledge_parts(v: &DocView, i: usize) -> (&'static str, String, String) {
+    let p = &v.doc.pledges[i];
+    let actor = p.actor.map(|a| v.entity_name(a)).unwrap_or_else(|| "?".into());
+    let amount = p.amount.as_deref().map(|a| format!(" [{}]", inert(a))).unwrap_or_default();
+    let check = if v.is_ticked(i) { "[x] " } else { "[ ] " };
+    (check, format!("{actor}: "), format!("{}{amount}", inert(&p.action)))
+}
+
+/// The pledge list in a pane `width` x `height`: from the first pledge
+/// shown, each pledge with its rows. The selected pledge is wrapped in full
+/// (so what was promised reads without a jump); the others take one row.
+pub fn pledge_rows(v: &DocView, width: usize, height: usize) -> Vec<(usize, Vec<String>)> {
+    let n = v.doc.pledges.len();
+    if n == 0 || height == 0 || width == 0 {
+        return Vec::new();
+    }
+    let cur = v.pledge_cursor.min(n - 1);
+    let (check, actor, rest) = pledge_parts(v, cur);
+    let wrap = textwrap::Options::new(width).subsequent_indent("    ");
+    let full: Vec<String> =
+        textwrap::wrap(&format!("{check}{actor}{rest}"), wrap).into_iter().map(|l| l.into_owned()).collect();
+    let k = full.len().clamp(1, height);
+    let off = list_offset(cur, n, height - (k - 1));
+    let mut out = Vec::new();
+    let mut used = 0;
+    for i in off..n {
+        if used >= height {
+            break;
+        }
+        let rows = if i == cur {
+            full.iter().take(height - used).cloned().collect()
+        } else {
+            let (check, actor, rest) = pledge_parts(v, i);
+            vec![format!("{check}{actor}{rest}")]
+        };
+        used += rows.len();
+        out.push((i, rows));
+    }
+    out
 }
 
 /// `s` cut or padded to exactly `w` columns.
@@ -388,10 +424,13 @@ fn render_list(app: &App, lib: &Library, area: Rect, frame: &mut Frame) {
     if let Some(m) = &app.message {
         left.push(TSpan::styled(format!("\u{2502} {}", inert(m)), th.status));
     }
+    if let Some(warn) = app.message.is_none().then_some(app.config_warning.as_ref()).flatten() {
+        left.push(TSpan::styled(format!("\u{2502} \u{26a0} {}", inert(warn)), th.status.patch(th.warning)));
+    }
     let used: usize = left.iter().map(|s| s.content.width()).sum();
-    let hint = "Enter read  j/k move  ? help  q quit ";
     let w = usize::from(status.width);
-    if used + hint.width() < w {
+    let hint = hint_text(app, Context::Articles, w.saturating_sub(used + 1));
+    if !hint.is_empty() && used + hint.width() < w {
         left.push(TSpan::styled(" ".repeat(w - used - hint.width()), th.status));
         left.push(TSpan::styled(hint, th.status.patch(th.dim).remove_modifier(Modifier::DIM)));
     }
@@ -469,14 +508,15 @@ fn render_status(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
             th.status,
         ));
     }
+    let warnings: Vec<&String> = app.config_warning.iter().chain(&v.warnings).collect();
     if let Some(m) = &app.message {
         left.push(TSpan::styled(format!(" \u{2502} {}", inert(m)), th.status));
-    } else if let Some(warn) = v.warnings.first() {
-        let more = if v.warnings.len() > 1 { format!(" (+{} more)", v.warnings.len() - 1) } else { String::new() };
+    } else if let Some(warn) = warnings.first() {
+        let more = if warnings.len() > 1 { format!(" (+{} more)", warnings.len() - 1) } else { String::new() };
         left.push(TSpan::styled(format!(" \u{2502} \u{26a0} {}{more}", inert(warn)), th.status.patch(th.warning)));
     }
     let used: usize = left.iter().map(|s| s.content.width()).sum();
-    let hint = hint_text(w.saturating_sub(used + 2));
+    let hint = hint_text(app, Context::Global, w.saturating_sub(used + 2));
     if !hint.is_empty() {
         let pad = w - used - hint.width();
         left.push(TSpan::styled(" ".repeat(pad), th.status));
@@ -485,10 +525,10 @@ fn render_status(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(Line::from(left)), r);
 }
 
-/// The key hints that fit in `room` columns: the keymap's hints, taken in
-/// their priority order, shown in keymap order.
-fn hint_text(room: usize) -> String {
-    let all = keymap::hints();
+/// The key hints of `context` that fit in `room` columns: the effective
+/// keymap's hints, taken in their priority order, shown in keymap order.
+fn hint_text(app: &App, context: Context, room: usize) -> String {
+    let all = app.keymap.hints(context);
     let mut chosen = vec![false; all.len()];
     let mut used = 0;
     let mut by_priority: Vec<usize> = (0..all.len()).collect();
@@ -518,11 +558,18 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 fn render_help(app: &App, scroll: usize, area: Rect, frame: &mut Frame) {
     let th = &app.theme;
-    let lines = keymap::help_lines();
+    let lines = app.keymap.help_lines();
     let key_w = lines.iter().map(|(_, k, _)| k.width()).max().unwrap_or(0).min(28);
     let r = centered(area, 96, area.height.saturating_sub(2));
     frame.render_widget(Clear, r);
-    let block = pane_block(th, " Help: keys (Esc closes, j/k scroll) ".into(), true);
+    let key = |c| app.keymap.key_for(Context::Help, c);
+    let title = format!(
+        " Help: keys ({} closes, {}/{} scroll) ",
+        key(Command::Close),
+        key(Command::LineDown),
+        key(Command::LineUp)
+    );
+    let block = pane_block(th, title, true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let h = usize::from(inner.height);
@@ -548,7 +595,10 @@ fn render_picker(app: &App, query: &str, cursor: usize, area: Rect, frame: &mut 
     let ids = app.picker_matches(query);
     let r = centered(area, 50, (ids.len() as u16).saturating_add(4).max(6));
     frame.render_widget(Clear, r);
-    let block = pane_block(th, " Speaker filter (type to narrow, Enter picks, Esc cancels) ".into(), true);
+    let key = |c| app.keymap.key_for(Context::Picker, c);
+    let title =
+        format!(" Speaker filter (type to narrow, {} picks, {} cancels) ", key(Command::Accept), key(Command::Close));
+    let block = pane_block(th, title, true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     if inner.height == 0 {

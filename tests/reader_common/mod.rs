@@ -256,3 +256,12 @@ pub fn screen(t: &Terminal<TestBackend>) -> String {
 pub fn status(app: &App) -> String {
     screen(&draw(app)).lines().last().unwrap_or("").to_string()
 }
+
+/// A headless app at `w` x `h` configured by the config text `src` (read
+/// as `test.toml`), drawn with its theme (`no_color` as `NO_COLOR` would).
+pub fn configured(src: &str, docs: Vec<Document>, w: u16, h: u16, no_color: bool) -> App {
+    let cfg = reader::config::parse(src, "test.toml");
+    let mut a = App::new(docs, cfg.options, cfg.theme(no_color)).with_config(&cfg);
+    a.update(Action::Resize(w, h));
+    a
+}
