@@ -116,6 +116,12 @@ fn annotate_owned(text: String) -> Document {
     doc
 }
 
+/// Annotates `text` and lists every named rule that fired, in firing order
+/// (see [`trace`]).
+pub fn explain(text: &str) -> (Document, Vec<trace::Fired>) {
+    trace::collect(|| annotate(text))
+}
+
 /// Decodes bytes (see [`input::decode`]) and annotates them.
 pub fn annotate_bytes(bytes: &[u8], strict: bool) -> Result<Document, input::InputError> {
     let decoded = input::decode(bytes, strict)?;
