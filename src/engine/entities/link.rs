@@ -335,9 +335,10 @@ pub(super) fn inverted_person(
     };
     by_key.insert(key(&full), id);
     by_key.entry(key(&surname)).or_insert(id);
-    for (a, b) in [(c.t0, c.t1), (g0, g1)] {
+    let nickname = c.nickname.map(|(a, b)| (a, b, MentionForm::Alias));
+    for (a, b, form) in [(c.t0, c.t1, MentionForm::Name), (g0, g1, MentionForm::Name)].into_iter().chain(nickname) {
         let span = Span::new(toks[a].start(), toks[b - 1].end());
-        ents.mentions.push(Found { span, entity: id, form: MentionForm::Name, tok: a, tok_end: b });
+        ents.mentions.push(Found { span, entity: id, form, tok: a, tok_end: b });
     }
 }
 

@@ -21,6 +21,9 @@ pub(super) struct Cand {
     /// The given names of a surname written first ("Austen, Jane."), as a
     /// token range.
     pub(super) given: Option<(usize, usize)>,
+    /// A nickname written inside the name (Mara “Tornado” Keely), as a
+    /// token range.
+    pub(super) nickname: Option<(usize, usize)>,
 }
 
 impl Cand {
@@ -37,6 +40,7 @@ impl Cand {
             quoted: false,
             headline: false,
             given: None,
+            nickname: None,
         }
     }
 }
@@ -62,6 +66,7 @@ pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&st
         c.headline = ctx.masks.title_line[c.t0];
     }
     bracketed_names(ctx.text, toks, ctx.lower, lx, &mut cands);
+    nicknames(ctx, lx, &mut cands);
     drop_credits(ctx, lx, &mut cands);
     cands
 }
@@ -250,15 +255,34 @@ fn run_break(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, i: usize
     if is_pronoun_like(&lower[j]) {
         return Some("spot.break_at_pronoun");
     }
-    // "Dover State University Ana Ruiz": an organization
-    // head word followed by a first name ends the name.
-    if lx.org_words.contains(lower[j - 1].as_str())
-        && lx.first_names.contains_key(lower[j].as_str())
-        && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap())
-    {
-        return Some("spot.break_after_org_head");
+    if person_after_name(ctx, lx, i, j) {
+        return Some("spot.break_before_person_after_name");
     }
     None
+}
+
+/// "Dover State University Ana Ruiz", "University of Lakeland Ana Ruiz",
+/// "the United States Ana Ruiz": a given name and a capitalized word after
+/// a name that is whole by itself (it holds an organization or place head
+/// word, or is a known place, country or organization) start a person's
+/// name of their own: an affiliation or a place before a person.
+fn person_after_name(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
+    let (toks, lower) = (ctx.tokens, ctx.lower);
+    let person_follows = matches!(lx.first_names.get(lower[j].as_str()), Some(Gender::Male | Gender::Female))
+        && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap())
+        && lower.get(j + 1).is_some_and(|w| !lx.org_words.contains(w.as_str()) && !lx.place_words.contains(w.as_str()));
+    // (Not a name's own connector, "Bank of Grace Hollow"; nor a title,
+    // "House Speaker Jo Balton", which the title split takes apart.)
+    let titled = (i..j).any(|k| is_title_word(lower[k].trim_end_matches('.'), lx));
+    // (Nor a given name before: "Charlotte Clinton Mezvinsky" is one person.)
+    let given_before = j == i + 1 && lx.first_names.contains_key(lower[i].as_str());
+    if !person_follows || titled || given_before || CONNECTORS.contains(&lower[j - 1].as_str()) || lower[j - 1] == "the"
+    {
+        return false;
+    }
+    let head = (i..j).any(|k| lx.org_words.contains(lower[k].as_str()) || lx.place_words.contains(lower[k].as_str()));
+    let before = key(&span_text(ctx.text, toks, i, j));
+    head || lx.places.contains_key(&before) || lexicon_entity(&before, lx).is_some()
 }
 
 /// A number that ends a name it counts ("Building 31", "Flight 752", "Expo
@@ -722,6 +746,42 @@ pub(super) fn bracketed_names(text: &str, toks: &[Token], lower: &Lower, lx: &Le
             b.given = Some(g);
             b.sentence_initial = false;
             cands.remove(n);
+        }
+        n += 1;
+    }
+}
+
+/// Mara “Tornado” Keely: a nickname in quote marks between a given name
+/// and a surname. One person, "Mara Keely", with the nickname, the given
+/// name and the surname as mentions.
+fn nicknames(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
+    let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    let quote_mark = |k: usize| toks.get(k).is_some_and(|t| crate::engine::text::is_double_quote(first_char(t, text)));
+    let mut n = 0;
+    while n + 2 < cands.len() {
+        let (given, nick, surname) = (&cands[n], &cands[n + 1], &cands[n + 2]);
+        let plain = |c: &Cand| c.kind.is_none_or(|k| k == EntityKind::Person) && c.given.is_none();
+        let shape = given.t1 - given.t0 == 1
+            && nick.t0 == given.t1 + 1
+            && quote_mark(given.t1)
+            && quote_mark(nick.t1)
+            && surname.t0 == nick.t1 + 1
+            && nick.t1 - nick.t0 <= 2
+            && surname.t1 - surname.t0 == 1;
+        if shape
+            && plain(given)
+            && plain(surname)
+            && matches!(lx.first_names.get(lower[given.t0].as_str()), Some(Gender::Male | Gender::Female))
+            && !lx.function_words.contains(lower[surname.t0].as_str())
+        {
+            fire(toks, "spot.nickname_inside_name", given.t0, surname.t1);
+            let (g, nickname) = ((given.t0, given.t1), (nick.t0, nick.t1));
+            let person = &mut cands[n + 2];
+            person.kind = Some(EntityKind::Person);
+            person.given = Some(g);
+            person.nickname = Some(nickname);
+            person.sentence_initial = false;
+            cands.drain(n..n + 2);
         }
         n += 1;
     }
