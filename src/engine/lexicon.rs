@@ -72,6 +72,10 @@ pub struct Lexicon {
     pub capital_index: FxHashMap<String, usize>,
     /// Lowercase place name (cities, states, regions) -> place kind.
     pub places: FxHashMap<String, String>,
+    /// Lowercase key of another name of a place ("calif" for "Calif.",
+    /// "montreal") -> the place's main name, and whether it is an
+    /// abbreviation written with a period.
+    pub place_aliases: FxHashMap<String, (String, bool)>,
     pub orgs: Vec<KnownOrg>,
     /// Lowercase key (name or alias, periods removed) -> org index.
     pub org_index: FxHashMap<String, usize>,
@@ -352,6 +356,10 @@ impl Lexicon {
             if let Some(n) = it.next() {
                 let kind = it.next().unwrap_or("place").trim().to_string();
                 lx.places.entry(key(n.trim())).or_insert(kind);
+                if let Some(main) = it.next().map(str::trim).filter(|m| !m.is_empty()) {
+                    let abbreviation = n.trim().ends_with('.');
+                    lx.place_aliases.entry(key(n.trim())).or_insert((main.to_string(), abbreviation));
+                }
             }
         }
         for l in lines(include_str!("../../assets/orgs.tsv")) {

@@ -50,6 +50,7 @@ const FULL_NAME_RULES: &[Rule] = &[
     ("link.capital_for_government", capital_for_government),
     ("link.known_key", known_key),
     ("link.lexicon_entity", known_to_lexicon),
+    ("link.place_by_other_name", place_by_other_name),
     ("reject.concept_acronym", |l, n| l.concept_acronyms.contains(&n.key)),
     ("link.defined_acronym", defined_acronym),
     ("link.initials_of_named", initials_of_named),
@@ -185,6 +186,23 @@ fn known_to_lexicon(l: &mut Linker, n: &Name) -> bool {
     let id = l.entity_for(canon_key, kind, canon);
     l.by_key.insert(n.key.clone(), id);
     l.mention(n.cand, id, form);
+    true
+}
+
+/// Another name of a known place: an accent-free or "St." spelling, or a
+/// state's abbreviation where a place is placed (", Calif.", with its
+/// period; not "Wash" or "Mass" as words).
+fn place_by_other_name(l: &mut Linker, n: &Name) -> bool {
+    let Some((main, abbreviation)) = l.lx.place_aliases.get(&n.key) else { return false };
+    let (text, toks, c) = (l.ctx.text, l.ctx.tokens, n.cand);
+    let placed = c.t0 > 0 && toks[c.t0 - 1].text(text) == "," && toks.get(c.t1).is_some_and(|t| t.text(text) == ".");
+    if *abbreviation && !placed {
+        return false;
+    }
+    let main = main.clone();
+    let id = l.entity_for(key(&main), EntityKind::Place, main);
+    l.by_key.insert(n.key.clone(), id);
+    l.mention(c, id, MentionForm::Alias);
     true
 }
 
