@@ -138,6 +138,34 @@ word_classes! {
     name_introducers,
     /// Verbs whose object is the listener ("told X"), not the speaker.
     listener_verbs,
+    /// Lowercase words that join a name ("Bank of Canada", "van der").
+    name_connectors,
+    /// Words that make a region of the known place after them ("Northern Ontario").
+    region_words,
+    /// Surname endings ("-ov", "-escu", "-opoulos", "-yan", "-stein").
+    surname_endings,
+    /// Words before a storm's name ("Hurricane Maren").
+    storm_words,
+    /// Endings of host names that make a bare word a web address ("rentals.ca").
+    web_endings,
+    /// Last words of a byline ("..., The Associated Press", "staff writer").
+    press_words,
+    /// "I" and interjections, never part of a name ("Actually I", "Hey").
+    interjections,
+    /// Lowercase particles joined to a capitalized name ("al-", "d’").
+    name_particles,
+    /// Prepositions of place before a name ("in X", "across the X").
+    place_prepositions,
+    /// Settlement nouns before "of" and a place ("the town of X").
+    settlement_nouns,
+    /// Jurisdictions before "of" and a place ("the premier of X").
+    jurisdiction_nouns,
+    /// Title words that describe a position rather than a role of its own.
+    not_roles,
+    /// Nouns that stand for a company named before ("the firm").
+    company_nouns,
+    /// Determiners before a role ("the mayor", "its chair").
+    possessive_determiners,
 }
 
 /// The built-in word classes.

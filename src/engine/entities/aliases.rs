@@ -85,9 +85,7 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
         // document named shortly before.
         let class = if lx.document_words.contains(w) {
             Some(EntityKind::Document)
-        } else if lx.org_words.contains(w)
-            && matches!(w, "company" | "firm" | "group" | "organization" | "organisation" | "business" | "corporation")
-        {
+        } else if lx.org_words.contains(w) && lx.classes.company_nouns.contains(w) {
             // (Only a generic class noun: "the council" is no alias of the
             // last organization named unless that is a council.)
             Some(EntityKind::Organization)
@@ -112,26 +110,6 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
 /// stands for.
 pub(super) const CLASS_NOUN_REACH: usize = 1500;
 
-/// Title words that describe a position rather than a role of its own.
-pub(super) const NOT_ROLES: [&str; 16] = [
-    "former",
-    "acting",
-    "interim",
-    "late",
-    "deputy",
-    "assistant",
-    "associate",
-    "then-",
-    "vice",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "chief",
-];
-
 /// "the mayor", "the senator": a role named before for exactly one person
 /// ("Mayor Dora Kessler", "union president X", "X, director of ...")
 /// refers back to the most recent person holding it.
@@ -139,7 +117,8 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
     let text = inp.text;
     let toks = inp.tokens;
     let lower = |k: usize| inp.lower[k].as_str();
-    let is_role = |w: &str| lx.titles.contains(w) && !NOT_ROLES.contains(&w) && !lx.honorifics.contains_key(w);
+    let is_role =
+        |w: &str| lx.titles.contains(w) && !lx.classes.not_roles.contains(w) && !lx.honorifics.contains_key(w);
     // Where each person holds which roles: (position, entity, role).
     let mut held: Vec<(usize, usize, &str)> = Vec::new();
     // The roles in each entity's titles, as the lexicon spells them (once per entity).

@@ -86,60 +86,12 @@ pub(super) fn comma_place_after(text: &str, toks: &[Token], lower: &Lower, t1: u
 
 /// Words before a name that make it a place: a locative preposition ("in
 /// X", "across the X") or a settlement noun with "of" ("the city of X").
-pub(super) fn place_context(toks: &[Token], lower: &Lower, t0: usize) -> bool {
+pub(super) fn place_context(toks: &[Token], lower: &Lower, t0: usize, lx: &Lexicon) -> bool {
     let at = |back: usize| t0.checked_sub(back).filter(|&k| toks[k].is_word()).map(|k| lower[k].as_str());
-    let locative = |w: Option<&str>| {
-        matches!(
-            w,
-            Some(
-                "in" | "near" | "outside" | "from" | "across" | "around" | "throughout" | "into" | "toward" | "towards"
-            )
-        )
-    };
-    let settlement = |w: Option<&str>| {
-        matches!(
-            w,
-            Some(
-                "city"
-                    | "town"
-                    | "village"
-                    | "province"
-                    | "state"
-                    | "county"
-                    | "region"
-                    | "island"
-                    | "islands"
-                    | "district"
-                    | "municipality"
-                    | "hamlet"
-                    | "community"
-                    | "suburb"
-                    | "capital"
-            )
-        )
-    };
+    let locative = |w: Option<&str>| w.is_some_and(|w| lx.classes.place_prepositions.contains(w));
+    let settlement = |w: Option<&str>| w.is_some_and(|w| lx.classes.settlement_nouns.contains(w));
     // "the premier of X", "residents of X": a jurisdiction.
-    let jurisdiction = |w: Option<&str>| {
-        matches!(
-            w,
-            Some(
-                "premier"
-                    | "mayor"
-                    | "governor"
-                    | "president"
-                    | "minister"
-                    | "king"
-                    | "queen"
-                    | "residents"
-                    | "people"
-                    | "citizens"
-                    | "government"
-                    | "capital"
-                    | "mps"
-                    | "mlas"
-            )
-        )
-    };
+    let jurisdiction = |w: Option<&str>| w.is_some_and(|w| lx.classes.jurisdiction_nouns.contains(w));
     locative(at(1))
         || (at(1) == Some("the") && locative(at(2)))
         || (at(1) == Some("of") && (settlement(at(2)) || jurisdiction(at(2))))
@@ -193,7 +145,7 @@ fn role_before(text: &str, toks: &[Token], lower: &Lower, c: &Cand, lx: &Lexicon
         && (c.t0.saturating_sub(6)..c.t0 - 1)
             .rev()
             .take_while(|&k| toks[k].is_word())
-            .any(|k| role_at(k) && k > 0 && matches!(lower[k - 1].as_str(), "the" | "its" | "his" | "her" | "their"));
+            .any(|k| role_at(k) && k > 0 && lx.classes.possessive_determiners.contains(lower[k - 1].as_str()));
     direct || appositive
 }
 

@@ -55,7 +55,7 @@ fn head_word_kind(l: &Linker, n: &Name) -> Option<EntityKind> {
     of_head
         .or_else(|| head_kind(&lower[c.t1 - 1], lx))
         .or_else(|| place_prefix(&lower[c.t0], lx))
-        .or_else(|| STORM_WORDS.contains(&lower[c.t1 - 2].as_str()).then_some(EntityKind::Event))
+        .or_else(|| lx.classes.storm_words.contains(lower[c.t1 - 2].as_str()).then_some(EntityKind::Event))
 }
 
 /// Two to four words with no head word: a place by its context, a region
@@ -77,7 +77,7 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
     let no_given_name = !lx.first_names.contains_key(first);
     // ("foreign minister Pak Sun-hi, ...": a role before makes a person.)
     let role_before = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
-    let in_place = place_context(toks, lower, c.t0);
+    let in_place = place_context(toks, lower, c.t0, lx);
     let coordinated = || coordinated_with_place(text, toks, lower, c.t0, c.t1, lx);
     if (no_given_name || in_place && comma_place_after(text, toks, lower, c.t1, lx))
         && !role_before
@@ -85,7 +85,7 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
     {
         return Choice::Kind(EntityKind::Place, "kind.place_by_context");
     }
-    if REGION_WORDS.contains(&first) && {
+    if lx.classes.region_words.contains(first) && {
         let rest = key(&span_text(text, toks, c.t0 + 1, c.t1));
         lx.places.contains_key(&rest) || lx.country_index.contains_key(&rest)
     } {
@@ -138,7 +138,7 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         Choice::Kind(EntityKind::Person, "kind.person_titled_or_speaking")
     } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
         Choice::Kind(EntityKind::Place, "kind.known_place")
-    } else if (place_context(toks, lower, c.t0) && (!common || name_word(word, lx) || p.cap_count(word) >= 2))
+    } else if (place_context(toks, lower, c.t0, lx) && (!common || name_word(word, lx) || p.cap_count(word) >= 2))
         || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
     {
         // "in Westbrook", "the village of Cressley": a place by its context.

@@ -382,11 +382,12 @@ pub(super) fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -
 /// The one storm ("Hurricane Maren") named by `word`: its own name
 /// ("Maren") or, when it is the only storm, its storm word ("the Hurricane").
 pub(super) fn storm_named(ents: &Entities, word: &str) -> Option<usize> {
+    let storm_words = &Lexicon::get().classes.storm_words;
     let storm = |kind: EntityKind, w: &[String]| {
-        kind == EntityKind::Event && w.len() >= 2 && STORM_WORDS.contains(&w[w.len() - 2].as_str())
+        kind == EntityKind::Event && w.len() >= 2 && storm_words.contains(w[w.len() - 2].as_str())
     };
     ents.only_one(word, |kind, w| storm(kind, w) && w[w.len() - 1] == word).or_else(|| {
-        if STORM_WORDS.contains(&word) {
+        if storm_words.contains(word) {
             ents.only_one(word, storm)
         } else {
             None

@@ -52,7 +52,7 @@ pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&st
     // Web addresses are names of their own, and no capitalized word inside
     // one names anything.
     let mut in_url = vec![false; toks.len()];
-    for (t0, t1, named) in web_addresses(ctx.text, toks, ctx.lower) {
+    for (t0, t1, named) in web_addresses(ctx.text, toks, ctx.lower, lx) {
         in_url[t0..t1].iter_mut().for_each(|x| *x = true);
         if named {
             fire(toks, "spot.web_address", t0, t1);
@@ -117,7 +117,7 @@ fn capitalized_runs(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, i
     while i < toks.len() {
         let t = toks[i];
         let startable = t.is_word()
-            && (name_cap(&toks[i], text) || is_year(t.text(text)) && next_cap(toks, i))
+            && (name_cap(&toks[i], text, lx) || is_year(t.text(text)) && next_cap(toks, i))
             && !masks.in_title_quote[i];
         if !startable || masks.in_boiler[i] || in_url[i] {
             i += 1;
@@ -207,7 +207,7 @@ fn run_step(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, in_url: &
         fire(toks, rule, i, j + 1);
         return Step::Stop;
     }
-    if name_cap(&n, text) {
+    if name_cap(&n, text, lx) {
         return Step::Capital;
     }
     if counting_number(ctx, lx, i, j) {
@@ -226,7 +226,9 @@ fn run_step(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, in_url: &
             || lx.titles.contains(h)
             || common_head_takes_of(text, toks, lower, i, j, lx)
     };
-    if (CONNECTORS.contains(&lower[j].as_str()) && of_ok) || (lower[j] == "the" && j > 0 && lower[j - 1] == "of") {
+    if (lx.classes.name_connectors.contains(lower[j].as_str()) && of_ok)
+        || (lower[j] == "the" && j > 0 && lower[j - 1] == "of")
+    {
         return Step::Inside;
     }
     Step::Stop
@@ -252,7 +254,7 @@ fn run_break(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, i: usize
         return Some("spot.break_at_headline_word");
     }
     // "I", "I'm", "Hey" never belong to a name ("Actually I").
-    if is_pronoun_like(&lower[j]) {
+    if is_pronoun_like(&lower[j], lx) {
         return Some("spot.break_at_pronoun");
     }
     if person_after_name(ctx, lx, i, j) {
@@ -276,7 +278,11 @@ fn person_after_name(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
     let titled = (i..j).any(|k| is_title_word(lower[k].trim_end_matches('.'), lx));
     // (Nor a given name before: "Charlotte Clinton Mezvinsky" is one person.)
     let given_before = j == i + 1 && lx.first_names.contains_key(lower[i].as_str());
-    if !person_follows || titled || given_before || CONNECTORS.contains(&lower[j - 1].as_str()) || lower[j - 1] == "the"
+    if !person_follows
+        || titled
+        || given_before
+        || lx.classes.name_connectors.contains(lower[j - 1].as_str())
+        || lower[j - 1] == "the"
     {
         return false;
     }
@@ -319,7 +325,7 @@ fn counting_number(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
 /// ("Harbor / Delta poll") joins two names.
 fn drop_credits(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
     let (text, toks) = (ctx.text, ctx.tokens);
-    let credit = credit_tokens(toks, ctx.lower, ctx.sentences);
+    let credit = credit_tokens(toks, ctx.lower, ctx.sentences, lx);
     cands.retain(|c| {
         let bracketed = c.t0.checked_sub(1).is_some_and(|k| toks[k].text(text) == "(")
             || toks.get(c.t1).is_some_and(|t| t.text(text) == ")");
@@ -338,14 +344,12 @@ fn drop_credits(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
 }
 
 /// A byline near the top: "Jane Doe and John Roe, The Associated Press".
-pub(super) fn byline(words: &[&str], start: usize) -> bool {
-    const PRESS: [&str; 10] =
-        ["press", "news", "reuters", "agency", "wire", "postmedia", "staff", "correspondent", "reporter", "writer"];
-    start < 600 && words.len() <= 12 && words.last().is_some_and(|w| PRESS.contains(w))
+pub(super) fn byline(words: &[&str], start: usize, lx: &Lexicon) -> bool {
+    start < 600 && words.len() <= 12 && words.last().is_some_and(|w| lx.classes.press_words.contains(*w))
 }
 
 /// Tokens of credit lines: bylines, contributor notes, photo credits.
-pub(super) fn credit_tokens(toks: &[Token], lower: &Lower, sentences: &[Span]) -> Vec<bool> {
+pub(super) fn credit_tokens(toks: &[Token], lower: &Lower, sentences: &[Span], lx: &Lexicon) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     for s in sentences {
         let a = crate::engine::text::token_at(toks, s.start);
@@ -366,7 +370,7 @@ pub(super) fn credit_tokens(toks: &[Token], lower: &Lower, sentences: &[Span]) -
             || has(&["illustration", "by"])
             || has(&["video", "by"])
             || has(&["with", "files", "from"])
-            || byline(&words, s.start);
+            || byline(&words, s.start, lx);
         if credit {
             out[a..b].iter_mut().for_each(|x| *x = true);
         }
@@ -440,7 +444,7 @@ fn skip_leading_words(ctx: &Context, lx: &Lexicon, mut a: usize, b: usize, sente
     let start = a;
     while a < b
         && !is_acronym(toks[a].text(text))
-        && (lx.function_words.contains(lower[a].as_str()) || is_pronoun_like(&lower[a]))
+        && (lx.function_words.contains(lower[a].as_str()) || is_pronoun_like(&lower[a], lx))
         && !given_before_surname(a)
     {
         a += 1;
@@ -643,25 +647,18 @@ pub(super) fn common_head_takes_of(
     if toks.get(k).is_some_and(|t| t.is_word()) && lower[k] == "the" {
         k += 1;
     }
-    if !toks.get(k).is_some_and(|t| t.is_word() && name_cap(t, text)) {
+    if !toks.get(k).is_some_and(|t| t.is_word() && name_cap(t, text, lx)) {
         return false;
     }
     let w = lower[k].as_str();
     !(lx.places.contains_key(w) || lx.country_index.contains_key(w) || lx.first_names.contains_key(w))
 }
 
-/// Endings of host names that mark a bare word as a web address
-/// ("example.com", "rentals.ca").
-pub(super) const WEB_ENDINGS: [&str; 19] = [
-    "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "tv", "ca", "us", "uk", "au", "nz", "ie",
-    "de", "fr",
-];
-
 /// Web addresses as token ranges: "http://…", "www.…" and bare host names
 /// ("podcasts.example.com"), with what follows them up to a space, a
 /// bracket or a quote mark, less trailing punctuation. The flag is false for
 /// an e-mail address (no name, but no capitals inside it count either).
-pub(super) fn web_addresses(text: &str, toks: &[Token], lower: &Lower) -> Vec<(usize, usize, bool)> {
+pub(super) fn web_addresses(text: &str, toks: &[Token], lower: &Lower, lx: &Lexicon) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -683,7 +680,7 @@ pub(super) fn web_addresses(text: &str, toks: &[Token], lower: &Lower) -> Vec<(u
         let host = w.contains('.')
             && (w.starts_with("www.")
                 || w.rsplit_once('.').is_some_and(|(head, tld)| {
-                    WEB_ENDINGS.contains(&tld) && head.split('.').all(|l| l.chars().count() >= 2)
+                    lx.classes.web_endings.contains(tld) && head.split('.').all(|l| l.chars().count() >= 2)
                 }));
         if !(scheme || host) || k > 0 && !t.space_before() && toks[k - 1].text(text) != "(" {
             // (Inside a word or after "@": an e-mail's host, handled below.)

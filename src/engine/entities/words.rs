@@ -2,28 +2,6 @@
 
 use super::*;
 
-pub(super) const CONNECTORS: [&str; 16] =
-    ["of", "for", "de", "du", "da", "dos", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "del"];
-
-/// Words that make a region of the known place after them ("Upstate New
-/// York", "Northern Ontario").
-pub(super) const REGION_WORDS: [&str; 14] = [
-    "upstate",
-    "downstate",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "greater",
-    "rural",
-    "coastal",
-    "northwestern",
-    "northeastern",
-    "southwestern",
-    "southeastern",
-];
-
 /// "D-Wis", "R-Pa", "I-VT": a US party letter and a state abbreviation.
 pub(super) fn is_party_tag(w: &str) -> bool {
     let w = w.trim_end_matches('.');
@@ -44,7 +22,7 @@ pub(super) fn is_acronym(w: &str) -> bool {
 
 /// Capitalized, or a lowercase name particle joined to a capitalized name
 /// ("al-Mansouri", "el-Sisi", "bin-Salman").
-pub(super) fn name_cap(t: &Token, text: &str) -> bool {
+pub(super) fn name_cap(t: &Token, text: &str, lx: &Lexicon) -> bool {
     if t.cap() {
         return true;
     }
@@ -69,31 +47,16 @@ pub(super) fn name_cap(t: &Token, text: &str) -> bool {
     if !t.joined() {
         return false;
     }
-    [
-        "al-",
-        "el-",
-        "bin-",
-        "ibn-",
-        "abu-",
-        "ad-",
-        "as-",
-        "ash-",
-        "at-",
-        "d'",
-        "d\u{2019}",
-        "l'",
-        "l\u{2019}",
-        "o'",
-        "o\u{2019}",
-    ]
-    .iter()
-    .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
+    lx.classes
+        .name_particles
+        .iter()
+        .any(|p| w.strip_prefix(p.as_str()).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
 }
 
 /// The pronoun I (and its contractions) and interjections.
-pub(super) fn is_pronoun_like(w: &str) -> bool {
+pub(super) fn is_pronoun_like(w: &str, lx: &Lexicon) -> bool {
     let base = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
-    matches!(base, "i" | "hey" | "hi" | "hello" | "oh" | "yes" | "no" | "ok" | "okay" | "thanks" | "please" | "dear")
+    lx.classes.interjections.contains(base)
 }
 
 /// False for a capitalized word that only looks like a name: a contraction
@@ -193,13 +156,6 @@ pub(super) fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
     }
 }
 
-/// Surname endings of Slavic, Baltic, Romanian, Greek, Armenian and
-/// Germanic-Jewish names ("-ov", "-escu", "-opoulos", "-yan", "-stein").
-pub(super) const SURNAME_ENDINGS: [&str; 20] = [
-    "ovich", "evich", "ovic", "evic", "sky", "ski", "skaya", "ska", "enko", "escu", "opoulos", "idis", "wicz", "czyk",
-    "ov", "ev", "ova", "yan", "stein", "shvili",
-];
-
 /// A lone word that names a person by itself: a given name with a known
 /// gender, a listed surname, or a surname by its ending.
 pub(super) fn name_word(word: &str, lx: &Lexicon) -> bool {
@@ -211,12 +167,8 @@ pub(super) fn name_word(word: &str, lx: &Lexicon) -> bool {
     }
     matches!(lx.first_names.get(word), Some(Gender::Male | Gender::Female))
         || lx.surnames.contains(word)
-        || (word.len() >= 5 && word.is_ascii() && SURNAME_ENDINGS.iter().any(|e| word.ends_with(e)))
+        || (word.len() >= 5 && word.is_ascii() && lx.classes.surname_endings.iter().any(|e| word.ends_with(e.as_str())))
 }
-
-/// Words before a storm's name ("Hurricane Maren", "Tropical Storm Ilse"):
-/// the name is an event.
-pub(super) const STORM_WORDS: [&str; 5] = ["hurricane", "typhoon", "cyclone", "storm", "superstorm"];
 
 /// "Port Alder", "Lake Orrin", "New Westbrook": a place by its first word.
 pub(super) fn place_prefix(first: &str, lx: &Lexicon) -> Option<EntityKind> {
@@ -239,9 +191,11 @@ pub(super) fn title_case(s: &str) -> String {
 
 /// Initials of a name's significant words, lowercase ("United Nations" -> "un").
 pub(super) fn initials(name: &str) -> String {
+    let connectors = &Lexicon::get().classes.name_connectors;
     name.split_whitespace()
         .filter(|w| {
-            !CONNECTORS.contains(&w.to_lowercase().as_str()) && w.to_lowercase() != "and" && w.to_lowercase() != "the"
+            let w = w.to_lowercase();
+            !connectors.contains(&w) && w != "and" && w != "the"
         })
         .filter_map(|w| w.chars().next())
         .flat_map(char::to_lowercase)
