@@ -37,7 +37,7 @@ const WEIGHTS_PATH: &str = "assets/pledge_weights.txt";
 const FOLDS: u64 = 5;
 const ITERATIONS: usize = 3000;
 const STEP: f64 = 0.5;
-const L2: f64 = 0.002;
+const L2: f64 = 0.005;
 
 /// One gold pledge.
 struct GoldPledge {

@@ -85,12 +85,12 @@ pub(super) fn reported_will(ctx: &Ctx, sent_start: usize, k: usize) -> Option<us
         .map(|m| m.entity)
 }
 
-/// The entity owning a commitment noun: "Seoul's pledges", "its plan".
+/// The entity owning a commitment noun: "Tarvik's pledges", "its plan".
 pub(super) fn possessor(ctx: &Ctx, k: usize) -> Option<usize> {
     possessive_before(ctx, k).and_then(|t| ctx.ents.at(t.start()).map(|m| m.entity))
 }
 
-/// The possessive word owning the noun at `k` ("Seoul's new pledges"), if any.
+/// The possessive word owning the noun at `k` ("Tarvik's new pledges"), if any.
 pub(super) fn possessive_before(ctx: &Ctx, k: usize) -> Option<Token> {
     let mut j = k;
     while j > 0 {
@@ -99,7 +99,7 @@ pub(super) fn possessive_before(ctx: &Ctx, k: usize) -> Option<Token> {
         if t.possessive() {
             return Some(t);
         }
-        // Up to three modifiers between: "Seoul's two big-ticket pledges".
+        // Up to three modifiers between: "Tarvik's two costly pledges".
         let stop = matches!(
             ctx.lower[j].as_str(),
             "the" | "a" | "an" | "this" | "that" | "of" | "to" | "in" | "for" | "on" | "with" | "by" | "and" | "or"
@@ -111,13 +111,13 @@ pub(super) fn possessive_before(ctx: &Ctx, k: usize) -> Option<Token> {
     None
 }
 
-/// "the global community's commitments": owned by no one the text names.
+/// "the wider world's commitments": owned by no one the text names.
 pub(super) fn unnamed_owner(ctx: &Ctx, k: usize) -> bool {
     possessive_before(ctx, k).is_some() && possessor(ctx, k).is_none()
 }
 
 /// The actor a subject mention stands for: the entity itself, or for a
-/// possessive before a description ("Kessler's council", "Canada's
+/// possessive before a description ("Brenn's council", "Canada's
 /// government") the organization the description names, if the article
 /// names it.
 pub(super) fn owner_or_owned(ctx: &Ctx, m: &Found) -> usize {
@@ -234,7 +234,7 @@ pub(super) fn actor_before(ctx: &Ctx, sent_start: usize, k: usize, last: Option<
 }
 
 /// A description of an actor ("the government", "the union", "its board",
-/// "Kessler's council") headed by the word at `h`.
+/// "Brenn's council") headed by the word at `h`.
 pub(super) fn is_description(ctx: &Ctx, h: usize) -> bool {
     let w = ctx.lower[h].as_str();
     ctx.toks[h].is_word()
@@ -248,7 +248,7 @@ pub(super) fn is_description(ctx: &Ctx, h: usize) -> bool {
 /// province the jurisdiction the article is about.
 pub(super) fn describe(ctx: &Ctx, h: usize) -> Option<usize> {
     let head = ctx.lower[h].as_str();
-    // The noun phrase's other words: "Safe Dover council" -> safe, dover.
+    // The noun phrase's other words: "Old Hollen council" -> safe, hollen.
     let mut a = h;
     while a > 0 && h - a < 4 && ctx.toks[a - 1].is_word() && !ctx.toks[a - 1].possessive() {
         let w = ctx.lower[a - 1].as_str();
@@ -293,8 +293,8 @@ pub(super) fn describe(ctx: &Ctx, h: usize) -> Option<usize> {
 }
 
 /// The word naming the place an article is about: the place-name word
-/// with the most mentions over all places ("Dover" in City of Dover,
-/// Dover, South Dover).
+/// with the most mentions over all places ("Hollen" in City of Hollen,
+/// Hollen, South Hollen).
 pub(super) fn home_word(ctx: &Ctx) -> Option<String> {
     let mut counts: FxHashMap<String, usize> = Default::default();
     for e in ctx.ents.entities.iter().filter(|e| e.kind == EntityKind::Place) {
@@ -327,7 +327,7 @@ pub(super) fn subject_description(ctx: &Ctx, a: usize, k: usize) -> Option<usize
 }
 
 /// The person or organization named as the subject of the last speech
-/// verb before `k` in the sentence ("Kessler stated the government ..."):
+/// verb before `k` in the sentence ("Brenn stated the government ..."):
 /// who announced what follows.
 pub(super) fn announcer(ctx: &Ctx, sent_start: usize, k: usize) -> Option<(Option<usize>, usize)> {
     let v = (sent_start..k).rev().find(|&j| ctx.lexicon.speech_verb(&ctx.lower[j]).is_some())?;

@@ -6,7 +6,7 @@
 use super::actor::{actor_before, describe, is_description, owner_or_owned, possessor};
 use super::candidates::{Construction, Sentence, Spotted};
 use super::clause::{clause_end, is_negation, list_items, looks_like_verb, next_to, span_of};
-use super::cues::CueKind;
+use super::cues::{CueKind, Cues};
 use super::{answer_of, Ctx};
 use crate::engine::text::token_at;
 use crate::model::{EntityKind, MentionForm};
@@ -87,7 +87,14 @@ pub(super) fn broad(ctx: &Ctx, sent: &mut Sentence) {
     let precise_found = sent.found.len();
     let mut k = sent.start;
     while k < sent.end {
-        if !ctx.toks[k].is_word() {
+        let t = ctx.toks[k];
+        // Only cue words, "going", "is", "are" and contractions start one.
+        let short = matches!(t.end() - t.start(), 2 | 3 | 5);
+        let may_start = t.is_word()
+            && (ctx.cues[k] != Cues::default()
+                || t.joined()
+                || short && matches!(ctx.lower[k].as_str(), "going" | "is" | "are"));
+        if !may_start {
             k += 1;
             continue;
         }
@@ -98,7 +105,7 @@ pub(super) fn broad(ctx: &Ctx, sent: &mut Sentence) {
         let end = clause_end(ctx, verb, sent.end);
         let span = span_of(ctx, verb, end);
         if sent.found[..precise_found].iter().any(|p| p.span.overlaps(span)) {
-            k += 1;
+            k = end.max(k + 1);
             continue;
         }
         let subject = subject_of(ctx, sent, k);

@@ -3,12 +3,14 @@
 //! the broad ones of [`super::broad`]. Every candidate is decided later by
 //! the fitted model; a precise rule firing is one of its features.
 
+use std::cell::OnceCell;
+
 use super::actor::{actor_before, modal_subject, named_subject_right_before, possessor, reported_will, unnamed_owner};
 use super::clause::{
     clause_end, count_value, is_determiner, is_negation, is_noun_after_to, list_items, looks_like_verb, next_to,
     passive, span_of, split_items,
 };
-use super::cues::CueKind;
+use super::cues::{CueKind, Cues};
 use super::{answer_of, Ctx};
 use crate::engine::attribution::Attribution;
 use crate::engine::text::{first_char, token_at, word_before, Word};
@@ -114,6 +116,8 @@ pub(super) struct Sentence<'a> {
     governed: bool,
     /// At the current token: a negation right before ("did not promise").
     denied: bool,
+    /// The tense of the sentence's reporting verb (past or not), once found.
+    pub reporting: OnceCell<Option<bool>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -127,6 +131,7 @@ impl<'a> Sentence<'a> {
             found: Vec::new(),
             governed: false,
             denied: false,
+            reporting: OnceCell::new(),
         }
     }
 
@@ -175,10 +180,20 @@ pub(super) fn precise(ctx: &Ctx, sent: &mut Sentence) {
                 continue;
             }
         }
+        // Every rule below starts at a cue word ("preparing" aside).
+        if ctx.cues[k] == Cues::default() && !is_preparing(ctx, k) {
+            k += 1;
+            continue;
+        }
         sent.governed = (k.saturating_sub(3).max(sent.start)..k).any(|j| ctx.cues[j].governs()) || passive(ctx, k);
         sent.denied = k > sent.start && is_negation(&ctx.lower[k - 1]);
         k = RULES.iter().find_map(|rule| rule(ctx, sent, k)).unwrap_or(k + 1);
     }
+}
+
+/// "preparing" (a plan under way), the one rule word that is no cue.
+fn is_preparing(ctx: &Ctx, k: usize) -> bool {
+    ctx.toks[k].end() - ctx.toks[k].start() == "preparing".len() && ctx.lower[k] == "preparing"
 }
 
 /// A counted list after a colon: "Achieving three goals: A. B. C.", "The
@@ -270,7 +285,7 @@ fn noun_to(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
 
 /// A list of commitments: "The pledges (also) include A, B and C", or the
 /// items named right after an owned plural commitment noun ("her two
-/// big-ticket promises, a tram line and a police force").
+/// costly promises, a tram line and a night bus").
 fn noun_list(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
     if !ctx.cues[k].has(CueKind::Noun) || sent.governed || unnamed_owner(ctx, k) {
         return None;
@@ -345,7 +360,7 @@ fn campaigned_on(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
     Some(end.max(k + 1))
 }
 
-/// "are planning early moves on X", "is preparing a bill to": a plan under
+/// "are planning new steps on X", "is preparing a bill to": a plan under
 /// way, its object a noun phrase.
 fn plan_under_way(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
     let progressive = k > sent.start

@@ -4,7 +4,6 @@
 //! conditions, hedges, questions, the reporting verb's tense, the headline,
 //! the verb after a modal, an amount.
 
-use super::amount::amount;
 use super::broad::{subject_of, SubjectKind};
 use super::candidates::{Construction, Sentence, Spotted};
 use super::clause::{is_negation, looks_like_verb};
@@ -102,7 +101,7 @@ pub(super) struct Place {
 }
 
 /// The features of a candidate found in `sent`.
-pub(super) fn extract(ctx: &Ctx, sent: &Sentence, found: &Spotted, place: Place) -> Vector {
+pub(super) fn extract(ctx: &Ctx, sent: &Sentence, found: &Spotted, place: Place, has_amount: bool) -> Vector {
     let mut x = [0.0; COUNT];
     let on = |x: &mut Vector, i: usize| x[i] = 1.0;
     let construction = Construction::ALL.iter().position(|c| *c == found.construction).unwrap_or(0);
@@ -133,14 +132,14 @@ pub(super) fn extract(ctx: &Ctx, sent: &Sentence, found: &Spotted, place: Place)
     if place.headline {
         on(&mut x, HEADLINE);
     }
-    if let Some(past) = reporting_tense(ctx, sent) {
+    if let Some(past) = *sent.reporting.get_or_init(|| reporting_tense(ctx, sent)) {
         on(&mut x, REPORTED + usize::from(!past));
     }
     if ctx.lower[k] == "would" || ctx.lower[k].starts_with("wouldn") {
         on(&mut x, WOULD);
     }
     verb_features(ctx, found, &mut x);
-    if amount(ctx, found.span).is_some() {
+    if has_amount {
         on(&mut x, AMOUNT);
     }
     let words = found.span.slice(ctx.text).split_whitespace().count();

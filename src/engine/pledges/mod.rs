@@ -82,6 +82,8 @@ pub struct Candidate {
     pub construction: Construction,
     /// Feature values, in the order of [`FEATURE_NAMES`].
     pub features: Vector,
+    /// The money or count tied to it, as printed.
+    pub amount: Option<String>,
     /// The model's score (a pledge when above 0).
     pub score: f64,
 }
@@ -198,12 +200,14 @@ fn gather(ctx: &Ctx, layers: &Layers, attributions: &[Attribution]) -> Vec<Candi
             if found.construction.precise() && found.actor.is_some() {
                 last_actor = found.actor;
             }
-            let features = features::extract(ctx, &sent, found, place);
+            let amount = amount(ctx, found.span);
+            let features = features::extract(ctx, &sent, found, place, amount.is_some());
             out.push(Candidate {
                 span: found.span,
                 actor: found.actor,
                 construction: found.construction,
                 features,
+                amount,
                 score: 0.0,
             });
         }
@@ -212,32 +216,40 @@ fn gather(ctx: &Ctx, layers: &Layers, attributions: &[Attribution]) -> Vec<Candi
     out
 }
 
+/// How many earlier kept pledges a candidate is compared with (overlap,
+/// restatement): restatements come close together, and a long document
+/// must not cost quadratic time.
+const LOOK_BACK: usize = 48;
+
 /// The kept candidates as pledges: score above 0; of overlapping ones the
-/// higher score; a restatement of an earlier pledge of the same actor once.
+/// higher score; a restatement of a recent pledge of the same actor once.
 fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Pledge> {
-    let mut kept: Vec<&Candidate> = Vec::new();
+    // Each kept candidate with its content words.
+    let mut kept: Vec<(&Candidate, Vec<&str>)> = Vec::new();
     for c in candidates.iter().filter(|c| c.score > 0.0) {
-        if let Some(last) = kept.iter().rposition(|k| k.span.overlaps(c.span)) {
-            if kept[last].score < c.score {
-                kept[last] = c;
+        let from = kept.len().saturating_sub(LOOK_BACK);
+        if let Some(i) = kept[from..].iter().rposition(|(k, _)| k.span.overlaps(c.span)) {
+            if kept[from + i].0.score < c.score {
+                kept[from + i] = (c, content_words(ctx, c.span));
             }
             continue;
         }
-        if kept.iter().any(|k| restates(ctx, k, c)) {
+        let words = content_words(ctx, c.span);
+        if kept[from..].iter().any(|(k, w)| k.actor == c.actor && restates(w, &words)) {
             continue;
         }
-        kept.push(c);
+        kept.push((c, words));
     }
     kept.iter()
         .enumerate()
-        .map(|(id, c)| {
+        .map(|(id, (c, _))| {
             let text = c.span.slice(ctx.text).to_string();
             Pledge {
                 id,
                 start: c.span.start,
                 end: c.span.end,
                 action: action(&text),
-                amount: amount(ctx, c.span),
+                amount: c.amount.clone(),
                 text,
                 actor: c.actor,
             }
@@ -245,23 +257,21 @@ fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Pledge> {
         .collect()
 }
 
-/// `later` says again what `earlier` said: the same actor and most of its
-/// content words (four or more letters) the same.
-fn restates(ctx: &Ctx, earlier: &Candidate, later: &Candidate) -> bool {
-    if earlier.actor != later.actor {
-        return false;
-    }
-    let words = |c: &Candidate| -> Vec<String> {
-        c.span
-            .slice(ctx.text)
-            .split(|ch: char| !ch.is_alphanumeric())
-            .filter(|w| w.len() >= 4)
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (a, b) = (words(earlier), words(later));
-    let shared = b.iter().filter(|w| a.contains(w)).count();
-    !b.is_empty() && shared * 3 >= b.len() * 2 && shared * 3 >= a.len() * 2
+/// The lowercase words of four letters or more in a span.
+fn content_words<'a>(ctx: &Ctx<'a>, span: Span) -> Vec<&'a str> {
+    let lower: &'a Lower<'a> = ctx.lower;
+    (token_at(ctx.toks, span.start)..token_at(ctx.toks, span.end))
+        .filter(|&j| ctx.toks[j].is_word())
+        .map(|j| lower[j].as_str())
+        .filter(|w| w.len() >= 4)
+        .collect()
+}
+
+/// The later words say again what the earlier said: two thirds of each
+/// shared.
+fn restates(earlier: &[&str], later: &[&str]) -> bool {
+    let shared = later.iter().filter(|w| earlier.contains(w)).count();
+    !later.is_empty() && shared * 3 >= later.len() * 2 && shared * 3 >= earlier.len() * 2
 }
 
 /// A sentence that asks (it ends with a question mark, closing quote marks
