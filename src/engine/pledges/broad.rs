@@ -236,6 +236,12 @@ pub(super) fn subject_of(ctx: &Ctx, sent: &Sentence, k: usize) -> Subject {
             .flatten()
     };
     match word {
+        // "X plans to A and intends to B": the subject of the clause before.
+        "and" | "or" | "but" => {
+            let actor = sent.found.last().and_then(|p| p.actor);
+            let kind = actor.map_or(SubjectKind::Missing, |e| entity_subject(ctx.ents.entities[e].kind));
+            return Subject { kind, actor };
+        }
         "i" | "we" => return Subject { kind: SubjectKind::FirstPerson, actor: speaker() },
         "you" => return Subject { kind: SubjectKind::SecondPerson, actor: None },
         "who" | "which" | "that" => return Subject { kind: SubjectKind::Relative, actor: None },
@@ -247,16 +253,21 @@ pub(super) fn subject_of(ctx: &Ctx, sent: &Sentence, k: usize) -> Subject {
         _ => {}
     }
     if let Some(m) = ctx.ents.at(ctx.toks[j].start()).filter(|m| m.form != MentionForm::Pronoun) {
-        let kind = match ctx.ents.entities[m.entity].kind {
-            EntityKind::Person => SubjectKind::Person,
-            EntityKind::Organization => SubjectKind::Organization,
-            EntityKind::Place => SubjectKind::Place,
-            _ => SubjectKind::OtherName,
-        };
+        let kind = entity_subject(ctx.ents.entities[m.entity].kind);
         return Subject { kind, actor: Some(owner_or_owned(ctx, m)) };
     }
     if is_description(ctx, j) {
         return Subject { kind: SubjectKind::Description, actor: describe(ctx, j) };
     }
     Subject { kind: SubjectKind::Common, actor: None }
+}
+
+/// The subject kind of a named entity.
+fn entity_subject(kind: EntityKind) -> SubjectKind {
+    match kind {
+        EntityKind::Person => SubjectKind::Person,
+        EntityKind::Organization => SubjectKind::Organization,
+        EntityKind::Place => SubjectKind::Place,
+        _ => SubjectKind::OtherName,
+    }
 }

@@ -103,7 +103,8 @@ pub(super) fn clause_end(ctx: &Ctx, a: usize, sent_end: usize) -> usize {
             return k;
         }
         if ctx.in_marks[k] == quoted {
-            if t.is_word() {
+            // (Inside quote marks only punctuation ends a clause.)
+            if t.is_word() && !quoted {
                 if matches!(
                     ctx.lower[k].as_str(),
                     "as" | "while"
@@ -131,7 +132,7 @@ pub(super) fn clause_end(ctx: &Ctx, a: usize, sent_end: usize) -> usize {
                 if matches!(ctx.lower[k].as_str(), "and" | "or") && next_cue {
                     return k;
                 }
-            } else {
+            } else if !t.is_word() {
                 let c = first_char(&t, ctx.text);
                 if matches!(c, '.' | ';' | ':' | ',' | '?' | '!' | '(' | '\u{2014}') {
                     return k;

@@ -59,6 +59,7 @@ pub const NAMES: &[&str] = &[
     "governed.deliberate",
     "governed.condition",
     "governed.refuse",
+    "condition_after",
     "question",
     "headline",
     "reported.past",
@@ -85,7 +86,8 @@ const ACTOR: usize = SUBJECT + SubjectKind::ALL.len();
 const QUOTE: usize = ACTOR + 5;
 const NEGATED: usize = QUOTE + 3;
 const GOVERNED: usize = NEGATED + 1;
-const QUESTION: usize = GOVERNED + CueKind::GOVERNING.len();
+const CONDITION_AFTER: usize = GOVERNED + CueKind::GOVERNING.len();
+const QUESTION: usize = CONDITION_AFTER + 1;
 const HEADLINE: usize = QUESTION + 1;
 const REPORTED: usize = HEADLINE + 1;
 const WOULD: usize = REPORTED + 2;
@@ -120,11 +122,15 @@ pub(super) fn extract(ctx: &Ctx, sent: &Sentence, found: &Spotted, place: Place,
     }
     let window = k.saturating_sub(6).max(sent.start)..k;
     for (i, kind) in CueKind::GOVERNING.iter().enumerate() {
-        let sentence_wide = *kind == CueKind::Condition;
-        let range = if sentence_wide { sent.start..sent.end } else { window.clone() };
+        // A condition anywhere before ("If elected, she will"), the rest close by.
+        let range = if *kind == CueKind::Condition { sent.start..k } else { window.clone() };
         if range.clone().any(|j| ctx.cues[j].has(*kind)) {
             on(&mut x, GOVERNED + i);
         }
+    }
+    // "threatened to walk out unless the fee was cut".
+    if (k..sent.end).any(|j| ctx.cues[j].has(CueKind::Condition)) {
+        on(&mut x, CONDITION_AFTER);
     }
     if place.question {
         on(&mut x, QUESTION);

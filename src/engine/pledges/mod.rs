@@ -84,6 +84,8 @@ pub struct Candidate {
     pub features: Vector,
     /// The money or count tied to it, as printed.
     pub amount: Option<String>,
+    /// In the headline.
+    pub headline: bool,
     /// The model's score (a pledge when above 0).
     pub score: f64,
 }
@@ -208,6 +210,7 @@ fn gather(ctx: &Ctx, layers: &Layers, attributions: &[Attribution]) -> Vec<Candi
                 construction: found.construction,
                 features,
                 amount,
+                headline: place.headline,
                 score: 0.0,
             });
         }
@@ -238,6 +241,12 @@ fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Pledge> {
         if kept[from..].iter().any(|(k, w)| k.actor == c.actor && restates(w, &words)) {
             continue;
         }
+        // A headline says in short what the body says: the body's is shown.
+        if let Some(i) =
+            kept.iter().take(4).position(|(k, w)| k.headline && k.actor == c.actor && summarizes(w, &words))
+        {
+            kept.remove(i);
+        }
         kept.push((c, words));
     }
     kept.iter()
@@ -265,6 +274,12 @@ fn content_words<'a>(ctx: &Ctx<'a>, span: Span) -> Vec<&'a str> {
         .map(|j| lower[j].as_str())
         .filter(|w| w.len() >= 4)
         .collect()
+}
+
+/// A headline's words are at least half in the body's (two or more).
+fn summarizes(headline: &[&str], body: &[&str]) -> bool {
+    let shared = headline.iter().filter(|w| body.contains(w)).count();
+    shared >= 2 && shared * 2 >= headline.len()
 }
 
 /// The later words say again what the earlier said: two thirds of each
