@@ -216,7 +216,7 @@ fn reporting_tense(ctx: &Ctx, sent: &Sentence) -> Option<bool> {
         }
         let word = ctx.lower[j].as_str();
         let base = ctx.lexicon.speech_verb(word)?;
-        (word != base).then(|| !(word.ends_with('s') && !word.ends_with("ss")))
+        (word != base).then(|| !word.ends_with('s') || word.ends_with("ss"))
     })
 }
 
