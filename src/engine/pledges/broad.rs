@@ -3,7 +3,7 @@
 //! in narration, reported speech and quotes alike, whoever the subject.
 //! The fitted model decides which of them are pledges.
 
-use super::actor::{actor_before, describe, is_description, owner_or_owned, possessor};
+use super::actor::{actor_before, actor_in, describe, is_description, owner_or_owned, possessor};
 use super::candidates::{Construction, Sentence, Spotted};
 use super::clause::{clause_end, is_negation, list_items, looks_like_verb, next_to, span_of};
 use super::cues::{CueKind, Cues};
@@ -226,6 +226,14 @@ pub(super) fn subject_of(ctx: &Ctx, sent: &Sentence, k: usize) -> Subject {
             }
         }
     };
+    // "The mayor, who took office in May, will ...": the name that opens
+    // the sentence, past the inserted clause.
+    let inserted = j.is_some_and(|j| matches!(ctx.toks[j].text(ctx.text), "," | ")" | "\u{2014}"));
+    if inserted {
+        if let Some(actor) = actor_in(ctx, sent.start, k) {
+            return Subject { kind: entity_subject(ctx.ents.entities[actor].kind), actor: Some(actor) };
+        }
+    }
     j = j.filter(|&j| ctx.toks[j].is_word());
     let Some(j) = j else { return Subject { kind: SubjectKind::Missing, actor: None } };
     let word = before_apostrophe(ctx.lower[j].as_str());

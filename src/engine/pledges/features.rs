@@ -68,6 +68,7 @@ pub const NAMES: &[&str] = &[
     "verb.be",
     "verb.have",
     "verb.passive",
+    "verb.progressive",
     "verb.noun_phrase",
     "amount",
     "span.short",
@@ -92,7 +93,7 @@ const HEADLINE: usize = QUESTION + 1;
 const REPORTED: usize = HEADLINE + 1;
 const WOULD: usize = REPORTED + 2;
 const VERB: usize = WOULD + 1;
-const AMOUNT: usize = VERB + 4;
+const AMOUNT: usize = VERB + 5;
 const SPAN: usize = AMOUNT + 1;
 
 /// Where the sentence of a candidate stands.
@@ -199,10 +200,12 @@ fn verb_features(ctx: &Ctx, found: &Spotted, x: &mut Vector) {
             let next = ctx.lower.get(v + 1).map(|w| w.as_str()).unwrap_or("");
             if next.ends_with("ed") || next.ends_with("en") {
                 x[VERB + 2] = 1.0;
+            } else if next.ends_with("ing") {
+                x[VERB + 3] = 1.0;
             }
         }
         "have" => x[VERB + 1] = 1.0,
-        _ if !looks_like_verb(ctx, v) || verb.ends_with("ing") => x[VERB + 3] = 1.0,
+        _ if !looks_like_verb(ctx, v) || verb.ends_with("ing") => x[VERB + 4] = 1.0,
         _ => {}
     }
 }
