@@ -5,6 +5,7 @@
 //! ```sh
 //! cargo run --release --example fit_pledges -- GOLD.jsonl           # fit, score, write the weights
 //! cargo run --release --example fit_pledges -- GOLD.jsonl --check   # fit, score, compare with the file
+//! cargo run --release --example fit_pledges -- GOLD.jsonl --dump    # also list every candidate, label, features
 //! ```
 //!
 //! GOLD.jsonl holds one article a line: `{"id", "text", "pledges": [{"start",
@@ -97,7 +98,7 @@ fn main() -> ExitCode {
     let check = args.iter().any(|a| a == "--check");
     let dump = args.iter().any(|a| a == "--dump");
     let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: fit_pledges GOLD.jsonl [--check]");
+        eprintln!("usage: fit_pledges GOLD.jsonl [--check] [--dump]");
         return ExitCode::from(2);
     };
     let articles = match load(path) {

@@ -224,6 +224,11 @@ fn gather(ctx: &Ctx, layers: &Layers, attributions: &[Attribution]) -> Vec<Candi
 /// must not cost quadratic time.
 const LOOK_BACK: usize = 48;
 
+/// How far back (bytes) a restatement is looked for: about a long
+/// article; text further apart (another article in one file, a text
+/// repeated) gets its pledges listed again.
+const RESTATE_WITHIN: usize = 20_000;
+
 /// The kept candidates as pledges: score above 0; of overlapping ones the
 /// higher score; a restatement of a recent pledge of the same actor once.
 fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Pledge> {
@@ -238,7 +243,8 @@ fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Pledge> {
             continue;
         }
         let words = content_words(ctx, c.span);
-        if kept[from..].iter().any(|(k, w)| k.actor == c.actor && restates(w, &words)) {
+        let near = |k: &Candidate| c.span.start - k.span.start.min(c.span.start) <= RESTATE_WITHIN;
+        if kept[from..].iter().any(|(k, w)| near(k) && k.actor == c.actor && restates(w, &words)) {
             continue;
         }
         // A headline says in short what the body says: the body's is shown.
