@@ -20,6 +20,7 @@
 pub mod attribution;
 pub mod context;
 pub mod entities;
+pub mod fit;
 pub mod input;
 pub mod lexicon;
 pub mod nested;
@@ -102,6 +103,19 @@ impl Early {
 /// Annotates text that is already normalized (see [`input::decode`]),
 /// taking it over without a copy.
 fn annotate_owned(text: String) -> Document {
+    annotate_with(text, pledges::model(), None)
+}
+
+/// Annotates `text` deciding pledges by `model` instead of the built-in
+/// weights, and returns every pledge candidate with its features (for
+/// fitting, see `examples/fit_pledges.rs`).
+pub fn annotate_for_fitting(text: &str, model: &fit::LinearModel) -> (Document, Vec<pledges::Candidate>) {
+    let mut candidates = Vec::new();
+    let doc = annotate_with(input::normalize_str(text), model, Some(&mut candidates));
+    (doc, candidates)
+}
+
+fn annotate_with(text: String, model: &fit::LinearModel, trace: Option<&mut Vec<pledges::Candidate>>) -> Document {
     let lx = Lexicon::get();
     let mut doc = Document::empty(String::new());
     let early = Early::run(&text, lx);
@@ -111,7 +125,7 @@ fn annotate_owned(text: String) -> Document {
     let mut ents = entities::find(&layers, lx);
     let attributions = attribution::attribute(&layers, &mut ents, lx);
     entities::finish(&mut ents, &text);
-    let pledges = pledges::find(&layers, &attributions, &ents, lx);
+    let pledges = pledges::find_with(&layers, &attributions, &ents, lx, model, trace);
 
     doc.quotes = raw
         .iter()

@@ -1,0 +1,345 @@
+//! Pledges: commitments the article reports, each with its actor, a short
+//! action and the amount tied to it.
+//!
+//! Three steps. Candidates come from general grammar ([`broad`]: every
+//! modal with a verb, "going to", "is to", every commitment verb or noun,
+//! in narration, reported speech and quotes) and from today's precise
+//! constructions ([`candidates`]: `pledged to`, `a plan to`, list items,
+//! an announced `will`, the speaker's own quoted `"We will ..."`). Each
+//! candidate gets named features ([`features`]); a logistic model with
+//! weights fitted on annotated articles (`assets/pledge_weights.txt`, see
+//! `examples/fit_pledges.rs`) decides. Kept candidates that overlap or
+//! restate an earlier one are shown once.
+
+mod actor;
+mod amount;
+mod broad;
+mod candidates;
+mod clause;
+mod cues;
+mod features;
+
+use std::cell::{Cell, OnceCell};
+use std::num::NonZeroU32;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+pub use broad::SubjectKind;
+pub use candidates::Construction;
+pub use features::{Vector, COUNT as FEATURE_COUNT, NAMES as FEATURE_NAMES};
+
+use self::actor::first_subject;
+use self::amount::{action, amount};
+use self::candidates::Sentence;
+use self::clause::span_of;
+use self::cues::Cues;
+use self::features::Place;
+use super::attribution::Attribution;
+use super::entities::{Entities, Found};
+use super::fit::LinearModel;
+use super::lexicon::Lexicon;
+use super::quotes::RawKind;
+use super::text::{is_double_quote, token_at, Lower, Token};
+use super::Context;
+use crate::model::{EntityKind, MentionForm, Pledge, Span};
+
+/// Organization ids with the keys of their name words, by last word.
+type OrgsByHead = FxHashMap<String, Vec<(usize, Vec<String>)>>;
+
+/// What the pledge stage reads, built once a document.
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    lower: &'a Lower<'a>,
+    lexicon: &'a Lexicon,
+    ents: &'a Entities,
+    /// Index + 1 of the direct quote containing each token, if any (4 bytes a token).
+    quote_of: Vec<Option<NonZeroU32>>,
+    /// Inside any quote marks (direct, partial or title).
+    in_marks: Vec<bool>,
+    /// The cue kinds of each token's word.
+    cues: Vec<Cues>,
+    /// In an interview, the answer paragraphs speak for the interviewee:
+    /// (answer paragraph spans, the interviewee).
+    interview: Option<(Vec<Span>, Option<usize>)>,
+    /// The subject of the previous sentence, for "they" and "it".
+    prev_subject: Cell<Option<usize>>,
+    /// The article's home place word (see [`actor::home_word`]), found once.
+    home: OnceCell<Option<String>>,
+    /// Organizations of two words or more by the key of their last word,
+    /// with the keys of all their words (built once, for [`actor::describe`]).
+    orgs_by_head: OnceCell<OrgsByHead>,
+    /// The jurisdiction the article is about (see [`actor::main_jurisdiction`]).
+    jurisdiction: OnceCell<Option<usize>>,
+}
+
+/// One candidate pledge with its evidence and the model's score.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub span: Span,
+    pub actor: Option<usize>,
+    pub construction: Construction,
+    /// Feature values, in the order of [`FEATURE_NAMES`].
+    pub features: Vector,
+    /// The money or count tied to it, as printed.
+    pub amount: Option<String>,
+    /// In the headline.
+    pub headline: bool,
+    /// The model's score (a pledge when above 0).
+    pub score: f64,
+}
+
+/// The built-in decision weights (`assets/pledge_weights.txt`), parsed once.
+pub fn model() -> &'static LinearModel {
+    static MODEL: OnceLock<LinearModel> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        LinearModel::parse(FEATURE_NAMES, include_str!("../../../assets/pledge_weights.txt"))
+            .unwrap_or_else(|e| panic!("assets/pledge_weights.txt: {e}"))
+    })
+}
+
+/// Finds the pledges of a document, decided by the built-in weights.
+pub fn find(layers: &Context, attributions: &[Attribution], ents: &Entities, lexicon: &Lexicon) -> Vec<Pledge> {
+    find_with(layers, attributions, ents, lexicon, model(), None)
+}
+
+/// Finds the pledges of a document decided by `model`; when `trace` is
+/// given, every candidate with its features and score is added to it.
+pub fn find_with(
+    layers: &Context,
+    attributions: &[Attribution],
+    ents: &Entities,
+    lexicon: &Lexicon,
+    model: &LinearModel,
+    trace: Option<&mut Vec<Candidate>>,
+) -> Vec<Pledge> {
+    let ctx = context(layers, ents, lexicon);
+    let mut candidates = gather(&ctx, layers, attributions);
+    for c in &mut candidates {
+        c.score = model.score(&c.features);
+    }
+    let pledges = select(&ctx, &candidates);
+    if let Some(trace) = trace {
+        trace.extend(candidates);
+    }
+    pledges
+}
+
+fn context<'a>(layers: &Context<'a>, ents: &'a Entities, lexicon: &'a Lexicon) -> Ctx<'a> {
+    let toks = layers.tokens;
+    let mut quote_of = vec![None; toks.len()];
+    let mut in_marks = vec![false; toks.len()];
+    for (qi, q) in layers.quotes.iter().enumerate() {
+        let a = token_at(toks, q.content.start);
+        let b = token_at(toks, q.content.end);
+        for k in a..b {
+            in_marks[k] = true;
+            if q.kind == RawKind::Direct {
+                quote_of[k] = NonZeroU32::new(qi as u32 + 1);
+            }
+        }
+    }
+    let table = cues::table(lexicon);
+    let cues = layers.lower.iter().map(|w| table.get(w.as_str()).copied().unwrap_or_default()).collect();
+    Ctx {
+        text: layers.text,
+        toks,
+        lower: layers.lower,
+        lexicon,
+        ents,
+        quote_of,
+        in_marks,
+        cues,
+        interview: interview(layers, ents),
+        prev_subject: Cell::default(),
+        home: OnceCell::default(),
+        orgs_by_head: OnceCell::default(),
+        jurisdiction: OnceCell::default(),
+    }
+}
+
+/// Every candidate of the document with its features, sentence by sentence.
+fn gather(ctx: &Ctx, layers: &Context, attributions: &[Attribution]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut last_actor: Option<usize> = None;
+    // A list announced with a colon ("three pledges: A. B. C.") whose items
+    // are the next sentences of the paragraph: (actor, items left, paragraph end).
+    let mut open_list: Option<(Option<usize>, usize, usize)> = None;
+    let mut prev_subject: Option<usize> = None;
+    for s in layers.sentences {
+        let place = Place {
+            headline: layers.meta.headline.is_some_and(|h| h.overlaps(*s)),
+            question: is_question(ctx.text, *s),
+        };
+        let start = token_at(ctx.toks, s.start);
+        let end = token_at(ctx.toks, s.end);
+        let mut sent = Sentence::new(start, end, attributions, last_actor);
+        match open_list {
+            Some((actor, left, para_end)) if left > 0 && s.start < para_end && end > start => {
+                sent.found.push(candidates::Spotted {
+                    span: span_of(ctx, start, end),
+                    actor,
+                    construction: Construction::ListContinued,
+                    cue: start,
+                });
+                open_list = Some((actor, left - 1, para_end));
+            }
+            _ => {
+                open_list = None;
+                ctx.prev_subject.set(prev_subject);
+                candidates::precise(ctx, &mut sent);
+                broad::broad(ctx, &mut sent);
+                if let Some((actor, left)) = sent.opened {
+                    let p = layers.paras.partition_point(|p| p.start <= s.start);
+                    let para_end = p.checked_sub(1).map_or(s.end, |p| layers.paras[p].end);
+                    open_list = Some((actor, left, para_end));
+                }
+            }
+        }
+        prev_subject = first_subject(ctx, start, end);
+        for found in &sent.found {
+            if found.construction.precise() && found.actor.is_some() {
+                last_actor = found.actor;
+            }
+            let amount = amount(ctx, found.span);
+            let features = features::extract(ctx, &sent, found, place, amount.is_some());
+            out.push(Candidate {
+                span: found.span,
+                actor: found.actor,
+                construction: found.construction,
+                features,
+                amount,
+                headline: place.headline,
+                score: 0.0,
+            });
+        }
+    }
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out
+}
+
+/// How many earlier kept pledges a candidate is compared with (overlap,
+/// restatement): restatements come close together, and a long document
+/// must not cost quadratic time.
+const LOOK_BACK: usize = 48;
+
+/// How far back (bytes) a restatement is looked for: about a long
+/// article; text further apart (another article in one file, a text
+/// repeated) gets its pledges listed again.
+const RESTATE_WITHIN: usize = 20_000;
+
+/// The kept candidates as pledges: score above 0; of overlapping ones the
+/// higher score; a restatement of a recent pledge of the same actor once.
+fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Pledge> {
+    // Each kept candidate with its content words.
+    let mut kept: Vec<(&Candidate, Vec<&str>)> = Vec::new();
+    for c in candidates.iter().filter(|c| c.score > 0.0) {
+        let from = kept.len().saturating_sub(LOOK_BACK);
+        if let Some(i) = kept[from..].iter().rposition(|(k, _)| k.span.overlaps(c.span)) {
+            if kept[from + i].0.score < c.score {
+                kept[from + i] = (c, content_words(ctx, c.span));
+            }
+            continue;
+        }
+        let words = content_words(ctx, c.span);
+        let near = |k: &Candidate| c.span.start - k.span.start.min(c.span.start) <= RESTATE_WITHIN;
+        if kept[from..].iter().any(|(k, w)| near(k) && k.actor == c.actor && restates(w, &words)) {
+            continue;
+        }
+        // A headline says in short what the body says: the body's is shown.
+        if let Some(i) =
+            kept.iter().take(4).position(|(k, w)| k.headline && k.actor == c.actor && summarizes(w, &words))
+        {
+            kept.remove(i);
+        }
+        kept.push((c, words));
+    }
+    kept.iter()
+        .enumerate()
+        .map(|(id, (c, _))| {
+            let text = c.span.slice(ctx.text).to_string();
+            Pledge {
+                id,
+                start: c.span.start,
+                end: c.span.end,
+                action: action(&text),
+                amount: c.amount.clone(),
+                text,
+                actor: c.actor,
+            }
+        })
+        .collect()
+}
+
+/// The lowercase words of four letters or more in a span.
+fn content_words<'a>(ctx: &Ctx<'a>, span: Span) -> Vec<&'a str> {
+    let lower: &'a Lower<'a> = ctx.lower;
+    (token_at(ctx.toks, span.start)..token_at(ctx.toks, span.end))
+        .filter(|&j| ctx.toks[j].is_word())
+        .map(|j| lower[j].as_str())
+        .filter(|w| w.len() >= 4)
+        .collect()
+}
+
+/// A headline's words are at least half in the body's (two or more).
+fn summarizes(headline: &[&str], body: &[&str]) -> bool {
+    let shared = headline.iter().filter(|w| body.contains(w)).count();
+    shared >= 2 && shared * 2 >= headline.len()
+}
+
+/// The later words say again what the earlier said: two thirds of each
+/// shared.
+fn restates(earlier: &[&str], later: &[&str]) -> bool {
+    let shared = later.iter().filter(|w| earlier.contains(w)).count();
+    !later.is_empty() && shared * 3 >= later.len() * 2 && shared * 3 >= earlier.len() * 2
+}
+
+/// A sentence that asks (it ends with a question mark, closing quote marks
+/// aside) commits no one.
+fn is_question(text: &str, s: Span) -> bool {
+    s.slice(text).trim_end().trim_end_matches(|c: char| is_double_quote(c) || c == '\'' || c == ')').ends_with('?')
+}
+
+/// An interview: at least two paragraphs that are a bare question, each
+/// followed by the interviewee's answer in the first person without quote
+/// marks. Returns the answer paragraphs and the interviewee: the first
+/// person the headline names, else the person named most.
+fn interview(layers: &Context, ents: &Entities) -> Option<(Vec<Span>, Option<usize>)> {
+    let text = layers.text;
+    let is_q = |p: &Span| {
+        let t = p.slice(text).trim();
+        t.ends_with('?') && !t.starts_with(is_double_quote) && t.len() < 400
+    };
+    if layers.paras.iter().filter(|p| is_q(p)).count() < 2 {
+        return None;
+    }
+    let mut answers = Vec::new();
+    let mut after_q = false;
+    for p in layers.paras {
+        if is_q(p) {
+            after_q = true;
+        } else if after_q
+            && !layers.boiler_spans.contains(p)
+            && !p.slice(text).trim_start().starts_with(is_double_quote)
+        {
+            answers.push(*p);
+        }
+    }
+    let person = |m: &&Found| ents.entities[m.entity].kind == EntityKind::Person && m.form != MentionForm::Pronoun;
+    let who = layers
+        .meta
+        .headline
+        .and_then(|h| ents.in_range(h.start, h.end).iter().find(person).map(|m| m.entity))
+        .or_else(|| {
+            ents.entities.iter().filter(|e| e.kind == EntityKind::Person).max_by_key(|e| e.mentions.len()).map(|e| e.id)
+        });
+    Some((answers, who))
+}
+
+/// The interviewee, when token `k` lies in an answer of an interview.
+fn answer_of(ctx: &Ctx, k: usize) -> Option<Option<usize>> {
+    let (answers, who) = ctx.interview.as_ref()?;
+    let pos = ctx.toks[k].start();
+    answers.iter().any(|p| p.contains_pos(pos)).then_some(*who)
+}
