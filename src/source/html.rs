@@ -115,6 +115,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let mut readability = Readability::new(html, url, Some(cfg)).map_err(readability_message)?;
     let h1s: Vec<String> = readability.doc.select("h1").iter().take(4).map(|h| collapse(&h.text())).collect();
+    remove_clutter(&readability.doc);
     let article = readability.parse().map_err(readability_message)?;
     let content = dom_query::Document::from(article.content.as_ref());
     let mut walk = Walk::default();
@@ -129,13 +130,33 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
         return Err("no article text found in the page".into());
     }
     let meta = |s: Option<String>| s.map(|s| collapse(&s)).filter(|s| !s.is_empty());
-    Ok(Page {
-        title,
-        author: meta(article.byline),
-        published: meta(article.published_time),
-        paragraphs,
-        captions: walk.captions,
-    })
+    let author = meta(article.byline).map(|a| clean_author(&a)).filter(|a| !a.is_empty());
+    Ok(Page { title, author, published: meta(article.published_time), paragraphs, captions: walk.captions })
+}
+
+/// Class or id words of clutter that Readability's own patterns miss:
+/// ad slots, cookie and consent banners, share bars, newsletter boxes.
+fn is_clutter_word(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    matches!(w.as_str(), "ad" | "ads" | "advert" | "advertisement" | "adsbygoogle" | "dfp")
+        || w.starts_with("ad-")
+        || w.ends_with("-ad")
+        || ["cookie", "consent", "gdpr", "newsletter", "share", "social"].iter().any(|k| w.contains(k))
+}
+
+/// Removes clutter elements (see [`is_clutter_word`]) before extraction;
+/// the page's `html`, `body`, `main` and `article` always stay.
+fn remove_clutter(doc: &dom_query::Document) {
+    for node in doc.select("[class], [id]").nodes() {
+        let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        if matches!(name.as_str(), "html" | "body" | "main" | "article") {
+            continue;
+        }
+        let words = format!("{} {}", node.attr_or("class", ""), node.attr_or("id", ""));
+        if words.split_whitespace().any(is_clutter_word) {
+            node.remove_from_parent();
+        }
+    }
 }
 
 fn readability_message(e: ReadabilityError) -> String {
@@ -170,6 +191,13 @@ fn clean_title(title: &str, site: Option<&str>, h1s: &[String]) -> String {
     }
 }
 
+/// A byline without its "By " and anything after a " · " or " | " (a date).
+fn clean_author(byline: &str) -> String {
+    let a = byline.strip_prefix("By ").or_else(|| byline.strip_prefix("by ")).unwrap_or(byline);
+    let end = [" \u{b7} ", " | "].iter().filter_map(|sep| a.find(sep)).min().unwrap_or(a.len());
+    a[..end].trim().to_string()
+}
+
 /// Whitespace runs (newlines, tabs, no-break spaces) as one space, trimmed.
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -181,6 +209,10 @@ struct Walk {
     paragraphs: Vec<String>,
     captions: Vec<String>,
     inline: String,
+    /// Inside an article's `<header>`: kickers and dates are dropped there.
+    in_header: usize,
+    /// The text of `<time>` elements: a paragraph of only a date is dropped.
+    times: Vec<String>,
 }
 
 impl Walk {
@@ -204,6 +236,17 @@ impl Walk {
                         self.captions.push(caption);
                     }
                 }
+                "time" => {
+                    self.times.push(collapse(&child.text()));
+                    self.node(&child, depth + 1);
+                }
+                "header" => {
+                    self.flush();
+                    self.in_header += 1;
+                    self.node(&child, depth + 1);
+                    self.flush();
+                    self.in_header -= 1;
+                }
                 "q" => {
                     self.inline.push('\u{201c}');
                     self.node(&child, depth + 1);
@@ -225,11 +268,14 @@ impl Walk {
         }
     }
 
-    /// Ends the current paragraph.
+    /// Ends the current paragraph. Dropped: a date alone, a lone ad label,
+    /// and in a header anything shorter than a standfirst (a section kicker).
     fn flush(&mut self) {
         let p = collapse(&self.inline);
         self.inline.clear();
-        if !p.is_empty() {
+        let label = matches!(p.to_ascii_lowercase().as_str(), "advertisement" | "sponsored" | "ad");
+        let kicker = self.in_header > 0 && p.split_whitespace().count() < 5;
+        if !p.is_empty() && !label && !kicker && !self.times.contains(&p) {
             self.paragraphs.push(p);
         }
     }
@@ -263,6 +309,28 @@ mod tests {
         assert!(text.starts_with("Ferry fares frozen for winter\n\nThe harbor board"));
         assert_eq!(headline, "Ferry fares frozen for winter".len());
         assert!(!text.contains("Copyright") && !text.contains("Home"), "{text}");
+    }
+
+    #[test]
+    fn titles_and_bylines_lose_their_decoration() {
+        let h1s = ["Tide tables change".to_string()];
+        assert_eq!(clean_title("Tide tables change - Coast Times", None, &h1s), "Tide tables change");
+        assert_eq!(clean_title("Tide tables change :: Coast Times", Some("Coast Times"), &[]), "Tide tables change");
+        assert_eq!(clean_title("Old pier reopens | Local | Coast Times", None, &[]), "Old pier reopens | Local");
+        assert_eq!(clean_title("Pier - a history", None, &[]), "Pier - a history");
+        assert_eq!(clean_title("", None, &h1s), "Tide tables change");
+        assert_eq!(clean_author("By Ann Lee \u{b7} May 2, 2026"), "Ann Lee");
+        assert_eq!(clean_author("Ann Lee | Staff"), "Ann Lee");
+    }
+
+    #[test]
+    fn clutter_words() {
+        for w in ["ad", "ad-slot", "sidebar-ad", "cookie-banner", "gdpr-consent", "share-tools", "newsletter-box"] {
+            assert!(is_clutter_word(w), "{w}");
+        }
+        for w in ["article-body", "headline", "adventure", "reader-comments", "lead"] {
+            assert!(!is_clutter_word(w), "{w}");
+        }
     }
 
     #[test]
