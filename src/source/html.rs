@@ -21,6 +21,18 @@ pub const MAX_ELEMENTS: usize = 50_000;
 /// Deeper than this the walk takes a subtree's text as one run.
 const MAX_DEPTH: usize = 200;
 
+/// Pages whose tags nest deeper than this are refused before parsing (the
+/// HTML parser's work grows with the square of the depth).
+pub const MAX_NESTING: usize = 1000;
+
+/// Elements that are never open (void) or close themselves implicitly:
+/// not counted as nesting.
+const NOT_NESTING: [&str; 35] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "rb", "rt", "rp", "tbody", "thead", "tfoot", "colgroup",
+    "caption", "html", "head", "body", "keygen",
+];
+
 /// Inline elements: their text runs on inside the current paragraph.
 const INLINE: [&str; 33] = [
     "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
@@ -102,6 +114,49 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
     None
 }
 
+/// How deep the page's tags nest and how many start tags it has: a quick
+/// linear scan (comments, scripts and styles skipped), an estimate made
+/// before the real parser sees the page.
+pub fn tag_shape(html: &str) -> (usize, usize) {
+    let b = html.as_bytes();
+    let (mut depth, mut deepest, mut tags, mut i) = (0usize, 0usize, 0usize, 0usize);
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        if b[i..].starts_with(b"!--") {
+            i += find(&b[i..], b"-->").map_or(b.len() - i, |j| j + 3);
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let len = b[start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if len == 0 {
+            continue;
+        }
+        let name = b[start..start + len].to_ascii_lowercase();
+        let name = std::str::from_utf8(&name).unwrap_or("");
+        let end = find(&b[start..], b">").map_or(b.len(), |j| start + j);
+        if closing {
+            if !NOT_NESTING.contains(&name) {
+                depth = depth.saturating_sub(1);
+            }
+        } else {
+            tags += 1;
+            if matches!(name, "script" | "style" | "textarea" | "title") {
+                let close = format!("</{name}");
+                let rest = b[end.min(b.len())..].to_ascii_lowercase();
+                i = end + find(&rest, close.as_bytes()).unwrap_or(rest.len());
+                continue;
+            }
+            if !NOT_NESTING.contains(&name) && b.get(end.saturating_sub(1)) != Some(&b'/') {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        i = end.min(b.len());
+    }
+    (deepest, tags)
+}
+
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
@@ -110,6 +165,13 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
     if html.len() > MAX_PAGE_BYTES {
         return Err(format!("page too large ({} MB; the limit is {} MB)", html.len() >> 20, MAX_PAGE_BYTES >> 20));
+    }
+    let (depth, tags) = tag_shape(html);
+    if depth > MAX_NESTING {
+        return Err(format!("page too deeply nested (more than {MAX_NESTING} levels)"));
+    }
+    if tags > MAX_ELEMENTS {
+        return Err(format!("page too complex ({tags} elements; the limit is {MAX_ELEMENTS})"));
     }
     let cfg = Config { max_elements_to_parse: MAX_ELEMENTS, ..Config::default() };
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
@@ -348,6 +410,18 @@ mod tests {
         let equiv = b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">";
         assert_eq!(declared_charset(equiv).as_deref(), Some("iso-8859-1"));
         assert_eq!(declared_charset(b"<p>charset=koi8-r</p>"), None);
+    }
+
+    #[test]
+    fn the_tag_shape_is_estimated_before_parsing() {
+        assert_eq!(tag_shape(PAGE).0, 3, "article>blockquote>q; html, body, p, li and img not counted");
+        let deep = format!("<html><body>{}x{}</body></html>", "<div>".repeat(5000), "</div>".repeat(5000));
+        assert_eq!(tag_shape(&deep), (5000, 5002));
+        let unclosed = format!("<body>{}", "<p>para<li>item<br>".repeat(3000));
+        assert_eq!(tag_shape(&unclosed).0, 0);
+        let script = "<script>for (i = 0; i < 9; i++) s += '<div>';</script><!-- <div> --><div/>";
+        assert_eq!(tag_shape(script), (0, 2));
+        assert!(extract(&deep, None).unwrap_err().contains("too deeply nested"));
     }
 
     #[test]
