@@ -41,8 +41,9 @@ const SAMPLE: usize = 64 * 1024;
 
 /// True when the bytes look like binary data rather than text: a NUL byte
 /// anywhere (text never has one; checking the whole input also catches a
-/// binary file behind a long text header), or more than a tenth of the
-/// sample in C0 controls other than whitespace and ESC.
+/// binary file behind a long text header), more than a tenth of the
+/// sample in C0 controls other than whitespace and ESC, or mostly invalid
+/// UTF-8 with more than a hundredth in such controls.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(SAMPLE)];
     if sample.is_empty() {
@@ -55,10 +56,12 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if controls * 10 > sample.len() {
         return true;
     }
-    // Mostly invalid UTF-8 (more than a third of the sample) is not text either.
+    // Mostly invalid UTF-8 (more than a third of the sample) with control
+    // bytes in it is not text either; without any, it is a legacy encoding
+    // (Cyrillic or Greek text is mostly bytes above 0x7F).
     let lossy = String::from_utf8_lossy(sample);
     let bad = lossy.chars().filter(|&c| c == '\u{fffd}').count();
-    bad * 3 > sample.len().max(1) && sample.len() > 16
+    bad * 3 > sample.len().max(1) && sample.len() > 16 && controls * 100 > sample.len()
 }
 
 /// Decodes article bytes. `strict` turns bytes that are not UTF-8 into an
@@ -115,11 +118,22 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     good > bad
 }
 
+/// Below this many non-ASCII bytes a guess has too little to go on, and
+/// windows-1252 (the commonest legacy encoding) is taken when it fits.
+const LITTLE_EVIDENCE: usize = 16;
+
 /// The legacy encoding `chardetng` guesses for bytes that are not UTF-8.
 fn detect(bytes: &[u8]) -> &'static encoding_rs::Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    detector.guess(None, chardetng::Utf8Detection::Deny)
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    // The five bytes windows-1252 leaves undefined.
+    let fits_1252 = !bytes.iter().any(|b| matches!(b, 0x81 | 0x8d | 0x8f | 0x90 | 0x9d));
+    if non_ascii < LITTLE_EVIDENCE && fits_1252 {
+        return encoding_rs::WINDOWS_1252;
+    }
+    guess
 }
 
 /// Decodes text that is already a `str` (BOM and line ends only).
@@ -175,6 +189,16 @@ mod tests {
         // A UTF-16 label on single-byte text means UTF-8, as in browsers.
         let d = decode_declared(b"caf\xe9", Some("utf-16"), false).unwrap();
         assert_eq!(d.text, "caf\u{fffd}");
+    }
+
+    #[test]
+    fn short_text_leans_to_windows_1252_long_text_is_detected() {
+        let d = decode(b"\xabCa va\xbb, dit Ren\xe9.", false).unwrap();
+        assert_eq!(d.text, "\u{ab}Ca va\u{bb}, dit Ren\u{e9}.");
+        let czech = b"P\xf8\xedli\xb9 \xbelu\xbbou\xe8k\xfd k\xf9\xf2 \xfap\xecl \xef\xe1belsk\xe9 \xf3dy. ".repeat(4);
+        let d = decode(&czech, false).unwrap();
+        assert_eq!(d.warnings, vec!["decoded as iso-8859-2".to_string()]);
+        assert!(d.text.starts_with("P\u{159}\u{ed}li\u{161} \u{17e}lu\u{165}ou\u{10d}k\u{fd}"), "{}", d.text);
     }
 
     #[test]
