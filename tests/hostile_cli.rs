@@ -5,9 +5,9 @@
 //!
 //! Cases already covered in tests/cli.rs: a missing file
 //! (`missing_file_is_bad_input`), a binary file with NUL bytes
-//! (`binary_file_is_refused`), invalid UTF-8 lossy / `--strict`
-//! (`invalid_utf8_is_lossy_or_strict`), an empty folder
-//! (`empty_folder_is_bad_input`).
+//! (`binary_file_is_refused`), a legacy encoding decoded / `--strict`
+//! (`legacy_encoding_is_decoded_or_strict`), an empty folder
+//! (`empty_folder_is_bad_input`). Pages and URLs: tests/hostile_web.rs.
 
 use assert_cmd::Command;
 use byline::Document;
