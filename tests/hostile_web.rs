@@ -4,17 +4,15 @@
 
 mod web_common;
 
-use assert_cmd::Command;
 use std::path::Path;
 use std::time::{Duration, Instant};
-use web_common::{ok, serve, Reply};
+use web_common::{byline, ok, serve, Reply};
 
 /// Runs `byline annotate ARG` with a short HTTP timeout; returns the output
 /// and how long it took.
 fn annotate(arg: &str) -> (std::process::Output, Duration) {
     let start = Instant::now();
-    let out = Command::cargo_bin("byline")
-        .unwrap()
+    let out = byline()
         .env("BYLINE_HTTP_TIMEOUT", "2")
         .args(["annotate", "--format", "json", arg])
         .timeout(Duration::from_secs(60))

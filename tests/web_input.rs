@@ -5,16 +5,11 @@
 
 mod web_common;
 
-use assert_cmd::Command;
 use byline::Document;
-use web_common::{ok, serve, Reply};
+use web_common::{byline, ok, serve, Reply};
 
 const SEED: &str = "seeds/000_95e916f942a66a19.txt";
 const SEED_PAGE: &str = "tests/pages/seed_page.html";
-
-fn byline() -> Command {
-    Command::cargo_bin("byline").unwrap()
-}
 
 fn document(out: &std::process::Output) -> Document {
     assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));

@@ -59,6 +59,16 @@ fn answer(mut stream: TcpStream, route: &dyn Fn(&str) -> Reply) {
     let _ = stream.write_all(&body);
 }
 
+/// The `byline` binary with no proxy settings from the environment (the
+/// loopback servers must be reached directly).
+pub fn byline() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("byline").unwrap();
+    for var in ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
 /// A 200 reply with this content type.
 pub fn ok(ctype: &'static str, body: impl Into<Vec<u8>>) -> Reply {
     Reply::Page(200, Some(ctype), body.into())
