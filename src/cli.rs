@@ -425,6 +425,14 @@ pub fn text_summary(doc: &Document) -> String {
     if let Some(c) = doc.meta.credit {
         let _ = writeln!(s, "credit: {}", inert(doc.slice(c)));
     }
+    for (label, value) in [("author", &doc.meta.author), ("published", &doc.meta.published)] {
+        if let Some(v) = value {
+            let _ = writeln!(s, "{label}: {}", inert(v));
+        }
+    }
+    for c in &doc.captions {
+        let _ = writeln!(s, "caption: {}", inert(c));
+    }
     for w in &doc.warnings {
         let _ = writeln!(s, "warning: {}", inert(w));
     }

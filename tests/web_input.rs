@@ -69,6 +69,9 @@ fn page_meta_and_captions_are_kept_apart() {
     assert_eq!(doc.speaker_name(q), Some("Ines Marlow"));
     let again = Document::from_json(&doc.to_json()).unwrap();
     assert_eq!(again, doc);
+    let out = byline().args(["annotate", "--format", "text", "tests/pages/harbor_daily.html"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("author: Mira Castell\npublished: 2026-11-03T08:15:00Z\ncaption: The 7:40 ferry"), "{text}");
 }
 
 /// Quotes (text, kind, speaker), speakers and pledges (text, actor, action,
