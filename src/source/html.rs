@@ -1,6 +1,9 @@
 //! Web pages to article text: the main content block found the way reader
 //! modes do it (`dom_smoothie`, a port of Mozilla's Readability on
-//! html5ever), then walked into one paragraph per block.
+//! html5ever), then walked into one paragraph per block. (`dom_smoothie` is
+//! maintained and follows Readability.js; the `readability` crate is an
+//! old port that pulls in an HTTP client, and `scraper` would leave the
+//! content scoring to us.)
 //!
 //! Kept: the headline (the page title without its site-name suffix), the
 //! author and date when the page gives them, and the story's paragraphs,
