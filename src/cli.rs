@@ -4,7 +4,7 @@
 //! Errors are one `error:` line on stderr: exit status 1 for bad input,
 //! 2 for bad usage (clap's own usage errors exit 2 as well).
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::engine;
 use crate::model::{Document, MentionForm, QuoteKind};
 use crate::sanitize::inert;
+use crate::source;
 
 /// byline: read news articles in the terminal, with quotes, speakers,
 /// entities and pledges marked.
@@ -20,8 +21,9 @@ use crate::sanitize::inert;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Articles to open (`-` reads standard input; a folder opens every
-    /// .txt/.md article in it). With none, the bundled seed article opens.
+    /// Articles to open: files (text or saved web pages), `http(s)://` URLs,
+    /// `-` for standard input, or a folder of .txt/.md/.html articles.
+    /// With none, the bundled seed article opens.
     pub files: Vec<PathBuf>,
     /// Reading width cap for the article pane, in columns (default 100,
     /// or `[reader] width` of the config file).
@@ -33,7 +35,7 @@ pub struct Cli {
     /// Print the full default config (keys, theme, reader), commented, and exit.
     #[arg(long)]
     pub print_config: bool,
-    /// Refuse invalid UTF-8 instead of replacing it.
+    /// Refuse input that is not UTF-8 instead of decoding it.
     #[arg(long)]
     pub strict: bool,
 }
@@ -43,13 +45,13 @@ pub struct Cli {
 pub enum Command {
     /// Print the annotated documents.
     Annotate {
-        /// Articles (`-` for standard input, folders for every article in them).
+        /// Articles: files, pages, URLs, `-` for standard input, folders.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Refuse invalid UTF-8 instead of replacing it.
+        /// Refuse input that is not UTF-8 instead of decoding it.
         #[arg(long)]
         strict: bool,
         /// Print which named rules of the engine fired, and on what text,
@@ -59,7 +61,7 @@ pub enum Command {
     },
     /// Print the quotes, one per line, with their speakers.
     Quotes {
-        /// The article (`-` for standard input).
+        /// The article: a file, a page, a URL, or `-` for standard input.
         file: PathBuf,
         /// Only quotes by this speaker (any of their names, case-insensitive).
         #[arg(long)]
@@ -67,7 +69,7 @@ pub enum Command {
         /// Include partial quotes (quoted phrases in the reporter's sentences).
         #[arg(long)]
         all: bool,
-        /// Refuse invalid UTF-8 instead of replacing it.
+        /// Refuse input that is not UTF-8 instead of decoding it.
         #[arg(long)]
         strict: bool,
     },
@@ -103,7 +105,7 @@ impl Failure {
 }
 
 /// Article file extensions taken from folders.
-const ARTICLE_EXTENSIONS: [&str; 2] = ["txt", "md"];
+const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
 
 /// Expands the command-line paths: folders become the articles inside them
 /// (recursively, sorted), `-` stays as standard input.
@@ -117,7 +119,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
         let before = out.len();
         collect_articles(p, &mut out).map_err(|e| Failure::input(format!("{}: {e}", shown(p))))?;
         if out.len() == before {
-            return Err(Failure::input(format!("{}: no articles (.txt or .md) in this folder", shown(p))));
+            return Err(Failure::input(format!("{}: no articles (.txt, .md or .html) in this folder", shown(p))));
         }
     }
     Ok(out)
@@ -167,43 +169,36 @@ pub fn annotate_plain(plain: Document) -> Document {
     let mut doc = engine::annotate_string(plain.text);
     doc.source = plain.source;
     doc.warnings = plain.warnings;
+    doc.captions = plain.captions;
+    // A page's title is its headline even where the text rules see none
+    // ("Will the ferry run?" ends like a sentence).
+    doc.meta.headline = doc.meta.headline.or(plain.meta.headline);
+    doc.meta.author = plain.meta.author;
+    doc.meta.published = plain.meta.published;
     doc
 }
 
-/// Reads and decodes one article without annotating it: a document with
-/// only its text, source and input warnings. `-` is standard input.
+/// Reads and decodes one article without annotating it (a page extracted
+/// to its article text, a URL fetched): a document with only its text,
+/// source, page meta and input warnings. `-` is standard input.
 pub fn read_plain(path: &Path, strict: bool) -> Result<Document, Failure> {
-    let bytes = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf).map_err(|e| Failure::input(format!("standard input: {e}")))?;
-        buf
-    } else {
-        std::fs::read(path).map_err(|e| Failure::input(format!("{}: {}", shown(path), io_message(&e))))?
-    };
-    let decoded = engine::input::decode(&bytes, strict).map_err(|e| {
-        Failure::input(format!("{}: {e}", if path.as_os_str() == "-" { "standard input".into() } else { shown(path) }))
-    })?;
-    // The raw bytes are not needed while the engine works (a large article's
-    // peak memory is the engine's).
-    drop(bytes);
-    let mut doc = Document::empty(decoded.text);
-    doc.warnings = decoded.warnings;
-    if path.as_os_str() != "-" {
-        doc.source = Some(path.to_string_lossy().into_owned());
-    }
-    Ok(doc)
+    let origin = source::Origin::of(path);
+    source::read_plain(origin, strict).map_err(|e| Failure::input(format!("{}: {}", label(path), inert(&e))))
 }
 
-/// A short, lowercase description of an I/O error.
-fn io_message(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::IsADirectory => "is a folder".into(),
-        _ => {
-            let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
-        }
+/// An article argument as named in messages.
+fn label(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".into()
+    } else {
+        shown(path)
+    }
+}
+
+/// Writes a document's input warnings to stderr, one `warning:` line each.
+fn warn(path: &Path, doc: &Document) {
+    for w in &doc.warnings {
+        eprintln!("warning: {}: {}", label(path), inert(w));
     }
 }
 
@@ -218,6 +213,7 @@ pub fn annotate(files: &[PathBuf], format: Format, strict: bool, out: &mut dyn W
     let files = expand_paths(files)?;
     if files.len() == 1 {
         let doc = load(&files[0], strict)?;
+        warn(&files[0], &doc);
         let mut out = io::BufWriter::new(out);
         write_doc(&mut out, &doc, format, "").map_err(write_failure)?;
         return out.flush().map_err(write_failure);
@@ -234,10 +230,13 @@ pub fn annotate(files: &[PathBuf], format: Format, strict: bool, out: &mut dyn W
             let mut buf = Vec::with_capacity(doc.text.len() * 4);
             let sep = if i + 1 < n { "," } else { "" };
             write_doc(&mut buf, &doc, format, sep).map_err(write_failure)?;
-            Ok(buf)
+            Ok((buf, doc.warnings))
         },
-        |_, bytes| {
+        |i, (bytes, warnings)| {
             progress.inc();
+            for w in &warnings {
+                eprintln!("warning: {}: {}", label(&files[i]), inert(w));
+            }
             out.write_all(&bytes).map_err(write_failure)
         },
     )?;
@@ -467,6 +466,14 @@ pub fn text_summary(doc: &Document) -> String {
     if let Some(c) = doc.meta.credit {
         let _ = writeln!(s, "credit: {}", inert(doc.slice(c)));
     }
+    for (label, value) in [("author", &doc.meta.author), ("published", &doc.meta.published)] {
+        if let Some(v) = value {
+            let _ = writeln!(s, "{label}: {}", inert(v));
+        }
+    }
+    for c in &doc.captions {
+        let _ = writeln!(s, "caption: {}", inert(c));
+    }
     for w in &doc.warnings {
         let _ = writeln!(s, "warning: {}", inert(w));
     }
@@ -521,6 +528,7 @@ pub fn speaker_matches(doc: &Document, id: usize, name: &str) -> bool {
 /// Runs `byline quotes`.
 pub fn quotes(file: &Path, speaker: Option<&str>, all: bool, strict: bool, out: &mut dyn Write) -> Result<(), Failure> {
     let doc = load(file, strict)?;
+    warn(file, &doc);
     for q in &doc.quotes {
         if q.kind == QuoteKind::Partial && !all {
             continue;

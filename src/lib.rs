@@ -6,6 +6,8 @@
 //! - [`engine`]: the annotation stages that turn text into a `Document`.
 //! - [`reader`]: the terminal UI (event loop, panes) over documents.
 //! - [`cli`]: the command line (`byline`, `byline annotate`, `byline quotes`).
+//! - [`source`]: where articles come from (files, standard input, URLs);
+//!   web pages extracted to article text, HTTP only for a URL argument.
 //! - [`sanitize`]: making article text inert before it reaches a terminal.
 
 pub mod cli;
@@ -13,6 +15,7 @@ pub mod engine;
 pub mod model;
 pub mod reader;
 pub mod sanitize;
+pub mod source;
 
 pub use engine::annotate;
 pub use model::Document;

@@ -56,6 +56,12 @@ pub struct Meta {
     pub dateline: Option<Span>,
     /// The credit (`Yonhap News Agency` in `Source: Yonhap News Agency`).
     pub credit: Option<Span>,
+    /// The author a web page names (its byline or author metadata).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The publication date a web page gives, as printed there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
 }
 
 /// What kind of real-world thing an entity is.
@@ -199,7 +205,7 @@ impl Pledge {
 pub struct Document {
     /// Always [`SCHEMA`].
     pub schema: String,
-    /// The input path; absent for standard input and built-in articles.
+    /// The input path or URL; absent for standard input and built-in articles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// The article text after the input rules (BOM dropped, CRLF folded).
@@ -210,7 +216,10 @@ pub struct Document {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub pledges: Vec<Pledge>,
-    /// Notes about the input ("invalid UTF-8 replaced"), for the status bar.
+    /// A web page's figure captions, kept apart from the story text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub captions: Vec<String>,
+    /// Notes about the input ("decoded as windows-1252"), for the status bar.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
 }
@@ -228,6 +237,7 @@ impl Document {
             entities: Vec::new(),
             quotes: Vec::new(),
             pledges: Vec::new(),
+            captions: Vec::new(),
             warnings: Vec::new(),
         }
     }

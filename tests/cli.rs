@@ -115,13 +115,15 @@ fn binary_file_is_refused() {
 }
 
 #[test]
-fn invalid_utf8_is_lossy_or_strict() {
+fn legacy_encoding_is_decoded_or_strict() {
     let mut f = tempfile::NamedTempFile::new().unwrap();
     f.write_all(b"Caf\xe9 owner Jean Roy said it was fine.\n").unwrap();
     let out = byline().args(["annotate", "--format", "json"]).arg(f.path()).output().unwrap();
     assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("decoded as windows-1252"));
     let doc = byline::Document::from_json(&String::from_utf8(out.stdout).unwrap()).unwrap();
-    assert_eq!(doc.warnings.len(), 1);
+    assert_eq!(doc.warnings, vec!["decoded as windows-1252".to_string()]);
+    assert!(doc.text.starts_with("Caf\u{e9} owner"));
     let out = byline().args(["annotate", "--strict"]).arg(f.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(error_line(&out).contains("invalid UTF-8"));

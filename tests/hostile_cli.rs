@@ -5,9 +5,9 @@
 //!
 //! Cases already covered in tests/cli.rs: a missing file
 //! (`missing_file_is_bad_input`), a binary file with NUL bytes
-//! (`binary_file_is_refused`), invalid UTF-8 lossy / `--strict`
-//! (`invalid_utf8_is_lossy_or_strict`), an empty folder
-//! (`empty_folder_is_bad_input`).
+//! (`binary_file_is_refused`), a legacy encoding decoded / `--strict`
+//! (`legacy_encoding_is_decoded_or_strict`), an empty folder
+//! (`empty_folder_is_bad_input`). Pages and URLs: tests/hostile_web.rs.
 
 use assert_cmd::Command;
 use byline::Document;
@@ -73,7 +73,7 @@ fn folder_without_articles_is_bad_input() {
     write(dir.path(), "notes.pdf", b"%PDF");
     std::fs::create_dir(dir.path().join("empty-sub")).unwrap();
     let err = one_error_line(&byline().args(["annotate"]).arg(dir.path()).output().unwrap());
-    assert!(err.contains("no articles (.txt or .md) in this folder"), "{err}");
+    assert!(err.contains("no articles (.txt, .md or .html) in this folder"), "{err}");
     // `quotes` takes one file: a folder there is an error too.
     let err = one_error_line(&byline().args(["quotes"]).arg(dir.path()).output().unwrap());
     assert!(err.contains("is a folder"), "{err}");
@@ -117,14 +117,20 @@ fn empty_file_is_an_empty_document() {
 }
 
 #[test]
-fn invalid_utf8_warning_and_strict_error_name_the_byte() {
+fn legacy_encoding_warning_and_strict_error_name_the_byte() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "latin1.txt", b"\xabCa va\xbb, dit Ren\xe9.\n");
     let doc = document(&annotate(&p));
-    assert_eq!(doc.warnings, vec!["invalid UTF-8 replaced with \u{fffd} (first at byte 0)".to_string()]);
-    assert!(doc.text.contains("Ren\u{fffd}."));
+    assert_eq!(doc.warnings, vec!["decoded as windows-1252".to_string()]);
+    assert!(doc.text.contains("\u{ab}Ca va\u{bb}, dit Ren\u{e9}."));
     let out = byline().args(["annotate", "--format", "text"]).arg(&p).output().unwrap();
-    assert!(String::from_utf8(out.stdout).unwrap().contains("warning: invalid UTF-8 replaced"));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("warning: decoded as windows-1252"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("warning: ") && err.ends_with("latin1.txt: decoded as windows-1252\n"), "{err}");
+    // UTF-8 with one damaged byte stays UTF-8, the byte replaced.
+    let p2 = write(dir.path(), "damaged.txt", b"\xc2\xabCa va\xc2\xbb, dit Ren\xe9.\n");
+    let doc = document(&annotate(&p2));
+    assert_eq!(doc.warnings, vec!["invalid UTF-8 replaced with \u{fffd} (first at byte 18)".to_string()]);
     let out = byline().args(["annotate", "--strict"]).arg(&p).output().unwrap();
     assert!(one_error_line(&out).ends_with("latin1.txt: invalid UTF-8 at byte 0\n"));
     let out = byline().args(["quotes", "--strict"]).arg(&p).output().unwrap();

@@ -363,16 +363,16 @@ fn bad_files_in_the_reader_print_one_error_line() {
     std::fs::create_dir(&folder).unwrap();
     t.run(&format!("clear; {} {}; echo exit=$?", bin(), folder.display()));
     let s = t.wait_exit();
-    assert!(s.contains("no articles (.txt or .md) in this folder") && s.contains("\nexit=1\n"), "{s}");
+    assert!(s.contains("no articles (.txt, .md or .html) in this folder") && s.contains("\nexit=1\n"), "{s}");
     t.assert_terminal_restored();
 
-    // Invalid UTF-8 opens (lossy) with the warning in the status bar;
+    // A legacy encoding opens decoded, with the warning in the status bar;
     // --strict refuses it with one error line.
     let latin1 = article(&t, "latin1.txt", b"Caf\xe9 news\n\nThe caf\xe9 reopened.\n");
     t.run(&format!("{} {latin1}; echo exit=$?", bin()));
     // Frames are drawn bottom row first: the top row last.
-    let s = t.wait_text("Caf\u{fffd} news");
-    assert!(s.contains("invalid UTF-8 replaced"), "{s}");
+    let s = t.wait_text("Caf\u{e9} news");
+    assert!(s.contains("decoded as windows-1252"), "{s}");
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("\nexit=0\n"));
     t.assert_terminal_restored();

@@ -62,9 +62,13 @@ fn pane_block<'a>(theme: &Theme, title: String, focused: bool) -> Block<'a> {
     Block::default().borders(Borders::ALL).border_style(style).title(TSpan::styled(title, style))
 }
 
+/// Where the article came from: a file's name, or a URL without its scheme.
 fn source_label(v: &DocView) -> String {
     let name = v.doc.source.as_deref().unwrap_or("standard input");
-    let name = name.rsplit('/').next().unwrap_or(name);
+    let name = match name.split_once("://") {
+        Some((_, rest)) => rest.trim_end_matches('/'),
+        None => name.rsplit('/').next().unwrap_or(name),
+    };
     inert(name).into_owned()
 }
 

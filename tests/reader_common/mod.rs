@@ -93,6 +93,7 @@ pub fn small_doc() -> Document {
         headline: Some(span_of(t, SMALL_HEADLINE, 0)),
         dateline: Some(span_of(t, "BRIDGETON", 0)),
         credit: None,
+        ..Meta::default()
     };
     let doc = Document { meta, entities, quotes, pledges, ..Document::empty(text.clone()) };
     doc.validate().expect("fixture is valid");
@@ -183,6 +184,7 @@ pub fn seed_doc() -> Document {
         headline: Some(span_of(t, "S. Korea pledges leading role in supporting U.N. PKO missions", 0)),
         dateline: Some(span_of(t, "SEOUL", 0)),
         credit: Some(span_of(t, "Yonhap News Agency", 0)),
+        ..Meta::default()
     };
     let doc = Document {
         source: Some(byline::SEED_NAME.to_string()),
