@@ -281,18 +281,19 @@ impl Index {
     }
 
     /// The speakers `name` names: a full name or an organization's name or
-    /// alias (normalized), or one word of a person's name ("halvorsen"
-    /// names every Halvorsen). Most quoted first.
+    /// alias (normalized), one word of a person's name ("halvorsen" names
+    /// every Halvorsen) or an initial and surname ("R. Halvorsen").
     pub fn find(&self, name: &str) -> Vec<usize> {
         let (p, o) = (person_key(name), org_key(name));
         if p.is_empty() && o.is_empty() {
             return Vec::new();
         }
         let one_word = !p.contains(' ');
+        let initial = !one_word && is_short(&p);
         let names = |s: &Speaker| {
             s.keys.iter().any(|k| {
                 if s.kind == EntityKind::Person {
-                    *k == p || (one_word && k.split(' ').any(|w| w == p))
+                    *k == p || (one_word && k.split(' ').any(|w| w == p)) || (initial && fits(&p, k))
                 } else {
                     *k == o
                 }
