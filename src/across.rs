@@ -128,9 +128,44 @@ fn fits(short: &str, full: &str) -> bool {
 
 /// Titles and honorifics dropped from the front of a person's name.
 const TITLES: &[&str] = &[
-    "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "fr", "sen",
-    "senator", "rep", "gov", "governor", "president", "minister", "mayor", "judge", "justice", "gen", "general",
-    "col", "capt", "captain", "lt", "sgt", "hon", "chief", "dean", "pastor", "rabbi", "imam", "sheikh",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "miss",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "fr",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "president",
+    "minister",
+    "mayor",
+    "judge",
+    "justice",
+    "gen",
+    "general",
+    "col",
+    "capt",
+    "captain",
+    "lt",
+    "sgt",
+    "hon",
+    "chief",
+    "dean",
+    "pastor",
+    "rabbi",
+    "imam",
+    "sheikh",
 ];
 
 /// A person's name, normalized: lowercase, accents folded, titles dropped
@@ -267,11 +302,7 @@ impl Index {
             let first = s.quotes.first().or(s.partial.first()).copied();
             (std::cmp::Reverse(s.quotes.len()), first)
         });
-        let member = speakers
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| s.members.iter().map(move |&m| (m, i)))
-            .collect();
+        let member = speakers.iter().enumerate().flat_map(|(i, s)| s.members.iter().map(move |&m| (m, i))).collect();
         Index { speakers, member }
     }
 
@@ -373,7 +404,9 @@ fn speaker_of(members: &[(usize, &Local)], class: &[usize]) -> Speaker {
             names.push(l.name.clone());
         }
         articles.push(a);
-        keys.extend(std::iter::once(&l.key).chain(&l.aliases).filter(|k| !keys.contains(k)).cloned().collect::<Vec<_>>());
+        keys.extend(
+            std::iter::once(&l.key).chain(&l.aliases).filter(|k| !keys.contains(k)).cloned().collect::<Vec<_>>(),
+        );
     }
     quotes.sort();
     partial.sort();

@@ -93,7 +93,8 @@ fn markdown_gives_a_heading_then_blockquotes_with_citations() {
 
 #[test]
 fn files_and_folders_mix_and_one_file_works_as_before() {
-    let out = run(&["quotes", &format!("{DIR}/02_storm.txt"), &format!("{DIR}/03_budget.txt"), "--speaker", "halvorsen"]);
+    let out =
+        run(&["quotes", &format!("{DIR}/02_storm.txt"), &format!("{DIR}/03_budget.txt"), "--speaker", "halvorsen"]);
     assert_eq!(out.lines().count(), 3, "{out}");
     let one = run(&["quotes", &format!("{DIR}/03_budget.txt"), "--speaker", "halvorsen"]);
     assert_eq!(one.lines().count(), 1, "{one}");

@@ -122,7 +122,11 @@ fn select(docs: &[Document], ix: &Index, speakers: Option<&[usize]>, all: bool) 
         .flat_map(|&s| {
             let sp = &ix.speakers[s];
             let partial = if all { &sp.partial[..] } else { &[][..] };
-            sp.quotes.iter().chain(partial).map(move |at| Pick { article: at.article, quote: at.quote, speaker: Some(s) })
+            sp.quotes.iter().chain(partial).map(move |at| Pick {
+                article: at.article,
+                quote: at.quote,
+                speaker: Some(s),
+            })
         })
         .collect();
     picks.sort();
