@@ -13,7 +13,7 @@
 //! apart when two people share it; organizations join through their names
 //! and their entities' alias mentions ("CWB" for "Coastal Water Board").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{Document, EntityKind, MentionForm, QuoteKind};
 
@@ -29,6 +29,9 @@ pub struct Local {
     pub key: String,
     /// Normalized alias mentions (organizations and other non-persons).
     pub aliases: Vec<String>,
+    /// Words in the entity's own name, normalized ("Halvorsen" has one,
+    /// though its key may be its article's full name).
+    pub words: usize,
     /// Direct quotes (indices into `doc.quotes`), in text order.
     pub quotes: Vec<usize>,
     /// Partial quotes, in text order.
@@ -69,24 +72,29 @@ impl ArticleSpeakers {
 /// The record of entity `id` of `doc`, before its quotes.
 fn local_of(doc: &Document, id: usize) -> Option<Local> {
     let e = doc.entity(id)?;
-    let (key, aliases) = if e.kind == EntityKind::Person {
-        (own_full_name(doc, person_key(&e.name)), Vec::new())
+    let (key, aliases, words) = if e.kind == EntityKind::Person {
+        let own = person_key(&e.name);
+        let words = own.split(' ').count();
+        (own_full_name(doc, own), Vec::new(), words)
     } else {
-        let mut aliases: Vec<String> = e
+        let mut raw: Vec<&str> = e
             .mentions
             .iter()
             .filter(|m| m.form == MentionForm::Alias)
             .map(|m| doc.slice(m.span()))
             .filter(|s| s.chars().any(char::is_uppercase))
-            .map(org_key)
-            .filter(|k| !k.is_empty())
             .collect();
-        aliases.sort();
+        raw.sort_unstable();
+        raw.dedup();
+        let mut aliases: Vec<String> = raw.into_iter().map(org_key).filter(|k| !k.is_empty()).collect();
+        aliases.sort_unstable();
         aliases.dedup();
-        (org_key(&e.name), aliases)
+        let own = org_key(&e.name);
+        let words = own.split(' ').count();
+        (own, aliases, words)
     };
-    let quotes = Vec::new();
-    Some(Local { entity: id, kind: e.kind, name: e.name.clone(), key, aliases, quotes, partial: Vec::new() })
+    let (quotes, partial) = (Vec::new(), Vec::new());
+    Some(Local { entity: id, kind: e.kind, name: e.name.clone(), key, aliases, words, quotes, partial })
 }
 
 /// A surname-only (or initial-and-surname) key replaced by the one full
@@ -293,7 +301,7 @@ impl Index {
         let mut sets = UnionFind::new(members.len());
         join_by_keys(&members, &mut sets);
         join_short_names(&members, &mut sets);
-        let mut classes: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut classes: HashMap<usize, Vec<usize>> = HashMap::default();
         for i in 0..members.len() {
             classes.entry(sets.find(i)).or_default().push(i);
         }
@@ -337,7 +345,7 @@ impl Index {
 /// Joins members whose full names (persons) or names and aliases
 /// (others) are the same.
 fn join_by_keys(members: &[(usize, &Local)], sets: &mut UnionFind) {
-    let mut seen: HashMap<(bool, &str), usize> = HashMap::new();
+    let mut seen: HashMap<(bool, &str), usize> = HashMap::default();
     for (i, (_, l)) in members.iter().enumerate() {
         let person = l.kind == EntityKind::Person;
         if l.key.is_empty() || (person && is_short(&l.key)) {
@@ -359,7 +367,7 @@ fn join_by_keys(members: &[(usize, &Local)], sets: &mut UnionFind) {
 /// one full name of the folder it fits; short names that fit none, or
 /// several people, join only the same short name.
 fn join_short_names(members: &[(usize, &Local)], sets: &mut UnionFind) {
-    let mut full_by_surname: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    let mut full_by_surname: HashMap<&str, Vec<(&str, usize)>> = HashMap::default();
     for (i, (_, l)) in members.iter().enumerate() {
         if l.kind == EntityKind::Person && !l.key.is_empty() && !is_short(&l.key) {
             let surname = l.key.rsplit(' ').next().unwrap_or("");
@@ -369,7 +377,7 @@ fn join_short_names(members: &[(usize, &Local)], sets: &mut UnionFind) {
             }
         }
     }
-    let mut alone: HashMap<&str, usize> = HashMap::new();
+    let mut alone: HashMap<&str, usize> = HashMap::default();
     for (i, (_, l)) in members.iter().enumerate() {
         if l.kind != EntityKind::Person || l.key.is_empty() || !is_short(&l.key) {
             continue;
@@ -418,7 +426,7 @@ fn speaker_of(members: &[(usize, &Local)], class: &[usize]) -> Speaker {
         .iter()
         .rev()
         .map(|&i| members[i].1)
-        .max_by_key(|l| (own_words(l), l.quotes.len() + l.partial.len(), std::cmp::Reverse(l.name.len())))
+        .max_by_key(|l| (l.words, l.quotes.len() + l.partial.len(), std::cmp::Reverse(l.name.len())))
         .expect("a class has a member");
     Speaker {
         name: best.name.clone(),
@@ -430,13 +438,6 @@ fn speaker_of(members: &[(usize, &Local)], class: &[usize]) -> Speaker {
         members: class.iter().map(|&i| (members[i].0, members[i].1.entity)).collect(),
         keys,
     }
-}
-
-/// Words in a member's own name, normalized ("Halvorsen" has one, though
-/// its key is its article's full name).
-fn own_words(l: &Local) -> usize {
-    let key = if l.kind == EntityKind::Person { person_key(&l.name) } else { org_key(&l.name) };
-    key.split(' ').count()
 }
 
 /// Disjoint sets over `0..n` (path halving, union by size).
