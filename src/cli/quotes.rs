@@ -37,7 +37,14 @@ pub enum ListFormat {
 pub fn load_all(files: &[PathBuf], strict: bool) -> Result<Vec<Document>, Failure> {
     let files = expand_paths(files)?;
     let mut docs = Vec::with_capacity(files.len());
-    for_each_in_order(&files, |_, p| load(p, strict), |_, d| Ok(docs.push(d)))?;
+    for_each_in_order(
+        &files,
+        |_, p| load(p, strict),
+        |_, d| {
+            docs.push(d);
+            Ok(())
+        },
+    )?;
     Ok(docs)
 }
 
@@ -66,10 +73,7 @@ pub fn quotes(
 ) -> Result<(), Failure> {
     let docs = load_all(files, strict)?;
     let ix = index(&docs);
-    let speakers = match speaker {
-        Some(name) => Some(matching(&docs, &ix, name)),
-        None => None,
-    };
+    let speakers = speaker.map(|name| matching(&docs, &ix, name));
     let picks = select(&docs, &ix, speakers.as_deref(), all);
     let mut out = io::BufWriter::new(out);
     match format {
