@@ -155,3 +155,21 @@ fn the_help_lists_the_folder_keys() {
     assert!(lines.iter().any(|(_, k, d)| k == "s" && d.contains("speakers across the folder")));
     assert!(lines.iter().any(|(_, k, d)| k == "a" && d.contains("back to all articles")));
 }
+
+#[test]
+fn hostile_quotes_and_names_stay_inert_in_the_picker_and_the_list() {
+    let text = "Pier \u{1b}]52;c;aGk=\u{7} news\n\nTALLOW BAY -- Calm.\n\n\"Hello \u{1b}[31mred\u{9b}2J \u{202e}back,\" said Renée Halvorsen.\n";
+    let mut doc = byline::annotate(text);
+    doc.source = Some("x\u{1b}[2J.txt".into());
+    let mut a = App::with_library(&["x\u{1b}[2J.txt".to_string()], Options::default(), Theme::monochrome());
+    a.update(Action::Resize(100, 20));
+    a.update(Action::Loaded { doc: 0, document: Box::new(doc) });
+    a.update(ch('s'));
+    let picker = screen(&draw(&a));
+    a.update(key(KeyCode::Enter));
+    let list = screen(&draw(&a));
+    assert!(list.contains("Hello \u{241b}[31mred"), "{list}");
+    for s in [picker, list] {
+        assert!(!s.chars().any(byline::sanitize::is_unsafe), "{s}");
+    }
+}
