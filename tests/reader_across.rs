@@ -173,3 +173,16 @@ fn hostile_quotes_and_names_stay_inert_in_the_picker_and_the_list() {
         assert!(!s.chars().any(byline::sanitize::is_unsafe), "{s}");
     }
 }
+
+#[test]
+fn the_picker_and_the_quotes_list_draw_at_any_size() {
+    let mut a = folder(&[0, 1, 2]);
+    for (w, h) in [(1, 1), (20, 6), (40, 10), (60, 12), (300, 80)] {
+        a.update(Action::Resize(w, h));
+        a.update(ch('s'));
+        draw(&a);
+        a.update(key(KeyCode::Enter));
+        draw(&a);
+        a.update(ch('a'));
+    }
+}
