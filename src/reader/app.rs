@@ -591,19 +591,22 @@ impl App {
     }
 
     /// `]` past the last quote (or `[` before the first) of the folder's
-    /// chosen speaker in this article: on to the next (previous) article
-    /// that quotes them. False when there is none, or no speaker chosen.
+    /// chosen speaker in this article: on to their next (previous) quote in
+    /// the folder. False when there is none, or no speaker chosen.
     fn cross(&mut self, forward: bool) -> bool {
         let cur = self.current;
-        let filter = self.view().filter;
+        let (filter, quote) = (self.view().filter, self.view().quote);
         let Some(a) = self.library.as_ref().and_then(|l| l.across.as_ref()) else { return false };
-        if !a.quotes.iter().any(|q| q.article == cur && Some(q.entity) == filter) {
+        let Some(row) = quote.and_then(|q| a.row_of(cur, q)).filter(|&r| Some(a.quotes[r].entity) == filter) else {
             return false;
-        }
+        };
+        // The next quote of theirs outside this filter: another article, or
+        // another name of theirs in this one ("Halvorsen" beside "Renée Halvorsen").
+        let elsewhere = |at: &&At| at.article != cur || Some(at.entity) != filter;
         let next = if forward {
-            a.quotes.iter().find(|q| q.article > cur)
+            a.quotes[row + 1..].iter().find(elsewhere)
         } else {
-            a.quotes.iter().rev().find(|q| q.article < cur)
+            a.quotes[..row].iter().rev().find(elsewhere)
         };
         match next.copied() {
             Some(at) => {
