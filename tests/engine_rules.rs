@@ -21,10 +21,7 @@ const RULES: &[(&str, &str)] = &[
     ("kind.new_entity", "The Tarrow Valley Institute opened a new wing on Monday."),
     ("kind.new_lone_name", "Residents of Cressley met on Monday, and in Cressley the mood was calm."),
     ("kind.organization_acronym_or_repeated", "Staff at Zentrix said on Monday that Zentrix would hire."),
-    (
-        "kind.organization_by_default",
-        "The Brannigan Tolvar Group of investors bought the mill, and Brannigan Tolvar will keep it.",
-    ),
+    ("kind.organization_by_default", "The Brannigan Tolvar Group of investors bought the mill, and Brannigan Tolvar will keep it."),
     ("kind.outlet_speaking", "The Beacon reported on Monday that the mill would close."),
     ("kind.person_by_evidence", "Ana Ruiz said the mill would close."),
     ("kind.person_by_name_form", "The prize went to Dravoski on Monday."),
@@ -34,20 +31,14 @@ const RULES: &[(&str, &str)] = &[
     ("kind.person_titled_or_speaking", "The plan is good, Brennan said on Monday."),
     ("kind.place_by_context", "She grew up in Cressley before the war."),
     ("kind.place_listed_with_places", "The tour stops in Halifax, Elk Hollow and Winnipeg."),
-    (
-        "kind.quoted_title_after_document_noun",
-        "A report, titled \u{201c}Waiting for Repairs\u{201d}, came out on Monday.",
-    ),
+    ("kind.quoted_title_after_document_noun", "A report, titled \u{201c}Waiting for Repairs\u{201d}, came out on Monday."),
     ("kind.quoted_title_document_word", "The \u{201c}Harbour Safety Act\u{201d} passed on Monday."),
     ("kind.quoted_title_event_head", "The \u{201c}Lantern Festival\u{201d} returns in May."),
     ("kind.quoted_title_org_head", "The \u{201c}Friends of the Marsh Society\u{201d} met on Monday."),
     ("kind.quoted_title_other", "She sang \u{201c}Blue Harbour Nights\u{201d} at the fair."),
     ("kind.region_of_known_place", "Farmers in Northern Ontario had a dry summer."),
     ("link.acronym_defined_after_name", "The Harbour Safety Board (HSB) met on Monday. The HSB said it would act."),
-    (
-        "link.ambiguous_person_left",
-        "Ana Ruiz met Tomas Ruiz on Monday. Ana Ruiz spoke first. Tomas Ruiz spoke next. Ruiz left.",
-    ),
+    ("link.ambiguous_person_left", "Ana Ruiz met Tomas Ruiz on Monday. Ana Ruiz spoke first. Tomas Ruiz spoke next. Ruiz left."),
     ("link.capital_for_government", "Canada signed the deal. Ottawa has pursued such deals for years."),
     ("link.defined_acronym", "The Harbour Safety Board (HSB) met on Monday. Later the HSB said it would act."),
     ("link.event_by_head_word", "The Harbour Games open in May. Tickets for the Games sold out."),
@@ -55,10 +46,7 @@ const RULES: &[(&str, &str)] = &[
     ("link.initials_of_named", "The Harbour Safety Board met on Monday. Later the HSB said it would act."),
     ("link.known_key", "Ana Ruiz spoke on Monday. Ana Ruiz left on Tuesday."),
     ("link.lexicon_entity", "The United Nations met on Monday."),
-    (
-        "link.name_written_apart",
-        "The letter was signed \u{201c}[Phil] Gramwell\u{201d} and came in May. Phil Gramwell said so.",
-    ),
+    ("link.name_written_apart", "The letter was signed \u{201c}[Phil] Gramwell\u{201d} and came in May. Phil Gramwell said so."),
     ("link.organization_by_head_word", "The Dover City Council met on Monday. The Council voted to act."),
     ("link.people_by_plural_demonym", "Canadians voted on Monday."),
     ("link.person_by_name_word", "Ana Ruiz spoke on Monday. Later, Ruiz left the hall."),
@@ -68,18 +56,9 @@ const RULES: &[(&str, &str)] = &[
     ("link.shorter_person_name", "Pieter van der Molen spoke on Monday. Van der Molen left later."),
     ("link.storm_by_name", "Hurricane Maren hit the coast on Monday. Maren weakened by Tuesday."),
     ("link.thing_by_first_word", "Velden Motors hired 200 workers. Velden said it would hire more."),
-    (
-        "merge.descriptor_before_name",
-        "The probe Wayfarer was launched. Probe Wayfarer reached orbit. Wayfarer sent images.",
-    ),
-    (
-        "merge.misspelt_name",
-        "Cyclone Marnee nears\n\nCyclone Marnie hit the coast. Cyclone Marnie weakened on Tuesday.",
-    ),
-    (
-        "merge.name_begins_longer_name",
-        "The Harbour Accord on Fisheries was signed. The Harbour Accord takes effect in May.",
-    ),
+    ("merge.descriptor_before_name", "The probe Wayfarer was launched. Probe Wayfarer reached orbit. Wayfarer sent images."),
+    ("merge.misspelt_name", "Cyclone Marnee nears\n\nCyclone Marnie hit the coast. Cyclone Marnie weakened on Tuesday."),
+    ("merge.name_begins_longer_name", "The Harbour Accord on Fisheries was signed. The Harbour Accord takes effect in May."),
     ("merge.short_given_name", "Ronald Balton spoke on Monday. Later Ron Balton left."),
     ("merge.title_or_verb_before_surname", "Jo Kessler spoke on Monday. AG Kessler left later."),
     ("reject.adjective_or_demonym", "The Korean delegation arrived on Monday."),
@@ -137,10 +116,7 @@ fn rules_in_source() -> Vec<String> {
         for piece in src.split('"').skip(1).step_by(2) {
             let stage = piece.split('.').next().unwrap_or("");
             let well_formed = piece.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.');
-            if well_formed
-                && piece.contains('.')
-                && ["spot", "reject", "kind", "link", "defer", "merge", "alias"].contains(&stage)
-            {
+            if well_formed && piece.contains('.') && ["spot", "reject", "kind", "link", "defer", "merge", "alias"].contains(&stage) {
                 names.push(piece.to_string());
             }
         }
@@ -155,8 +131,7 @@ fn main() {
     let mut trials: Vec<Trial> =
         RULES.iter().map(|&(rule, text)| Trial::test(rule, move || fires(rule, text))).collect();
     trials.push(Trial::test("every_rule_has_a_test", || {
-        let missing: Vec<String> =
-            rules_in_source().into_iter().filter(|r| !RULES.iter().any(|(x, _)| x == r)).collect();
+        let missing: Vec<String> = rules_in_source().into_iter().filter(|r| !RULES.iter().any(|(x, _)| x == r)).collect();
         if missing.is_empty() {
             Ok(())
         } else {
