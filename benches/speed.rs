@@ -1,6 +1,7 @@
 //! Speed benchmarks (PRODUCT.md section 6): annotation throughput, drawing a
 //! frame of a 5 MB article, the first frame after a resize, and quote jumps
-//! and the speaker filter on a document with 10,000 quotes.
+//! and the speaker filter on a document with 10,000 quotes; the folder's
+//! speaker index over 2,000 generated articles and the picker opening on it.
 //!
 //! `cargo bench --bench speed` (short measurement times are set below; add
 //! `-- NAME` to run some). The inputs are generated (see `gen/`).
@@ -168,6 +169,42 @@ fn quotes(c: &mut Criterion) {
     g.finish();
 }
 
+/// The speakers across a folder of 2,000 generated articles (about 6 KB
+/// each): reading each article's speakers (done once as it arrives), joining
+/// them across the folder, and `s` in the list with its frame (the join
+/// included, as when the last article has just arrived).
+fn folder(c: &mut Criterion) {
+    use byline::across::{ArticleSpeakers, Index};
+    let docs: Vec<Document> = (0..2000).map(|i| byline::annotate(&gen::article(1000 + i, 6 << 10))).collect();
+    let records: Vec<ArticleSpeakers> = docs.iter().map(ArticleSpeakers::of).collect();
+    let mut g = c.benchmark_group("folder_2000");
+    g.sample_size(20);
+    g.bench_function("read_speakers_of_each_article", |b| {
+        b.iter(|| docs.iter().map(ArticleSpeakers::of).collect::<Vec<_>>())
+    });
+    g.bench_function("join_across_articles", |b| b.iter(|| Index::build(black_box(&records).iter().enumerate())));
+    let paths: Vec<String> = (0..docs.len()).map(|i| format!("news/{i:04}.txt")).collect();
+    let mut app = App::with_library(&paths, reader::Options::default(), reader::theme::Theme::monochrome());
+    app.update(Action::Resize(200, 60));
+    for (i, d) in docs.into_iter().enumerate() {
+        app.update(Action::Loaded { doc: i, document: Box::new(d) });
+    }
+    let mut t = term(&app);
+    g.bench_function("picker_opens_and_frame", |b| {
+        b.iter(|| {
+            if let Some(lib) = &mut app.library {
+                lib.indexed = None;
+            }
+            app.update(key('s'));
+            frame(&app, &mut t);
+            app.update(Action::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+        })
+    });
+    let n = app.library.as_ref().map_or(0, |l| l.index.speakers.len());
+    eprintln!("folder_2000: {n} speakers across the folder");
+    g.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default().warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3))
 }
@@ -175,6 +212,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = annotation, drawing, quotes
+    targets = annotation, drawing, quotes, folder
 }
 criterion_main!(benches);

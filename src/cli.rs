@@ -1,5 +1,6 @@
 //! The command line: argument parsing, loading articles, and the
-//! non-interactive commands (`annotate`, `quotes`).
+//! non-interactive commands (`annotate`, `quotes`, `speakers`; the last two
+//! in [`quotes`]).
 //!
 //! Errors are one `error:` line on stderr: exit status 1 for bad input,
 //! 2 for bad usage (clap's own usage errors exit 2 as well).
@@ -13,6 +14,9 @@ use crate::engine;
 use crate::model::{Document, MentionForm, QuoteKind};
 use crate::sanitize::inert;
 use crate::source;
+
+pub mod quotes;
+use quotes::{ListFormat, QuoteFormat};
 
 /// byline: read news articles in the terminal, with quotes, speakers,
 /// entities and pledges marked.
@@ -59,16 +63,33 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
-    /// Print the quotes, one per line, with their speakers.
+    /// Print the quotes of one or more articles, with their speakers.
     Quotes {
-        /// The article: a file, a page, a URL, or `-` for standard input.
-        file: PathBuf,
-        /// Only quotes by this speaker (any of their names, case-insensitive).
+        /// Articles: files, pages, URLs, folders, or `-` for standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Only quotes by this speaker, in every article (any of their names;
+        /// case, accents, titles and initials do not matter).
         #[arg(long)]
         speaker: Option<String>,
         /// Include partial quotes (quoted phrases in the reporter's sentences).
         #[arg(long)]
         all: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QuoteFormat::Text)]
+        format: QuoteFormat,
+        /// Refuse input that is not UTF-8 instead of decoding it.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// List the speakers across the articles, with quote and article counts.
+    Speakers {
+        /// Articles or folders.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
         /// Refuse input that is not UTF-8 instead of decoding it.
         #[arg(long)]
         strict: bool,
@@ -196,7 +217,7 @@ fn label(path: &Path) -> String {
 }
 
 /// Writes a document's input warnings to stderr, one `warning:` line each.
-fn warn(path: &Path, doc: &Document) {
+pub(crate) fn warn(path: &Path, doc: &Document) {
     for w in &doc.warnings {
         eprintln!("warning: {}: {}", label(path), inert(w));
     }
@@ -525,24 +546,6 @@ pub fn speaker_matches(doc: &Document, id: usize, name: &str) -> bool {
     e.mentions.iter().filter(|m| m.form != MentionForm::Pronoun).any(|m| doc.slice(m.span()).to_lowercase() == want)
 }
 
-/// Runs `byline quotes`.
-pub fn quotes(file: &Path, speaker: Option<&str>, all: bool, strict: bool, out: &mut dyn Write) -> Result<(), Failure> {
-    let doc = load(file, strict)?;
-    warn(file, &doc);
-    for q in &doc.quotes {
-        if q.kind == QuoteKind::Partial && !all {
-            continue;
-        }
-        if let Some(name) = speaker {
-            if !q.speaker.is_some_and(|id| speaker_matches(&doc, id, name)) {
-                continue;
-            }
-        }
-        writeln!(out, "{}", quote_line(&doc, q)).map_err(write_failure)?;
-    }
-    Ok(())
-}
-
 /// Loads the articles for the reader: the seed when no file is given.
 pub fn reader_documents(files: &[PathBuf], strict: bool) -> Result<Vec<Document>, Failure> {
     if files.is_empty() {
@@ -580,8 +583,11 @@ pub fn main() -> i32 {
         Some(Command::Annotate { files, format, strict, explain: true }) => {
             explain(files, *format, *strict, &mut stdout.lock())
         }
-        Some(Command::Quotes { file, speaker, all, strict }) => {
-            quotes(file, speaker.as_deref(), *all, *strict, &mut stdout.lock())
+        Some(Command::Quotes { files, speaker, all, format, strict }) => {
+            quotes::quotes(files, speaker.as_deref(), *all, *format, *strict, &mut stdout.lock())
+        }
+        Some(Command::Speakers { files, format, strict }) => {
+            quotes::speakers(files, *format, *strict, &mut stdout.lock())
         }
         None if cli.print_config => {
             let text = crate::reader::config::default_text();

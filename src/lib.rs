@@ -5,11 +5,13 @@
 //! - [`model`]: the annotated [`Document`](model::Document), serde, no terminal.
 //! - [`engine`]: the annotation stages that turn text into a `Document`.
 //! - [`reader`]: the terminal UI (event loop, panes) over documents.
-//! - [`cli`]: the command line (`byline`, `byline annotate`, `byline quotes`).
+//! - [`across`]: speakers joined across articles (one person, every article), no terminal.
+//! - [`cli`]: the command line (`byline`, `byline annotate`, `byline quotes`, `byline speakers`).
 //! - [`source`]: where articles come from (files, standard input, URLs);
 //!   web pages extracted to article text, HTTP only for a URL argument.
 //! - [`sanitize`]: making article text inert before it reaches a terminal.
 
+pub mod across;
 pub mod cli;
 pub mod engine;
 pub mod model;

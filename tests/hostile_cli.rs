@@ -74,9 +74,11 @@ fn folder_without_articles_is_bad_input() {
     std::fs::create_dir(dir.path().join("empty-sub")).unwrap();
     let err = one_error_line(&byline().args(["annotate"]).arg(dir.path()).output().unwrap());
     assert!(err.contains("no articles (.txt, .md or .html) in this folder"), "{err}");
-    // `quotes` takes one file: a folder there is an error too.
-    let err = one_error_line(&byline().args(["quotes"]).arg(dir.path()).output().unwrap());
-    assert!(err.contains("is a folder"), "{err}");
+    // `quotes` and `speakers` take folders like `annotate`: the same error.
+    for cmd in ["quotes", "speakers"] {
+        let err = one_error_line(&byline().args([cmd]).arg(dir.path()).output().unwrap());
+        assert!(err.contains("no articles (.txt, .md or .html) in this folder"), "{cmd}: {err}");
+    }
 }
 
 #[test]

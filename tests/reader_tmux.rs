@@ -459,3 +459,35 @@ fn reader_on_a_large_article_fills_in_its_annotations() {
     t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
     t.assert_terminal_restored();
 }
+
+#[test]
+fn reader_follows_one_speaker_across_a_folder() {
+    let Some(t) = Tmux::start("across") else { return };
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/folders/harbour");
+    t.run(&format!("{} '{}'", bin(), dir.display()));
+    t.wait_text("3 articles");
+    // Pick her from the folder's speakers: counts over the three articles.
+    t.keys(&["s"]);
+    t.wait_text("4 quotes, 3 articles");
+    t.keys(&["r", "e", "n", "e", "e"]);
+    t.wait_for(|s| !s.contains("Piet Halvorsen  "), "typing to narrow the picker");
+    t.keys(&["Enter"]);
+    let s = t.wait_text("Renée Halvorsen: 4 quotes in 3 of 3 articles");
+    for q in ["We have repaired both ramps", "The first crossing leaves", "Nobody sails until", "A second tug means"] {
+        assert!(s.contains(q), "{q}:\n{s}");
+    }
+    assert!(s.contains("Ferry service to resume") && s.contains("Storm closes") && s.contains("Harbour budget"), "{s}");
+    // Enter on the third row: the storm article, at that quote.
+    t.keys(&["j", "j", "Enter"]);
+    let s = t.wait_text("02_storm.txt [2/3]");
+    t.wait_text("(folder 3/4)");
+    assert!(s.contains("Nobody sails until"), "{s}");
+    // `]` past her last quote there: the budget article, at her quote.
+    t.keys(&["]"]);
+    let s = t.wait_text("03_budget.txt [3/3]");
+    t.wait_text("(folder 4/4)");
+    assert!(s.contains("A second tug means"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for(|s| s.trim_end().ends_with(PROMPT.trim_end()), "the prompt after q");
+    t.assert_terminal_restored();
+}

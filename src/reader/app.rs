@@ -21,6 +21,7 @@ use super::store::{self, ArticleState};
 use super::theme::Theme;
 use super::wrap::{self, Wrapped};
 use super::Options;
+use crate::across::{ArticleSpeakers, At};
 use crate::model::{Document, QuoteKind, Span};
 use crate::sanitize::inert;
 
@@ -451,9 +452,17 @@ impl App {
         match result {
             Ok(doc) => {
                 entry.state = EntryState::Ready(Summary::of(&doc, &entry.name));
+                lib.speakers[i] = Some(ArticleSpeakers::of(&doc));
                 self.docs[i] = DocView::new(doc);
             }
             Err(m) => entry.state = EntryState::Failed(inert(&m).into_owned()),
+        }
+        // The folder's speakers, while someone looks at them: counts grow
+        // (rejoined every fiftieth of the folder, and at the end).
+        let picking = matches!(self.overlay, Some(Overlay::Picker { .. })) && lib.showing;
+        let step = (lib.entries.len() / 50).max(1);
+        if (picking || lib.across.is_some()) && (lib.done % step == 0 || !lib.loading()) {
+            lib.refresh_index();
         }
         if lib.pending_open == Some(i) {
             lib.pending_open = None;
@@ -485,21 +494,41 @@ impl App {
         }
     }
 
-    /// Keys while the article list is on screen.
+    /// Keys while the article list (or a speaker's quotes) is on screen.
     fn list_screen_command(&mut self, c: Command) -> Outcome {
         let page = self.list_height().saturating_sub(1).max(1);
         let Some(lib) = &mut self.library else { return Outcome::Ignored };
-        let last = lib.entries.len().saturating_sub(1);
-        let cur = lib.cursor;
-        lib.cursor = match c {
+        let last = lib.row_count().saturating_sub(1);
+        let cur = lib.row_cursor();
+        let to = match c {
             Command::LineDown => (cur + 1).min(last),
             Command::LineUp => cur.saturating_sub(1),
             Command::PageDown | Command::HalfDown => (cur + page).min(last),
             Command::PageUp | Command::HalfUp => cur.saturating_sub(page),
             Command::Top => 0,
             Command::Bottom => last,
+            Command::Activate if lib.across.is_some() => {
+                let at = lib.across.as_ref().and_then(|a| a.quotes.get(cur).copied());
+                if let Some(at) = at {
+                    self.open_at(at);
+                }
+                return Outcome::Consumed;
+            }
             Command::Activate => {
                 self.open_entry(cur);
+                return Outcome::Consumed;
+            }
+            Command::SpeakerPicker => {
+                self.folder_picker();
+                return Outcome::Consumed;
+            }
+            Command::ClearFilter | Command::Close if lib.across.is_some() && lib.pending_open.is_none() => {
+                lib.across = None;
+                self.message = Some("all articles".into());
+                return Outcome::Consumed;
+            }
+            Command::ClearFilter => {
+                self.message = Some("no speaker chosen: the list shows every article".into());
                 return Outcome::Consumed;
             }
             Command::Close => {
@@ -516,7 +545,76 @@ impl App {
             }
             _ => return Outcome::Ignored,
         };
+        lib.set_row_cursor(to);
         Outcome::Consumed
+    }
+
+    /// Opens the speaker picker over the whole folder (`s` in the list):
+    /// it works while articles are still annotating, and its counts grow.
+    fn folder_picker(&mut self) {
+        let Some(lib) = &mut self.library else { return };
+        lib.refresh_index();
+        if !lib.loading() && lib.speaker_matches("").is_empty() {
+            self.message = Some("no attributed quotes in these articles".into());
+            return;
+        }
+        self.overlay = Some(Overlay::Picker { query: String::new(), cursor: 0 });
+    }
+
+    /// Opens the article of `at` at that quote, with its speaker as the filter.
+    fn open_at(&mut self, at: At) {
+        let Some(lib) = &mut self.library else { return };
+        if !lib.entries.get(at.article).is_some_and(|e| e.is_ready()) {
+            return;
+        }
+        lib.showing = false;
+        lib.cursor = at.article;
+        if let Some(a) = &mut lib.across {
+            a.cursor = a.row_of(at.article, at.quote).unwrap_or(a.cursor);
+        }
+        let (row, n, name) =
+            lib.across.as_ref().map_or((0, 0, String::new()), |a| (a.cursor + 1, a.quotes.len(), a.name.clone()));
+        self.current = at.article;
+        self.focus = Focus::Article;
+        self.prompt = None;
+        let v = self.view_mut();
+        v.filter = Some(at.entity);
+        v.quote = Some(at.quote);
+        let outer = v.doc.quotes.get(at.quote).map(|q| q.outer);
+        self.relayout();
+        if let Some(outer) = outer {
+            self.jump_to(outer);
+        }
+        let next = self.keymap.key_for(Context::Global, Command::NextQuote);
+        let list = self.keymap.key_for(Context::Global, Command::ArticleList);
+        self.message = Some(format!("{name}: quote {row}/{n} across the folder; {next} goes on, {list} lists them"));
+    }
+
+    /// `]` past the last quote (or `[` before the first) of the folder's
+    /// chosen speaker in this article: on to their next (previous) quote in
+    /// the folder. False when there is none, or no speaker chosen.
+    fn cross(&mut self, forward: bool) -> bool {
+        let cur = self.current;
+        let (filter, quote) = (self.view().filter, self.view().quote);
+        let Some(a) = self.library.as_ref().and_then(|l| l.across.as_ref()) else { return false };
+        let Some(row) = quote.and_then(|q| a.row_of(cur, q)).filter(|&r| Some(a.quotes[r].entity) == filter) else {
+            return false;
+        };
+        // The next quote of theirs outside this filter: another article, or
+        // another name of theirs in this one ("Halvorsen" beside "Renée Halvorsen").
+        let elsewhere = |at: &&At| at.article != cur || Some(at.entity) != filter;
+        let next = if forward {
+            a.quotes[row + 1..].iter().find(elsewhere)
+        } else {
+            a.quotes[..row].iter().rev().find(elsewhere)
+        };
+        match next.copied() {
+            Some(at) => {
+                self.open_at(at);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Back to the article list (from the reader).
@@ -528,6 +626,10 @@ impl App {
                 lib.cursor = current;
                 lib.pending_open = None;
                 self.prompt = None;
+                let quote = self.docs[current].quote;
+                if let (Some(a), Some(q)) = (&mut lib.across, quote) {
+                    a.cursor = a.row_of(current, q).unwrap_or(a.cursor);
+                }
             }
             None => self.message = Some("no article list: byline FOLDER opens one".into()),
         }
@@ -686,7 +788,7 @@ impl App {
 
     fn picker_command(&mut self, c: Command) -> Outcome {
         let Some(Overlay::Picker { mut query, cursor }) = self.overlay.clone() else { return Outcome::Ignored };
-        let n = self.picker_matches(&query).len();
+        let n = self.picker_len(&query);
         match c {
             Command::LineDown => {
                 self.overlay = Some(Overlay::Picker { query, cursor: (cursor + 1).min(n.saturating_sub(1)) })
@@ -697,6 +799,26 @@ impl App {
                 self.overlay = Some(Overlay::Picker { query, cursor: 0 });
             }
             Command::Close => self.overlay = None,
+            Command::Accept if self.list_showing() => {
+                let Some(lib) = &mut self.library else { return Outcome::Ignored };
+                if let Some(&s) = lib.speaker_matches(&query).get(cursor) {
+                    self.overlay = None;
+                    lib.choose(s);
+                    let a = lib.across.as_ref().expect("chosen");
+                    let q = if a.quotes.len() == 1 { "quote" } else { "quotes" };
+                    let clear = self.keymap.key_for(Context::Articles, Command::ClearFilter);
+                    let msg = format!(
+                        "{}: {} {q} in {} articles; {clear} lists all articles",
+                        a.name,
+                        a.quotes.len(),
+                        a.articles
+                    );
+                    self.message = Some(msg);
+                } else {
+                    let esc = self.keymap.key_for(Context::Picker, Command::Close);
+                    self.message = Some(format!("no speaker matches; {esc} cancels"));
+                }
+            }
             Command::Accept => {
                 if let Some(&id) = self.picker_matches(&query).get(cursor) {
                     self.overlay = None;
@@ -709,6 +831,15 @@ impl App {
             _ => return Outcome::Ignored,
         }
         Outcome::Consumed
+    }
+
+    /// How many speakers the picker lists for `query`: the folder's on the
+    /// article list, else the article's.
+    fn picker_len(&self, query: &str) -> usize {
+        match self.library.as_ref().filter(|l| l.showing) {
+            Some(lib) => lib.speaker_matches(query).len(),
+            None => self.picker_matches(query).len(),
+        }
     }
 
     /// The speakers the picker lists for `query`: case-insensitive substring
@@ -955,7 +1086,12 @@ impl App {
                     self.overlay = Some(Overlay::Picker { query: String::new(), cursor: 0 });
                 }
             }
-            Command::ClearFilter => self.set_filter(None),
+            Command::ClearFilter => {
+                self.set_filter(None);
+                if let Some(lib) = &mut self.library {
+                    lib.across = None;
+                }
+            }
             Command::FocusNext => self.set_focus(self.focus.next()),
             Command::FocusPrev => self.set_focus(self.focus.prev()),
             Command::Activate => {}
@@ -1065,12 +1201,16 @@ impl App {
         let target = match (pos, forward) {
             (Some(p), true) if p + 1 < list.len() => p + 1,
             (Some(_), true) => {
-                self.message = Some("last quote".into());
+                if !self.cross(true) {
+                    self.message = Some("last quote".into());
+                }
                 return;
             }
             (Some(p), false) if p > 0 => p - 1,
             (Some(_), false) => {
-                self.message = Some("first quote".into());
+                if !self.cross(false) {
+                    self.message = Some("first quote".into());
+                }
                 return;
             }
             (None, true) => after % list.len(),
@@ -1080,6 +1220,10 @@ impl App {
         let outer = v.doc.quotes[q].outer;
         self.view_mut().quote = Some(q);
         self.jump_to(outer);
+        let cur = self.current;
+        if let Some(a) = self.library.as_mut().and_then(|l| l.across.as_mut()) {
+            a.cursor = a.row_of(cur, q).unwrap_or(a.cursor);
+        }
     }
 
     /// Selects the quote (by index) without scrolling (a click).
@@ -1210,14 +1354,14 @@ impl App {
             }),
             MouseEventKind::Down(MouseButton::Left) if rows.contains(Position::new(ev.column, ev.row)) => {
                 let Some(lib) = &mut self.library else { return };
-                let off = list_offset(lib.cursor, lib.entries.len(), usize::from(rows.height));
+                let off = list_offset(lib.row_cursor(), lib.row_count(), usize::from(rows.height));
                 let i = off + usize::from(ev.row - rows.y);
-                if i < lib.entries.len() {
+                if i < lib.row_count() {
                     self.message = None;
-                    if i == lib.cursor {
-                        self.open_entry(i);
+                    if i == lib.row_cursor() {
+                        self.list_screen_command(Command::Activate);
                     } else {
-                        lib.cursor = i;
+                        lib.set_row_cursor(i);
                     }
                 }
             }

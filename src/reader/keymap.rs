@@ -203,7 +203,20 @@ impl Context {
             Context::Picker => matches!(command, LineDown | LineUp | DeleteChar | Close | Accept),
             Context::Search => matches!(command, DeleteChar | Close | Accept),
             Context::Articles => {
-                moves || matches!(command, PageDown | PageUp | HalfDown | HalfUp | Activate | Close | Help | Quit)
+                moves
+                    || matches!(
+                        command,
+                        PageDown
+                            | PageUp
+                            | HalfDown
+                            | HalfUp
+                            | Activate
+                            | SpeakerPicker
+                            | ClearFilter
+                            | Close
+                            | Help
+                            | Quit
+                    )
             }
         }
     }
@@ -388,7 +401,12 @@ static DEFAULTS: &[Builtin] = &[
     b(&[k('k'), code(KeyCode::Up)], C::LineUp, X::Help, "scroll the help up"),
     b(&[code(KeyCode::Down), ctrl('n')], C::LineDown, X::Picker, "next speaker"),
     b(&[code(KeyCode::Up), ctrl('p')], C::LineUp, X::Picker, "previous speaker"),
-    b(&[code(KeyCode::Enter)], C::Accept, X::Picker, "filter quotes by the chosen speaker"),
+    b(
+        &[code(KeyCode::Enter)],
+        C::Accept,
+        X::Picker,
+        "filter quotes by the chosen speaker (article list: their quotes across the folder)",
+    ),
     b(&[code(KeyCode::Backspace)], C::DeleteChar, X::Picker, "delete a typed character (typing narrows the list)"),
     b(&[code(KeyCode::Esc)], C::Close, X::Picker, "cancel"),
     b(&[code(KeyCode::Enter)], C::Accept, X::Search, "search and jump to the first match"),
@@ -401,8 +419,24 @@ static DEFAULTS: &[Builtin] = &[
     b(&[k('b'), code(KeyCode::PageUp), ctrl('b')], C::PageUp, X::Articles, "a page of articles up"),
     b(&[k('g'), code(KeyCode::Home)], C::Top, X::Articles, "first article"),
     b(&[k('G'), code(KeyCode::End)], C::Bottom, X::Articles, "last article"),
-    h(&[code(KeyCode::Enter)], C::Activate, X::Articles, "read the article (once annotated)", "read", 0),
-    b(&[code(KeyCode::Esc)], C::Close, X::Articles, "do not open the article asked for after all"),
+    h(
+        &[code(KeyCode::Enter)],
+        C::Activate,
+        X::Articles,
+        "read the article (once annotated); on a speaker's quote: the article at that quote",
+        "read",
+        0,
+    ),
+    h(
+        &[k('s')],
+        C::SpeakerPicker,
+        X::Articles,
+        "speakers across the folder: pick one to list what they said in every article",
+        "speakers",
+        3,
+    ),
+    b(&[k('a')], C::ClearFilter, X::Articles, "back to all articles (from a speaker's quotes)"),
+    b(&[code(KeyCode::Esc)], C::Close, X::Articles, "do not open the article asked for; back to all articles"),
     h(&[k('?')], C::Help, X::Articles, "this help", "help", 1),
     h(&[k('q'), ctrl('c')], C::Quit, X::Articles, "quit", "quit", 2),
     // Focused list panes.
@@ -426,10 +460,17 @@ static DEFAULTS: &[Builtin] = &[
     b(&[ctrl('u'), k('u')], C::HalfUp, X::Global, "half a page up"),
     b(&[k('g'), code(KeyCode::Home), k('<')], C::Top, X::Global, "top of the article"),
     b(&[k('G'), code(KeyCode::End), k('>')], C::Bottom, X::Global, "bottom of the article"),
-    h(&[k(']')], C::NextQuote, X::Global, "next direct quote (within the speaker filter)", "quote", 1),
-    b(&[k('[')], C::PrevQuote, X::Global, "previous direct quote (within the speaker filter)"),
+    h(
+        &[k(']')],
+        C::NextQuote,
+        X::Global,
+        "next direct quote (within the speaker filter; past the last, a folder speaker's next article)",
+        "quote",
+        1,
+    ),
+    b(&[k('[')], C::PrevQuote, X::Global, "previous direct quote (before the first, the previous article's)"),
     h(&[k('s')], C::SpeakerPicker, X::Global, "speaker filter: pick a speaker", "speaker", 3),
-    b(&[k('a')], C::ClearFilter, X::Global, "clear the speaker filter (all speakers)"),
+    b(&[k('a')], C::ClearFilter, X::Global, "clear the speaker filter (all speakers; also the folder's speaker)"),
     h(&[code(KeyCode::Tab)], C::FocusNext, X::Global, "focus the next pane: article, entities, pledges", "pane", 5),
     b(&[code(KeyCode::BackTab)], C::FocusPrev, X::Global, "focus the previous pane"),
     b(&[k('x')], C::Tick, X::Global, "tick / untick the selected pledge"),

@@ -5,11 +5,16 @@
 //! in that order, and sends each [`Document`] over a channel. A row shows
 //! "annotating…" until its document arrives, then its title (the headline,
 //! else the file name), its speakers and its quote count.
+//!
+//! Each arriving document's speakers are read once ([`ArticleSpeakers`]);
+//! the folder's speaker index ([`Index`]) is joined from those records, so
+//! picking a speaker across the folder needs no second pass over the texts.
 
 use std::sync::mpsc::{self, Receiver};
 
 use ratatui::layout::Rect;
 
+use crate::across::{ArticleSpeakers, At, Index};
 use crate::model::{Document, QuoteKind};
 use crate::sanitize::inert;
 
@@ -109,6 +114,36 @@ pub struct Library {
     pub pending_open: Option<usize>,
     /// Articles done (annotated or failed).
     pub done: usize,
+    /// Each article's speakers, read when it arrives.
+    pub speakers: Vec<Option<ArticleSpeakers>>,
+    /// The speakers joined across the folder, as of `indexed` articles done.
+    pub index: Index,
+    /// `done` when `index` was built (`None`: never).
+    pub indexed: Option<usize>,
+    /// The speaker whose quotes the list shows instead of the articles.
+    pub across: Option<Across>,
+}
+
+/// One speaker's quotes across the folder, shown as the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Across {
+    /// The speaker's name (inert).
+    pub name: String,
+    /// One `(article, entity)` of theirs: finds them again in a rebuilt index.
+    pub anchor: (usize, usize),
+    /// Their direct quotes, in folder order, then text order.
+    pub quotes: Vec<At>,
+    /// Articles they are quoted in.
+    pub articles: usize,
+    /// The selected row.
+    pub cursor: usize,
+}
+
+impl Across {
+    /// The row of quote `quote` of article `article`, if it is theirs.
+    pub fn row_of(&self, article: usize, quote: usize) -> Option<usize> {
+        self.quotes.iter().position(|a| a.article == article && a.quote == quote)
+    }
 }
 
 impl Library {
@@ -120,12 +155,70 @@ impl Library {
             showing: true,
             pending_open: None,
             done: 0,
+            speakers: vec![None; paths.len()],
+            index: Index::default(),
+            indexed: None,
+            across: None,
         }
     }
 
     /// True while some articles are still being annotated.
     pub fn loading(&self) -> bool {
         self.done < self.entries.len()
+    }
+
+    /// Rows of the list: articles, or the chosen speaker's quotes.
+    pub fn row_count(&self) -> usize {
+        self.across.as_ref().map_or(self.entries.len(), |a| a.quotes.len())
+    }
+
+    /// The selected row.
+    pub fn row_cursor(&self) -> usize {
+        self.across.as_ref().map_or(self.cursor, |a| a.cursor)
+    }
+
+    /// Selects row `row`.
+    pub fn set_row_cursor(&mut self, row: usize) {
+        match &mut self.across {
+            Some(a) => a.cursor = row,
+            None => self.cursor = row,
+        }
+    }
+
+    /// Joins the speakers of the articles arrived so far (when some arrived
+    /// since the last time), and keeps the chosen speaker's quotes current.
+    pub fn refresh_index(&mut self) {
+        if self.indexed == Some(self.done) {
+            return;
+        }
+        let records = self.speakers.iter().enumerate().filter_map(|(i, s)| s.as_ref().map(|s| (i, s)));
+        self.index = Index::build(records);
+        self.indexed = Some(self.done);
+        if let Some(a) = &mut self.across {
+            if let Some(s) = self.index.speaker_of(a.anchor.0, a.anchor.1) {
+                let sp = &self.index.speakers[s];
+                a.quotes.clone_from(&sp.quotes);
+                a.articles = sp.articles;
+                a.cursor = a.cursor.min(a.quotes.len().saturating_sub(1));
+            }
+        }
+    }
+
+    /// Shows speaker `s` of the index as the list.
+    pub fn choose(&mut self, s: usize) {
+        let Some(sp) = self.index.speakers.get(s) else { return };
+        let Some(&anchor) = sp.members.first() else { return };
+        let name = inert(&sp.name).into_owned();
+        self.across = Some(Across { name, anchor, quotes: sp.quotes.clone(), articles: sp.articles, cursor: 0 });
+    }
+
+    /// The index's speakers of direct quotes whose names contain `query`
+    /// (case and accents aside), most quoted first.
+    pub fn speaker_matches(&self, query: &str) -> Vec<usize> {
+        let q = crate::across::fold(query);
+        let named = |i: &usize| self.index.speakers[*i].names.iter().any(|n| crate::across::fold(n).contains(&q));
+        let quoted = |i: &usize| !self.index.speakers[*i].quotes.is_empty();
+        (0..self.index.speakers.len()).filter(quoted).filter(named).collect()
     }
 }
 

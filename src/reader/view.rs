@@ -30,8 +30,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if let Some(lib) = app.library.as_ref().filter(|l| l.showing) {
         render_list(app, lib, area, frame);
-        if let Some(Overlay::Help { scroll }) = &app.overlay {
-            render_help(app, *scroll, area, frame);
+        match &app.overlay {
+            Some(Overlay::Help { scroll }) => render_help(app, *scroll, area, frame),
+            Some(Overlay::Picker { query, cursor }) => render_folder_picker(app, lib, query, *cursor, area, frame),
+            None => {}
         }
         return;
     }
@@ -368,14 +370,20 @@ fn render_list(app: &App, lib: &Library, area: Rect, frame: &mut Frame) {
         return;
     }
     let n = lib.entries.len();
-    let title = if lib.loading() {
+    let mut title = if lib.loading() {
         format!(" Articles ({n}): annotating {}/{n} ", lib.done)
     } else {
         format!(" Articles ({n}) ")
     };
+    if let Some(a) = &lib.across {
+        let q = if a.quotes.len() == 1 { "quote" } else { "quotes" };
+        title = format!(" {}: {} {q} in {} of {n} articles ", a.name, a.quotes.len(), a.articles);
+    }
     frame.render_widget(pane_block(th, title, true), pane);
     let rows = library::list_rows(area);
-    if rows.height > 0 {
+    if let (Some(a), true) = (&lib.across, rows.height > 0) {
+        render_across_rows(app, a, rows, frame);
+    } else if rows.height > 0 {
         let w = usize::from(rows.width);
         let qw = 7;
         let sw = (w / 3).clamp(8, 48);
@@ -441,6 +449,93 @@ fn render_list(app: &App, lib: &Library, area: Rect, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(Line::from(left)), status);
 }
 
+/// The chosen speaker's quotes across the folder, one row each: the
+/// article's title, then the quote (inert, on one line).
+fn render_across_rows(app: &App, a: &library::Across, rows: Rect, frame: &mut Frame) {
+    let th = &app.theme;
+    let w = usize::from(rows.width);
+    let tw = (w / 3).clamp(10, 48).min(w);
+    let qw = w.saturating_sub(tw + 2);
+    let header = Line::styled(format!("{}  {}", cell("Article", tw), cell("Quote", qw)), th.heading);
+    frame.render_widget(Paragraph::new(header), Rect { y: rows.y - 1, height: 1, ..rows });
+    let h = usize::from(rows.height);
+    let off = list_offset(a.cursor, a.quotes.len(), h);
+    let lines: Vec<Line> = a.quotes[off.min(a.quotes.len())..]
+        .iter()
+        .take(h)
+        .enumerate()
+        .map(|(i, at)| {
+            let v = &app.docs[at.article];
+            let title = app.library.as_ref().map_or("", |l| l.entries[at.article].title());
+            let quote = v.doc.quotes.get(at.quote).map_or("", |q| q.text.trim());
+            let mut st = th.text;
+            if off + i == a.cursor {
+                st = st.patch(th.list_cursor);
+            }
+            let quote = format!("\u{201c}{}\u{201d}", inert(quote));
+            Line::from(vec![
+                TSpan::styled(format!("{}  ", cell(title, tw)), st),
+                TSpan::styled(cell(&quote, qw), st.patch(th.quote)),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rows);
+}
+
+/// The speaker picker over the whole folder: names with quote and article
+/// counts, which grow while the articles are still annotating.
+fn render_folder_picker(app: &App, lib: &Library, query: &str, cursor: usize, area: Rect, frame: &mut Frame) {
+    let th = &app.theme;
+    let ids = lib.speaker_matches(query);
+    let r = centered(area, 64, (ids.len() as u16).saturating_add(4).max(6));
+    frame.render_widget(Clear, r);
+    let key = |c| app.keymap.key_for(Context::Picker, c);
+    let n = lib.entries.len();
+    let progress = if lib.loading() { format!(", annotating {}/{n}", lib.done) } else { String::new() };
+    let title = format!(
+        " Speakers in {n} articles{progress} ({} picks, {} cancels) ",
+        key(Command::Accept),
+        key(Command::Close)
+    );
+    let block = pane_block(th, title, true);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    if inner.height == 0 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let mut lines = vec![Line::from(vec![TSpan::styled("> ", th.key), TSpan::raw(inert(query).into_owned())])];
+    if ids.is_empty() {
+        let note = if lib.loading() { "(no speaker yet: annotating\u{2026})" } else { "(no speaker matches)" };
+        lines.push(Line::styled(note, th.dim));
+    }
+    let h = usize::from(inner.height).saturating_sub(1);
+    let off = list_offset(cursor, ids.len(), h);
+    for (i, &s) in ids.iter().enumerate().skip(off).take(h) {
+        let sp = &lib.index.speakers[s];
+        let (q, a) = (sp.quotes.len(), sp.articles);
+        let count = format!(" {q} quote{}, {a} article{}", plural(q), plural(a));
+        let name = fit(&inert(&sp.name), w.saturating_sub(count.width() + 1));
+        let pad = w.saturating_sub(name.width() + count.width());
+        let st = if i == cursor { th.list_cursor } else { th.text };
+        lines.push(Line::from(vec![
+            TSpan::styled(format!("{name}{}", " ".repeat(pad)), st),
+            TSpan::styled(count, th.dim),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x.saturating_add((2 + inert(query).width()).min(w.saturating_sub(1)) as u16);
+    frame.set_cursor_position(Position::new(x, inner.y));
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 /// `s` cut to `w` columns (with an ellipsis when cut).
 fn fit(s: &str, w: usize) -> String {
     if s.width() <= w {
@@ -504,6 +599,10 @@ fn render_status(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
             format!(" \u{2502} speaker: {}", fit(&v.entity_name(f), STATUS_NAME)),
             th.status.add_modifier(Modifier::BOLD),
         ));
+    }
+    if let Some(a) = app.library.as_ref().and_then(|l| l.across.as_ref()) {
+        let row = v.quote.and_then(|q| a.row_of(app.current, q)).map_or(String::new(), |r| format!("{}/", r + 1));
+        left.push(TSpan::styled(format!(" (folder {row}{})", a.quotes.len()), th.status));
     }
     if let Some(s) = &v.search {
         let pos = s.current.map_or(String::new(), |c| format!("{}/", c + 1));
