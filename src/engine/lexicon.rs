@@ -77,6 +77,47 @@ pub struct Lexicon {
     pub org_index: FxHashMap<String, usize>,
     /// Pledge cue lists by kind (verb-to, verb-obj, noun, modal, not).
     pub pledge_cues: FxHashMap<String, FxHashSet<String>>,
+    // Attribution (src/engine/attribution/): its word lists, from
+    // `assets/attribution_words.txt`.
+    pub attribution: AttributionWords,
+}
+
+/// The word lists of attribution (`assets/attribution_words.txt`).
+#[derive(Debug, Default)]
+pub struct AttributionWords {
+    /// Conjunctions that open a clause before the main one ("when", "after").
+    pub subordinators: FxHashSet<String>,
+    /// Written statements that speak for their issuer ("statement", "memo").
+    pub statement_nouns: FxHashSet<String>,
+    /// Words of an unnamed description as a subject ("a", "officials").
+    pub unnamed_speakers: FxHashSet<String>,
+    /// Possessive pronouns ("his", "their").
+    pub possessives: FxHashSet<String>,
+    /// Object pronouns ("him", "them").
+    pub object_pronouns: FxHashSet<String>,
+    /// Subject pronouns ("he", "she", "they").
+    pub subject_pronouns: FxHashSet<String>,
+}
+
+impl AttributionWords {
+    /// Parses `NAME<TAB>words` lines; an unknown list name is an error in the asset.
+    fn parse(src: &str) -> AttributionWords {
+        let mut out = AttributionWords::default();
+        for l in lines(src) {
+            let (name, ws) = l.split_once('\t').unwrap_or((l, ""));
+            let list = match name.trim() {
+                "subordinators" => &mut out.subordinators,
+                "statement-nouns" => &mut out.statement_nouns,
+                "unnamed-speakers" => &mut out.unnamed_speakers,
+                "possessives" => &mut out.possessives,
+                "object-pronouns" => &mut out.object_pronouns,
+                "subject-pronouns" => &mut out.subject_pronouns,
+                other => panic!("assets/attribution_words.txt: unknown list {other}"),
+            };
+            list.extend(ws.split_whitespace().map(str::to_lowercase));
+        }
+        out
+    }
 }
 
 fn lines(src: &str) -> impl Iterator<Item = &str> {
@@ -313,6 +354,7 @@ impl Lexicon {
                     .extend(ws.split_whitespace().map(String::from));
             }
         }
+        lx.attribution = AttributionWords::parse(include_str!("../../assets/attribution_words.txt"));
         lx
     }
 
@@ -414,6 +456,21 @@ mod tests {
         assert!(pairs.windows(2).all(|w| w[0] < w[1]), "nicknames.txt must be sorted and unique");
         assert!(lx.is_nickname("bill", "william") && lx.is_nickname("larry", "lawrence"));
         assert!(!lx.is_nickname("william", "bill") && !lx.is_nickname("bill", "robert"));
+    }
+
+    #[test]
+    fn attribution_lists_all_filled() {
+        let a = &Lexicon::get().attribution;
+        let lists = [
+            &a.subordinators,
+            &a.statement_nouns,
+            &a.unnamed_speakers,
+            &a.possessives,
+            &a.object_pronouns,
+            &a.subject_pronouns,
+        ];
+        assert!(lists.iter().all(|l| !l.is_empty()));
+        assert!(a.subordinators.contains("whereas") && a.subject_pronouns.contains("they"));
     }
 
     #[test]
