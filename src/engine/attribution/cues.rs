@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::focus::{is_subject_position, main_clause_start, Mentions};
-use super::speaker::pick_speaker;
+use super::speaker::{can_speak, pick_speaker};
 use super::{Attribution, Reading};
 use crate::engine::entities::Found;
 use crate::engine::quotes::RawQuote;
@@ -110,7 +110,7 @@ fn subject_after(
 ) -> (Option<usize>, &'static str) {
     let (k, verb) = (before_verb.start, before_verb.end);
     let before: Vec<Found> = before_verb.clone().filter_map(|j| mentions.at(j)).collect();
-    if let Some(entity) = pick_speaker(reading, &before) {
+    if let Some(entity) = pick_speaker(reading, &before, verb) {
         return (Some(entity), "cue_after_subject");
     }
     let words = &reading.lexicon.attribution;
@@ -126,7 +126,7 @@ fn subject_after(
         return (earlier, "cue_after_statement");
     }
     let after: Vec<Found> = (verb + 1..(verb + 8).min(to.max(verb + 1))).filter_map(|j| mentions.at(j)).collect();
-    match pick_speaker(reading, &after) {
+    match pick_speaker(reading, &after, verb) {
         Some(entity) => (Some(entity), "cue_after_name_following"),
         None => (None, "cue_after_no_name"),
     }
@@ -193,7 +193,9 @@ fn subject_before(
     if let Some(m) = subjects.first() {
         return (Some(m.entity), "cue_before_first_subject");
     }
-    if let Some(m) = verb.and_then(|v| (v + 1..tokens.end).find_map(|k| mentions.at(k))) {
+    let after_verb =
+        verb.and_then(|v| (v + 1..tokens.end).find_map(|k| mentions.at(k)).filter(|m| can_speak(reading, m, v)));
+    if let Some(m) = after_verb {
         return (Some(m.entity), "cue_before_name_after_verb");
     }
     // "A statement by X said: ...": the person named in the phrase.

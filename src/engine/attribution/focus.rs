@@ -151,8 +151,8 @@ impl Discourse {
             let who = last
                 .filter(|m| reading.is_person(m.entity) && is_subject_position(reading, m.tok, m.tok_end))
                 .map(|m| m.entity)
-                .or_else(|| last.and_then(|_| speaker::pick_speaker(reading, &before)))
-                .or_else(|| speaker::pick_speaker(reading, &after));
+                .or_else(|| last.and_then(|_| speaker::pick_speaker(reading, &before, verb)))
+                .or_else(|| speaker::pick_speaker(reading, &after, verb));
             if let Some(entity) = who {
                 self.entries.push(Focus::new(entity, sentence, false, true));
             }

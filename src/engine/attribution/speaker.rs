@@ -107,13 +107,17 @@ fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Option<Decide
     (q.para <= para + 1).then_some(Decided { attribution, rule: "last_speaker" })
 }
 
-/// The speaker among mentions near a speech verb: a head (not a
-/// possessive, not a modifier of the next name, not after "his" when
-/// another name follows); a person first, else an organization or
-/// document, else the first head.
-pub(super) fn pick_speaker(reading: &Reading, mentions: &[Found]) -> Option<usize> {
-    let heads: Vec<&Found> =
-        mentions.iter().enumerate().filter(|(i, m)| is_head(reading, mentions, *i, m)).map(|(_, m)| m).collect();
+/// The speaker among mentions near the speech verb at token `verb`: a head
+/// (not a possessive, not a modifier of the next name, not after "his" when
+/// another name follows) that can speak there; a person first, else an
+/// organization or document, else the first head.
+pub(super) fn pick_speaker(reading: &Reading, mentions: &[Found], verb: usize) -> Option<usize> {
+    let heads: Vec<&Found> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| is_head(reading, mentions, *i, m) && can_speak(reading, m, verb))
+        .map(|(_, m)| m)
+        .collect();
     heads
         .iter()
         .find(|m| reading.is_person(m.entity))
@@ -122,6 +126,28 @@ pub(super) fn pick_speaker(reading: &Reading, mentions: &[Found]) -> Option<usiz
         })
         .or_else(|| heads.first())
         .map(|m| m.entity)
+}
+
+/// Rule `cannot_speak`: people, organizations and documents speak, and
+/// groups named by one plural word ("the Velmarians said"); a place only as
+/// the subject right at its cue ("Ottawa said", "said Ottawa": its
+/// government); an event or any other thing never.
+pub(super) fn can_speak(reading: &Reading, m: &Found, verb: usize) -> bool {
+    let speaks = match reading.kind(m.entity) {
+        EntityKind::Person | EntityKind::Organization | EntityKind::Document => true,
+        EntityKind::Place => m.tok_end == verb || m.tok == verb + 1,
+        EntityKind::Other => is_group(&reading.ents.entities[m.entity].name),
+        EntityKind::Event => false,
+    };
+    if !speaks {
+        trace::fire("speakers", "cannot_speak", m.span);
+    }
+    speaks
+}
+
+/// A name of one plural word: a group of people ("Velmarians").
+fn is_group(name: &str) -> bool {
+    !name.contains(' ') && name.ends_with('s') && !name.ends_with("ss")
 }
 
 /// Mention `index` of `mentions` can be a cue's subject.

@@ -262,3 +262,11 @@ fn gendered_person_named() {
 fn gendered_most_recent() {
     pronoun_rule("gendered_most_recent", "Ilse Varga spoke first. The hall was full. The lights were low. The band played. The rain stopped. The doors opened. Then she left.", "she", "Ilse Varga");
 }
+
+#[test]
+fn cannot_speak() {
+    // A place that is not the cue's own subject is no speaker; one that is
+    // speaks for its government.
+    speaker_rule("cannot_speak", "“The water is rising,” Lake Morrow residents said.", "water", None);
+    speaker_rule("cue_after_subject", "“We will send crews,” Canada said.", "crews", Some("Canada"));
+}
