@@ -127,9 +127,9 @@ fn cue_before_first_subject() {
 fn cue_before_name_after_verb() {
     speaker_rule(
         "cue_before_name_after_verb",
-        "Later it was said in Dunmore: “The mill stays.”",
+        "Later it was said by Brenmoor Transit: “The mill stays.”",
         "mill",
-        Some("Dunmore"),
+        Some("Brenmoor Transit"),
     );
 }
 
