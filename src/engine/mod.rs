@@ -20,6 +20,7 @@
 pub mod attribution;
 pub mod context;
 pub mod entities;
+pub mod fit;
 pub mod input;
 pub mod lexicon;
 pub mod nested;

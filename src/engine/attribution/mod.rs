@@ -17,13 +17,18 @@ mod cues;
 mod focus;
 mod speaker;
 
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
 use super::entities::{Entities, Found};
+use super::fit::LinearModel;
 use super::lexicon::Lexicon;
 use super::quotes::RawKind;
 use super::text::{first_char, token_at, Token};
 use super::Context;
 use crate::model::{EntityKind, Span};
 use focus::{Discourse, Mentions};
+pub use speaker::{SpeakerCandidate, SpeakerChoice, FEATURE_NAMES, RULES};
 
 /// A quote's speaker and cue.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,8 +46,52 @@ pub struct Attributions {
     pub pronouns: Vec<Found>,
 }
 
+/// The built-in speaker weights (`assets/speaker_weights.txt`), parsed once.
+pub fn model() -> &'static LinearModel {
+    static MODEL: OnceLock<LinearModel> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        LinearModel::parse(&FEATURE_NAMES, include_str!("../../../assets/speaker_weights.txt"))
+            .unwrap_or_else(|e| panic!("assets/speaker_weights.txt: {e}"))
+    })
+}
+
+/// Weights to rank speakers by instead of the built-in ones, and the
+/// choices made with them (see [`fitting`]).
+struct Fitting {
+    model: LinearModel,
+    choices: Vec<SpeakerChoice>,
+}
+
+thread_local! {
+    static FITTING: RefCell<Option<Fitting>> = const { RefCell::new(None) };
+}
+
+/// Runs `work` (which annotates) with speakers ranked by `model` on this
+/// thread, and returns its result with every speaker choice made, in order
+/// (for fitting the weights, see `examples/fit_speakers.rs`).
+pub fn fitting<T>(model: LinearModel, work: impl FnOnce() -> T) -> (T, Vec<SpeakerChoice>) {
+    let outer = FITTING.with(|f| f.borrow_mut().replace(Fitting { model, choices: Vec::new() }));
+    let result = work();
+    let done = FITTING.with(|f| std::mem::replace(&mut *f.borrow_mut(), outer));
+    (result, done.map(|f| f.choices).unwrap_or_default())
+}
+
 /// Attributes every direct quote of `ctx`.
 pub fn attribute(ctx: &Context, ents: &Entities, lexicon: &Lexicon) -> Attributions {
+    let mut fitting = FITTING.with(|f| f.borrow_mut().take());
+    let found = attribute_with(ctx, ents, lexicon, fitting.as_mut());
+    FITTING.with(|f| *f.borrow_mut() = fitting);
+    found
+}
+
+/// [`attribute`], ranking by the weights of `fitting` when given (and
+/// keeping its choices), else by the built-in ones.
+fn attribute_with(
+    ctx: &Context,
+    ents: &Entities,
+    lexicon: &Lexicon,
+    mut fitting: Option<&mut Fitting>,
+) -> Attributions {
     let reading = Reading { ctx: *ctx, ents, lexicon };
     let mut walk = Walk {
         discourse: Discourse::default(),
@@ -55,7 +104,10 @@ pub fn attribute(ctx: &Context, ents: &Entities, lexicon: &Lexicon) -> Attributi
         let tokens = reading.token_range(*span);
         walk.discourse.read_sentence(&reading, &mut walk.mentions, sentence, *span, tokens.clone());
         for &quote in &ends_in[sentence] {
-            let found = speaker::choose(&reading, &walk, quote, tokens.clone());
+            let found = match fitting.as_deref_mut() {
+                Some(f) => speaker::choose(&reading, &walk, quote, tokens.clone(), &f.model, Some(&mut f.choices)),
+                None => speaker::choose(&reading, &walk, quote, tokens.clone(), model(), None),
+            };
             walk.record(quote, sentence, found, ctx.quotes[quote].para);
         }
     }
