@@ -43,7 +43,7 @@ pub const RULES: [&str; 23] = [
 ];
 
 /// Features of a candidate besides the rules that propose it.
-const EXTRA_FEATURES: [&str; 8] = [
+const EXTRA_FEATURES: [&str; 9] = [
     "kind_person",
     "kind_organization",
     "kind_place",
@@ -52,6 +52,7 @@ const EXTRA_FEATURES: [&str; 8] = [
     "no_speaker",
     "is_last_speaker",
     "more_rules_agree",
+    "first_proposal",
 ];
 
 /// Every feature name, in weight order: the rules, then the extras.
@@ -177,6 +178,10 @@ fn candidates(reading: &Reading, walk: &Walk, proposals: &[Proposal]) -> Vec<Spe
         }
         let agree = RULES.len() + 7;
         features[agree] = (proposals.iter().filter(|q| q.speaker == p.speaker).count() - 1) as f64;
+    }
+    // The rule order's choice: the speaker of the first proposal.
+    if let Some(first) = out.first_mut() {
+        first.features[RULES.len() + 8] = 1.0;
     }
     out
 }
