@@ -154,6 +154,16 @@ fn main() -> ExitCode {
     let order = rule_order();
     let groups: Vec<Vec<Group>> = articles.par_iter().map(|a| groups(a, &order)).collect();
     let quotes: usize = groups.iter().map(Vec::len).sum();
+    if flag("--errors") {
+        // The quotes the rule order gets wrong though a right candidate exists.
+        for group in groups.iter().flatten().filter(|g| !g.right[0]) {
+            for (x, r) in group.features.iter().zip(&group.right) {
+                let on: Vec<&str> = FEATURE_NAMES.iter().zip(x).filter(|(_, v)| **v != 0.0).map(|(n, _)| *n).collect();
+                println!("  {} {}", if *r { "right" } else { "wrong" }, on.join(","));
+            }
+            println!();
+        }
+    }
     println!("articles={} quotes_with_a_right_candidate={quotes}", articles.len());
 
     let (mut fitted, mut ordered) = (vec![Score::default(); paths.len() + 1], vec![Score::default(); paths.len() + 1]);
