@@ -270,3 +270,30 @@ fn cannot_speak() {
     speaker_rule("cannot_speak", "“The water is rising,” Lake Morrow residents said.", "water", None);
     speaker_rule("cue_after_subject", "“We will send crews,” Canada said.", "crews", Some("Canada"));
 }
+
+#[test]
+fn built_in_weights_keep_the_rule_order() {
+    // Each rule outweighs all the rules after it together.
+    let weights = super::model().weights();
+    for i in 0..super::RULES.len() {
+        let after: f64 = weights[i + 1..super::RULES.len()].iter().sum();
+        assert!(weights[i] > after, "{}", super::RULES[i]);
+    }
+}
+
+#[test]
+fn fitting_ranks_by_the_given_weights_and_returns_the_choices() {
+    let text = "Town news\n\nTavi Orrin stood up at the meeting. “We are ready,” Ilse Varga said.\n";
+    let order = super::model().clone();
+    let (doc, choices) = super::fitting(order, || annotate(text));
+    assert_eq!(choices.len(), 1);
+    let choice = &choices[0];
+    assert_eq!(choice.candidates[choice.chosen].speaker, doc.quotes[0].speaker);
+    assert_eq!(name(&doc, doc.quotes[0].speaker), Some("Ilse Varga"));
+    // Weights that prefer the subject in focus the sentence before.
+    let names = &super::FEATURE_NAMES;
+    let weights = names.iter().map(|n| if *n == "focus_previous_sentence" { 1.0 } else { 0.0 }).collect();
+    let focus = crate::engine::fit::LinearModel::new(names, 0.0, weights);
+    let (doc, _) = super::fitting(focus, || annotate(text));
+    assert_eq!(name(&doc, doc.quotes[0].speaker), Some("Tavi Orrin"));
+}
