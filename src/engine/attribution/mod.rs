@@ -111,6 +111,7 @@ fn attribute_with(
             walk.record(quote, sentence, found, ctx.quotes[quote].para);
         }
     }
+    speaker::repeated_quotes(&reading, &mut walk.quotes);
     Attributions { quotes: walk.quotes, pronouns: walk.mentions.into_pronouns() }
 }
 

@@ -333,3 +333,34 @@ fn is_head(reading: &Reading, mentions: &[Found], index: usize, m: &Found) -> bo
         && !tokens.get(m.tok_end).is_some_and(|n| n.is_word() && n.cap() && !n.newline_before())
         && !modifies_next
 }
+
+/// Rule `repeated_quote`: a quote with no cue of its own that a later
+/// quote repeats (a headline, "Port chief on dredging: ‘We will listen’",
+/// or a pull quote) is the speaker's of that later quote.
+pub(super) fn repeated_quotes(reading: &Reading, found: &mut [Attribution]) {
+    let quotes = reading.ctx.quotes;
+    let direct = |j: usize| quotes[j].kind == crate::engine::quotes::RawKind::Direct;
+    for i in 0..quotes.len() {
+        if !direct(i) || found[i].speaker.is_some() || found[i].cue.is_some() {
+            continue;
+        }
+        let words = quote_words(reading, quotes[i].content);
+        if words.len() < 3 {
+            continue;
+        }
+        let repeated = (i + 1..quotes.len()).find(|&j| {
+            direct(j)
+                && found[j].speaker.is_some()
+                && quote_words(reading, quotes[j].content).windows(words.len()).any(|w| w == words.as_slice())
+        });
+        if let Some(j) = repeated {
+            found[i].speaker = found[j].speaker;
+            trace::fire("speakers", "repeated_quote", quotes[i].outer);
+        }
+    }
+}
+
+/// The lowercase words of a quote's content.
+fn quote_words<'a>(reading: &'a Reading, content: Span) -> Vec<&'a str> {
+    reading.token_range(content).filter(|&k| reading.tokens()[k].is_word()).map(|k| reading.word(k)).collect()
+}

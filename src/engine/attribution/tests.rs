@@ -297,3 +297,11 @@ fn fitting_ranks_by_the_given_weights_and_returns_the_choices() {
     let (doc, _) = super::fitting(focus, || annotate(text));
     assert_eq!(name(&doc, doc.quotes[0].speaker), Some("Tavi Orrin"));
 }
+
+#[test]
+fn repeated_quote() {
+    let text = "Pier chief on repairs: “We will fix every plank”\n\n“We will fix every plank,” Oren Vale said.\n";
+    let (doc, fired) = trace::collect(|| annotate(text));
+    assert!(fired.iter().any(|f| f.rule == "repeated_quote"), "{fired:?}");
+    assert_eq!(name(&doc, doc.quotes[0].speaker), Some("Oren Vale"));
+}
