@@ -64,6 +64,14 @@ pub struct Meta {
     pub published: Option<String>,
 }
 
+impl Meta {
+    /// The publication date to show, when the page gave one (the day of an
+    /// ISO time: "2026-03-02" for "2026-03-02T08:00:00Z").
+    pub fn day(&self) -> Option<&str> {
+        self.published.as_deref().map(|d| d.split('T').next().unwrap_or(d).trim()).filter(|d| !d.is_empty())
+    }
+}
+
 /// What kind of real-world thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -132,3 +132,15 @@ fn article_text_stays_inert_in_every_format() {
     let out = Command::cargo_bin("byline").unwrap().args(["speakers", d]).output().unwrap();
     assert!(!out.stdout.contains(&0x1b));
 }
+
+#[test]
+fn a_page_gives_its_date_in_jsonl_and_markdown() {
+    let out = run(&["quotes", "tests/pages/seed_page.html", "--format", "jsonl"]);
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().expect("a quote")).unwrap();
+    assert_eq!(first["article"]["date"], "2021-12-07");
+    let md = run(&["quotes", "tests/pages/seed_page.html", "--format", "markdown"]);
+    assert!(md.contains(", 2021-12-07, `tests/pages/seed_page.html`"), "{md}");
+    // A text article has no date, and says none.
+    let plain = run(&["quotes", DIR, "--format", "jsonl"]);
+    assert!(!plain.contains("\"date\""));
+}

@@ -181,6 +181,9 @@ fn json_line(out: &mut dyn Write, docs: &[Document], ix: &Index, p: &Pick) -> io
         article.insert(if is_url { "url" } else { "path" }.into(), src.into());
     }
     article.insert("title".into(), title(d).into());
+    if let Some(date) = d.meta.day() {
+        article.insert("date".into(), date.into());
+    }
     let value = serde_json::json!({
         "speaker": who(docs, ix, p),
         "text": q.text,
@@ -230,7 +233,8 @@ fn markdown(
             }
             let file = d.source.as_deref().unwrap_or("standard input");
             let file = if file.contains('`') { md(file) } else { format!("`{}`", inert(file)) };
-            writeln!(out, "\n\u{2014} *{}*, {file}", md(&title(d)))?;
+            let date = d.meta.day().map(|x| format!(", {}", md(x))).unwrap_or_default();
+            writeln!(out, "\n\u{2014} *{}*{date}, {file}", md(&title(d)))?;
         }
     }
     Ok(())

@@ -166,6 +166,19 @@ word_classes! {
     company_nouns,
     /// Determiners before a role ("the mayor", "its chair").
     possessive_determiners,
+    /// Conjunctions that open a clause before the main one ("When the mill
+    /// closed, Ada Brisk said ...": the subject is after the comma).
+    subordinators,
+    /// Nouns for a written statement that speaks for its issuer ("the statement said").
+    statement_nouns,
+    /// Words that make a cue's subject an unnamed description ("officials said").
+    unnamed_speakers,
+    /// Possessive pronouns: the name after one is not the speaker ("his aide, Ben Oduya, wrote").
+    possessives,
+    /// Object pronouns: never in subject position.
+    object_pronouns,
+    /// Pronouns that are the subject of their clause.
+    subject_pronouns,
 }
 
 /// The built-in word classes.
@@ -518,6 +531,21 @@ mod tests {
         assert!(pairs.windows(2).all(|w| w[0] < w[1]), "nicknames.txt must be sorted and unique");
         assert!(lx.is_nickname("bill", "william") && lx.is_nickname("larry", "lawrence"));
         assert!(!lx.is_nickname("william", "bill") && !lx.is_nickname("bill", "robert"));
+    }
+
+    #[test]
+    fn attribution_lists_all_filled() {
+        let a = &Lexicon::get().classes;
+        let lists = [
+            &a.subordinators,
+            &a.statement_nouns,
+            &a.unnamed_speakers,
+            &a.possessives,
+            &a.object_pronouns,
+            &a.subject_pronouns,
+        ];
+        assert!(lists.iter().all(|l| !l.is_empty()));
+        assert!(a.subordinators.contains("whereas") && a.subject_pronouns.contains("they"));
     }
 
     #[test]

@@ -123,13 +123,16 @@ fn annotate_with(text: String, model: &fit::LinearModel, trace: Option<&mut Vec<
     let layers = early.context(&text, &lower, lx);
     let raw = &early.quotes;
     let mut ents = entities::find(&layers, lx);
-    let attributions = attribution::attribute(&layers, &mut ents, lx);
+    let attributions = attribution::attribute(&layers, &ents, lx);
+    // Pronoun mentions join the entities' own, in text order (pledges read them).
+    ents.mentions.extend_from_slice(&attributions.pronouns);
+    ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     entities::finish(&mut ents, &text);
-    let pledges = pledges::find_with(&layers, &attributions, &ents, lx, model, trace);
+    let pledges = pledges::find_with(&layers, &attributions.quotes, &ents, lx, model, trace);
 
     doc.quotes = raw
         .iter()
-        .zip(&attributions)
+        .zip(&attributions.quotes)
         .filter(|(q, _)| q.kind != RawKind::Title)
         .enumerate()
         .map(|(id, (q, a))| Quote {

@@ -467,6 +467,10 @@ fn render_across_rows(app: &App, a: &library::Across, rows: Rect, frame: &mut Fr
         .map(|(i, at)| {
             let v = &app.docs[at.article];
             let title = app.library.as_ref().map_or("", |l| l.entries[at.article].title());
+            let title = match v.doc.meta.day() {
+                Some(date) => format!("{title} ({})", inert(date)),
+                None => title.to_string(),
+            };
             let quote = v.doc.quotes.get(at.quote).map_or("", |q| q.text.trim());
             let mut st = th.text;
             if off + i == a.cursor {
@@ -474,7 +478,7 @@ fn render_across_rows(app: &App, a: &library::Across, rows: Rect, frame: &mut Fr
             }
             let quote = format!("\u{201c}{}\u{201d}", inert(quote));
             Line::from(vec![
-                TSpan::styled(format!("{}  ", cell(title, tw)), st),
+                TSpan::styled(format!("{}  ", cell(&title, tw)), st),
                 TSpan::styled(cell(&quote, qw), st.patch(th.quote)),
             ])
         })

@@ -276,7 +276,7 @@ fn person_after_name(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
     // (Not a name's own connector, "Bank of Grace Hollow"; nor a title,
     // "House Speaker Jo Balton", which the title split takes apart.)
     let titled = (i..j).any(|k| is_title_word(lower[k].trim_end_matches('.'), lx));
-    // (Nor a given name before: "Charlotte Clinton Mezvinsky" is one person.)
+    // (Nor a given name before: "Savannah Grant Holloway" is one person.)
     let given_before = j == i + 1 && lx.first_names.contains_key(lower[i].as_str());
     if !person_follows
         || titled

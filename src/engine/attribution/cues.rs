@@ -1,0 +1,330 @@
+//! Speech cues and the attributions they make: after the quote (`"...," X
+//! said`), before it (`X said: "..."`), `according to X`, an introduction
+//! closing the paragraph before, and signature lines.
+
+use std::ops::Range;
+
+use super::focus::{is_subject_position, main_clause_start, Mentions};
+use super::speaker::{can_speak, pick_speaker};
+use super::{Attribution, Reading};
+use crate::engine::entities::Found;
+use crate::engine::quotes::RawQuote;
+use crate::engine::text::{is_determiner, is_double_quote, token_at, TokKind};
+use crate::model::EntityKind;
+
+/// An attribution and the name of the rule that made it.
+pub(super) struct Decided {
+    pub attribution: Attribution,
+    pub rule: &'static str,
+}
+
+impl Decided {
+    fn new(speaker: Option<usize>, cue: Option<String>, rule: &'static str) -> Self {
+        Decided { attribution: Attribution { speaker, cue }, rule }
+    }
+}
+
+/// True for a dash of any width.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2014}' | '\u{2013}' | '\u{2015}')
+}
+
+/// The speech cue at token `k` ("said", "shot back"), if it is one here.
+pub(super) fn cue(reading: &Reading, k: usize) -> Option<String> {
+    let (tokens, w) = (reading.tokens(), reading.word(k));
+    if let (Some(seconds), Some(next)) = (reading.lexicon.speech_phrases.get(w), reading.ctx.lower.get(k + 1)) {
+        if seconds.iter().any(|s| s == next) {
+            return Some(format!("{w} {next}"));
+        }
+    }
+    reading.lexicon.speech_verb(w)?;
+    // A capitalized word after "of" or another capitalized word is part of
+    // a name ("Secretary of State", "Valley News Report").
+    if tokens[k].cap() && k > 0 && tokens[k - 1].is_word() && (tokens[k - 1].cap() || reading.word(k - 1) == "of") {
+        return None;
+    }
+    // A noun after a determiner or a possessive ("his comments", "the mayor's
+    // comments") is no cue.
+    if k > 0 && (tokens[k - 1].possessive() || is_determiner(reading.word(k - 1))) {
+        return None;
+    }
+    // "saying" attributes only in "quoted as saying"; other -ing forms never.
+    if w.ends_with("ing") && !(w == "saying" && k >= 1 && reading.word(k - 1) == "as") {
+        return None;
+    }
+    Some(w.to_string())
+}
+
+/// An opening quote mark at token `k`.
+fn opens_quote(reading: &Reading, k: usize) -> bool {
+    let t = reading.tokens()[k];
+    t.kind == TokKind::Punct && is_double_quote(reading.mark(k)) && t.space_before()
+}
+
+/// After the closing mark, up to the end of the sentence: `, X said`,
+/// `, said X`, `, he added`, `X wrote`, `― Jane Doe`. `earlier` is the
+/// speaker of the quote before, for "the statement said".
+pub(super) fn after_quote(
+    reading: &Reading,
+    mentions: &Mentions,
+    tokens: Range<usize>,
+    earlier: Option<usize>,
+) -> Option<Decided> {
+    let (from, to) = (tokens.start, tokens.end);
+    let mut k = from;
+    // Skip a comma or dash right after the mark.
+    while k < to && !reading.tokens()[k].is_word() && (reading.mark(k) == ',' || is_dash(reading.mark(k))) {
+        k += 1;
+    }
+    // "..." ― Jane Doe: a signature after a dash.
+    if from < to && is_dash(reading.mark(from)) {
+        if let Some(m) = mentions.at(k).filter(|m| reading.is_person(m.entity)) {
+            return Some(Decided::new(Some(m.entity), None, "dash_signature"));
+        }
+    }
+    // A name with an appositive before the verb ("X, director of ..., said")
+    // gets a wider window.
+    let appositive =
+        mentions.at(k).is_some_and(|m| m.tok_end < reading.tokens().len() && reading.mark(m.tok_end) == ',');
+    let window_end = (k + if appositive { 32 } else { 14 }).min(to);
+    let verb = (k..window_end).find(|&j| {
+        reading.tokens()[j].is_word() && cue(reading, j).is_some() && !reading.in_quote(j) && !opens_quote(reading, j)
+    })?;
+    // Stop at an opening quote mark before the verb (another quote).
+    if (k..verb).any(|j| opens_quote(reading, j)) {
+        return None;
+    }
+    let (speaker, rule) = subject_after(reading, mentions, k..verb, to, earlier);
+    Some(Decided::new(speaker, cue(reading, verb), rule))
+}
+
+/// The speaker of a cue after the quote: the subject before the verb ("X
+/// said", "X, a spokesperson for Y, said"), else the name after it ("said
+/// Jane Doe"); none for an unnamed description; the statement's issuer.
+fn subject_after(
+    reading: &Reading,
+    mentions: &Mentions,
+    before_verb: Range<usize>,
+    to: usize,
+    earlier: Option<usize>,
+) -> (Option<usize>, &'static str) {
+    let (k, verb) = (before_verb.start, before_verb.end);
+    let before: Vec<Found> = before_verb.clone().filter_map(|j| mentions.at(j)).collect();
+    if let Some(entity) = pick_speaker(reading, &before, verb) {
+        return (Some(entity), "cue_after_subject");
+    }
+    let words = &reading.lexicon.classes;
+    if before_verb.clone().any(|j| words.unnamed_speakers.contains(reading.word(j))) {
+        return (None, "cue_after_unnamed");
+    }
+    let statement = (k..verb).any(|j| {
+        reading.word(j) == "the"
+            && reading.ctx.lower.get(j + 1).is_some_and(|w| words.statement_nouns.contains(w.as_str()))
+    });
+    if statement {
+        // "the statement said": the statement introduced before.
+        return (earlier, "cue_after_statement");
+    }
+    let after: Vec<Found> = (verb + 1..(verb + 8).min(to.max(verb + 1))).filter_map(|j| mentions.at(j)).collect();
+    match pick_speaker(reading, &after, verb) {
+        Some(entity) => (Some(entity), "cue_after_name_following"),
+        None => (None, "cue_after_no_name"),
+    }
+}
+
+/// Before the opening mark, from the start of its sentence: `X said: "`,
+/// `X said, "`, `X joked, "`, `..., saying, "`, `X released this statement:`.
+pub(super) fn before_quote(reading: &Reading, mentions: &Mentions, tokens: Range<usize>) -> Option<Decided> {
+    let (from, to) = (tokens.start, tokens.end);
+    if to <= from {
+        return None;
+    }
+    // The punctuation right before the mark must introduce speech.
+    let last = reading.tokens()[to - 1];
+    let intro = !last.is_word() && matches!(reading.mark(to - 1), ':' | ',' | '\u{2014}');
+    let verb = verb_before_mark(reading, tokens.clone());
+    let verb_adjacent = verb.is_some_and(|v| v + 1 == to || v + 2 == to && !last.is_word());
+    if !(intro || verb_adjacent) || (verb.is_none() && reading.mark(to - 1) != ':') {
+        return None;
+    }
+    let (speaker, rule) = subject_before(reading, mentions, tokens, verb);
+    if speaker.is_none() && verb.is_none() {
+        return None;
+    }
+    let cue = verb.map(|v| cue(reading, v).unwrap_or_else(|| reading.word(v).to_string()));
+    Some(Decided::new(speaker, cue, rule))
+}
+
+/// The last speech verb before the mark; a participle only right before
+/// it ("..., saying, “...”", "..., telling reporters, “...”": an object of
+/// up to three words).
+fn verb_before_mark(reading: &Reading, tokens: Range<usize>) -> Option<usize> {
+    let to = tokens.end;
+    let participle = |j: usize| {
+        reading.word(j).ends_with("ing")
+            && reading.lexicon.speech_verb(reading.word(j)).is_some()
+            && (j + 2 >= to || j + 5 >= to && (j + 1..to - 1).all(|k| reading.tokens()[k].is_word()))
+    };
+    tokens.rev().find(|&j| {
+        reading.tokens()[j].is_word() && !reading.in_quote(j) && (cue(reading, j).is_some() || participle(j))
+    })
+}
+
+/// The speaker of a cue before the quote, in order: the name right before
+/// the verb, the subject of an earlier verb for a participle after a comma,
+/// the first person in subject position (main clause first), the first
+/// subject, the name after the verb, a person named anywhere before.
+fn subject_before(
+    reading: &Reading,
+    mentions: &Mentions,
+    tokens: Range<usize>,
+    verb: Option<usize>,
+) -> (Option<usize>, &'static str) {
+    if let Some(decided) = verb.and_then(|v| name_at_verb(reading, mentions, tokens.start, v)) {
+        return decided;
+    }
+    if let Some(entity) = verb.and_then(|v| participle_subject(reading, mentions, tokens.start, v)) {
+        return (Some(entity), "cue_before_participle_subject");
+    }
+    let subjects = subjects_before(reading, mentions, tokens.clone());
+    if let Some(m) = subjects.iter().find(|m| reading.is_person(m.entity)) {
+        return (Some(m.entity), "cue_before_subject_person");
+    }
+    if let Some(m) = subjects.first() {
+        return (Some(m.entity), "cue_before_first_subject");
+    }
+    let after_verb =
+        verb.and_then(|v| (v + 1..tokens.end).find_map(|k| mentions.at(k)).filter(|m| can_speak(reading, m, v)));
+    if let Some(m) = after_verb {
+        return (Some(m.entity), "cue_before_name_after_verb");
+    }
+    // "A statement by X said: ...": the person named in the phrase.
+    if let Some(m) = tokens.filter_map(|k| mentions.at(k)).find(|m| reading.is_person(m.entity)) {
+        return (Some(m.entity), "cue_before_person_in_phrase");
+    }
+    (None, "cue_before_no_name")
+}
+
+/// The name right before the verb ("..., Kessler said, "): a person, or
+/// whoever is named in an as-clause ("As the Ledger reported, “...”"). A
+/// participle after a comma ("..., saying") and "... and said" have none.
+fn name_at_verb(
+    reading: &Reading,
+    mentions: &Mentions,
+    from: usize,
+    verb: usize,
+) -> Option<(Option<usize>, &'static str)> {
+    if reading.word(verb).ends_with("ing") && !reading.tokens()[verb - 1].is_word() {
+        return None;
+    }
+    let near: Vec<Found> = (from..verb)
+        .filter(|&k| !reading.in_quote(k))
+        .filter_map(|k| mentions.at(k))
+        .filter(|m| m.tok_end == verb || m.tok_end + 1 == verb && !reading.tokens()[m.tok_end].is_word())
+        .collect();
+    if let Some(m) = near.iter().find(|m| reading.is_person(m.entity)) {
+        return Some((Some(m.entity), "cue_before_name_at_verb"));
+    }
+    let as_clause = reading.word(from) == "as" && near.first().is_some_and(|m| m.tok <= from + 3);
+    let m = near.first().filter(|m| as_clause && reading.kind(m.entity) != EntityKind::Place)?;
+    Some((Some(m.entity), "cue_before_as_clause"))
+}
+
+/// "X said, adding, “...”": a participle after a comma belongs to the
+/// person subject of the speech verb before it.
+fn participle_subject(reading: &Reading, mentions: &Mentions, from: usize, verb: usize) -> Option<usize> {
+    if !reading.word(verb).ends_with("ing") || verb <= from || reading.tokens()[verb - 1].is_word() {
+        return None;
+    }
+    let earlier = (from..verb - 1).rev().find(|&j| {
+        reading.tokens()[j].is_word()
+            && !reading.in_quote(j)
+            && !reading.word(j).ends_with("ing")
+            && cue(reading, j).is_some()
+    })?;
+    let person = |m: &Found| reading.is_person(m.entity);
+    (from..earlier)
+        .filter_map(|k| mentions.at(k))
+        .filter(|m| m.tok_end == earlier || m.tok_end + 1 == earlier && !reading.tokens()[m.tok_end].is_word())
+        .find(person)
+        .or_else(|| mentions.at(earlier + 1).filter(person))
+        .map(|m| m.entity)
+}
+
+/// People, organizations and documents in subject position before the
+/// mark; those of the main clause only, when it has any ("When X died, Y
+/// released this statement:").
+fn subjects_before(reading: &Reading, mentions: &Mentions, tokens: Range<usize>) -> Vec<Found> {
+    let subjects: Vec<Found> = tokens
+        .clone()
+        .filter(|&k| !reading.in_quote(k))
+        .filter_map(|k| mentions.at(k))
+        .filter(|m| {
+            matches!(reading.kind(m.entity), EntityKind::Person | EntityKind::Organization | EntityKind::Document)
+                && is_subject_position(reading, m.tok, m.tok_end)
+        })
+        .collect();
+    let main_from = main_clause_start(reading, tokens);
+    if subjects.iter().any(|m| m.tok >= main_from) {
+        subjects.into_iter().filter(|m| m.tok >= main_from).collect()
+    } else {
+        subjects
+    }
+}
+
+/// `according to X` anywhere in the sentence, outside quotes.
+pub(super) fn according_to(reading: &Reading, mentions: &Mentions, tokens: Range<usize>) -> Option<Decided> {
+    let (from, to) = (tokens.start, tokens.end);
+    let k = (from..to.saturating_sub(1))
+        .find(|&j| !reading.in_quote(j) && reading.word(j) == "according" && reading.word(j + 1) == "to")?;
+    let m = (k + 2..(k + 8).min(to)).find_map(|j| mentions.at(j))?;
+    Some(Decided::new(Some(m.entity), Some("according to".into()), "according_to"))
+}
+
+/// A quote opening its paragraph after a colon that ends the paragraph
+/// before ("Ada Brisk continued:"): the cue before that colon.
+pub(super) fn colon_paragraph_before(
+    reading: &Reading,
+    mentions: &Mentions,
+    quote: &RawQuote,
+    before: usize,
+) -> Option<Decided> {
+    let para = reading.ctx.paras[quote.para];
+    if quote.outer.start != para.start || before == 0 {
+        return None;
+    }
+    if reading.tokens()[before - 1].is_word() || reading.mark(before - 1) != ':' {
+        return None;
+    }
+    let colon_sentence = reading.sentence_of(reading.tokens()[before - 1].start());
+    let from = token_at(reading.tokens(), reading.ctx.sentences[colon_sentence].start);
+    let found = before_quote(reading, mentions, from..before)?;
+    Some(Decided { rule: "colon_paragraph_before", ..found })
+}
+
+/// "Jane Doe, Institute of Things." alone on the line after the quote's
+/// paragraph `para` (or "- Jane Doe." / "—President Doe, tweeting"): the
+/// quote is signed by that person.
+pub(super) fn signature_after(reading: &Reading, mentions: &Mentions, para: usize) -> Option<usize> {
+    let next = reading.ctx.paras.get(para + 1)?;
+    let tokens = reading.tokens();
+    let lines = reading.token_range(*next);
+    let (mut a, b) = (lines.start, lines.end);
+    if a < b && is_dash(reading.mark(a)) {
+        a += 1;
+        while a < b && tokens[a].is_word() && reading.lexicon.titles.contains(reading.word(a).trim_end_matches('.')) {
+            a += 1;
+        }
+        while a < b && !tokens[a].is_word() {
+            a += 1;
+        }
+    }
+    let words = (a..b).filter(|&k| tokens[k].is_word()).count();
+    let m = mentions.at(a)?;
+    if words > 15 || !reading.is_person(m.entity) {
+        return None;
+    }
+    let after = tokens.get(m.tok_end).filter(|t| t.start() < next.end).map(|_| reading.mark(m.tok_end));
+    let has_verb = (m.tok_end..b).any(|k| tokens[k].is_word() && !tokens[k].cap() && cue(reading, k).is_some());
+    (matches!(after, None | Some(',' | '.' | '"' | '\u{201d}')) && !has_verb).then_some(m.entity)
+}

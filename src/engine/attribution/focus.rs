@@ -1,0 +1,276 @@
+//! The discourse focus: who is named, who is the subject, who speaks, by
+//! sentence; pronouns resolved against it.
+
+use std::ops::Range;
+
+use super::{cues, speaker, Reading};
+use crate::engine::entities::{pronoun_gender, Found};
+use crate::engine::lexicon::Gender;
+use crate::engine::text::{word_before, PREPOSITIONS};
+use crate::engine::trace;
+use crate::model::{EntityKind, MentionForm, Span};
+
+/// One person or organization in focus.
+#[derive(Debug, Clone, Copy)]
+struct Focus {
+    entity: u32,
+    sentence: u32,
+    subject: bool,
+    /// The subject of a speech verb ("X said the plan ...").
+    speaks: bool,
+}
+
+impl Focus {
+    fn new(entity: usize, sentence: usize, subject: bool, speaks: bool) -> Self {
+        Focus { entity: entity as u32, sentence: sentence as u32, subject, speaks }
+    }
+
+    fn entity(&self) -> usize {
+        self.entity as usize
+    }
+
+    fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+}
+
+/// Everything in focus so far, in sentence order.
+#[derive(Debug, Default)]
+pub(super) struct Discourse {
+    entries: Vec<Focus>,
+    /// People named together ("X and Y"): (sentence, the first of them).
+    pairs: Vec<(usize, usize)>,
+}
+
+/// Every mention by its first token: the entities' own and the pronouns
+/// resolved so far.
+pub(super) struct Mentions<'a> {
+    named: &'a [Found],
+    pronouns: Vec<Found>,
+    /// Index + 1 into `named` then `pronouns`; 0 = none.
+    by_token: Vec<u32>,
+}
+
+impl<'a> Mentions<'a> {
+    pub(super) fn new(named: &'a [Found], tokens: usize) -> Self {
+        let mut by_token = vec![0; tokens];
+        for (i, m) in named.iter().enumerate() {
+            by_token[m.tok] = i as u32 + 1;
+        }
+        Mentions { named, pronouns: Vec::new(), by_token }
+    }
+
+    /// The mention starting at token `k`.
+    pub(super) fn at(&self, k: usize) -> Option<Found> {
+        let i = *self.by_token.get(k).filter(|&&i| i > 0)? as usize - 1;
+        Some(if i < self.named.len() { self.named[i] } else { self.pronouns[i - self.named.len()] })
+    }
+
+    fn add_pronoun(&mut self, found: Found) {
+        self.pronouns.push(found);
+        self.by_token[found.tok] = (self.named.len() + self.pronouns.len()) as u32;
+    }
+
+    pub(super) fn into_pronouns(self) -> Vec<Found> {
+        self.pronouns
+    }
+}
+
+impl Discourse {
+    /// Reads one sentence outside its quotes: names and pronouns in order
+    /// (pronouns resolved into `mentions`), then who speaks in it.
+    pub(super) fn read_sentence(
+        &mut self,
+        reading: &Reading,
+        mentions: &mut Mentions,
+        sentence: usize,
+        span: Span,
+        tokens: Range<usize>,
+    ) {
+        let named = reading.ents.in_range(span.start, span.end);
+        let main_from = main_clause_start(reading, tokens.clone());
+        let mut subject_taken = false;
+        let mut next = 0;
+        for k in tokens.clone() {
+            if reading.in_quote(k) {
+                continue;
+            }
+            while next < named.len() && named[next].tok < k {
+                next += 1;
+            }
+            if let Some(m) = named.get(next).filter(|m| m.tok == k) {
+                let subject = !subject_taken && m.tok >= main_from && is_subject_position(reading, m.tok, m.tok_end);
+                subject_taken |= self.note_name(reading, m, named, sentence, subject);
+                continue;
+            }
+            if let Some(entity) = self.resolve_pronoun(reading, k, sentence) {
+                let subject = !subject_taken && reading.lexicon.classes.subject_pronouns.contains(reading.word(k));
+                subject_taken |= subject;
+                self.entries.push(Focus::new(entity, sentence, subject, false));
+                let span = reading.tokens()[k].span();
+                mentions.add_pronoun(Found { span, entity, form: MentionForm::Pronoun, tok: k, tok_end: k + 1 });
+            }
+        }
+        self.note_speech_subjects(reading, mentions, sentence, tokens);
+    }
+
+    /// A name comes into focus when it can speak or be spoken of; returns
+    /// true when it took the sentence's subject.
+    fn note_name(&mut self, reading: &Reading, m: &Found, named: &[Found], sentence: usize, subject: bool) -> bool {
+        let kind = reading.kind(m.entity);
+        if !matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place | EntityKind::Document) {
+            return false;
+        }
+        self.entries.push(Focus::new(m.entity, sentence, subject, false));
+        // "X and Y": two people named together.
+        let and_next = reading.ctx.lower.get(m.tok_end).is_some_and(|w| w == "and");
+        if kind == EntityKind::Person && and_next {
+            if let Some(n) = named.iter().find(|n| n.tok == m.tok_end + 1) {
+                if reading.is_person(n.entity) {
+                    self.pairs.push((sentence, m.entity));
+                }
+            }
+        }
+        subject
+    }
+
+    /// Speech verbs of the reporter's text: their subject comes into focus
+    /// as speaking.
+    fn note_speech_subjects(&mut self, reading: &Reading, mentions: &Mentions, sentence: usize, tokens: Range<usize>) {
+        let (first, end) = (tokens.start, tokens.end);
+        for verb in tokens {
+            if reading.in_quote(verb) || !reading.tokens()[verb].is_word() || cues::cue(reading, verb).is_none() {
+                continue;
+            }
+            let from = verb.saturating_sub(8).max(first);
+            let before: Vec<Found> = (from..verb).filter_map(|k| mentions.at(k)).collect();
+            let after: Vec<Found> = (verb + 1..(verb + 9).min(end)).filter_map(|k| mentions.at(k)).collect();
+            // The name right before the verb when it is a subject ("Or could
+            // lead it, consultant Y says"), else the first head before it.
+            let last = before.last().filter(|m| m.tok_end + 2 >= verb);
+            let who = last
+                .filter(|m| reading.is_person(m.entity) && is_subject_position(reading, m.tok, m.tok_end))
+                .map(|m| m.entity)
+                .or_else(|| last.and_then(|_| speaker::pick_speaker(reading, &before, verb)))
+                .or_else(|| speaker::pick_speaker(reading, &after, verb));
+            if let Some(entity) = who {
+                self.entries.push(Focus::new(entity, sentence, false, true));
+            }
+        }
+    }
+
+    /// A quote's speaker is the subject of its sentence, and speaks.
+    pub(super) fn note_speaker(&mut self, entity: usize, sentence: usize) {
+        self.entries.push(Focus::new(entity, sentence, true, true));
+    }
+
+    /// The entity a pronoun at token `k` stands for (traced under `pronouns`).
+    fn resolve_pronoun(&self, reading: &Reading, k: usize, sentence: usize) -> Option<usize> {
+        let (entity, rule) = if reading.word(k) == "they" {
+            self.resolve_they(reading, sentence)?
+        } else {
+            self.resolve_gendered(reading, pronoun_gender(reading.word(k))?, sentence)?
+        };
+        trace::fire("pronouns", rule, reading.tokens()[k].span());
+        Some(entity)
+    }
+
+    /// "they": two people named together ("X and Y said") within two
+    /// sentences, else an organization that was the subject just before.
+    fn resolve_they(&self, reading: &Reading, sentence: usize) -> Option<(usize, &'static str)> {
+        if let Some(&(_, first)) = self.pairs.iter().rev().find(|(s, _)| s + 2 >= sentence) {
+            return Some((first, "they_pair"));
+        }
+        let organization = self
+            .entries
+            .iter()
+            .rev()
+            .take_while(|f| f.sentence() + 2 >= sentence)
+            .find(|f| f.subject && reading.kind(f.entity()) == EntityKind::Organization)?;
+        Some((organization.entity(), "they_organization"))
+    }
+
+    /// The most salient person of gender `gender` in focus: in this sentence
+    /// or up to 5 back (most recent first), the subject if it fits, else the
+    /// first fitting person; else the last fitting person of the 8 before.
+    fn resolve_gendered(&self, reading: &Reading, gender: Gender, sentence: usize) -> Option<(usize, &'static str)> {
+        let fits = |id: usize| {
+            let known = reading.ents.gender[id];
+            reading.is_person(id) && (known == gender || known == Gender::Unknown)
+        };
+        // Entries are in sentence order: look only at the last few sentences.
+        let recent = &self.entries[self.entries.partition_point(|f| f.sentence() + 8 < sentence)..];
+        for back in 0..=5 {
+            let Some(target) = sentence.checked_sub(back) else { break };
+            let mut here = recent.iter().filter(|f| f.sentence() == target && fits(f.entity()));
+            if let Some(f) = here.clone().find(|f| f.subject) {
+                return Some((f.entity(), "gendered_subject"));
+            }
+            if let Some(f) = here.next() {
+                return Some((f.entity(), "gendered_person_named"));
+            }
+        }
+        let f = recent.iter().rev().find(|f| fits(f.entity()))?;
+        Some((f.entity(), "gendered_most_recent"))
+    }
+
+    /// Who was in focus in the sentence before `sentence`: a person who
+    /// spoke, else the person subject, else any person, else the
+    /// organization subject.
+    pub(super) fn previous_subject(&self, reading: &Reading, sentence: usize) -> Option<usize> {
+        let from = self.entries.partition_point(|f| f.sentence() + 1 < sentence);
+        let previous: Vec<&Focus> = self.entries[from..].iter().filter(|f| f.sentence() + 1 == sentence).collect();
+        let person = |f: &&&Focus| reading.is_person(f.entity());
+        previous
+            .iter()
+            .find(|f| f.speaks && person(f))
+            .or_else(|| previous.iter().find(|f| f.subject && person(f)))
+            .or_else(|| previous.iter().find(person))
+            .or_else(|| previous.iter().find(|f| f.subject && reading.kind(f.entity()) == EntityKind::Organization))
+            .map(|f| f.entity())
+    }
+}
+
+/// Where the main clause of the sentence starts: after the comma closing
+/// a leading subordinate clause ("When X died, Y said"), else at its start.
+pub(super) fn main_clause_start(reading: &Reading, tokens: Range<usize>) -> usize {
+    let (first, end) = (tokens.start, tokens.end);
+    if first >= end || !reading.lexicon.classes.subordinators.contains(reading.word(first)) {
+        return first;
+    }
+    (first + 2..end)
+        .find(|&k| !reading.in_quote(k) && !reading.tokens()[k].is_word() && reading.mark(k) == ',')
+        .map_or(first, |k| k + 1)
+}
+
+/// True when the mention at tokens [start, end) is not inside a
+/// prepositional phrase, parentheses or a possessive ("the council's
+/// chair Ada Brisk").
+pub(super) fn is_subject_position(reading: &Reading, start: usize, end: usize) -> bool {
+    let tokens = reading.tokens();
+    let words = &reading.lexicon.classes;
+    let first = reading.word(start);
+    if reading.ctx.masks.in_parens[start]
+        || tokens[end - 1].possessive()
+        || words.possessives.contains(first)
+        || words.object_pronouns.contains(first)
+    {
+        return false;
+    }
+    // A modifier of the name that follows ("Harbor Board chair Ada Brisk").
+    if tokens.get(end).is_some_and(|n| n.is_word() && n.cap() && !n.newline_before()) {
+        return false;
+    }
+    // Walk back over determiners, adjectives and titles to the previous
+    // function word: a preposition there puts the name in a phrase.
+    let skip = |k: usize| {
+        let w = reading.word(k);
+        !PREPOSITIONS.contains(&w)
+            && (tokens[k].cap()
+                || w == "the"
+                || w == "a"
+                || reading.lexicon.titles.contains(w)
+                || w.ends_with("-general"))
+    };
+    !word_before(tokens, start, skip).is_some_and(|k| PREPOSITIONS.contains(&reading.word(k)))
+}

@@ -1,0 +1,206 @@
+//! Attribution: who said each direct quote, and with which cue.
+//!
+//! A small discourse model walks the sentences in order ([`focus`]). It keeps
+//! who is in focus (sentence subjects over names inside possessives or
+//! prepositional phrases, and quote speakers) and resolves he/she/they to
+//! the most salient fitting entity. Each quote is then read for its cue
+//! ([`cues`]): `"...," X said`, `"...," said X, a ...`, `X said: "..."`,
+//! `according to X`, a signature line; without one, [`speaker`] carries the
+//! discourse on (the speaker before, the subject in focus).
+//!
+//! Every decision is a named rule, traced under the stages `speakers` and
+//! `pronouns` (see [`super::trace`]). The stage reads the entities and does
+//! not change them: it returns the speakers and the pronoun mentions it
+//! resolved, which the caller merges into the entities' mentions.
+
+mod cues;
+mod focus;
+mod speaker;
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use super::entities::{Entities, Found};
+use super::fit::LinearModel;
+use super::lexicon::Lexicon;
+use super::quotes::RawKind;
+use super::text::{first_char, token_at, Token};
+use super::Context;
+use crate::model::{EntityKind, Span};
+use focus::{Discourse, Mentions};
+pub use speaker::{SpeakerCandidate, SpeakerChoice, FEATURE_NAMES, RULES};
+
+/// A quote's speaker and cue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attribution {
+    pub speaker: Option<usize>,
+    pub cue: Option<String>,
+}
+
+/// What attribution found: one [`Attribution`] per raw quote (in the order
+/// of [`Context::quotes`]; empty for quotes that are not direct) and the
+/// pronoun mentions it resolved, in text order.
+#[derive(Debug, Clone, Default)]
+pub struct Attributions {
+    pub quotes: Vec<Attribution>,
+    pub pronouns: Vec<Found>,
+}
+
+/// The built-in speaker weights (`assets/speaker_weights.txt`), parsed once.
+pub fn model() -> &'static LinearModel {
+    static MODEL: OnceLock<LinearModel> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        LinearModel::parse(&FEATURE_NAMES, include_str!("../../../assets/speaker_weights.txt"))
+            .unwrap_or_else(|e| panic!("assets/speaker_weights.txt: {e}"))
+    })
+}
+
+/// Weights to rank speakers by instead of the built-in ones, and the
+/// choices made with them (see [`fitting`]).
+struct Fitting {
+    model: LinearModel,
+    choices: Vec<SpeakerChoice>,
+}
+
+thread_local! {
+    static FITTING: RefCell<Option<Fitting>> = const { RefCell::new(None) };
+}
+
+/// Runs `work` (which annotates) with speakers ranked by `model` on this
+/// thread, and returns its result with every speaker choice made, in order
+/// (for fitting the weights, see `examples/fit_speakers.rs`).
+pub fn fitting<T>(model: LinearModel, work: impl FnOnce() -> T) -> (T, Vec<SpeakerChoice>) {
+    let outer = FITTING.with(|f| f.borrow_mut().replace(Fitting { model, choices: Vec::new() }));
+    let result = work();
+    let done = FITTING.with(|f| std::mem::replace(&mut *f.borrow_mut(), outer));
+    (result, done.map(|f| f.choices).unwrap_or_default())
+}
+
+/// Attributes every direct quote of `ctx`.
+pub fn attribute(ctx: &Context, ents: &Entities, lexicon: &Lexicon) -> Attributions {
+    let mut fitting = FITTING.with(|f| f.borrow_mut().take());
+    let found = attribute_with(ctx, ents, lexicon, fitting.as_mut());
+    FITTING.with(|f| *f.borrow_mut() = fitting);
+    found
+}
+
+/// [`attribute`], ranking by the weights of `fitting` when given (and
+/// keeping its choices), else by the built-in ones.
+fn attribute_with(
+    ctx: &Context,
+    ents: &Entities,
+    lexicon: &Lexicon,
+    mut fitting: Option<&mut Fitting>,
+) -> Attributions {
+    let reading = Reading { ctx: *ctx, ents, lexicon };
+    let mut walk = Walk {
+        discourse: Discourse::default(),
+        mentions: Mentions::new(&ents.mentions, ctx.tokens.len()),
+        quotes: vec![Attribution::default(); ctx.quotes.len()],
+        last_speaker: None,
+    };
+    let ends_in = quotes_by_closing_sentence(&reading);
+    for (sentence, span) in ctx.sentences.iter().enumerate() {
+        let tokens = reading.token_range(*span);
+        walk.discourse.read_sentence(&reading, &mut walk.mentions, sentence, *span, tokens.clone());
+        for &quote in &ends_in[sentence] {
+            let found = match fitting.as_deref_mut() {
+                Some(f) => speaker::choose(&reading, &walk, quote, tokens.clone(), &f.model, Some(&mut f.choices)),
+                None => speaker::choose(&reading, &walk, quote, tokens.clone(), model(), None),
+            };
+            walk.record(quote, sentence, found, ctx.quotes[quote].para);
+        }
+    }
+    speaker::repeated_quotes(&reading, &mut walk.quotes);
+    Attributions { quotes: walk.quotes, pronouns: walk.mentions.into_pronouns() }
+}
+
+/// Each direct quote is attributed in the sentence where it closes.
+fn quotes_by_closing_sentence(reading: &Reading) -> Vec<Vec<usize>> {
+    let ctx = &reading.ctx;
+    let mut ends_in: Vec<Vec<usize>> = vec![Vec::new(); ctx.sentences.len()];
+    if ctx.sentences.is_empty() {
+        return ends_in;
+    }
+    for (index, quote) in ctx.quotes.iter().enumerate().filter(|(_, q)| q.kind == RawKind::Direct) {
+        ends_in[reading.sentence_of(quote.outer.end.saturating_sub(1))].push(index);
+    }
+    ends_in
+}
+
+/// What every part of attribution reads: the context, the entities found
+/// before it and the lexicon.
+pub(super) struct Reading<'a> {
+    ctx: Context<'a>,
+    ents: &'a Entities,
+    lexicon: &'a Lexicon,
+}
+
+impl Reading<'_> {
+    fn tokens(&self) -> &[Token] {
+        self.ctx.tokens
+    }
+
+    /// The lowercase word of token `k` (empty for punctuation).
+    fn word(&self, k: usize) -> &str {
+        self.ctx.lower[k].as_str()
+    }
+
+    /// The first character of token `k`.
+    fn mark(&self, k: usize) -> char {
+        first_char(&self.ctx.tokens[k], self.ctx.text)
+    }
+
+    /// Token `k` lies inside the content of a direct quote.
+    fn in_quote(&self, k: usize) -> bool {
+        self.ctx.masks.in_direct[k]
+    }
+
+    fn kind(&self, entity: usize) -> EntityKind {
+        self.ents.entities[entity].kind
+    }
+
+    fn is_person(&self, entity: usize) -> bool {
+        self.kind(entity) == EntityKind::Person
+    }
+
+    /// The tokens of a span.
+    fn token_range(&self, span: Span) -> std::ops::Range<usize> {
+        token_at(self.ctx.tokens, span.start)..token_at(self.ctx.tokens, span.end)
+    }
+
+    /// The sentence holding byte `pos` (the last one past the end).
+    fn sentence_of(&self, pos: usize) -> usize {
+        let sentences = self.ctx.sentences;
+        sentences.partition_point(|s| s.end <= pos).min(sentences.len().saturating_sub(1))
+    }
+
+    /// The direct quote before quote `quote`, if any.
+    fn previous_direct(&self, quote: usize) -> Option<usize> {
+        (0..quote).rev().find(|&j| self.ctx.quotes[j].kind == RawKind::Direct)
+    }
+}
+
+/// The state of the walk over the sentences.
+pub(super) struct Walk<'a> {
+    discourse: Discourse,
+    mentions: Mentions<'a>,
+    /// The attributions so far, by quote.
+    quotes: Vec<Attribution>,
+    /// The last quote speaker and the paragraph of that quote.
+    last_speaker: Option<(usize, usize)>,
+}
+
+impl Walk<'_> {
+    /// Keeps quote `quote`'s attribution; its speaker comes into focus.
+    fn record(&mut self, quote: usize, sentence: usize, found: Attribution, para: usize) {
+        if let Some(entity) = found.speaker {
+            self.last_speaker = Some((entity, para));
+            self.discourse.note_speaker(entity, sentence);
+        }
+        self.quotes[quote] = found;
+    }
+}
+
+#[cfg(test)]
+mod tests;

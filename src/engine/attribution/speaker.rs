@@ -1,0 +1,366 @@
+//! Choosing a quote's speaker: every rule proposes a speaker (or none), the
+//! cues around the quote and the discourse (the quote before, the subject
+//! in focus, the last speaker); the candidates are ranked by named weights
+//! (`assets/speaker_weights.txt`, see `examples/fit_speakers.rs`).
+
+use std::ops::Range;
+
+use super::cues::{self, Decided};
+use super::{Attribution, Reading, Walk};
+use crate::engine::entities::Found;
+use crate::engine::fit::LinearModel;
+use crate::engine::text::{token_at, PREPOSITIONS};
+use crate::engine::trace;
+use crate::model::{EntityKind, Span};
+
+/// The speaker rules, highest priority first. Each is a feature of the
+/// candidates it proposes; the built-in weights give each rule more than
+/// all the rules after it together, so the first rule that proposes wins.
+pub const RULES: [&str; 23] = [
+    "participle_previous_speaker",
+    "dash_signature",
+    "cue_after_subject",
+    "cue_after_unnamed",
+    "cue_after_statement",
+    "cue_after_name_following",
+    "cue_after_no_name",
+    "cue_before_name_at_verb",
+    "cue_before_as_clause",
+    "cue_before_participle_subject",
+    "cue_before_subject_person",
+    "cue_before_first_subject",
+    "cue_before_name_after_verb",
+    "cue_before_person_in_phrase",
+    "cue_before_no_name",
+    "according_to",
+    "colon_paragraph_before",
+    "runs_on",
+    "signature_line",
+    "same_paragraph_speaker",
+    "focus_previous_sentence",
+    "previous_quote_speaker",
+    "last_speaker",
+];
+
+/// Features of a candidate besides the rules that propose it.
+const EXTRA_FEATURES: [&str; 9] = [
+    "kind_person",
+    "kind_organization",
+    "kind_place",
+    "kind_document",
+    "kind_other",
+    "no_speaker",
+    "is_last_speaker",
+    "more_rules_agree",
+    "first_proposal",
+];
+
+/// Every feature name, in weight order: the rules, then the extras.
+pub static FEATURE_NAMES: [&str; RULES.len() + EXTRA_FEATURES.len()] = {
+    let mut names = [""; RULES.len() + EXTRA_FEATURES.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = if i < RULES.len() { RULES[i] } else { EXTRA_FEATURES[i - RULES.len()] };
+        i += 1;
+    }
+    names
+};
+
+/// One speaker (or none) a rule proposes for a quote, with its cue.
+struct Proposal {
+    speaker: Option<usize>,
+    cue: Option<String>,
+    rule: &'static str,
+}
+
+impl From<Decided> for Proposal {
+    fn from(d: Decided) -> Self {
+        Proposal { speaker: d.attribution.speaker, cue: d.attribution.cue, rule: d.rule }
+    }
+}
+
+/// A quote's candidates as the ranking saw them (for fitting).
+#[derive(Debug, Clone)]
+pub struct SpeakerChoice {
+    /// The quote, marks included.
+    pub quote: Span,
+    pub candidates: Vec<SpeakerCandidate>,
+    /// The index of the chosen candidate.
+    pub chosen: usize,
+}
+
+/// A possible speaker (an entity, or none) with its features, one value
+/// per name of [`FEATURE_NAMES`].
+#[derive(Debug, Clone)]
+pub struct SpeakerCandidate {
+    pub speaker: Option<usize>,
+    pub features: Vec<f64>,
+}
+
+/// The attribution of direct quote `quote`, which closes in the sentence
+/// of tokens `tokens`: every rule proposes, the candidates are ranked by
+/// `model`; the winning rule is traced under `speakers`. The choice is
+/// added to `choices` when given.
+pub(super) fn choose(
+    reading: &Reading,
+    walk: &Walk,
+    quote: usize,
+    tokens: Range<usize>,
+    model: &LinearModel,
+    choices: Option<&mut Vec<SpeakerChoice>>,
+) -> Attribution {
+    let proposals = propose(reading, walk, quote, tokens);
+    let candidates = candidates(reading, walk, &proposals);
+    let scores: Vec<f64> = candidates.iter().map(|c| model.score(&c.features)).collect();
+    let Some(chosen) = (0..candidates.len()).reduce(|best, i| if scores[i] > scores[best] { i } else { best }) else {
+        return Attribution::default();
+    };
+    let speaker = candidates[chosen].speaker;
+    // The cue of the first (highest) rule that proposed the chosen speaker.
+    let first = proposals.iter().find(|p| p.speaker == speaker).expect("a proposal per candidate");
+    let span = reading.ctx.quotes[quote].outer;
+    trace::fire("speakers", first.rule, span);
+    let found = Attribution { speaker, cue: first.cue.clone() };
+    if let Some(choices) = choices {
+        choices.push(SpeakerChoice { quote: span, candidates, chosen });
+    }
+    found
+}
+
+/// Every rule's proposal, highest priority first (the order of [`RULES`]).
+fn propose(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>) -> Vec<Proposal> {
+    let q = &reading.ctx.quotes[quote];
+    let cues: Vec<Proposal> =
+        from_cues(reading, walk, quote, tokens).into_iter().flatten().map(Proposal::from).collect();
+    let mut out = Vec::new();
+    // "..., adding, “...”" with no subject in its sentence: the speaker of
+    // the quote before it in the paragraph.
+    if let Some(first) = cues.first().filter(|c| c.speaker.is_none()) {
+        if first.cue.as_deref().is_some_and(|c| c.ends_with("ing")) {
+            if let Some(speaker) = previous_in_paragraph(reading, walk, quote) {
+                out.push(Proposal {
+                    speaker: Some(speaker),
+                    cue: first.cue.clone(),
+                    rule: "participle_previous_speaker",
+                });
+            }
+        }
+    }
+    out.extend(cues);
+    // A quote running on from the previous paragraph.
+    if let Some(previous) = q.continues.map(|j| walk.quotes[j].clone()) {
+        if previous.speaker.is_some() || previous.cue.is_some() {
+            out.push(Proposal { speaker: previous.speaker, cue: previous.cue, rule: "runs_on" });
+        }
+    }
+    if let Some(entity) = cues::signature_after(reading, &walk.mentions, q.para) {
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: "signature_line" });
+    }
+    out.extend(from_discourse(reading, walk, quote));
+    out
+}
+
+/// The proposals grouped by speaker, in order of first proposal, with
+/// their features.
+fn candidates(reading: &Reading, walk: &Walk, proposals: &[Proposal]) -> Vec<SpeakerCandidate> {
+    let mut out: Vec<SpeakerCandidate> = Vec::new();
+    for p in proposals {
+        let at = match out.iter().position(|c| c.speaker == p.speaker) {
+            Some(at) => at,
+            None => {
+                out.push(SpeakerCandidate { speaker: p.speaker, features: describe(reading, walk, p.speaker) });
+                out.len() - 1
+            }
+        };
+        let features = &mut out[at].features;
+        if let Some(rule) = RULES.iter().position(|r| *r == p.rule) {
+            features[rule] = 1.0;
+        }
+        let agree = RULES.len() + 7;
+        features[agree] = (proposals.iter().filter(|q| q.speaker == p.speaker).count() - 1) as f64;
+    }
+    // The rule order's choice: the speaker of the first proposal.
+    if let Some(first) = out.first_mut() {
+        first.features[RULES.len() + 8] = 1.0;
+    }
+    out
+}
+
+/// The features of a candidate that do not depend on the rules.
+fn describe(reading: &Reading, walk: &Walk, speaker: Option<usize>) -> Vec<f64> {
+    let mut features = vec![0.0; FEATURE_NAMES.len()];
+    let extra = RULES.len();
+    match speaker.map(|e| reading.kind(e)) {
+        Some(EntityKind::Person) => features[extra] = 1.0,
+        Some(EntityKind::Organization) => features[extra + 1] = 1.0,
+        Some(EntityKind::Place) => features[extra + 2] = 1.0,
+        Some(EntityKind::Document) => features[extra + 3] = 1.0,
+        Some(EntityKind::Event | EntityKind::Other) => features[extra + 4] = 1.0,
+        None => features[extra + 5] = 1.0,
+    }
+    if speaker.is_some() && walk.last_speaker.map(|(e, _)| e) == speaker {
+        features[extra + 6] = 1.0;
+    }
+    features
+}
+
+/// The cues around the quote: after it, before it (from the sentence it
+/// opens in), `according to` in its sentence, an introduction ending the
+/// paragraph before.
+fn from_cues(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>) -> [Option<Decided>; 4] {
+    let ctx = &reading.ctx;
+    let q = &ctx.quotes[quote];
+    let opened = reading.sentence_of(q.outer.start);
+    let open_first = token_at(ctx.tokens, ctx.sentences[opened].start.min(q.outer.start));
+    let after = token_at(ctx.tokens, q.outer.end);
+    let before = token_at(ctx.tokens, q.outer.start);
+    // The speaker of the quote just before, for "the statement said".
+    let earlier = reading
+        .previous_direct(quote)
+        .filter(|&j| q.para <= ctx.quotes[j].para + 2)
+        .and_then(|j| walk.quotes[j].speaker);
+    let mentions = &walk.mentions;
+    [
+        cues::after_quote(reading, mentions, after..tokens.end, earlier),
+        cues::before_quote(reading, mentions, open_first..before),
+        cues::according_to(reading, mentions, tokens),
+        cues::colon_paragraph_before(reading, mentions, q, before),
+    ]
+}
+
+/// The speaker of the nearest direct quote before `quote` in its paragraph.
+fn previous_in_paragraph(reading: &Reading, walk: &Walk, quote: usize) -> Option<usize> {
+    let quotes = reading.ctx.quotes;
+    let para = quotes[quote].para;
+    (0..quote)
+        .rev()
+        .find(|&j| quotes[j].kind == crate::engine::quotes::RawKind::Direct && quotes[j].para == para)
+        .and_then(|j| walk.quotes[j].speaker)
+}
+
+/// The discourse: the speaker of the quote just before in the same
+/// paragraph, who was in focus in the sentence before, the speaker of the
+/// quote before in the previous paragraph, the last speaker when one
+/// paragraph back at most (in that order).
+fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal> {
+    let quotes = reading.ctx.quotes;
+    let q = &quotes[quote];
+    let mut out = Vec::new();
+    let recent = reading.previous_direct(quote).filter(|&j| q.para <= quotes[j].para + 1);
+    let spoken = recent.filter(|&j| walk.quotes[j].speaker.is_some());
+    let copy = |j: usize, rule| Proposal { speaker: walk.quotes[j].speaker, cue: walk.quotes[j].cue.clone(), rule };
+    if let Some(j) = spoken.filter(|&j| quotes[j].para == q.para) {
+        out.push(copy(j, "same_paragraph_speaker"));
+    }
+    let opened = reading.sentence_of(q.outer.start);
+    if let Some(entity) = walk.discourse.previous_subject(reading, opened) {
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: "focus_previous_sentence" });
+    }
+    if let Some(j) = spoken {
+        out.push(copy(j, "previous_quote_speaker"));
+    }
+    if let Some((entity, _)) = walk.last_speaker.filter(|&(_, para)| q.para <= para + 1) {
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: "last_speaker" });
+    }
+    out
+}
+
+/// The speaker among mentions near the speech verb at token `verb`: a head
+/// (not a possessive, not a modifier of the next name, not after "his" when
+/// another name follows) that can speak there; a person first, else an
+/// organization or document, else the first head.
+pub(super) fn pick_speaker(reading: &Reading, mentions: &[Found], verb: usize) -> Option<usize> {
+    let heads: Vec<&Found> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| is_head(reading, mentions, *i, m) && can_speak(reading, m, verb))
+        .map(|(_, m)| m)
+        .collect();
+    heads
+        .iter()
+        .find(|m| reading.is_person(m.entity))
+        .or_else(|| {
+            heads.iter().find(|m| matches!(reading.kind(m.entity), EntityKind::Organization | EntityKind::Document))
+        })
+        .or_else(|| heads.first())
+        .map(|m| m.entity)
+}
+
+/// Rule `cannot_speak`: people, organizations and documents speak, and
+/// groups named by one plural word ("the Velmarians said"); a place only as
+/// the subject right at its cue ("Ottawa said", "said Ottawa": its
+/// government); an event or any other thing never.
+pub(super) fn can_speak(reading: &Reading, m: &Found, verb: usize) -> bool {
+    let speaks = match reading.kind(m.entity) {
+        EntityKind::Person | EntityKind::Organization | EntityKind::Document => true,
+        EntityKind::Place => m.tok_end == verb || m.tok == verb + 1,
+        EntityKind::Other => is_group(&reading.ents.entities[m.entity].name),
+        EntityKind::Event => false,
+    };
+    if !speaks {
+        trace::fire("speakers", "cannot_speak", m.span);
+    }
+    speaks
+}
+
+/// A name of one plural word: a group of people ("Velmarians").
+fn is_group(name: &str) -> bool {
+    !name.contains(' ') && name.ends_with('s') && !name.ends_with("ss")
+}
+
+/// Mention `index` of `mentions` can be a cue's subject.
+fn is_head(reading: &Reading, mentions: &[Found], index: usize, m: &Found) -> bool {
+    let tokens = reading.tokens();
+    // "his wife, X, wrote": a possessive pronoun before another name is no
+    // speaker ("her statement read": it is).
+    if reading.lexicon.classes.possessives.contains(reading.word(m.tok)) && mentions.len() > index + 1 {
+        return false;
+    }
+    // "Harbour Watch volunteer coordinator Tom Ferris": a name followed by
+    // words and then another name (no punctuation between) only modifies it.
+    let modifies_next = mentions.get(index + 1).is_some_and(|n| {
+        reading.is_person(n.entity)
+            && (m.tok_end..n.tok).all(|j| {
+                let t = tokens[j];
+                (t.is_word()
+                    && (!t.cap() || reading.lexicon.titles.contains(reading.word(j)))
+                    && !PREPOSITIONS.contains(&reading.word(j)))
+                    || (!t.is_word() && t.text(reading.ctx.text) == "." && !t.space_before())
+            })
+            && n.tok > m.tok_end
+    });
+    !tokens[m.tok_end - 1].possessive()
+        && !tokens.get(m.tok_end).is_some_and(|n| n.is_word() && n.cap() && !n.newline_before())
+        && !modifies_next
+}
+
+/// Rule `repeated_quote`: a quote with no cue of its own that a later
+/// quote repeats (a headline, "Port chief on dredging: ‘We will listen’",
+/// or a pull quote) is the speaker's of that later quote.
+pub(super) fn repeated_quotes(reading: &Reading, found: &mut [Attribution]) {
+    let quotes = reading.ctx.quotes;
+    let direct = |j: usize| quotes[j].kind == crate::engine::quotes::RawKind::Direct;
+    for i in 0..quotes.len() {
+        if !direct(i) || found[i].speaker.is_some() || found[i].cue.is_some() {
+            continue;
+        }
+        let words = quote_words(reading, quotes[i].content);
+        if words.len() < 3 {
+            continue;
+        }
+        let repeated = (i + 1..quotes.len()).find(|&j| {
+            direct(j)
+                && found[j].speaker.is_some()
+                && quote_words(reading, quotes[j].content).windows(words.len()).any(|w| w == words.as_slice())
+        });
+        if let Some(j) = repeated {
+            found[i].speaker = found[j].speaker;
+            trace::fire("speakers", "repeated_quote", quotes[i].outer);
+        }
+    }
+}
+
+/// The lowercase words of a quote's content.
+fn quote_words<'a>(reading: &'a Reading, content: Span) -> Vec<&'a str> {
+    reading.token_range(content).filter(|&k| reading.tokens()[k].is_word()).map(|k| reading.word(k)).collect()
+}

@@ -1,0 +1,307 @@
+//! One test per named rule of attribution, each on a small invented article.
+
+use crate::engine::{annotate, trace};
+use crate::model::{Document, MentionForm};
+
+/// The article `body` under a headline, annotated with tracing on.
+fn explained(body: &str) -> (Document, Vec<trace::Fired>) {
+    let text = format!("Town news\n\n{body}");
+    trace::collect(|| annotate(&text))
+}
+
+fn name(doc: &Document, entity: Option<usize>) -> Option<&str> {
+    entity.map(|id| doc.entities.iter().find(|e| e.id == id).expect("speaker entity").name.as_str())
+}
+
+/// Rule `rule` of stage `speakers` fires, and the quote holding `fragment`
+/// goes to `speaker`.
+fn speaker_rule(rule: &str, body: &str, fragment: &str, speaker: Option<&str>) {
+    let (doc, fired) = explained(body);
+    assert!(fired.iter().any(|f| f.stage == "speakers" && f.rule == rule), "{rule} did not fire: {fired:?}");
+    let quote = doc.quotes.iter().find(|q| q.text.contains(fragment)).expect("the quote");
+    assert_eq!(name(&doc, quote.speaker), speaker, "{rule}");
+}
+
+/// Rule `rule` of stage `pronouns` fires, and the last pronoun `pronoun`
+/// is a mention of `entity`.
+fn pronoun_rule(rule: &str, body: &str, pronoun: &str, entity: &str) {
+    let (doc, fired) = explained(body);
+    assert!(fired.iter().any(|f| f.stage == "pronouns" && f.rule == rule), "{rule} did not fire: {fired:?}");
+    let start = doc.text.rfind(&format!(" {pronoun} ")).expect("the pronoun") + 1;
+    let holder =
+        doc.entities.iter().find(|e| e.mentions.iter().any(|m| m.start == start && m.form == MentionForm::Pronoun));
+    assert_eq!(holder.map(|e| e.name.as_str()), Some(entity), "{rule}");
+}
+
+#[test]
+fn dash_signature() {
+    speaker_rule(
+        "dash_signature",
+        "“The new bridge is a waste of money.” — Orla Fenwick",
+        "bridge",
+        Some("Orla Fenwick"),
+    );
+}
+
+#[test]
+fn cue_after_subject() {
+    speaker_rule("cue_after_subject", "“We will open the mill in May,” Tavi Orrin said.", "mill", Some("Tavi Orrin"));
+}
+
+#[test]
+fn cue_after_unnamed() {
+    speaker_rule("cue_after_unnamed", "“The roads are closed,” a county spokesperson said.", "roads", None);
+}
+
+#[test]
+fn cue_after_statement() {
+    speaker_rule(
+        "cue_after_statement",
+        "“Service will continue,” Brenmoor Transit said in a statement. “Costs have grown,” the statement said.",
+        "Costs",
+        Some("Brenmoor Transit"),
+    );
+}
+
+#[test]
+fn cue_after_name_following() {
+    speaker_rule(
+        "cue_after_name_following",
+        "“The vote is final,” said Ilse Varga, the council clerk.",
+        "vote",
+        Some("Ilse Varga"),
+    );
+}
+
+#[test]
+fn cue_after_no_name() {
+    speaker_rule("cue_after_no_name", "“Nobody came to the hearing,” said the clerk.", "Nobody", None);
+}
+
+#[test]
+fn cue_before_name_at_verb() {
+    speaker_rule("cue_before_name_at_verb", "Ilse Varga said, “The vote is final.”", "vote", Some("Ilse Varga"));
+}
+
+#[test]
+fn cue_before_as_clause() {
+    speaker_rule(
+        "cue_before_as_clause",
+        "As the Brenmoor Times reported, “the mill will close in June.”",
+        "mill",
+        Some("Brenmoor Times"),
+    );
+}
+
+#[test]
+fn cue_before_participle_subject() {
+    speaker_rule(
+        "cue_before_participle_subject",
+        "Tavi Orrin said the plan was sound, adding, “We are ready.”",
+        "ready",
+        Some("Tavi Orrin"),
+    );
+}
+
+#[test]
+fn cue_before_subject_person() {
+    speaker_rule(
+        "cue_before_subject_person",
+        "Tavi Orrin, who runs the mill, told the crowd: “We are ready.”",
+        "ready",
+        Some("Tavi Orrin"),
+    );
+}
+
+#[test]
+fn cue_before_first_subject() {
+    speaker_rule(
+        "cue_before_first_subject",
+        "Brenmoor Transit, in a notice on Friday, announced: “The pier is closed.”",
+        "pier",
+        Some("Brenmoor Transit"),
+    );
+}
+
+#[test]
+fn cue_before_name_after_verb() {
+    speaker_rule(
+        "cue_before_name_after_verb",
+        "Later it was said by Brenmoor Transit: “The mill stays.”",
+        "mill",
+        Some("Brenmoor Transit"),
+    );
+}
+
+#[test]
+fn cue_before_person_in_phrase() {
+    speaker_rule(
+        "cue_before_person_in_phrase",
+        "A note from Tavi Orrin to the board: “We are ready.”",
+        "ready",
+        Some("Tavi Orrin"),
+    );
+}
+
+#[test]
+fn cue_before_no_name() {
+    speaker_rule("cue_before_no_name", "The sign on the door said: “Closed for the season.”", "Closed", None);
+}
+
+#[test]
+fn according_to() {
+    speaker_rule("according_to", "“The dam is safe,” according to Ilse Varga.", "dam", Some("Ilse Varga"));
+}
+
+#[test]
+fn colon_paragraph_before() {
+    speaker_rule(
+        "colon_paragraph_before",
+        "Tavi Orrin read the letter aloud:\n\n“We will stay in Dunmore.”",
+        "stay",
+        Some("Tavi Orrin"),
+    );
+}
+
+#[test]
+fn participle_previous_speaker() {
+    speaker_rule(
+        "participle_previous_speaker",
+        "“We are ready,” Tavi Orrin said. The mill reopened on Monday, adding, “It took a year.”",
+        "year",
+        Some("Tavi Orrin"),
+    );
+}
+
+#[test]
+fn runs_on() {
+    speaker_rule("runs_on", "“We will build the pier this year,” Tavi Orrin said. “It will have room for ten boats.\n\n“And the ferry will come back.”", "ferry", Some("Tavi Orrin"));
+}
+
+#[test]
+fn signature_line() {
+    speaker_rule(
+        "signature_line",
+        "“Keep the library open.”\n\nAda Brisk, Friends of the Library.",
+        "library",
+        Some("Ada Brisk"),
+    );
+}
+
+#[test]
+fn same_paragraph_speaker() {
+    speaker_rule(
+        "same_paragraph_speaker",
+        "“We are ready,” Tavi Orrin said. “The boats are waiting.”",
+        "boats",
+        Some("Tavi Orrin"),
+    );
+}
+
+#[test]
+fn focus_previous_sentence() {
+    speaker_rule(
+        "focus_previous_sentence",
+        "Tavi Orrin stood up at the meeting. “We are ready.”",
+        "ready",
+        Some("Tavi Orrin"),
+    );
+}
+
+#[test]
+fn previous_quote_speaker() {
+    speaker_rule(
+        "previous_quote_speaker",
+        "“We are ready,” Tavi Orrin said. The weather was calm.\n\n“The boats are waiting.”",
+        "boats",
+        Some("Tavi Orrin"),
+    );
+}
+
+#[test]
+fn last_speaker() {
+    speaker_rule("last_speaker", "“We are ready,” Tavi Orrin said. “The roads are clear,” a county spokesperson said. The weather was calm.\n\n“The boats are waiting.”", "boats", Some("Tavi Orrin"));
+}
+
+#[test]
+fn they_pair() {
+    pronoun_rule(
+        "they_pair",
+        "Ilse Varga and Tavi Orrin met on Friday. They said the pier would open.",
+        "They",
+        "Ilse Varga",
+    );
+}
+
+#[test]
+fn they_organization() {
+    pronoun_rule(
+        "they_organization",
+        "Brenmoor Transit raised fares on Monday. They said costs had grown.",
+        "They",
+        "Brenmoor Transit",
+    );
+}
+
+#[test]
+fn gendered_subject() {
+    pronoun_rule("gendered_subject", "Tavi Orrin opened the pier. He thanked the crew.", "He", "Tavi Orrin");
+}
+
+#[test]
+fn gendered_person_named() {
+    pronoun_rule(
+        "gendered_person_named",
+        "The prize went to Ilse Varga on Friday. She thanked the town.",
+        "She",
+        "Ilse Varga",
+    );
+}
+
+#[test]
+fn gendered_most_recent() {
+    pronoun_rule("gendered_most_recent", "Ilse Varga spoke first. The hall was full. The lights were low. The band played. The rain stopped. The doors opened. Then she left.", "she", "Ilse Varga");
+}
+
+#[test]
+fn cannot_speak() {
+    // A place that is not the cue's own subject is no speaker; one that is
+    // speaks for its government.
+    speaker_rule("cannot_speak", "“The water is rising,” Lake Morrow residents said.", "water", None);
+    speaker_rule("cue_after_subject", "“We will send crews,” Canada said.", "crews", Some("Canada"));
+}
+
+#[test]
+fn built_in_weights_keep_the_rule_order() {
+    // Each rule outweighs all the rules after it together.
+    let weights = super::model().weights();
+    for i in 0..super::RULES.len() {
+        let after: f64 = weights[i + 1..super::RULES.len()].iter().sum();
+        assert!(weights[i] > after, "{}", super::RULES[i]);
+    }
+}
+
+#[test]
+fn fitting_ranks_by_the_given_weights_and_returns_the_choices() {
+    let text = "Town news\n\nTavi Orrin stood up at the meeting. “We are ready,” Ilse Varga said.\n";
+    let order = super::model().clone();
+    let (doc, choices) = super::fitting(order, || annotate(text));
+    assert_eq!(choices.len(), 1);
+    let choice = &choices[0];
+    assert_eq!(choice.candidates[choice.chosen].speaker, doc.quotes[0].speaker);
+    assert_eq!(name(&doc, doc.quotes[0].speaker), Some("Ilse Varga"));
+    // Weights that prefer the subject in focus the sentence before.
+    let names = &super::FEATURE_NAMES;
+    let weights = names.iter().map(|n| if *n == "focus_previous_sentence" { 1.0 } else { 0.0 }).collect();
+    let focus = crate::engine::fit::LinearModel::new(names, 0.0, weights);
+    let (doc, _) = super::fitting(focus, || annotate(text));
+    assert_eq!(name(&doc, doc.quotes[0].speaker), Some("Tavi Orrin"));
+}
+
+#[test]
+fn repeated_quote() {
+    let text = "Pier chief on repairs: “We will fix every plank”\n\n“We will fix every plank,” Oren Vale said.\n";
+    let (doc, fired) = trace::collect(|| annotate(text));
+    assert!(fired.iter().any(|f| f.rule == "repeated_quote"), "{fired:?}");
+    assert_eq!(name(&doc, doc.quotes[0].speaker), Some("Oren Vale"));
+}
