@@ -4,7 +4,6 @@
 //! country", never compares against literals scattered through code.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Gender evidence for pronoun resolution.
@@ -54,10 +53,10 @@ pub struct Lexicon {
     pub boilerplate: Vec<String>,
     /// Two-word speech cues ("shot back", "went on"): first word -> second words.
     pub speech_phrases: FxHashMap<String, Vec<String>>,
-    /// Given names (lowercase) and surnames: the two large lists, keyed by
-    /// the built-in text itself (no string per name to allocate at start).
-    pub first_names: FxHashMap<Cow<'static, str>, Gender>,
-    pub surnames: FxHashSet<Cow<'static, str>>,
+    /// Given names (lowercase) and surnames: the two large lists, compiled
+    /// into perfect-hash tables at build time (`build.rs`).
+    pub first_names: FirstNames,
+    pub surnames: Surnames,
     /// Everyday English words (lowercase, from a spelling dictionary): a
     /// capitalized word that is none of them is probably a name.
     pub common_words: SortedLines,
@@ -194,27 +193,6 @@ fn words(src: &str) -> FxHashSet<String> {
     set
 }
 
-/// `s` lowercased, borrowed when it already is (the lists are written in lowercase).
-fn lowercase_static(s: &'static str) -> Cow<'static, str> {
-    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Cow::Borrowed(s);
-    }
-    let l = s.to_lowercase();
-    if l == s {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(l)
-    }
-}
-
-/// The surnames (`assets/surnames.txt`, whitespace-separated, lowercased).
-fn surnames() -> FxHashSet<Cow<'static, str>> {
-    let src = include_str!("../../assets/surnames.txt");
-    let mut set = FxHashSet::with_capacity_and_hasher(src.lines().count(), Default::default());
-    set.extend(lines(src).flat_map(|l| l.split_whitespace()).map(lowercase_static));
-    set
-}
-
 /// A sorted list of words, one a line, searched where it lies in the
 /// binary: no table to build at start, a binary search a lookup.
 #[derive(Debug, Default)]
@@ -255,22 +233,50 @@ impl SortedLines {
     }
 }
 
-/// Given name -> gender (`assets/first_names.tsv`).
-fn first_names() -> FxHashMap<Cow<'static, str>, Gender> {
-    let src = include_str!("../../assets/first_names.tsv");
-    let mut names = FxHashMap::with_capacity_and_hasher(src.lines().count(), Default::default());
-    for l in lines(src) {
-        let mut it = l.split('\t');
-        if let (Some(n), Some(g)) = (it.next(), it.next()) {
-            let g = match g.trim() {
-                "m" => Gender::Male,
-                "f" => Gender::Female,
-                _ => Gender::Unknown,
-            };
-            names.insert(lowercase_static(n.trim()), g);
-        }
+/// The tables `build.rs` compiles from the name lists.
+mod compiled {
+    use super::Gender;
+    include!(concat!(env!("OUT_DIR"), "/names.rs"));
+}
+
+/// Given names (lowercase) -> gender (`assets/first_names.tsv`), a
+/// perfect-hash table in the binary: nothing to build at start.
+#[derive(Debug, Clone, Copy)]
+pub struct FirstNames(&'static phf::Map<&'static str, Gender>);
+
+impl Default for FirstNames {
+    fn default() -> Self {
+        FirstNames(&compiled::FIRST_NAMES)
     }
-    names
+}
+
+impl FirstNames {
+    /// The gender a given name suggests, if it is one.
+    pub fn get(&self, name: &str) -> Option<&'static Gender> {
+        self.0.get(name)
+    }
+
+    /// True when `name` is a given name.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.0.contains_key(name)
+    }
+}
+
+/// Surnames (lowercase, `assets/surnames.txt`), a perfect-hash set in the binary.
+#[derive(Debug, Clone, Copy)]
+pub struct Surnames(&'static phf::Set<&'static str>);
+
+impl Default for Surnames {
+    fn default() -> Self {
+        Surnames(&compiled::SURNAMES)
+    }
+}
+
+impl Surnames {
+    /// True when `name` is a listed surname.
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.contains(name)
+    }
 }
 
 /// The key used to look names up: lowercase, periods dropped, curly
@@ -308,24 +314,8 @@ impl Lexicon {
         LEXICON.get_or_init(Lexicon::build)
     }
 
+    /// Every list but the given names and surnames (compiled in already).
     fn build() -> Lexicon {
-        // The two largest lists (given names and surnames, most of the work)
-        // are parsed on a second core meanwhile: the lexicon is on the way to
-        // the reader's first screen.
-        std::thread::scope(|scope| {
-            let names = std::thread::Builder::new().spawn_scoped(scope, || (first_names(), surnames())).ok();
-            let mut lx = Lexicon::build_rest();
-            (lx.first_names, lx.surnames) = match names.map(|h| h.join()) {
-                Some(Ok(lists)) => lists,
-                // No second thread: parse them here.
-                _ => (first_names(), surnames()),
-            };
-            lx
-        })
-    }
-
-    /// Every list but the given names and surnames.
-    fn build_rest() -> Lexicon {
         let mut lx = Lexicon::default();
         for l in lines(include_str!("../../assets/speech_verbs.txt")) {
             let mut it = l.split_whitespace();
