@@ -149,3 +149,12 @@ fn restatement_is_shown_once() {
     let n = d.pledges.iter().filter(|p| p.text.contains("rebuild the old ferry pier")).count();
     assert_eq!(n, 1, "{:?}", d.pledges);
 }
+
+#[test]
+fn every_candidate_and_decision_is_traced() {
+    let (doc, fired) = byline::engine::explain("\u{201c}We will not raise taxes,\u{201d} Mayor Ana Ruiz said.");
+    let rules: Vec<&str> = fired.iter().filter(|f| f.stage == "pledges").map(|f| f.rule).collect();
+    assert!(rules.contains(&"construction.first_person_quote"), "{rules:?}");
+    assert!(rules.contains(&"decide.pledge"), "{rules:?}");
+    assert_eq!(doc.pledges.len(), 1);
+}

@@ -118,6 +118,11 @@ pub fn find_with(
     let mut candidates = gather(&ctx, layers, attributions);
     for c in &mut candidates {
         c.score = model.score(&c.features);
+        // The construction that proposed it, then the fitted decision.
+        let construction = Construction::ALL.iter().position(|k| *k == c.construction).map_or("", |i| FEATURE_NAMES[i]);
+        crate::engine::trace::fire("pledges", construction, c.span);
+        let decision = if c.score > 0.0 { "decide.pledge" } else { "decide.not_a_pledge" };
+        crate::engine::trace::fire("pledges", decision, c.span);
     }
     let pledges = select(&ctx, &candidates);
     if let Some(trace) = trace {
