@@ -87,6 +87,7 @@ const RULES: &[(&str, &str)] = &[
     ("spot.break_before_credit_label", "The Wayfarer Image: NASA\n\nThe probe flew past the comet."),
     ("spot.editor_bracket_name", "\u{201c}We thank [Phil] Gramwell,\u{201d} she said."),
     ("spot.nickname_inside_name", "the crowd cheered for Mara \u{201c}Tornado\u{201d} Keely, and Keely waved."),
+    ("spot.group_speaking", "\u{201c}No more fees!\u{201d} protesters chanted as the council met."),
     ("spot.number_counts_name", "The fire started in Building 31 on Monday."),
     ("spot.role_of_what_follows", "He is Chair of the Marsh Anglers now."),
     ("spot.role_word_opens_sentence", "Agronomist Yuki Tanabe studies rice."),

@@ -178,6 +178,9 @@ word_classes! {
     object_pronouns,
     /// Pronouns that are the subject of their clause.
     subject_pronouns,
+    /// Plural nouns for groups of people that speak as one ("protesters
+    /// chanted", "the students said").
+    group_nouns,
 }
 
 /// The built-in word classes.

@@ -67,6 +67,7 @@ pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&st
     }
     bracketed_names(ctx.text, toks, ctx.lower, lx, &mut cands);
     nicknames(ctx, lx, &mut cands);
+    group_speakers(ctx, lx, &mut cands);
     drop_credits(ctx, lx, &mut cands);
     cands
 }
@@ -782,4 +783,34 @@ fn nicknames(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
         }
         n += 1;
     }
+}
+
+/// "protesters chanted", "the students said": a group of people named by a
+/// plural noun (`group_nouns`) as the subject of a speech verb is a group
+/// entity (kind other), so that it can be a quote's speaker. Not after a
+/// quantifier ("some residents said": an unnamed part of a group).
+fn group_speakers(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
+    let (toks, lower) = (ctx.tokens, ctx.lower);
+    let mut found = Vec::new();
+    for k in 0..toks.len().saturating_sub(1) {
+        let (word, next) = (lower[k].as_str(), lower[k + 1].as_str());
+        if !toks[k].is_word() || !lx.classes.group_nouns.contains(word) || !toks[k + 1].is_word() {
+            continue;
+        }
+        let before = k.checked_sub(1).filter(|&b| toks[b].is_word()).map(|b| lower[b].as_str());
+        let bare = before.is_none_or(|w| w == "the");
+        let capital_ok = !toks[k].cap() || ctx.masks.sentence_start[k];
+        if bare && capital_ok && lx.speech_verb(next).is_some() {
+            fire(toks, "spot.group_speaking", k, k + 1);
+            found.push(k);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    cands.retain(|c| !found.contains(&c.t0));
+    for k in found {
+        cands.push(Cand::new(k, k + 1, Some(EntityKind::Other)));
+    }
+    cands.sort_by_key(|c| c.t0);
 }
