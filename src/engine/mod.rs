@@ -5,14 +5,23 @@
 //! 3. [`segment`]: paragraphs, boilerplate lines, meta (headline, dateline,
 //!    credit), sentences.
 //! 4. [`quotes`]: quote marks paired into quotes, direct or partial.
-//! 5. [`entities`]: names found, typed and linked into entities.
-//! 6. [`attribution`]: pronouns resolved, each direct quote's speaker and cue.
-//! 7. [`pledges`]: commitments with actor, action and amount.
+//!
+//! Then one [`Context`] ([`context`]: the text, tokens, lexicon and shared
+//! per-token masks) is read, never changed, by:
+//!
+//! 5. [`entities`]: names spotted, decided by ordered tables of named rules,
+//!    linked into entities.
+//! 6. [`attribution`]: each direct quote's speaker (ranked candidates) and
+//!    cue; resolved pronouns returned, merged into the entities' mentions.
+//! 7. [`pledges`]: candidates from general grammar, decided by a fitted
+//!    linear model ([`fit`]), with actor, action and amount.
 //! 8. [`nested`]: names inside names (a place inside an organization's
 //!    name, an acronym that begins a longer name) as mentions of their own.
 //!
-//! Word lists come from [`lexicon`], built from `assets/`. The engine has no
-//! terminal dependency.
+//! Every decision is a named rule traced by [`trace`] (`annotate
+//! --explain`). Word lists come from [`lexicon`], built from `assets/` (the
+//! largest compiled into tables by `build.rs`). The engine has no terminal
+//! dependency.
 
 // Token loops index several parallel arrays at once; ranges read clearer.
 #![allow(clippy::needless_range_loop)]

@@ -1,11 +1,11 @@
 //! Attribution: who said each direct quote, and with which cue.
 //!
-//! A small discourse model walks the sentences in order ([`focus`]). It keeps
+//! A small discourse model walks the sentences in order (`focus`). It keeps
 //! who is in focus (sentence subjects over names inside possessives or
 //! prepositional phrases, and quote speakers) and resolves he/she/they to
 //! the most salient fitting entity. Each quote is then read for its cue
-//! ([`cues`]): `"...," X said`, `"...," said X, a ...`, `X said: "..."`,
-//! `according to X`, a signature line; without one, [`speaker`] carries the
+//! (`cues`): `"...," X said`, `"...," said X, a ...`, `X said: "..."`,
+//! `according to X`, a signature line; without one, `speaker` carries the
 //! discourse on (the speaker before, the subject in focus).
 //!
 //! Every decision is a named rule, traced under the stages `speakers` and

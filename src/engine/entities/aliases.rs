@@ -1,5 +1,5 @@
 //! Descriptions that stand for an entity already named: epithets, "the
-//! <head word>", roles.
+//! `<head word>`", roles.
 
 use super::*;
 

@@ -2,14 +2,14 @@
 //! named rules (rejected, linked to an entity already known, or typed from
 //! evidence as a new one), merged, and given their descriptive aliases.
 //!
-//! - [`spot`]: candidates (capitalized runs, quoted titles, web addresses,
+//! - `spot`: candidates (capitalized runs, quoted titles, web addresses,
 //!   names written apart), titles split off, credit lines dropped.
-//! - [`link`]: the full-name pass, rule by rule ([`reject`] filters,
-//!   lookups, then [`kind`] from [`evidence`]).
-//! - [`lone`]: lone capitalized words, once every full name is known.
-//! - [`merge`]: short forms and variants of one name joined.
-//! - [`aliases`]: epithets, "the <head word>" and roles.
-//! - [`registry`]: the entity records and their lookups.
+//! - `link`: the full-name pass, rule by rule (`reject` filters,
+//!   lookups, then `kind` from `evidence`).
+//! - `lone`: lone capitalized words, once every full name is known.
+//! - `merge`: short forms and variants of one name joined.
+//! - `aliases`: epithets, "the `<head word>`" and roles.
+//! - `registry`: the entity records and their lookups.
 //!
 //! Every decision calls [`crate::engine::trace::fire`] with its rule's name.
 
@@ -60,9 +60,9 @@ fn seen_lowercase<'a>(ctx: &Context<'a>) -> FxHashSet<&'a str> {
 }
 
 /// Records that the entity rule `rule` decided on tokens `a..b`.
-fn fire(ctx_tokens: &[Token], rule: &'static str, a: usize, b: usize) {
-    if a < b && b <= ctx_tokens.len() {
-        crate::engine::trace::fire("entities", rule, Span::new(ctx_tokens[a].start(), ctx_tokens[b - 1].end()));
+fn fire(tokens: &[Token], rule: &'static str, a: usize, b: usize) {
+    if a < b && b <= tokens.len() {
+        crate::engine::trace::fire("entities", rule, Span::new(tokens[a].start(), tokens[b - 1].end()));
     }
 }
 

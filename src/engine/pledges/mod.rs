@@ -1,12 +1,12 @@
 //! Pledges: commitments the article reports, each with its actor, a short
 //! action and the amount tied to it.
 //!
-//! Three steps. Candidates come from general grammar ([`broad`]: every
+//! Three steps. Candidates come from general grammar (`broad`: every
 //! modal with a verb, "going to", "is to", every commitment verb or noun,
 //! in narration, reported speech and quotes) and from today's precise
-//! constructions ([`candidates`]: `pledged to`, `a plan to`, list items,
+//! constructions (`candidates`: `pledged to`, `a plan to`, list items,
 //! an announced `will`, the speaker's own quoted `"We will ..."`). Each
-//! candidate gets named features ([`features`]); a logistic model with
+//! candidate gets named features (`features`); a logistic model with
 //! weights fitted on annotated articles (`assets/pledge_weights.txt`, see
 //! `examples/fit_pledges.rs`) decides. Kept candidates that overlap or
 //! restate an earlier one are shown once.
