@@ -29,7 +29,7 @@
 use std::process::ExitCode;
 
 use byline::engine::annotate_for_fitting;
-use byline::engine::fit::LinearModel;
+use byline::engine::fit::{fold_of, LinearModel};
 use byline::engine::pledges::{Candidate, FEATURE_COUNT, FEATURE_NAMES};
 use byline::model::{Document, Span};
 use serde_json::Value;
@@ -192,11 +192,6 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// FNV-1a, 64 bits: a stable hash of an article id for its fold.
-fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
 fn load(path: &str) -> Result<Vec<Article>, String> {
     let src = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
@@ -205,7 +200,7 @@ fn load(path: &str) -> Result<Vec<Article>, String> {
         let id = v["id"].as_str().unwrap_or_default().to_string();
         let text = v["text"].as_str().unwrap_or_default().to_string();
         let gold = v["pledges"].as_array().into_iter().flatten().filter_map(|p| gold_pledge(p, &text)).collect();
-        out.push(Article { fold: fnv1a(&id) % FOLDS, text, gold });
+        out.push(Article { fold: fold_of(&id, FOLDS), text, gold });
     }
     Ok(out)
 }

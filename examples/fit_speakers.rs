@@ -28,7 +28,7 @@
 use std::process::ExitCode;
 
 use byline::engine::attribution::{self, SpeakerChoice, FEATURE_NAMES, RULES};
-use byline::engine::fit::LinearModel;
+use byline::engine::fit::{fold_of, LinearModel};
 use byline::model::{Document, QuoteKind};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -236,11 +236,6 @@ fn rule_order() -> LinearModel {
     LinearModel::new(&FEATURE_NAMES, 0.0, weights)
 }
 
-/// FNV-1a, 64 bits: a stable hash of an article id for its fold.
-fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
 fn load(path: &str, set: usize) -> Result<Vec<Article>, String> {
     let src = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
@@ -249,7 +244,7 @@ fn load(path: &str, set: usize) -> Result<Vec<Article>, String> {
         let id = v["id"].as_str().unwrap_or_default();
         let text = v["text"].as_str().unwrap_or_default().to_string();
         let gold = v["quotes"].as_array().into_iter().flatten().map(gold_quote).collect();
-        out.push(Article { set, fold: fnv1a(id) % FOLDS, text, gold });
+        out.push(Article { set, fold: fold_of(id, FOLDS), text, gold });
     }
     Ok(out)
 }

@@ -105,6 +105,14 @@ impl LinearModel {
     }
 }
 
+/// The cross-validation fold of an article: FNV-1a of its id, modulo
+/// `folds`. Stable across runs and machines, so the fitting programs
+/// (`examples/fit_*.rs`) split every dev set the same way.
+pub fn fold_of(id: &str, folds: u64) -> u64 {
+    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    hash % folds
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -489,10 +489,8 @@ fn render_across_rows(app: &App, a: &library::Across, rows: Rect, frame: &mut Fr
 /// The speaker picker over the whole folder: names with quote and article
 /// counts, which grow while the articles are still annotating.
 fn render_folder_picker(app: &App, lib: &Library, query: &str, cursor: usize, area: Rect, frame: &mut Frame) {
-    let th = &app.theme;
     let ids = lib.speaker_matches(query);
     let r = centered(area, 64, (ids.len() as u16).saturating_add(4).max(6));
-    frame.render_widget(Clear, r);
     let key = |c| app.keymap.key_for(Context::Picker, c);
     let n = lib.entries.len();
     let progress = if lib.loading() { format!(", annotating {}/{n}", lib.done) } else { String::new() };
@@ -501,6 +499,32 @@ fn render_folder_picker(app: &App, lib: &Library, query: &str, cursor: usize, ar
         key(Command::Accept),
         key(Command::Close)
     );
+    let empty = if lib.loading() { "(no speaker yet: annotating\u{2026})" } else { "(no speaker matches)" };
+    let row = |i: usize| {
+        let sp = &lib.index.speakers[ids[i]];
+        let (q, a) = (sp.quotes.len(), sp.articles);
+        (inert(&sp.name).into_owned(), format!(" {q} quote{}, {a} article{}", plural(q), plural(a)))
+    };
+    draw_picker(app, frame, r, title, query, (ids.len(), cursor), empty, row);
+}
+
+/// The body both speaker pickers draw in `r`: the query after a prompt,
+/// then one row per match (a name, its count right-aligned; the cursor's
+/// row marked), and the text cursor after the query. `rows` is the number
+/// of matches and the cursor; `row(i)` gives match `i`'s name and count.
+#[allow(clippy::too_many_arguments)]
+fn draw_picker(
+    app: &App,
+    frame: &mut Frame,
+    r: Rect,
+    title: String,
+    query: &str,
+    (rows, cursor): (usize, usize),
+    empty: &str,
+    row: impl Fn(usize) -> (String, String),
+) {
+    let th = &app.theme;
+    frame.render_widget(Clear, r);
     let block = pane_block(th, title, true);
     let inner = block.inner(r);
     frame.render_widget(block, r);
@@ -509,17 +533,14 @@ fn render_folder_picker(app: &App, lib: &Library, query: &str, cursor: usize, ar
     }
     let w = usize::from(inner.width);
     let mut lines = vec![Line::from(vec![TSpan::styled("> ", th.key), TSpan::raw(inert(query).into_owned())])];
-    if ids.is_empty() {
-        let note = if lib.loading() { "(no speaker yet: annotating\u{2026})" } else { "(no speaker matches)" };
-        lines.push(Line::styled(note, th.dim));
+    if rows == 0 {
+        lines.push(Line::styled(empty.to_string(), th.dim));
     }
     let h = usize::from(inner.height).saturating_sub(1);
-    let off = list_offset(cursor, ids.len(), h);
-    for (i, &s) in ids.iter().enumerate().skip(off).take(h) {
-        let sp = &lib.index.speakers[s];
-        let (q, a) = (sp.quotes.len(), sp.articles);
-        let count = format!(" {q} quote{}, {a} article{}", plural(q), plural(a));
-        let name = fit(&inert(&sp.name), w.saturating_sub(count.width() + 1));
+    let off = list_offset(cursor, rows, h);
+    for i in (off..rows).take(h) {
+        let (name, count) = row(i);
+        let name = fit(&name, w.saturating_sub(count.width() + 1));
         let pad = w.saturating_sub(name.width() + count.width());
         let st = if i == cursor { th.list_cursor } else { th.text };
         lines.push(Line::from(vec![
@@ -697,39 +718,15 @@ fn render_help(app: &App, scroll: usize, area: Rect, frame: &mut Frame) {
 }
 
 fn render_picker(app: &App, query: &str, cursor: usize, area: Rect, frame: &mut Frame) {
-    let th = &app.theme;
     let v = app.view();
     let ids = app.picker_matches(query);
     let r = centered(area, 50, (ids.len() as u16).saturating_add(4).max(6));
-    frame.render_widget(Clear, r);
     let key = |c| app.keymap.key_for(Context::Picker, c);
     let title =
         format!(" Speaker filter (type to narrow, {} picks, {} cancels) ", key(Command::Accept), key(Command::Close));
-    let block = pane_block(th, title, true);
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
-    if inner.height == 0 {
-        return;
-    }
-    let w = usize::from(inner.width);
-    let mut lines = vec![Line::from(vec![TSpan::styled("> ", th.key), TSpan::raw(inert(query).into_owned())])];
-    if ids.is_empty() {
-        lines.push(Line::styled("(no speaker matches)", th.dim));
-    }
-    let h = usize::from(inner.height).saturating_sub(1);
-    let off = list_offset(cursor, ids.len(), h);
-    for (i, &id) in ids.iter().enumerate().skip(off).take(h) {
-        let n = v.index.quote_count.get(id).copied().unwrap_or(0);
-        let count = format!(" {n} quote{}", if n == 1 { "" } else { "s" });
-        let name = fit(&v.entity_name(id), w.saturating_sub(count.width() + 1));
-        let pad = w.saturating_sub(name.width() + count.width());
-        let st = if i == cursor { th.list_cursor } else { th.text };
-        lines.push(Line::from(vec![
-            TSpan::styled(format!("{name}{}", " ".repeat(pad)), st),
-            TSpan::styled(count, th.dim),
-        ]));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
-    let x = inner.x.saturating_add((2 + inert(query).width()).min(w.saturating_sub(1)) as u16);
-    frame.set_cursor_position(Position::new(x, inner.y));
+    let row = |i: usize| {
+        let n = v.index.quote_count.get(ids[i]).copied().unwrap_or(0);
+        (v.entity_name(ids[i]).to_string(), format!(" {n} quote{}", plural(n)))
+    };
+    draw_picker(app, frame, r, title, query, (ids.len(), cursor), "(no speaker matches)", row);
 }
