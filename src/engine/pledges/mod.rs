@@ -57,7 +57,7 @@ struct Ctx<'a> {
     /// Index + 1 of the direct quote containing each token, if any (4 bytes a token).
     quote_of: Vec<Option<NonZeroU32>>,
     /// Inside any quote marks (direct, partial or title).
-    in_marks: Vec<bool>,
+    in_marks: &'a [bool],
     /// The cue kinds of each token's word.
     cues: Vec<Cues>,
     /// In an interview, the answer paragraphs speak for the interviewee:
@@ -134,16 +134,10 @@ pub fn find_with(
 fn context<'a>(layers: &Context<'a>, ents: &'a Entities, lexicon: &'a Lexicon) -> Ctx<'a> {
     let toks = layers.tokens;
     let mut quote_of = vec![None; toks.len()];
-    let mut in_marks = vec![false; toks.len()];
-    for (qi, q) in layers.quotes.iter().enumerate() {
+    for (qi, q) in layers.quotes.iter().enumerate().filter(|(_, q)| q.kind == RawKind::Direct) {
         let a = token_at(toks, q.content.start);
         let b = token_at(toks, q.content.end);
-        for k in a..b {
-            in_marks[k] = true;
-            if q.kind == RawKind::Direct {
-                quote_of[k] = NonZeroU32::new(qi as u32 + 1);
-            }
-        }
+        quote_of[a..b].iter_mut().for_each(|x| *x = NonZeroU32::new(qi as u32 + 1));
     }
     let table = cues::table(lexicon);
     let cues = layers.lower.iter().map(|w| table.get(w.as_str()).copied().unwrap_or_default()).collect();
@@ -154,7 +148,7 @@ fn context<'a>(layers: &Context<'a>, ents: &'a Entities, lexicon: &'a Lexicon) -
         lexicon,
         ents,
         quote_of,
-        in_marks,
+        in_marks: &layers.masks.in_marks,
         cues,
         interview: interview(layers, ents),
         prev_subject: Cell::default(),
