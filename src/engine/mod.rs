@@ -20,6 +20,7 @@
 pub mod attribution;
 pub mod context;
 pub mod entities;
+pub mod fit;
 pub mod input;
 pub mod lexicon;
 pub mod nested;
@@ -53,37 +54,71 @@ pub fn annotate_string(text: String) -> Document {
     }
 }
 
+/// What the stages before the entities find: tokens, segments, quote
+/// marks and the shared masks, from which a [`Context`] is made.
+struct Early {
+    tokens: Vec<text::Token>,
+    paras: Vec<Span>,
+    sentences: Vec<Span>,
+    quotes: Vec<quotes::RawQuote>,
+    meta: crate::model::Meta,
+    boiler_spans: Vec<Span>,
+    masks: Masks,
+}
+
+impl Early {
+    /// Runs tokenization, segmentation and quote pairing over `text`.
+    fn run(text: &str, lx: &Lexicon) -> Early {
+        let tokens = text::tokenize(text);
+        let paras = segment::paragraphs(text);
+        let boiler = segment::boilerplate(text, &paras, lx);
+        let meta = segment::meta(text, &paras, &boiler);
+        let mut sentences = segment::sentences(text, &paras, &tokens, lx);
+        if let Some(d) = meta.dateline {
+            segment::skip_dateline(text, &mut sentences, d);
+        }
+        let quotes = quotes::find(text, &paras, &boiler, lx);
+        let boiler_spans: Vec<Span> = paras.iter().zip(&boiler).filter(|(_, b)| **b).map(|(p, _)| *p).collect();
+        let masks = Masks::build(text, &tokens, &sentences, &quotes, &boiler_spans);
+        Early { tokens, paras, sentences, quotes, meta, boiler_spans, masks }
+    }
+
+    /// The context the later stages read (`lower`: the tokens' lowercase forms).
+    fn context<'a>(&'a self, text: &'a str, lower: &'a text::Lower<'a>, lx: &'a Lexicon) -> Context<'a> {
+        Context {
+            text,
+            tokens: &self.tokens,
+            lower,
+            paras: &self.paras,
+            sentences: &self.sentences,
+            quotes: &self.quotes,
+            meta: &self.meta,
+            boiler_spans: &self.boiler_spans,
+            lexicon: lx,
+            masks: &self.masks,
+        }
+    }
+}
+
+/// The entity-kind model's features for every entity the rules make in
+/// `text`, before the model decides (for fitting: `examples/fit_kinds.rs`).
+pub fn entity_kind_rows(text: &str) -> Vec<entities::KindRow> {
+    let text = input::normalize_str(text);
+    let lx = Lexicon::get();
+    let early = Early::run(&text, lx);
+    let lower = text::lowercase(&text, &early.tokens);
+    entities::kind_rows(&early.context(&text, &lower, lx), lx)
+}
+
 /// Annotates text that is already normalized (see [`input::decode`]),
 /// taking it over without a copy.
 fn annotate_owned(text: String) -> Document {
     let lx = Lexicon::get();
     let mut doc = Document::empty(String::new());
-
-    let toks = text::tokenize(&text);
-    let lower = text::lowercase(&text, &toks);
-    let paras = segment::paragraphs(&text);
-    let boiler = segment::boilerplate(&text, &paras, lx);
-    let meta = segment::meta(&text, &paras, &boiler);
-    let mut sentences = segment::sentences(&text, &paras, &toks, lx);
-    if let Some(d) = meta.dateline {
-        segment::skip_dateline(&text, &mut sentences, d);
-    }
-    let raw = quotes::find(&text, &paras, &boiler, lx);
-    let boiler_spans: Vec<Span> = paras.iter().zip(&boiler).filter(|(_, b)| **b).map(|(p, _)| *p).collect();
-
-    let masks = Masks::build(&text, &toks, &sentences, &raw, &boiler_spans);
-    let layers = Context {
-        text: &text,
-        tokens: &toks,
-        lower: &lower,
-        paras: &paras,
-        sentences: &sentences,
-        quotes: &raw,
-        meta: &meta,
-        boiler_spans: &boiler_spans,
-        lexicon: lx,
-        masks: &masks,
-    };
+    let early = Early::run(&text, lx);
+    let lower = text::lowercase(&text, &early.tokens);
+    let layers = early.context(&text, &lower, lx);
+    let raw = &early.quotes;
     let mut ents = entities::find(&layers, lx);
     let attributions = attribution::attribute(&layers, &mut ents, lx);
     entities::finish(&mut ents, &text);
@@ -109,6 +144,7 @@ fn annotate_owned(text: String) -> Document {
     // Last: attribution and pledges looked mentions up by position.
     nested::find(&text, &mut doc.entities, lx);
     doc.pledges = pledges;
+    let Early { meta, paras, sentences, .. } = early;
     doc.meta = meta;
     doc.paragraphs = paras;
     doc.sentences = sentences;

@@ -14,6 +14,7 @@
 //! Every decision calls [`crate::engine::trace::fire`] with its rule's name.
 
 mod aliases;
+pub mod decide;
 mod evidence;
 mod kind;
 mod link;
@@ -40,11 +41,44 @@ pub use registry::{finish, pronoun_gender, Entities, Found};
 use spot::*;
 use words::*;
 
-/// Runs the entity stage: spots candidates and decides each.
+/// Runs the entity stage: spots candidates, decides each by the rules,
+/// then settles every entity's kind with the fitted model.
 pub fn find(ctx: &Context, lexicon: &Lexicon) -> Entities {
     let seen_lower = seen_lowercase(ctx);
     let cands = spot::candidates(ctx, lexicon, &seen_lower);
-    link::build(ctx, lexicon, &seen_lower, cands)
+    let mut ents = link::build(ctx, lexicon, &seen_lower, cands);
+    decide::apply(ctx, lexicon, &seen_lower, &mut ents, decide::KindModel::builtin());
+    link::finish_aliases(ctx, lexicon, &mut ents);
+    ents
+}
+
+/// One entity as the kind model sees it, before it decides (for fitting).
+pub struct KindRow {
+    /// The entity's name and the text of its name and alias mentions.
+    pub names: Vec<String>,
+    /// The model's features (see [`decide::feature_names`]).
+    pub features: Vec<f64>,
+    /// The kind the rules gave it.
+    pub rule_kind: EntityKind,
+}
+
+/// Every entity the rules make in the context, as the kind model sees it.
+pub fn kind_rows(ctx: &Context, lexicon: &Lexicon) -> Vec<KindRow> {
+    let seen_lower = seen_lowercase(ctx);
+    let cands = spot::candidates(ctx, lexicon, &seen_lower);
+    let ents = link::build(ctx, lexicon, &seen_lower, cands);
+    (0..ents.entities.len())
+        .map(|id| {
+            let mut names = vec![ents.entities[id].name.clone()];
+            let named = ents.mentions.iter().filter(|m| m.entity == id && m.form != MentionForm::Pronoun);
+            names.extend(named.map(|m| m.span.slice(ctx.text).to_string()));
+            KindRow {
+                names,
+                features: decide::features(ctx, lexicon, &seen_lower, &ents, id),
+                rule_kind: ents.entities[id].kind,
+            }
+        })
+        .collect()
 }
 
 /// Words seen lowercase somewhere in the text: a capitalized one of them

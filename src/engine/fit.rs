@@ -1,0 +1,131 @@
+//! Fitted decisions: a linear model whose weights are named, read from a
+//! text file in `assets/` (one `name<TAB>weight` a line, `#` comments).
+//!
+//! A stage lists its feature names once (in a fixed order); the model keeps
+//! one weight per name in that order, so scoring is a dot product over a
+//! dense feature vector. The pledge decision uses it (see
+//! `engine::pledges`); speaker and entity-kind decisions can use the same
+//! type with their own names and file. The weights are fitted outside the
+//! engine (`examples/fit_pledges.rs`).
+
+/// Weights for a fixed list of feature names, plus a bias.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinearModel {
+    names: &'static [&'static str],
+    bias: f64,
+    weights: Vec<f64>,
+}
+
+/// The name the bias goes by in a weights file.
+pub const BIAS: &str = "bias";
+
+impl LinearModel {
+    /// A model of all-zero weights over `names`.
+    pub fn zero(names: &'static [&'static str]) -> LinearModel {
+        LinearModel { names, bias: 0.0, weights: vec![0.0; names.len()] }
+    }
+
+    /// A model from a bias and one weight per name (in the order of `names`).
+    pub fn new(names: &'static [&'static str], bias: f64, weights: Vec<f64>) -> LinearModel {
+        assert_eq!(names.len(), weights.len(), "one weight per feature name");
+        LinearModel { names, bias, weights }
+    }
+
+    /// Reads a weights file. Every line names a feature of `names` (or
+    /// [`BIAS`]); a feature the file does not name weighs 0. An unknown
+    /// name, a repeated name or a bad number is an error.
+    pub fn parse(names: &'static [&'static str], src: &str) -> Result<LinearModel, String> {
+        let mut model = LinearModel::zero(names);
+        let mut seen = vec![false; names.len() + 1];
+        for (n, line) in src.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (name, value) = line.split_once('\t').ok_or_else(|| format!("line {}: no tab", n + 1))?;
+            let value: f64 = value.trim().parse().map_err(|_| format!("line {}: bad weight {value:?}", n + 1))?;
+            let slot = if name == BIAS {
+                names.len()
+            } else {
+                names
+                    .iter()
+                    .position(|x| *x == name)
+                    .ok_or_else(|| format!("line {}: unknown feature {name:?}", n + 1))?
+            };
+            if std::mem::replace(&mut seen[slot], true) {
+                return Err(format!("line {}: {name:?} given twice", n + 1));
+            }
+            if slot == names.len() {
+                model.bias = value;
+            } else {
+                model.weights[slot] = value;
+            }
+        }
+        Ok(model)
+    }
+
+    /// The weights file text: `header` lines as comments, then the bias and
+    /// every weight, six decimals, in the order of the names (so the same
+    /// model always gives the same bytes).
+    pub fn to_text(&self, header: &str) -> String {
+        let mut out = String::new();
+        for line in header.lines() {
+            out.push_str(&format!("# {line}\n"));
+        }
+        out.push_str(&format!("{BIAS}\t{:.6}\n", self.bias));
+        for (name, w) in self.names.iter().zip(&self.weights) {
+            out.push_str(&format!("{name}\t{w:.6}\n"));
+        }
+        out
+    }
+
+    /// The feature names, in weight order.
+    pub fn names(&self) -> &'static [&'static str] {
+        self.names
+    }
+
+    /// The bias.
+    pub fn bias(&self) -> f64 {
+        self.bias
+    }
+
+    /// The weights, in the order of [`LinearModel::names`].
+    pub fn weights(&self) -> &[f64] {
+        &self.weights
+    }
+
+    /// The weight of a named feature (0 for a name the model lacks).
+    pub fn weight(&self, name: &str) -> f64 {
+        self.names.iter().position(|x| *x == name).map_or(0.0, |i| self.weights[i])
+    }
+
+    /// Bias plus the dot product with `features` (one value per name).
+    pub fn score(&self, features: &[f64]) -> f64 {
+        self.bias + self.weights.iter().zip(features).map(|(w, x)| w * x).sum::<f64>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAMES: &[&str] = &["alpha", "beta"];
+
+    #[test]
+    fn parses_scores_and_writes_back() {
+        let m = LinearModel::parse(NAMES, "# note\nbias\t-1.5\nbeta\t2\n").unwrap();
+        assert_eq!(m.weight("alpha"), 0.0);
+        assert_eq!(m.score(&[1.0, 1.0]), 0.5);
+        let text = m.to_text("fitted by hand");
+        assert_eq!(text, "# fitted by hand\nbias\t-1.500000\nalpha\t0.000000\nbeta\t2.000000\n");
+        assert_eq!(LinearModel::parse(NAMES, &text).unwrap(), m);
+    }
+
+    #[test]
+    fn refuses_unknown_and_repeated_names() {
+        assert!(LinearModel::parse(NAMES, "gamma\t1\n").is_err());
+        assert!(LinearModel::parse(NAMES, "alpha\t1\nalpha\t2\n").is_err());
+        assert!(LinearModel::parse(NAMES, "alpha 1\n").is_err());
+        assert!(LinearModel::parse(NAMES, "alpha\tx\n").is_err());
+    }
+}
