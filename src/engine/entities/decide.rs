@@ -1,9 +1,10 @@
-//! The fitted kind decision: every entity the rules made gets features
-//! (the rule that made it, its name's form, the word lists, the context of
-//! its mentions), and a linear model per class (person, organization,
-//! place, other, none) scores them; the best class wins, and "none" drops
-//! the entity. The weights (`assets/entity_kind_weights.txt`) are fitted by
-//! `examples/fit_kinds.rs` on the entity dev set.
+//! The fitted kind decision for things: every entity the rules made that is
+//! no person gets features (the rule that made it, its name's form, the
+//! word lists, the context of its mentions), and a linear model per class
+//! (organization, place, other) scores them; the best class wins. People
+//! stay as the rules decided (the model, fitted and cross-validated, made
+//! person F1 worse). The weights (`assets/entity_kind_weights.txt`) are
+//! fitted by `examples/fit_kinds.rs` on the entity dev set.
 
 use std::sync::OnceLock;
 
@@ -11,7 +12,7 @@ use super::*;
 use crate::engine::fit::LinearModel;
 
 /// The classes the model chooses between, in weights-file order.
-pub const CLASSES: [&str; 5] = ["person", "organization", "place", "other", "none"];
+pub const CLASSES: [&str; 3] = ["organization", "place", "other"];
 
 /// The rules that make entities, each a feature (one-hot).
 const ORIGINS: [&str; 30] = [
@@ -48,7 +49,7 @@ const ORIGINS: [&str; 30] = [
 ];
 
 /// The other features, after the origins.
-const EVIDENCE: [&str; 30] = [
+const EVIDENCE: [&str; 38] = [
     "rule_person",
     "rule_organization",
     "rule_place",
@@ -79,6 +80,14 @@ const EVIDENCE: [&str; 30] = [
     "possessive",
     "of_inside",
     "gendered",
+    "preposition_before",
+    "given_name_only",
+    "plural_word",
+    "demonym_first",
+    "all_capitals",
+    "person_one_word",
+    "person_given_name",
+    "organization_one_word",
 ];
 
 /// Every feature name, in weight order.
@@ -102,11 +111,15 @@ impl KindModel {
                 continue;
             }
             let (class, rest) = line.split_once('\t').ok_or_else(|| format!("line {}: no tab", n + 1))?;
-            let slot = CLASSES.iter().position(|c| *c == class).ok_or_else(|| format!("line {}: unknown class {class:?}", n + 1))?;
+            let slot = CLASSES
+                .iter()
+                .position(|c| *c == class)
+                .ok_or_else(|| format!("line {}: unknown class {class:?}", n + 1))?;
             per_class[slot].push_str(rest);
             per_class[slot].push('\n');
         }
-        let models = per_class.iter().map(|text| LinearModel::parse(feature_names(), text)).collect::<Result<_, _>>()?;
+        let models =
+            per_class.iter().map(|text| LinearModel::parse(feature_names(), text)).collect::<Result<_, _>>()?;
         Ok(KindModel { models })
     }
 
@@ -169,6 +182,12 @@ pub fn features(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, ents:
     }
     set("titled", f64::from(u8::from(!e.titles.is_empty())));
     set("gendered", f64::from(u8::from(ents.gender[id] != Gender::Unknown)));
+    // Two interactions a linear model cannot form itself.
+    let one_word = ents.words[id].len() == 1;
+    let given = ents.words[id].first().is_some_and(|w| lx.first_names.contains_key(w.as_str()));
+    set("person_one_word", f64::from(u8::from(e.kind == EntityKind::Person && one_word)));
+    set("person_given_name", f64::from(u8::from(e.kind == EntityKind::Person && given)));
+    set("organization_one_word", f64::from(u8::from(e.kind == EntityKind::Organization && one_word)));
     f
 }
 
@@ -199,6 +218,16 @@ fn name_form(lx: &Lexicon, seen_lower: &FxHashSet<&str>, words: &[String], name:
         ("everyday_word", flag(words.iter().all(|w| lx.is_common_word(w)))),
         ("words_used_lowercase", flag(words.iter().all(|w| seen_lower.contains(w.as_str())))),
         ("of_inside", flag(words.iter().any(|w| w == "of"))),
+        (
+            "given_name_only",
+            flag(words.len() == 1 && lx.first_names.contains_key(first) && !lx.surnames.contains(first)),
+        ),
+        ("plural_word", flag(words.len() == 1 && first.ends_with('s') && !first.ends_with("ss"))),
+        ("demonym_first", flag(lx.demonym_index.contains_key(first) || lx.adjectives.contains(first))),
+        (
+            "all_capitals",
+            flag(name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)),
+        ),
     ]
 }
 
@@ -209,44 +238,69 @@ fn mention_context(ctx: &Context, lx: &Lexicon, ents: &Entities, id: usize) -> V
     let (toks, lower, masks) = (ctx.tokens, ctx.lower, ctx.masks);
     let mentions: Vec<&Found> = ents.mentions.iter().filter(|m| m.entity == id).collect();
     let any = |test: &dyn Fn(&Found) -> bool| f64::from(u8::from(mentions.iter().any(|m| test(m))));
-    let all = |test: &dyn Fn(&Found) -> bool| f64::from(u8::from(!mentions.is_empty() && mentions.iter().all(|m| test(m))));
+    let all =
+        |test: &dyn Fn(&Found) -> bool| f64::from(u8::from(!mentions.is_empty() && mentions.iter().all(|m| test(m))));
     let before = |m: &Found| m.tok.checked_sub(1).map(|k| lower[k].as_str());
     vec![
         ("mentions_log", (1.0 + mentions.len() as f64).ln()),
-        ("speech_after", any(&|m| toks.get(m.tok_end).is_some_and(|t| t.is_word()) && lx.speech_verb(&lower[m.tok_end]).is_some())),
+        (
+            "speech_after",
+            any(&|m| toks.get(m.tok_end).is_some_and(|t| t.is_word()) && lx.speech_verb(&lower[m.tok_end]).is_some()),
+        ),
         ("locative_before", any(&|m| before(m).is_some_and(|w| lx.classes.locatives.contains(w)))),
         ("the_before", any(&|m| before(m) == Some("the"))),
         ("all_sentence_initial", all(&|m| masks.sentence_start[m.tok])),
         ("all_in_headline", all(&|m| masks.title_line[m.tok])),
         ("possessive", any(&|m| toks[m.tok_end - 1].possessive())),
+        (
+            "preposition_before",
+            any(&|m| before(m).is_some_and(|w| matches!(w, "at" | "for" | "by" | "with" | "from" | "of"))),
+        ),
     ]
 }
 
-/// Applies `model` to every entity: its kind is the best class (other keeps
-/// a finer kind the rules gave: document, event); "none" drops it.
+/// Applies `model` to every entity that is no person: its kind is the best
+/// class (other keeps a finer kind the rules gave: document, event).
 pub fn apply(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, ents: &mut Entities, model: &KindModel) {
-    let mut dropped = false;
     for id in 0..ents.entities.len() {
-        let class = model.classify(&features(ctx, lx, seen_lower, ents, id));
-        let kind = match CLASSES[class] {
-            "person" => EntityKind::Person,
+        let rule_kind = ents.entities[id].kind;
+        if rule_kind == EntityKind::Person {
+            continue;
+        }
+        let kind = match CLASSES[model.classify(&features(ctx, lx, seen_lower, ents, id))] {
             "organization" => EntityKind::Organization,
             "place" => EntityKind::Place,
-            "other" if matches!(ents.entities[id].kind, EntityKind::Document | EntityKind::Event) => ents.entities[id].kind,
-            "other" => EntityKind::Other,
-            _ => {
-                fire_entity(ents, "decide.not_an_entity", id);
-                ents.mentions.retain(|m| m.entity != id);
-                dropped = true;
-                continue;
-            }
+            _ if matches!(rule_kind, EntityKind::Document | EntityKind::Event) => rule_kind,
+            _ => EntityKind::Other,
         };
-        if kind != ents.entities[id].kind {
-            fire_entity(ents, "decide.kind_changed", id);
+        if kind != rule_kind {
+            fire_entity(ents, "decide.thing_kind_changed", id);
             ents.entities[id].kind = kind;
         }
     }
-    if dropped {
-        compact(ents);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_weights_load_and_write_back() {
+        let model = KindModel::builtin();
+        let text = model.to_text("header");
+        let again = KindModel::parse(&text).expect("round trip");
+        let features = vec![1.0; feature_names().len()];
+        assert_eq!(model.classify(&features), again.classify(&features));
+        assert!(KindModel::parse("person\tbias\t1\n").is_err(), "people are no class of the model");
+    }
+
+    #[test]
+    fn people_stay_people_and_things_stay_things() {
+        let doc = crate::engine::annotate(
+            "Mayor Ana Ruiz said on Monday that the Harbour Safety Act would pass. The Quarry Works will reopen.",
+        );
+        let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(kind("Ana Ruiz"), Some(EntityKind::Person));
+        assert!(kind("Harbour Safety Act").is_some_and(|k| k != EntityKind::Person));
     }
 }

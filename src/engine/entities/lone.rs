@@ -264,7 +264,11 @@ fn outlet_speaking(p: &mut LonePass, w: &Lone) -> bool {
         && !plural_common_noun(w.word, lx)
         && !is_acronym(toks[c.t0].text(ctx.text));
     if outlet {
-        let id = p.linker.ents.add_entity(EntityKind::Organization, span_text(ctx.text, toks, c.t0, c.t1), "kind.outlet_speaking");
+        let id = p.linker.ents.add_entity(
+            EntityKind::Organization,
+            span_text(ctx.text, toks, c.t0, c.t1),
+            "kind.outlet_speaking",
+        );
         p.linker.by_key.insert(w.word.to_string(), id);
         p.mention(w, id, MentionForm::Name);
     }
