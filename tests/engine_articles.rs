@@ -67,9 +67,17 @@ fn check(doc: &Document, exp: &Value) -> Vec<String> {
             fails.push(format!("entity not found: {name:?}"));
             continue;
         };
-        let kind = e["kind"].as_str().unwrap_or("");
-        if ent.kind.as_str() != kind {
-            fails.push(format!("entity {name:?}: kind {}, want {kind}", ent.kind.as_str()));
+        // "kind_gap": the right kind, which the fitted kind model does not
+        // give yet (a ratchet: it fails once the kind comes out right).
+        if let Some(gap) = e["kind_gap"].as_str() {
+            if ent.kind.as_str() == gap {
+                fails.push(format!("entity {name:?}: kind {gap} now comes out right; make kind_gap a kind"));
+            }
+        } else {
+            let kind = e["kind"].as_str().unwrap_or("");
+            if ent.kind.as_str() != kind {
+                fails.push(format!("entity {name:?}: kind {}, want {kind}", ent.kind.as_str()));
+            }
         }
         let names = entity_names(doc, ent.id);
         for a in e["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str) {

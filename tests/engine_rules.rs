@@ -98,6 +98,7 @@ const RULES: &[(&str, &str)] = &[
     ("spot.title_word_heads_a_thing", "The Chief Medical Office said on Monday that cases fell."),
     ("spot.trim_trailing_words", "He lost the Tarrow Governor race."),
     ("spot.web_address", "More at www.harbourmill.ca on Monday."),
+    ("decide.thing_kind_changed", "Volunteers met at OpenMapCamp 2019 in Halverton on Saturday."),
 ];
 
 fn fires(rule: &str, text: &str) -> Result<(), Failed> {
@@ -121,7 +122,7 @@ fn rules_in_source() -> Vec<String> {
             let well_formed = piece.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.');
             if well_formed
                 && piece.contains('.')
-                && ["spot", "reject", "kind", "link", "defer", "merge", "alias"].contains(&stage)
+                && ["spot", "reject", "kind", "link", "defer", "merge", "alias", "decide"].contains(&stage)
             {
                 names.push(piece.to_string());
             }

@@ -137,3 +137,42 @@ mod tests {
         assert!(LinearModel::parse(NAMES, "alpha\tx\n").is_err());
     }
 }
+
+/// Fits a logistic regression (L2 penalty `l2`, full-batch gradient
+/// descent: `steps` steps of size `rate`, from zero weights). Deterministic:
+/// the same rows give the same weights. Returns the bias and the weights.
+pub fn train_logistic(rows: &[Vec<f64>], labels: &[bool], l2: f64, steps: usize, rate: f64) -> (f64, Vec<f64>) {
+    let width = rows.first().map_or(0, Vec::len);
+    let (mut bias, mut weights) = (0.0, vec![0.0; width]);
+    let n = rows.len().max(1) as f64;
+    for _ in 0..steps {
+        let mut grad_bias = 0.0;
+        let mut grad = vec![0.0; width];
+        for (x, &y) in rows.iter().zip(labels) {
+            let z = bias + weights.iter().zip(x).map(|(w, v)| w * v).sum::<f64>();
+            let err = 1.0 / (1.0 + (-z).exp()) - f64::from(u8::from(y));
+            grad_bias += err;
+            grad.iter_mut().zip(x).for_each(|(g, v)| *g += err * v);
+        }
+        bias -= rate * grad_bias / n;
+        for (w, g) in weights.iter_mut().zip(&grad) {
+            *w -= rate * (g / n + l2 * *w);
+        }
+    }
+    (bias, weights)
+}
+
+#[cfg(test)]
+mod train_tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_rule_deterministically() {
+        let rows = vec![vec![1.0, 0.0], vec![1.0, 1.0], vec![0.0, 1.0], vec![0.0, 0.0]];
+        let labels = [true, true, false, false];
+        let (b, w) = train_logistic(&rows, &labels, 0.001, 2000, 1.0);
+        assert!(w[0] > 2.0 && w[1].abs() < 1.0, "{w:?}");
+        assert!(b + w[0] > 0.0 && b < 0.0);
+        assert_eq!(train_logistic(&rows, &labels, 0.001, 2000, 1.0), (b, w));
+    }
+}

@@ -109,10 +109,28 @@ impl Early {
     }
 }
 
+/// What a fitting program takes from an annotation besides the document.
+#[derive(Default)]
+struct Sinks<'a> {
+    /// Every pledge candidate with its features.
+    pledges: Option<&'a mut Vec<pledges::Candidate>>,
+    /// Every entity as the kind model sees it.
+    kinds: Option<&'a mut Vec<entities::KindRow>>,
+}
+
+/// The entity-kind model's features for every entity of `text`, before the
+/// model decides (for fitting: `examples/fit_kinds.rs`).
+pub fn entity_kind_rows(text: &str) -> Vec<entities::KindRow> {
+    let mut rows = Vec::new();
+    let sinks = Sinks { kinds: Some(&mut rows), ..Sinks::default() };
+    annotate_with(input::normalize_str(text), pledges::model(), sinks);
+    rows
+}
+
 /// Annotates text that is already normalized (see [`input::decode`]),
 /// taking it over without a copy.
 fn annotate_owned(text: String) -> Document {
-    annotate_with(text, pledges::model(), None)
+    annotate_with(text, pledges::model(), Sinks::default())
 }
 
 /// Annotates `text` deciding pledges by `model` instead of the built-in
@@ -120,11 +138,12 @@ fn annotate_owned(text: String) -> Document {
 /// fitting, see `examples/fit_pledges.rs`).
 pub fn annotate_for_fitting(text: &str, model: &fit::LinearModel) -> (Document, Vec<pledges::Candidate>) {
     let mut candidates = Vec::new();
-    let doc = annotate_with(input::normalize_str(text), model, Some(&mut candidates));
+    let sinks = Sinks { pledges: Some(&mut candidates), ..Sinks::default() };
+    let doc = annotate_with(input::normalize_str(text), model, sinks);
     (doc, candidates)
 }
 
-fn annotate_with(text: String, model: &fit::LinearModel, trace: Option<&mut Vec<pledges::Candidate>>) -> Document {
+fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Document {
     let lx = Lexicon::get();
     let mut doc = Document::empty(String::new());
     let early = Early::run(&text, lx);
@@ -137,7 +156,10 @@ fn annotate_with(text: String, model: &fit::LinearModel, trace: Option<&mut Vec<
     ents.mentions.extend_from_slice(&attributions.pronouns);
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     entities::finish(&mut ents, &text);
-    let pledges = pledges::find_with(&layers, &attributions.quotes, &ents, lx, model, trace);
+    let pledges = pledges::find_with(&layers, &attributions.quotes, &ents, lx, model, sinks.pledges);
+    let mut speaks = vec![false; ents.entities.len()];
+    attributions.quotes.iter().filter_map(|a| a.speaker).for_each(|e| speaks[e] = true);
+    entities::settle_kinds(&layers, lx, &mut ents, &speaks, sinks.kinds);
 
     doc.quotes = raw
         .iter()

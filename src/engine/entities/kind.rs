@@ -70,7 +70,13 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
         && !lx.first_names.contains_key(first)
         && lx.first_names.contains_key(lower[c.t0 + 1].as_str())
     {
-        let name = Cand { t0: c.t0 + 1, sentence_initial: false, kind: Some(EntityKind::Person), ..c.clone() };
+        let name = Cand {
+            t0: c.t0 + 1,
+            sentence_initial: false,
+            kind: Some(EntityKind::Person),
+            origin: "spot.role_word_opens_sentence",
+            ..c.clone()
+        };
         let name_key = key(&span_text(text, toks, c.t0 + 1, c.t1));
         return Choice::Lone(name, name_key, "spot.role_word_opens_sentence");
     }

@@ -93,11 +93,16 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
     let mut ents = linker.ents;
     link_name_prefixes(&mut ents);
     link_descriptor_names(&mut ents, lx);
-    descriptive_aliases(ctx, lx, &mut ents);
-    role_aliases(ctx, lx, &mut ents);
+    ents
+}
+
+/// The aliases that depend on kinds (epithets, "the <head word>", roles),
+/// once the kinds are settled; mentions in text order.
+pub(super) fn finish_aliases(ctx: &Context, lx: &Lexicon, ents: &mut Entities) {
+    descriptive_aliases(ctx, lx, ents);
+    role_aliases(ctx, lx, ents);
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     ents.mentions.dedup_by_key(|m| m.span);
-    ents
 }
 
 impl Linker<'_, '_> {
@@ -123,11 +128,11 @@ impl Linker<'_, '_> {
     }
 
     /// The entity named by `key`, made (of `kind`, named `name`) if new.
-    pub(super) fn entity_for(&mut self, key: String, kind: EntityKind, name: String) -> usize {
+    pub(super) fn entity_for(&mut self, key: String, kind: EntityKind, name: String, origin: &'static str) -> usize {
         if let Some(&id) = self.by_key.get(&key) {
             return id;
         }
-        let id = self.ents.add_entity(kind, name);
+        let id = self.ents.add_entity(kind, name, origin);
         self.by_key.insert(key, id);
         id
     }
@@ -139,7 +144,7 @@ fn people_by_plural_demonym(l: &mut Linker, n: &Name) -> bool {
     {
         return false;
     }
-    let id = l.entity_for(n.key.clone(), EntityKind::Other, n.text.clone());
+    let id = l.entity_for(n.key.clone(), EntityKind::Other, n.text.clone(), "link.people_by_plural_demonym");
     l.mention(n.cand, id, MentionForm::Name);
     true
 }
@@ -183,7 +188,7 @@ fn known_to_lexicon(l: &mut Linker, n: &Name) -> bool {
     let Some((canon, kind)) = lexicon_entity(&n.key, l.lx) else { return false };
     let canon_key = key(&canon);
     let form = if canon_key == n.key { MentionForm::Name } else { MentionForm::Alias };
-    let id = l.entity_for(canon_key, kind, canon);
+    let id = l.entity_for(canon_key, kind, canon, "link.lexicon_entity");
     l.by_key.insert(n.key.clone(), id);
     l.mention(n.cand, id, form);
     true
@@ -200,7 +205,7 @@ fn place_by_other_name(l: &mut Linker, n: &Name) -> bool {
         return false;
     }
     let main = main.clone();
-    let id = l.entity_for(key(&main), EntityKind::Place, main);
+    let id = l.entity_for(key(&main), EntityKind::Place, main, "link.place_by_other_name");
     l.by_key.insert(n.key.clone(), id);
     l.mention(c, id, MentionForm::Alias);
     true
@@ -273,12 +278,12 @@ fn event_edition(l: &mut Linker, n: &Name) -> bool {
 fn new_entity(l: &mut Linker, n: &Name) -> bool {
     let c = n.cand;
     let toks = l.ctx.tokens;
-    let mut kind = match c.kind {
-        Some(kind) => kind,
+    let (mut kind, origin) = match c.kind {
+        Some(kind) => (kind, c.origin),
         None => match kind::full_name(l, n) {
             kind::Choice::Kind(kind, rule) => {
                 fire(toks, rule, c.t0, c.t1);
-                kind
+                (kind, rule)
             }
             kind::Choice::NotAName(rule) => {
                 fire(toks, rule, c.t0, c.t1);
@@ -303,7 +308,7 @@ fn new_entity(l: &mut Linker, n: &Name) -> bool {
         fire(toks, "reject.sentence_initial_word", c.t0, c.t1);
         return true;
     }
-    let id = l.ents.add_entity(kind, name);
+    let id = l.ents.add_entity(kind, name, origin);
     l.by_key.insert(n.key.clone(), id);
     merge_titles(&mut l.ents, id, c);
     if kind == EntityKind::Person {
@@ -346,7 +351,7 @@ pub(super) fn inverted_person(
     let id = match by_key.get(&key(&full)) {
         Some(&id) if ents.entities[id].kind == EntityKind::Person => id,
         _ => {
-            let id = ents.add_entity(EntityKind::Person, full.clone());
+            let id = ents.add_entity(EntityKind::Person, full.clone(), "link.name_written_apart");
             ents.gender[id] = lx.first_name_gender(&lower[g0]).unwrap_or(Gender::Unknown);
             id
         }

@@ -264,7 +264,11 @@ fn outlet_speaking(p: &mut LonePass, w: &Lone) -> bool {
         && !plural_common_noun(w.word, lx)
         && !is_acronym(toks[c.t0].text(ctx.text));
     if outlet {
-        let id = p.linker.ents.add_entity(EntityKind::Organization, span_text(ctx.text, toks, c.t0, c.t1));
+        let id = p.linker.ents.add_entity(
+            EntityKind::Organization,
+            span_text(ctx.text, toks, c.t0, c.t1),
+            "kind.outlet_speaking",
+        );
         p.linker.by_key.insert(w.word.to_string(), id);
         p.mention(w, id, MentionForm::Name);
     }
@@ -293,10 +297,10 @@ fn sentence_initial_everyday_word(p: &mut LonePass, w: &Lone) -> bool {
 fn new_lone_name(p: &mut LonePass, w: &Lone) -> bool {
     let toks = p.linker.ctx.tokens;
     let c = w.cand;
-    let kind = match kind::lone_word(p, w) {
+    let (kind, origin) = match kind::lone_word(p, w) {
         kind::Choice::Kind(kind, rule) => {
             fire(toks, rule, c.t0, c.t1);
-            kind
+            (kind, rule)
         }
         kind::Choice::NotAName(rule) | kind::Choice::Lone(_, _, rule) => {
             fire(toks, rule, c.t0, c.t1);
@@ -304,7 +308,7 @@ fn new_lone_name(p: &mut LonePass, w: &Lone) -> bool {
         }
     };
     let l = &mut *p.linker;
-    let id = l.ents.add_entity(kind, span_text(l.ctx.text, toks, c.t0, c.t1));
+    let id = l.ents.add_entity(kind, span_text(l.ctx.text, toks, c.t0, c.t1), origin);
     merge_titles(&mut l.ents, id, c);
     if c.gender != Gender::Unknown {
         l.ents.gender[id] = c.gender;

@@ -14,6 +14,7 @@
 //! Every decision calls [`crate::engine::trace::fire`] with its rule's name.
 
 mod aliases;
+pub mod decide;
 mod evidence;
 mod kind;
 mod link;
@@ -40,11 +41,52 @@ pub use registry::{finish, pronoun_gender, Entities, Found};
 use spot::*;
 use words::*;
 
-/// Runs the entity stage: spots candidates and decides each.
+/// Runs the entity stage: spots candidates and decides each by the rules.
+/// The kinds of things are settled later, by [`settle_kinds`], once the
+/// quotes and pledges are known.
 pub fn find(ctx: &Context, lexicon: &Lexicon) -> Entities {
     let seen_lower = seen_lowercase(ctx);
     let cands = spot::candidates(ctx, lexicon, &seen_lower);
-    link::build(ctx, lexicon, &seen_lower, cands)
+    let mut ents = link::build(ctx, lexicon, &seen_lower, cands);
+    link::finish_aliases(ctx, lexicon, &mut ents);
+    ents
+}
+
+/// One entity as the kind model sees it, before it decides (for fitting).
+pub struct KindRow {
+    /// The entity's name and the text of its name and alias mentions.
+    pub names: Vec<String>,
+    /// The model's features (see [`decide::feature_names`]).
+    pub features: Vec<f64>,
+    /// The kind the rules gave it.
+    pub rule_kind: EntityKind,
+    /// It speaks a quote.
+    pub speaks: bool,
+}
+
+/// Settles the kind of every entity that is no person with the fitted
+/// model (`decide`), given which entities speak a quote (`speaks`); or,
+/// for fitting, hands each entity's row to `rows` and decides nothing.
+pub fn settle_kinds(
+    ctx: &Context,
+    lexicon: &Lexicon,
+    ents: &mut Entities,
+    speaks: &[bool],
+    rows: Option<&mut Vec<KindRow>>,
+) {
+    let seen_lower = seen_lowercase(ctx);
+    let features: Vec<Vec<f64>> =
+        (0..ents.entities.len()).map(|id| decide::features(ctx, lexicon, &seen_lower, ents, id)).collect();
+    if let Some(rows) = rows {
+        rows.extend(features.iter().enumerate().map(|(id, f)| {
+            let mut names = vec![ents.entities[id].name.clone()];
+            let named = ents.mentions.iter().filter(|m| m.entity == id && m.form != MentionForm::Pronoun);
+            names.extend(named.map(|m| m.span.slice(ctx.text).to_string()));
+            KindRow { names, features: f.clone(), rule_kind: ents.entities[id].kind, speaks: speaks[id] }
+        }));
+        return;
+    }
+    decide::apply(ents, &features, speaks, decide::KindModel::builtin());
 }
 
 /// Words seen lowercase somewhere in the text: a capitalized one of them

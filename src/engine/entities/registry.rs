@@ -21,6 +21,8 @@ pub struct Entities {
     pub entities: Vec<Entity>,
     /// Gender evidence per entity (people only).
     pub gender: Vec<Gender>,
+    /// The rule that made each entity (a feature of the kind decision).
+    pub(super) origin: Vec<&'static str>,
     /// All mentions, sorted by start.
     pub mentions: Vec<Found>,
     /// Each entity's name as lookup keys, word by word.
@@ -49,7 +51,7 @@ impl Entities {
         self.mentions[..i].iter().rev().take(3).find(|m| m.span.contains_pos(pos))
     }
 
-    pub(super) fn add_entity(&mut self, kind: EntityKind, name: String) -> usize {
+    pub(super) fn add_entity(&mut self, kind: EntityKind, name: String, origin: &'static str) -> usize {
         let id = self.entities.len();
         let words: Vec<String> = name.split_whitespace().map(key).collect();
         for w in &words {
@@ -64,6 +66,7 @@ impl Entities {
         self.words.push(words);
         self.entities.push(Entity { id, kind, name, titles: Vec::new(), mentions: Vec::new() });
         self.gender.push(Gender::Unknown);
+        self.origin.push(origin);
         id
     }
 
@@ -126,6 +129,7 @@ pub(super) fn compact(ents: &mut Entities) {
     let mut new_id = vec![usize::MAX; n];
     let mut kept = Vec::new();
     let mut genders = Vec::new();
+    let mut origins = Vec::new();
     for (i, e) in ents.entities.drain(..).enumerate() {
         if used[i] {
             new_id[i] = kept.len();
@@ -133,10 +137,12 @@ pub(super) fn compact(ents: &mut Entities) {
             e.id = kept.len();
             kept.push(e);
             genders.push(ents.gender[i]);
+            origins.push(ents.origin[i]);
         }
     }
     ents.entities = kept;
     ents.gender = genders;
+    ents.origin = origins;
     ents.words = ents.entities.iter().map(|e| e.name.split_whitespace().map(key).collect()).collect();
     ents.word_index.clear();
     for (id, ws) in ents.words.iter().enumerate() {

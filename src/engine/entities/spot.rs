@@ -24,6 +24,8 @@ pub(super) struct Cand {
     /// A nickname written inside the name (Mara “Tornado” Keely), as a
     /// token range.
     pub(super) nickname: Option<(usize, usize)>,
+    /// The rule that spotted it with its kind, if it has one.
+    pub(super) origin: &'static str,
 }
 
 impl Cand {
@@ -41,6 +43,7 @@ impl Cand {
             headline: false,
             given: None,
             nickname: None,
+            origin: "run",
         }
     }
 }
@@ -56,7 +59,7 @@ pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&st
         in_url[t0..t1].iter_mut().for_each(|x| *x = true);
         if named {
             fire(toks, "spot.web_address", t0, t1);
-            cands.push(Cand::new(t0, t1, Some(EntityKind::Other)));
+            cands.push(Cand { origin: "spot.web_address", ..Cand::new(t0, t1, Some(EntityKind::Other)) });
         }
     }
     quoted_titles(ctx, lx, &mut cands);
@@ -106,7 +109,7 @@ fn quoted_titles(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
             ("kind.quoted_title_other", EntityKind::Other)
         };
         fire(toks, rule, t0, t1);
-        cands.push(Cand { quoted: true, ..Cand::new(t0, t1, Some(kind)) });
+        cands.push(Cand { quoted: true, origin: rule, ..Cand::new(t0, t1, Some(kind)) });
     }
 }
 
@@ -560,6 +563,7 @@ fn split_title(ctx: &Context, lx: &Lexicon, title_end: usize, name: &mut Cand, c
         start += 1;
     }
     name.kind = Some(EntityKind::Person);
+    name.origin = "kind.person_by_title";
     // "Chair of the Harbour Anglers Society": a role of what follows, which
     // is no person.
     if start < b && lower[start] == "of" {
