@@ -149,6 +149,8 @@ word_classes! {
     web_endings,
     /// Last words of a byline ("..., The Associated Press", "staff writer").
     press_words,
+    /// The writer's trade in an author's note ("X is a staff reporter ...").
+    author_roles,
     /// "I" and interjections, never part of a name ("Actually I", "Hey").
     interjections,
     /// Lowercase particles joined to a capitalized name ("al-", "d’").

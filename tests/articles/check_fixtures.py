@@ -80,14 +80,16 @@ def check(name):
         errs.append(f"{n_blocks} blocks (want 3..10)")
     ent_names = set()
     for e in j.get("entities", []):
-        if e.get("kind") not in KINDS:
+        if e.get("kind", e.get("kind_gap")) not in KINDS:
             errs.append(f"bad entity kind {e}")
         # (A reading list's "Surname, Given" and an editor's "[Given] Surname"
         # or "Given [Surname]" give the name "Given Surname".)
         words = e["name"].split()
         given, last = " ".join(words[:-1]), words[-1] if words else ""
-        assembled = len(words) >= 2 and any(
-            form in text for form in (f"{last}, {given}", f"[{given}] {last}", f"{given} [{last}]"))
+        # A nickname written inside ("Given “Nick” Surname") also gives it.
+        nickname = re.search(re.escape(given) + r' [“"][^”"]+[”"] ' + re.escape(last), text) if given else None
+        assembled = len(words) >= 2 and (nickname is not None or any(
+            form in text for form in (f"{last}, {given}", f"[{given}] {last}", f"{given} [{last}]")))
         if not assembled:
             need(e["name"], "entity name")
         ent_names.add(e["name"])
@@ -104,8 +106,6 @@ def check(name):
             errs.append(f"bad quote kind {q}")
         if q.get("speaker") is not None and q["speaker"] not in ent_names:
             errs.append(f"speaker not among entities: {q['speaker']!r}")
-        if q.get("kind") == "direct" and q.get("speaker") is not None:
-            need(q["speaker"], "speaker")
         idx = text.find(q["text"], pos)
         if idx < 0:
             errs.append(f"quote not found (in order): {q['text']!r}")

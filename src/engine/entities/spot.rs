@@ -352,10 +352,20 @@ pub(super) fn byline(words: &[&str], start: usize, lx: &Lexicon) -> bool {
     start < 600 && words.len() <= 12 && words.last().is_some_and(|w| lx.classes.press_words.contains(*w))
 }
 
-/// Tokens of credit lines: bylines, contributor notes, photo credits.
+/// An author's note among the last sentences: the writer named, then "is
+/// a", "an" or "the" and the writer's trade ("X is a deputy editor and a
+/// contributor to ...").
+fn author_note(words: &[&str], lx: &Lexicon) -> bool {
+    let Some(is) = words.iter().take(6).position(|w| *w == "is").filter(|&p| p > 0) else { return false };
+    words.get(is + 1).is_some_and(|w| matches!(*w, "a" | "an" | "the"))
+        && words.iter().skip(is + 2).take(6).any(|w| lx.classes.author_roles.contains(*w))
+}
+
+/// Tokens of credit lines: bylines, contributor notes, photo credits,
+/// author's notes.
 pub(super) fn credit_tokens(toks: &[Token], lower: &Lower, sentences: &[Span], lx: &Lexicon) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
-    for s in sentences {
+    for (i, s) in sentences.iter().enumerate() {
         let a = crate::engine::text::token_at(toks, s.start);
         let b = crate::engine::text::token_at(toks, s.end);
         let words: Vec<&str> = lower.words(a..b).iter().map(Word::as_str).filter(|w| !w.is_empty()).collect();
@@ -374,7 +384,8 @@ pub(super) fn credit_tokens(toks: &[Token], lower: &Lower, sentences: &[Span], l
             || has(&["illustration", "by"])
             || has(&["video", "by"])
             || has(&["with", "files", "from"])
-            || byline(&words, s.start, lx);
+            || byline(&words, s.start, lx)
+            || (i + 3 >= sentences.len() && author_note(&words, lx));
         if credit {
             out[a..b].iter_mut().for_each(|x| *x = true);
         }
