@@ -150,7 +150,8 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     let lower = text::lowercase(&text, &early.tokens);
     let layers = early.context(&text, &lower, lx);
     let raw = &early.quotes;
-    let mut ents = entities::find(&layers, lx);
+    let seen_lower = entities::seen_lowercase(&layers);
+    let mut ents = entities::find(&layers, lx, &seen_lower);
     let attributions = attribution::attribute(&layers, &ents, lx);
     // Pronoun mentions join the entities' own, in text order (pledges read them).
     ents.mentions.extend_from_slice(&attributions.pronouns);
@@ -159,7 +160,7 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     let pledges = pledges::find_with(&layers, &attributions.quotes, &ents, lx, model, sinks.pledges);
     let mut speaks = vec![false; ents.entities.len()];
     attributions.quotes.iter().filter_map(|a| a.speaker).for_each(|e| speaks[e] = true);
-    entities::settle_kinds(&layers, lx, &mut ents, &speaks, sinks.kinds);
+    entities::settle_kinds(&layers, lx, &seen_lower, &mut ents, &speaks, sinks.kinds);
 
     doc.quotes = raw
         .iter()

@@ -164,7 +164,15 @@ impl KindModel {
 }
 
 /// The features of entity `id`, in [`feature_names`] order.
-pub fn features(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, ents: &Entities, id: usize) -> Vec<f64> {
+/// `mentions`: the entity's own name and alias mentions.
+pub fn features(
+    ctx: &Context,
+    lx: &Lexicon,
+    seen_lower: &FxHashSet<&str>,
+    ents: &Entities,
+    id: usize,
+    mentions: &[&Found],
+) -> Vec<f64> {
     let mut f = vec![0.0; ORIGINS.len() + EVIDENCE.len()];
     if let Some(slot) = ORIGINS.iter().position(|o| *o == ents.origin[id]) {
         f[slot] = 1.0;
@@ -184,7 +192,7 @@ pub fn features(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, ents:
     for (name, value) in name_form(lx, seen_lower, &ents.words[id], &e.name) {
         set(name, value);
     }
-    for (name, value) in mention_context(ctx, lx, ents, id) {
+    for (name, value) in mention_context(ctx, lx, mentions) {
         set(name, value);
     }
     set("titled", f64::from(u8::from(!e.titles.is_empty())));
@@ -257,10 +265,8 @@ fn name_form(lx: &Lexicon, seen_lower: &FxHashSet<&str>, words: &[String], name:
 /// Features of the places the entity is named: how often, a speech verb
 /// after, a locative or "the" before, all at sentence starts or in
 /// headlines, a possessive.
-fn mention_context(ctx: &Context, lx: &Lexicon, ents: &Entities, id: usize) -> Vec<(&'static str, f64)> {
+fn mention_context(ctx: &Context, lx: &Lexicon, mentions: &[&Found]) -> Vec<(&'static str, f64)> {
     let (toks, lower, masks) = (ctx.tokens, ctx.lower, ctx.masks);
-    let mentions: Vec<&Found> =
-        ents.mentions.iter().filter(|m| m.entity == id && m.form != MentionForm::Pronoun).collect();
     let any = |test: &dyn Fn(&Found) -> bool| f64::from(u8::from(mentions.iter().any(|m| test(m))));
     let all =
         |test: &dyn Fn(&Found) -> bool| f64::from(u8::from(!mentions.is_empty() && mentions.iter().all(|m| test(m))));

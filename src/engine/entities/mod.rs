@@ -44,10 +44,10 @@ use words::*;
 /// Runs the entity stage: spots candidates and decides each by the rules.
 /// The kinds of things are settled later, by [`settle_kinds`], once the
 /// quotes and pledges are known.
-pub fn find(ctx: &Context, lexicon: &Lexicon) -> Entities {
-    let seen_lower = seen_lowercase(ctx);
-    let cands = spot::candidates(ctx, lexicon, &seen_lower);
-    let mut ents = link::build(ctx, lexicon, &seen_lower, cands);
+/// `seen_lower`: the words of the text seen lowercase ([`seen_lowercase`]).
+pub fn find(ctx: &Context, lexicon: &Lexicon, seen_lower: &FxHashSet<&str>) -> Entities {
+    let cands = spot::candidates(ctx, lexicon, seen_lower);
+    let mut ents = link::build(ctx, lexicon, seen_lower, cands);
     link::finish_aliases(ctx, lexicon, &mut ents);
     ents
 }
@@ -70,18 +70,21 @@ pub struct KindRow {
 pub fn settle_kinds(
     ctx: &Context,
     lexicon: &Lexicon,
+    seen_lower: &FxHashSet<&str>,
     ents: &mut Entities,
     speaks: &[bool],
     rows: Option<&mut Vec<KindRow>>,
 ) {
-    let seen_lower = seen_lowercase(ctx);
+    let mut named: Vec<Vec<&Found>> = vec![Vec::new(); ents.entities.len()];
+    for m in ents.mentions.iter().filter(|m| m.form != MentionForm::Pronoun) {
+        named[m.entity].push(m);
+    }
     let features: Vec<Vec<f64>> =
-        (0..ents.entities.len()).map(|id| decide::features(ctx, lexicon, &seen_lower, ents, id)).collect();
+        (0..ents.entities.len()).map(|id| decide::features(ctx, lexicon, seen_lower, ents, id, &named[id])).collect();
     if let Some(rows) = rows {
         rows.extend(features.iter().enumerate().map(|(id, f)| {
             let mut names = vec![ents.entities[id].name.clone()];
-            let named = ents.mentions.iter().filter(|m| m.entity == id && m.form != MentionForm::Pronoun);
-            names.extend(named.map(|m| m.span.slice(ctx.text).to_string()));
+            names.extend(named[id].iter().map(|m| m.span.slice(ctx.text).to_string()));
             KindRow { names, features: f.clone(), rule_kind: ents.entities[id].kind, speaks: speaks[id] }
         }));
         return;
@@ -91,7 +94,7 @@ pub fn settle_kinds(
 
 /// Words seen lowercase somewhere in the text: a capitalized one of them
 /// that starts a sentence is probably just a word.
-fn seen_lowercase<'a>(ctx: &Context<'a>) -> FxHashSet<&'a str> {
+pub fn seen_lowercase<'a>(ctx: &Context<'a>) -> FxHashSet<&'a str> {
     let mut seen = FxHashSet::default();
     for (i, t) in ctx.tokens.iter().enumerate() {
         if t.is_word() && !t.cap() {
