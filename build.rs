@@ -64,11 +64,12 @@ impl<V> Builder<V> {
         let mut slots = vec![0u32; (2 * self.keys.len()).next_power_of_two().max(2)];
         let mask = slots.len() - 1;
         for (n, k) in self.keys.iter().enumerate() {
-            let mut i = hash(k.as_bytes()) as usize & mask;
+            let h = hash(k.as_bytes());
+            let mut i = h as usize & mask;
             while slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = n as u32 + 1;
+            slots[i] = keys::slot(n, h);
         }
         let join = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
         let values: Vec<String> = self.values.iter().map(value).collect();

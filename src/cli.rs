@@ -576,11 +576,6 @@ pub fn reader_documents(files: &[PathBuf], strict: bool) -> Result<Vec<Document>
 
 /// Runs the command line; returns the process exit status.
 pub fn main() -> i32 {
-    // Every command needs the word lists: they are built while the arguments
-    // are parsed and the input read (a later `Lexicon::get` waits for them).
-    std::thread::spawn(|| {
-        engine::lexicon::Lexicon::get();
-    });
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

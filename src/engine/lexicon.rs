@@ -68,7 +68,9 @@ pub struct Lexicon {
     pub concept_acronyms: StrSet,
     /// Capitalized adjectives that are not entities ("Asian", "Muslim").
     pub adjectives: StrSet,
-    pub boilerplate: Vec<String>,
+    /// Lowercase starts of scraped boilerplate lines, each with whether it
+    /// must be the whole line (short single words: "ad", "advertisement").
+    pub boilerplate: Vec<(String, bool)>,
     /// Two-word speech cues ("shot back", "went on"): first word -> second words.
     pub speech_phrases: FxHashMap<String, Vec<String>>,
     /// Given names (lowercase) -> gender, and surnames: the two large lists.
@@ -258,7 +260,13 @@ impl Lexicon {
                 lx.speech_phrases.entry(a.to_lowercase()).or_default().push(b.to_lowercase());
             }
         }
-        lx.boilerplate = lines(include_str!("../../assets/boilerplate.txt")).map(str::to_lowercase).collect();
+        lx.boilerplate = lines(include_str!("../../assets/boilerplate.txt"))
+            .map(str::to_lowercase)
+            .map(|b| {
+                let whole = b.len() <= 3 || !b.contains(' ') && !b.ends_with(':');
+                (b, whole)
+            })
+            .collect();
         for l in lines(include_str!("../../assets/pledge_cues.txt")) {
             if let Some((kind, ws)) = l.split_once('\t') {
                 lx.pledge_cues
@@ -314,14 +322,23 @@ impl Lexicon {
         if line.len() >= if caption { 400 } else { 200 } {
             return false;
         }
-        let l = line.to_lowercase();
-        if l.is_empty() {
+        // Only as much of the lowercase line as the longest entry can match
+        // (and a character more): `whole` when that is all of it.
+        let most = self.boilerplate.iter().map(|(b, _)| b.len()).max().unwrap_or(0);
+        let mut l = String::with_capacity(most + 8);
+        let mut chars = line.chars();
+        while l.len() <= most {
+            let Some(c) = chars.next() else { break };
+            l.extend(c.to_lowercase());
+        }
+        let whole = chars.next().is_none();
+        if whole && l.is_empty() {
             return false;
         }
-        self.boilerplate.iter().any(|b| {
-            if b.len() <= 3 || !b.contains(' ') && !b.ends_with(':') {
-                // Short single words ("ad", "advertisement") must be the whole line.
-                l == *b
+        let first = l.as_bytes().first();
+        self.boilerplate.iter().filter(|(b, _)| b.as_bytes().first() == first).any(|(b, whole_line)| {
+            if *whole_line {
+                whole && l == *b
             } else {
                 l.starts_with(b.as_str())
             }

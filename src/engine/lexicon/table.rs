@@ -3,7 +3,7 @@
 //! of `u32` entry numbers and a value per entry. Nothing is built at start
 //! and, as they hold no pointers, the loader relocates nothing in them.
 
-use super::keys::hash;
+use super::keys::{hash, ENTRY_BITS};
 
 /// A table of string keys, each with a value (`()` for a set). Looked up
 /// by anything that is a `str` (`&str`, `&String`, `&&str`), as the hash
@@ -13,7 +13,8 @@ pub struct Table<V: 'static> {
     text: &'static str,
     /// Entry `i` is `text[ends[i]..ends[i + 1]]` (`ends[0]` is 0).
     ends: &'static [u32],
-    /// A power of two long; 0 is empty, else an entry number + 1. At most
+    /// A power of two long; 0 is empty, else an entry number + 1 in the low
+    /// [`ENTRY_BITS`] and a tag from the key's hash above them. At most
     /// half full, probed linearly from the key's hash.
     slots: &'static [u32],
     values: &'static [V],
@@ -52,15 +53,17 @@ impl<V> Table<V> {
     #[inline]
     pub fn find<Q: AsRef<str> + ?Sized>(&self, key: &Q) -> Option<usize> {
         let key = key.as_ref();
-        let mask = self.slots.len() - 1;
-        let mut i = hash(key.as_bytes()) as usize & mask;
+        let h = hash(key.as_bytes());
+        let (mask, tag) = (self.slots.len() - 1, h >> ENTRY_BITS);
+        let mut i = h as usize & mask;
         loop {
-            let slot = self.slots[i] as usize;
+            let slot = self.slots[i];
             if slot == 0 {
                 return None;
             }
-            if self.key(slot - 1) == key {
-                return Some(slot - 1);
+            let n = (slot & ((1 << ENTRY_BITS) - 1)) as usize - 1;
+            if slot >> ENTRY_BITS == tag && self.key(n) == key {
+                return Some(n);
             }
             i = (i + 1) & mask;
         }
