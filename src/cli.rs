@@ -298,19 +298,26 @@ pub fn explain(files: &[PathBuf], format: Format, strict: bool, out: &mut dyn Wr
     out.flush().map_err(write_failure)
 }
 
+/// The block serde_json's output is gathered in before [`InertJson`].
+const JSON_BUFFER: usize = 32 << 10;
+
 /// Writes one document in `format` (`sep` after a JSON document).
 fn write_doc(out: &mut dyn Write, doc: &Document, format: Format, sep: &str) -> io::Result<()> {
     match format {
+        // (serde_json writes many small pieces: buffered before the escaping,
+        // which then scans large blocks.)
         Format::Json => {
-            let mut w = InertJson::new(&mut *out);
+            let mut w = io::BufWriter::with_capacity(JSON_BUFFER, InertJson::new(&mut *out));
             serde_json::to_writer_pretty(&mut w, doc).map_err(io::Error::other)?;
             w.flush()?;
+            drop(w);
             writeln!(out, "{sep}")
         }
         Format::Jsonl => {
-            let mut w = InertJson::new(&mut *out);
+            let mut w = io::BufWriter::with_capacity(JSON_BUFFER, InertJson::new(&mut *out));
             serde_json::to_writer(&mut w, doc).map_err(io::Error::other)?;
             w.flush()?;
+            drop(w);
             writeln!(out)
         }
         Format::Text => write!(out, "{}", text_summary(doc)),
@@ -422,15 +429,22 @@ impl<W: Write> InertJson<W> {
     }
 
     fn write_str(&mut self, s: &str) -> io::Result<()> {
-        let mut start = 0;
-        for (i, c) in s.char_indices() {
-            if c != '\n' && crate::sanitize::is_unsafe(c) {
-                self.inner.write_all(&s.as_bytes()[start..i])?;
+        let (b, mut start, mut i) = (s.as_bytes(), 0, 0);
+        while i < b.len() {
+            // (Printable ASCII and newlines, most of the text, are safe.)
+            if matches!(b[i], b' '..=b'~' | b'\n') {
+                i += 1;
+                continue;
+            }
+            let c = s[i..].chars().next().unwrap_or_default();
+            if crate::sanitize::is_unsafe(c) {
+                self.inner.write_all(&b[start..i])?;
                 write!(self.inner, "\\u{:04x}", c as u32)?;
                 start = i + c.len_utf8();
             }
+            i += c.len_utf8();
         }
-        self.inner.write_all(&s.as_bytes()[start..])
+        self.inner.write_all(&b[start..])
     }
 
     /// Writes the complete characters of `data`, keeps a cut-off last one.
@@ -562,11 +576,6 @@ pub fn reader_documents(files: &[PathBuf], strict: bool) -> Result<Vec<Document>
 
 /// Runs the command line; returns the process exit status.
 pub fn main() -> i32 {
-    // Every command needs the word lists: they are built while the arguments
-    // are parsed and the input read (a later `Lexicon::get` waits for them).
-    std::thread::spawn(|| {
-        engine::lexicon::Lexicon::get();
-    });
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -11,8 +11,6 @@
 //! the outer names. Each distinct name text is read once, so a long article
 //! that repeats its names costs one table lookup a mention.
 
-use std::sync::OnceLock;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{key, key_into, Lexicon};
@@ -261,7 +259,7 @@ impl Links {
             Target::Country(ci) => match self.country.get(&ci) {
                 Some(&id) => id,
                 None => {
-                    let id = add(EntityKind::Place, lx.countries[ci].name.clone());
+                    let id = add(EntityKind::Place, lx.countries[ci].name.to_string());
                     self.country.insert(ci, id);
                     id
                 }
@@ -278,7 +276,7 @@ impl Links {
                 if let Some(&id) = self.acronym.get(&inner.key).or_else(|| oi.and_then(|oi| self.org.get(&oi))) {
                     return id;
                 }
-                let name = oi.map_or_else(|| written.to_string(), |oi| lx.orgs[oi].name.clone());
+                let name = oi.map_or_else(|| written.to_string(), |oi| lx.orgs[oi].name.to_string());
                 let id = add(EntityKind::Organization, name);
                 self.acronym.insert(inner.key.clone(), id);
                 if let Some(oi) = oi {
@@ -377,28 +375,6 @@ fn place_like(keys: &[String], whole: &str, lx: &Lexicon) -> bool {
         || keys.last().is_some_and(|k| lx.place_words.contains(k.as_str()))
 }
 
-/// First word of each known place or country name of several words -> the
-/// most words such a name has ("new" -> 3 for "New York City"): runs of
-/// several words are looked up only where one may start. Built once, from
-/// the built-in lexicon.
-fn long_places() -> &'static FxHashMap<&'static str, usize> {
-    static LONG: OnceLock<FxHashMap<&'static str, usize>> = OnceLock::new();
-    LONG.get_or_init(|| {
-        let mut long: FxHashMap<&'static str, usize> = FxHashMap::default();
-        let lx = Lexicon::get();
-        for name in lx.places.keys().chain(lx.country_index.keys()) {
-            if !name.bytes().any(|b| b == b' ' || b == b'-') {
-                continue;
-            }
-            let mut words = name.split([' ', '-']);
-            let (Some(first), n) = (words.next(), 1 + words.count()) else { continue };
-            let most = long.entry(first).or_default();
-            *most = (*most).max(n);
-        }
-        long
-    })
-}
-
 /// The names inside the name `name` (a mention's text), in text order.
 fn analyze(name: &str, lx: &Lexicon) -> Vec<Inner> {
     let ps = pieces(name);
@@ -411,7 +387,7 @@ fn analyze(name: &str, lx: &Lexicon) -> Vec<Inner> {
     let keys: Vec<String> = (0..n).map(|i| key(word(i))).collect();
     // Could [a, b) be a known place? Only when a place of that many words
     // begins with its first word.
-    let long = long_places();
+    let long = &lx.long_places;
     let most: Vec<usize> = keys.iter().map(|k| long.get(k.as_str()).copied().unwrap_or(1)).collect();
     let may_be_place = |a: usize, b: usize| most[a] >= b - a;
     // The key of the run of pieces [a, b), joined as written, into `buf`.

@@ -11,8 +11,8 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
     let toks = inp.tokens;
     // Epithets from orgs.tsv.
     let name_keys: FxHashMap<String, usize> = ents.entities.iter().map(|e| (key(&e.name), e.id)).collect();
-    for org in &lx.orgs {
-        let Some(&id) = name_keys.get(&key(&org.name)) else { continue };
+    for org in lx.orgs {
+        let Some(&id) = name_keys.get(&key(org.name)) else { continue };
         for alias in org.aliases.iter().filter(|a| a.starts_with("the ")) {
             let phrase = &alias[4..];
             let mut from = 0;
@@ -136,7 +136,7 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
                         t.split(|c: char| c.is_whitespace() || c == '.').map(str::to_lowercase).collect::<Vec<_>>()
                     })
                     .filter(|w| is_role(w))
-                    .filter_map(|w| lx.titles.get(&w).map(String::as_str))
+                    .filter_map(|w| lx.titles.stored(&w))
                     .collect()
             })
             .clone();

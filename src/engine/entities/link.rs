@@ -159,7 +159,7 @@ fn capital_for_government(l: &mut Linker, n: &Name) -> bool {
     let Some(&country) = l.lx.capital_index.get(&n.key) else { return false };
     let before = n.cand.t0.checked_sub(1).map(|k| l.ctx.lower[k].as_str()).unwrap_or("");
     let locative = l.lx.classes.locatives.contains(before);
-    let country_key = key(&l.lx.countries[country].name);
+    let country_key = key(l.lx.countries[country].name);
     match (locative, l.by_key.get(&country_key)) {
         (false, Some(&id)) => {
             l.mention(n.cand, id, MentionForm::Alias);
@@ -204,8 +204,7 @@ fn place_by_other_name(l: &mut Linker, n: &Name) -> bool {
     if *abbreviation && !placed {
         return false;
     }
-    let main = main.clone();
-    let id = l.entity_for(key(&main), EntityKind::Place, main, "link.place_by_other_name");
+    let id = l.entity_for(key(main), EntityKind::Place, main.to_string(), "link.place_by_other_name");
     l.by_key.insert(n.key.clone(), id);
     l.mention(c, id, MentionForm::Alias);
     true

@@ -50,7 +50,7 @@ pub(super) fn name_cap(t: &Token, text: &str, lx: &Lexicon) -> bool {
     lx.classes
         .name_particles
         .iter()
-        .any(|p| w.strip_prefix(p.as_str()).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
+        .any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
 }
 
 /// The pronoun I (and its contractions) and interjections.
@@ -133,10 +133,10 @@ pub(super) fn span_text(text: &str, toks: &[Token], a: usize, b: usize) -> Strin
 /// organization (canonical name and kind).
 pub(super) fn lexicon_entity(name_key: &str, lx: &Lexicon) -> Option<(String, EntityKind)> {
     if let Some(&ci) = lx.country_index.get(name_key) {
-        return Some((lx.countries[ci].name.clone(), EntityKind::Place));
+        return Some((lx.countries[ci].name.to_string(), EntityKind::Place));
     }
     if let Some(&oi) = lx.org_index.get(name_key) {
-        return Some((lx.orgs[oi].name.clone(), EntityKind::Organization));
+        return Some((lx.orgs[oi].name.to_string(), EntityKind::Organization));
     }
     None
 }
@@ -167,7 +167,7 @@ pub(super) fn name_word(word: &str, lx: &Lexicon) -> bool {
     }
     matches!(lx.first_names.get(word), Some(Gender::Male | Gender::Female))
         || lx.surnames.contains(word)
-        || (word.len() >= 5 && word.is_ascii() && lx.classes.surname_endings.iter().any(|e| word.ends_with(e.as_str())))
+        || (word.len() >= 5 && word.is_ascii() && lx.classes.surname_endings.iter().any(|e| word.ends_with(e)))
 }
 
 /// "Port Alder", "Lake Orrin", "New Westbrook": a place by its first word.

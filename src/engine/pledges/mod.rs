@@ -80,8 +80,9 @@ pub struct Candidate {
     pub span: Span,
     pub actor: Option<usize>,
     pub construction: Construction,
-    /// Feature values, in the order of [`FEATURE_NAMES`].
-    pub features: Vector,
+    /// Feature values, in the order of [`FEATURE_NAMES`]; kept only for a
+    /// trace (empty otherwise: a long document has many candidates).
+    pub features: Vec<f64>,
     /// The money or count tied to it, as printed.
     pub amount: Option<String>,
     /// In the headline.
@@ -115,9 +116,11 @@ pub fn find_with(
     trace: Option<&mut Vec<Candidate>>,
 ) -> Vec<Pledge> {
     let ctx = context(layers, ents, lexicon);
-    let mut candidates = gather(&ctx, layers, attributions);
-    for c in &mut candidates {
-        c.score = model.score(&c.features);
+    let candidates = gather(&ctx, layers, attributions, |features| {
+        let score = model.score(features);
+        (score, if trace.is_some() { features.to_vec() } else { Vec::new() })
+    });
+    for c in &candidates {
         // The construction that proposed it, then the fitted decision.
         let construction = Construction::ALL.iter().position(|k| *k == c.construction).map_or("", |i| FEATURE_NAMES[i]);
         crate::engine::trace::fire("pledges", construction, c.span);
@@ -158,8 +161,14 @@ fn context<'a>(layers: &Context<'a>, ents: &'a Entities, lexicon: &'a Lexicon) -
     }
 }
 
-/// Every candidate of the document with its features, sentence by sentence.
-fn gather(ctx: &Ctx, layers: &Context, attributions: &[Attribution]) -> Vec<Candidate> {
+/// Every candidate of the document, sentence by sentence, with its score
+/// and the features to keep, as `score` gives them from its features.
+fn gather(
+    ctx: &Ctx,
+    layers: &Context,
+    attributions: &[Attribution],
+    score: impl Fn(&Vector) -> (f64, Vec<f64>),
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut last_actor: Option<usize> = None;
     // A list announced with a colon ("three pledges: A. B. C.") whose items
@@ -202,7 +211,7 @@ fn gather(ctx: &Ctx, layers: &Context, attributions: &[Attribution]) -> Vec<Cand
                 last_actor = found.actor;
             }
             let amount = amount(ctx, found.span);
-            let features = features::extract(ctx, &sent, found, place, amount.is_some());
+            let (score, features) = score(&features::extract(ctx, &sent, found, place, amount.is_some()));
             out.push(Candidate {
                 span: found.span,
                 actor: found.actor,
@@ -210,7 +219,7 @@ fn gather(ctx: &Ctx, layers: &Context, attributions: &[Attribution]) -> Vec<Cand
                 features,
                 amount,
                 headline: place.headline,
-                score: 0.0,
+                score,
             });
         }
     }

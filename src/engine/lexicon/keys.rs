@@ -1,0 +1,63 @@
+//! Lookup keys and the hash of the word tables. Shared with `build.rs`
+//! (which builds the tables with them), so this file uses only `std`.
+
+/// The key used to look names up: lowercase, periods dropped, curly
+/// apostrophes straightened.
+pub fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    key_into(s, &mut out);
+    out
+}
+
+/// [`key`] of `s`, written into `buf` (no new string a lookup).
+pub fn key_into(s: &str, buf: &mut String) {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+        if s.contains('.') {
+            buf.retain(|c| c != '.');
+        }
+        return;
+    }
+    for c in s.chars() {
+        match c {
+            '.' => {}
+            '\u{2019}' | '\u{2018}' => buf.push('\''),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The hash of a table key: eight bytes at a time, multiplied and folded
+/// (the same when `build.rs` places a key and when a lookup probes for it).
+#[inline]
+pub fn hash(key: &[u8]) -> u32 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = (key.len() as u64).wrapping_mul(K);
+    let mut chunks = key.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(31);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(31);
+    }
+    let h = (h ^ (h >> 29)).wrapping_mul(K);
+    (h >> 32) as u32
+}
+
+/// Slot bits that hold an entry number + 1; the bits above hold a tag
+/// from the key's hash, which most probes of other keys fail on.
+pub const ENTRY_BITS: u32 = 20;
+
+/// The slot for entry `n` of a key hashed to `h` (for `build.rs`).
+#[allow(dead_code)]
+pub fn slot(n: usize, h: u32) -> u32 {
+    assert!(n + 1 < 1 << ENTRY_BITS, "a word table holds fewer than a million keys");
+    (n as u32 + 1) | (h >> ENTRY_BITS << ENTRY_BITS)
+}

@@ -1,0 +1,119 @@
+//! The word tables `build.rs` compiles from `assets/`: every key in one
+//! string, entries as `u32` offsets into it, an open-addressing slot array
+//! of `u32` entry numbers and a value per entry. Nothing is built at start
+//! and, as they hold no pointers, the loader relocates nothing in them.
+
+use super::keys::{hash, ENTRY_BITS};
+
+/// A table of string keys, each with a value (`()` for a set). Looked up
+/// by anything that is a `str` (`&str`, `&String`, `&&str`), as the hash
+/// maps it replaces were.
+pub struct Table<V: 'static> {
+    /// Every key, one after another.
+    text: &'static str,
+    /// Entry `i` is `text[ends[i]..ends[i + 1]]` (`ends[0]` is 0).
+    ends: &'static [u32],
+    /// A power of two long; 0 is empty, else an entry number + 1 in the low
+    /// [`ENTRY_BITS`] and a tag from the key's hash above them. At most
+    /// half full, probed linearly from the key's hash.
+    slots: &'static [u32],
+    values: &'static [V],
+}
+
+/// A set of words.
+pub type StrSet = Table<()>;
+
+impl<V> Clone for Table<V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<V> Copy for Table<V> {}
+
+impl<V> std::fmt::Debug for Table<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Table({} keys)", self.len())
+    }
+}
+
+impl<V> Default for Table<V> {
+    fn default() -> Self {
+        Table { text: "", ends: &[0], slots: &[0], values: &[] }
+    }
+}
+
+impl<V> Table<V> {
+    /// The table as `build.rs` writes it.
+    pub const fn new(text: &'static str, ends: &'static [u32], slots: &'static [u32], values: &'static [V]) -> Self {
+        Table { text, ends, slots, values }
+    }
+
+    /// The entry number of `key`, if it is in the table.
+    #[inline]
+    pub fn find<Q: AsRef<str> + ?Sized>(&self, key: &Q) -> Option<usize> {
+        let key = key.as_ref();
+        let h = hash(key.as_bytes());
+        let (mask, tag) = (self.slots.len() - 1, h >> ENTRY_BITS);
+        let mut i = h as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                return None;
+            }
+            let n = (slot & ((1 << ENTRY_BITS) - 1)) as usize - 1;
+            if slot >> ENTRY_BITS == tag && self.key(n) == key {
+                return Some(n);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The key of entry `i`.
+    #[inline]
+    pub fn key(&self, i: usize) -> &'static str {
+        &self.text[self.ends[i] as usize..self.ends[i + 1] as usize]
+    }
+
+    /// The value of `key`.
+    #[inline]
+    pub fn get<Q: AsRef<str> + ?Sized>(&self, key: &Q) -> Option<&'static V> {
+        self.find(key).map(|i| &self.values[i])
+    }
+
+    /// True when `key` is in the table.
+    #[inline]
+    pub fn contains_key<Q: AsRef<str> + ?Sized>(&self, key: &Q) -> bool {
+        self.find(key).is_some()
+    }
+
+    /// True when `key` is in the table (for sets).
+    #[inline]
+    pub fn contains<Q: AsRef<str> + ?Sized>(&self, key: &Q) -> bool {
+        self.find(key).is_some()
+    }
+
+    /// The key as stored, when `key` is in the table.
+    #[inline]
+    pub fn stored<Q: AsRef<str> + ?Sized>(&self, key: &Q) -> Option<&'static str> {
+        self.find(key).map(|i| self.key(i))
+    }
+
+    /// The keys, in the order of their first line in the list.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        (0..self.len()).map(|i| self.key(i))
+    }
+
+    /// The keys (for sets: [`Table::keys`]).
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.keys()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
