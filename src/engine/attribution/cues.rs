@@ -277,7 +277,11 @@ pub(super) fn according_to(reading: &Reading, mentions: &Mentions, tokens: Range
     let (from, to) = (tokens.start, tokens.end);
     let k = (from..to.saturating_sub(1))
         .find(|&j| !reading.in_quote(j) && reading.word(j) == "according" && reading.word(j + 1) == "to")?;
-    let m = (k + 2..(k + 8).min(to)).find_map(|j| mentions.at(j))?;
+    // The head of the phrase: not a name inside a possessive ("according
+    // to a Lakeview school's report"), and one that can speak right there.
+    let m = (k + 2..(k + 8).min(to))
+        .find_map(|j| mentions.at(j))
+        .filter(|m| !reading.tokens()[m.tok_end - 1].possessive() && can_speak(reading, m, k + 1))?;
     Some(Decided::new(Some(m.entity), Some("according to".into()), "according_to"))
 }
 

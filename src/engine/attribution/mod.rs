@@ -14,6 +14,7 @@
 //! resolved, which the caller merges into the entities' mentions.
 
 mod cues;
+mod features;
 mod focus;
 mod speaker;
 
