@@ -105,6 +105,28 @@ impl<'a> Around<'a> {
     }
 }
 
+impl Around<'_> {
+    /// The latest person or organization named as the subject of a speech
+    /// verb outside quotes before the quote ("Harbor Rail said in a
+    /// statement that ...", "said Ada Brisk"), within [`PARAGRAPHS_BACK`]
+    /// paragraphs: the issuer of quotes that follow with no cue.
+    pub(super) fn reported_speaker(&self, reading: &Reading) -> Option<usize> {
+        let speaks = |k: usize| {
+            k < reading.tokens().len()
+                && reading.tokens()[k].is_word()
+                && !reading.in_quote(k)
+                && super::cues::cue(reading, k).is_some()
+        };
+        self.names
+            .iter()
+            .rev()
+            .filter(|m| m.span.start < self.start)
+            .filter(|m| matches!(reading.kind(m.entity), EntityKind::Person | EntityKind::Organization))
+            .find(|m| speaks(m.tok_end) || m.tok > 0 && speaks(m.tok - 1))
+            .map(|m| m.entity)
+    }
+}
+
 /// The features of candidate `speaker` of quote `quote` besides the rules
 /// that propose it; `offset` is where the extras begin, `len` the count of
 /// all features.

@@ -17,7 +17,7 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 25] = [
+pub const RULES: [&str; 26] = [
     "participle_previous_speaker",
     "dash_signature",
     "cue_after_subject",
@@ -41,6 +41,7 @@ pub const RULES: [&str; 25] = [
     "focus_previous_sentence",
     "previous_quote_speaker",
     "last_speaker",
+    "reported_speaker",
     "named_nearby",
     "no_cue",
 ];
@@ -154,6 +155,9 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
     // The nearest person (else organization) named before the quote in its
     // paragraph or the one before, and no speaker at all: the fitted
     // weights choose between them when no cue speaks.
+    if let Some(entity) = around.reported_speaker(reading) {
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: "reported_speaker" });
+    }
     if let Some(entity) = around.named_nearby(reading) {
         out.push(Proposal { speaker: Some(entity), cue: None, rule: "named_nearby" });
     }

@@ -299,6 +299,18 @@ fn discourse_rules_follow_the_cue_rules() {
 }
 
 #[test]
+fn reported_speaker() {
+    // The issuer of a statement two paragraphs back, with the reporter's
+    // own paragraph between.
+    speaker_rule(
+        "reported_speaker",
+        "Brenmoor Transit said in a statement that buses would run all night.\n\nThe town has four routes.\n\n“Night riders deserve a bus.”",
+        "riders",
+        Some("Brenmoor Transit"),
+    );
+}
+
+#[test]
 fn named_nearby() {
     // No cue: the person named just before, when the weights prefer it to no speaker.
     speaker_rule(
