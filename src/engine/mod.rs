@@ -152,6 +152,7 @@ fn annotate_with(text: String, model: &fit::LinearModel, trace: Option<&mut Vec<
             text: q.content.slice(&text).to_string(),
             speaker: if q.kind == RawKind::Direct { a.speaker } else { None },
             cue: if q.kind == RawKind::Direct { a.cue.clone() } else { None },
+            with: if q.kind == RawKind::Direct { a.with.clone() } else { Vec::new() },
             kind: if q.kind == RawKind::Direct { QuoteKind::Direct } else { QuoteKind::Partial },
         })
         .collect();

@@ -20,7 +20,7 @@ pub(super) struct Decided {
 
 impl Decided {
     fn new(speaker: Option<usize>, cue: Option<String>, rule: &'static str) -> Self {
-        Decided { attribution: Attribution { speaker, cue }, rule }
+        Decided { attribution: Attribution { speaker, cue, with: Vec::new() }, rule }
     }
 }
 

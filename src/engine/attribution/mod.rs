@@ -36,6 +36,8 @@ pub use speaker::{SpeakerCandidate, SpeakerChoice, FEATURE_NAMES, RULES};
 pub struct Attribution {
     pub speaker: Option<usize>,
     pub cue: Option<String>,
+    /// Others who speak with `speaker` ("reply Ana and Joe").
+    pub with: Vec<usize>,
 }
 
 /// What attribution found: one [`Attribution`] per raw quote (in the order

@@ -115,11 +115,34 @@ pub(super) fn choose(
     let first = proposals.iter().find(|p| p.speaker == speaker).expect("a proposal per candidate");
     let span = reading.ctx.quotes[quote].outer;
     trace::fire("speakers", first.rule, span);
-    let found = Attribution { speaker, cue: first.cue.clone() };
+    let mut found = Attribution { speaker, cue: first.cue.clone(), with: Vec::new() };
+    if let Some((one, other)) = speaker.filter(|_| first.cue.is_some()).and_then(|s| joint(reading, walk, &around, s)) {
+        trace::fire("speakers", "joint_speakers", span);
+        (found.speaker, found.with) = (Some(one), vec![other]);
+    }
     if let Some(choices) = choices {
         choices.push(SpeakerChoice { quote: span, candidates, chosen });
     }
     found
+}
+
+/// Rule `joint_speakers`: two people joined by "and" right at a speech
+/// verb in the quote's sentences ("reply Ana Morel and Joe Tamsin", "Ana
+/// and Joe said"), one of them `speaker`, speak together: the first and
+/// the other.
+fn joint(reading: &Reading, walk: &Walk, around: &Around, speaker: usize) -> Option<(usize, usize)> {
+    let tokens = reading.token_range(around.sentences);
+    let person = |k: usize| walk.mentions.at(k).filter(|m| reading.is_person(m.entity) && !reading.in_quote(k));
+    let cue_at = |k: usize| k < reading.tokens().len() && !reading.in_quote(k) && cues::cue(reading, k).is_some();
+    tokens.clone().filter_map(person).find_map(|a| {
+        let and = a.tok_end;
+        if and + 1 >= tokens.end || !matches!(reading.word(and), "and" | "&") {
+            return None;
+        }
+        let b = person(and + 1)?;
+        let at_cue = cue_at(b.tok_end) || a.tok > tokens.start && cue_at(a.tok - 1);
+        (at_cue && a.entity != b.entity && (a.entity == speaker || b.entity == speaker)).then_some((a.entity, b.entity))
+    })
 }
 
 /// Every rule's proposal, highest priority first (the order of [`RULES`]).

@@ -334,6 +334,16 @@ fn cue_decides() {
 }
 
 #[test]
+fn joint_speakers() {
+    let (doc, fired) = explained("“The dam must go,” said Lise Arno and Piet Vander.");
+    assert!(fired.iter().any(|f| f.rule == "joint_speakers"), "{fired:?}");
+    let quote = &doc.quotes[0];
+    assert_eq!(name(&doc, quote.speaker), Some("Lise Arno"));
+    assert_eq!(quote.with.iter().map(|&w| name(&doc, Some(w))).collect::<Vec<_>>(), [Some("Piet Vander")]);
+    assert_eq!(doc.speakers_label(quote).as_deref(), Some("Lise Arno and Piet Vander"));
+}
+
+#[test]
 fn no_cue() {
     speaker_rule("no_cue", "The bakery opened in 1998.\n\n“Bread does not wait for anyone.”", "Bread", None);
 }
