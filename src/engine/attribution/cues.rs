@@ -10,7 +10,7 @@ use super::{Attribution, Reading};
 use crate::engine::entities::Found;
 use crate::engine::quotes::RawQuote;
 use crate::engine::text::{is_determiner, is_double_quote, token_at, TokKind};
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Span};
 
 /// An attribution and the name of the rule that made it.
 pub(super) struct Decided {
@@ -331,4 +331,33 @@ pub(super) fn signature_after(reading: &Reading, mentions: &Mentions, para: usiz
     let after = tokens.get(m.tok_end).filter(|t| t.start() < next.end).map(|_| reading.mark(m.tok_end));
     let has_verb = (m.tok_end..b).any(|k| tokens[k].is_word() && !tokens[k].cap() && cue(reading, k).is_some());
     (matches!(after, None | Some(',' | '.' | '"' | '\u{201d}')) && !has_verb).then_some(m.entity)
+}
+
+/// A quote in the headline after a role and no name ("Port chief on
+/// dredging: “...”", "Mayor slams rival: “...”"): the person the body
+/// names with that role ("port chief Mara Quill"), the role's last word
+/// right before the name.
+pub(super) fn headline_role(reading: &Reading, quote: &RawQuote) -> Option<usize> {
+    let para = *reading.ctx.paras.first()?;
+    if quote.para != 0 || quote.outer.start <= para.start {
+        return None;
+    }
+    // "ROLE on TOPIC:" or "ROLE:", the role one or two words.
+    let prefix: Vec<usize> = reading
+        .token_range(Span::new(para.start, quote.outer.start))
+        .filter(|&k| reading.tokens()[k].is_word())
+        .collect();
+    let on = prefix.iter().position(|&k| matches!(reading.word(k), "on" | "about")).unwrap_or(prefix.len());
+    let all = &reading.ents.mentions;
+    // Else a title opening the headline ("Mayor slams rival: “...”").
+    let titled = prefix.first().filter(|&&k| reading.lexicon.titles.contains(reading.word(k)));
+    let role = *if on <= 2 { prefix[..on].last() } else { titled }?;
+    if all.iter().any(|m| m.tok <= role && role < m.tok_end) {
+        return None;
+    }
+    let role = reading.word(role);
+    all.iter()
+        .filter(|m| m.span.start >= para.end && m.tok > 0 && reading.is_person(m.entity))
+        .find(|m| reading.word(m.tok - 1) == role)
+        .map(|m| m.entity)
 }

@@ -17,7 +17,7 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 26] = [
+pub const RULES: [&str; 27] = [
     "participle_previous_speaker",
     "dash_signature",
     "cue_after_subject",
@@ -42,6 +42,7 @@ pub const RULES: [&str; 26] = [
     "previous_quote_speaker",
     "last_speaker",
     "reported_speaker",
+    "headline_role",
     "named_nearby",
     "no_cue",
 ];
@@ -180,6 +181,9 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
     // weights choose between them when no cue speaks.
     if let Some(entity) = around.reported_speaker(reading) {
         out.push(Proposal { speaker: Some(entity), cue: None, rule: "reported_speaker" });
+    }
+    if let Some(entity) = cues::headline_role(reading, q) {
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: "headline_role" });
     }
     if let Some(entity) = around.named_nearby(reading) {
         out.push(Proposal { speaker: Some(entity), cue: None, rule: "named_nearby" });

@@ -344,6 +344,15 @@ fn joint_speakers() {
 }
 
 #[test]
+fn headline_role() {
+    let text =
+        "Mayor slams rival: “He cannot count”\n\nTOWNVILLE — Mayor Dana Pryce spoke on Monday about the budget.\n";
+    let (doc, fired) = trace::collect(|| annotate(text));
+    assert!(fired.iter().any(|f| f.rule == "headline_role"), "{fired:?}");
+    assert_eq!(name(&doc, doc.quotes[0].speaker), Some("Dana Pryce"));
+}
+
+#[test]
 fn no_cue() {
     speaker_rule("no_cue", "The bakery opened in 1998.\n\n“Bread does not wait for anyone.”", "Bread", None);
 }
