@@ -200,6 +200,9 @@ fn main() -> ExitCode {
         f.judged
     );
     let model = fit(&articles, &groups, |_| true);
+    let mut whole = Score::default();
+    articles.par_iter().map(|a| score(a, &model)).collect::<Vec<_>>().into_iter().for_each(|s| whole.add(s));
+    println!("fitted on all articles, scored on them: speaker_acc={:.4}", whole.accuracy());
     for (name, w) in FEATURE_NAMES.iter().zip(model.weights()) {
         println!("  {name:32} {w:9.3}");
     }

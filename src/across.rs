@@ -504,6 +504,7 @@ mod tests {
                 speaker: Some(*speaker),
                 cue: None,
                 kind: QuoteKind::Direct,
+                with: Vec::new(),
             });
         }
         d

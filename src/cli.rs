@@ -540,10 +540,10 @@ pub fn text_summary(doc: &Document) -> String {
 
 /// One line for a quote: `"text" -- Speaker (cue)`.
 pub fn quote_line(doc: &Document, q: &crate::model::Quote) -> String {
-    let speaker = doc.speaker_name(q).unwrap_or("(unattributed)");
+    let speaker = doc.speakers_label(q).unwrap_or_else(|| "(unattributed)".to_string());
     let kind = if q.kind == QuoteKind::Partial { " [partial]" } else { "" };
     let cue = q.cue.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
-    format!("\u{201c}{}\u{201d} \u{2014} {}{}{}", inert(&q.text), inert(speaker), inert(&cue), kind)
+    format!("\u{201c}{}\u{201d} \u{2014} {}{}{}", inert(&q.text), inert(&speaker), inert(&cue), kind)
 }
 
 /// True when `name` names entity `id`: its canonical name, any of its name

@@ -176,6 +176,10 @@ pub struct Quote {
     /// The speech cue ("said", "added", "reads"), when there is one.
     pub cue: Option<String>,
     pub kind: QuoteKind,
+    /// Others who speak the quote together with `speaker`, in text order
+    /// ("“We love cats!” reply Ana and Joe": `speaker` Ana, `with` Joe).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<usize>,
 }
 
 impl Quote {
@@ -260,6 +264,19 @@ impl Document {
         quote.speaker.and_then(|id| self.entity(id)).map(|e| e.name.as_str())
     }
 
+    /// Everyone who speaks a quote, as one label: "Ana Morel", "Ana Morel
+    /// and Joe Tamsin", "A, B and C".
+    pub fn speakers_label(&self, quote: &Quote) -> Option<String> {
+        let first = self.speaker_name(quote)?;
+        let names: Vec<&str> = std::iter::once(first)
+            .chain(quote.with.iter().filter_map(|&id| self.entity(id)).map(|e| e.name.as_str()))
+            .collect();
+        Some(match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => first.to_string(),
+        })
+    }
+
     /// The text a span covers.
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)
@@ -302,7 +319,7 @@ impl Document {
         }
         let n = self.entities.len();
         for q in &self.quotes {
-            if q.speaker.is_some_and(|s| s >= n) {
+            if q.speaker.is_some_and(|s| s >= n) || q.with.iter().any(|&s| s >= n) {
                 return Err(format!("quote {} speaker out of range", q.id));
             }
             if !q.outer.contains(q.span()) {

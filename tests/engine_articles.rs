@@ -46,6 +46,13 @@ fn check(doc: &Document, exp: &Value) -> Vec<String> {
             if want_speaker != got {
                 fails.push(format!("quote {text:?}: speaker {got:?}, want {want_speaker:?}"));
             }
+            // Others speaking together with the speaker (none when not listed).
+            let want_with: Vec<String> =
+                w["with"].as_array().into_iter().flatten().filter_map(Value::as_str).map(norm).collect();
+            let got_with: Vec<String> = q.with.iter().map(|&i| norm(&doc.entities[i].name)).collect();
+            if want_with != got_with {
+                fails.push(format!("quote {text:?}: with {got_with:?}, want {want_with:?}"));
+            }
         }
     }
     let n_direct_want = want.iter().filter(|w| w["kind"].as_str().unwrap_or("direct") == "direct").count();

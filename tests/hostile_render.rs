@@ -181,6 +181,7 @@ fn hostile_names_doc() -> Document {
             speaker: Some(0),
             cue: Some("said\u{7}".into()),
             kind: QuoteKind::Direct,
+            with: Vec::new(),
         }],
         pledges: vec![Pledge {
             id: 0,

@@ -259,6 +259,7 @@ pub fn quotes_doc(n: usize, speakers: usize) -> Document {
             speaker: Some(s),
             cue: Some("said".into()),
             kind: QuoteKind::Direct,
+            with: Vec::new(),
         });
     }
     let entities = names

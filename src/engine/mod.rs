@@ -175,6 +175,7 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
             text: q.content.slice(&text).to_string(),
             speaker: if q.kind == RawKind::Direct { a.speaker } else { None },
             cue: if q.kind == RawKind::Direct { a.cue.clone() } else { None },
+            with: if q.kind == RawKind::Direct { a.with.clone() } else { Vec::new() },
             kind: if q.kind == RawKind::Direct { QuoteKind::Direct } else { QuoteKind::Partial },
         })
         .collect();

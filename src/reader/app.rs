@@ -1477,7 +1477,7 @@ pub fn is_partial(doc: &Document, q: usize) -> bool {
 /// A quote as copied, on one line: `“text” — speaker, in “title” (file or URL)`,
 /// the title and the source when known.
 pub fn quote_citation(doc: &Document, q: &crate::model::Quote) -> String {
-    let who = doc.speaker_name(q).unwrap_or("unattributed");
+    let who = doc.speakers_label(q).unwrap_or_else(|| "unattributed".to_string());
     let mut text = format!("\u{201c}{}\u{201d} \u{2014} {}", q.text.trim(), who);
     if let Some(title) = doc.meta.headline.map(|h| doc.slice(h).trim()).filter(|t| !t.is_empty()) {
         text.push_str(&format!(", in \u{201c}{title}\u{201d}"));

@@ -616,7 +616,7 @@ fn render_status(app: &App, v: &DocView, r: Rect, frame: &mut Frame) {
     };
     left.push(TSpan::styled(format!(" {quote}"), th.status.add_modifier(Modifier::BOLD)));
     if let Some(q) = v.quote.and_then(|q| v.doc.quotes.get(q)) {
-        let who = q.speaker.map_or_else(|| "unattributed".to_string(), |s| fit(&v.entity_name(s), STATUS_NAME));
+        let who = v.doc.speakers_label(q).map_or_else(|| "unattributed".to_string(), |s| fit(&inert(&s), STATUS_NAME));
         left.push(TSpan::styled(format!(" {who}"), th.status.patch(th.speaker)));
     }
     if let Some(f) = v.filter {

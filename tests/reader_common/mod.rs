@@ -44,6 +44,7 @@ fn quote(id: usize, text: &str, content: &str, n: usize, speaker: Option<usize>,
         speaker,
         cue: Some("said".into()),
         kind,
+        with: Vec::new(),
     }
 }
 
@@ -155,6 +156,7 @@ pub fn seed_doc() -> Document {
             speaker: id_of(q["attributed_to"].as_str().unwrap()),
             cue: None,
             kind: QuoteKind::Partial,
+            with: Vec::new(),
         });
     }
     quotes.sort_by_key(|q| q.start);

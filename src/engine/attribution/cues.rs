@@ -10,7 +10,7 @@ use super::{Attribution, Reading};
 use crate::engine::entities::Found;
 use crate::engine::quotes::RawQuote;
 use crate::engine::text::{is_determiner, is_double_quote, token_at, TokKind};
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Span};
 
 /// An attribution and the name of the rule that made it.
 pub(super) struct Decided {
@@ -20,7 +20,7 @@ pub(super) struct Decided {
 
 impl Decided {
     fn new(speaker: Option<usize>, cue: Option<String>, rule: &'static str) -> Self {
-        Decided { attribution: Attribution { speaker, cue }, rule }
+        Decided { attribution: Attribution { speaker, cue, with: Vec::new() }, rule }
     }
 }
 
@@ -277,7 +277,11 @@ pub(super) fn according_to(reading: &Reading, mentions: &Mentions, tokens: Range
     let (from, to) = (tokens.start, tokens.end);
     let k = (from..to.saturating_sub(1))
         .find(|&j| !reading.in_quote(j) && reading.word(j) == "according" && reading.word(j + 1) == "to")?;
-    let m = (k + 2..(k + 8).min(to)).find_map(|j| mentions.at(j))?;
+    // The head of the phrase: not a name inside a possessive ("according
+    // to a Lakeview school's report"), and one that can speak right there.
+    let m = (k + 2..(k + 8).min(to))
+        .find_map(|j| mentions.at(j))
+        .filter(|m| !reading.tokens()[m.tok_end - 1].possessive() && can_speak(reading, m, k + 1))?;
     Some(Decided::new(Some(m.entity), Some("according to".into()), "according_to"))
 }
 
@@ -327,4 +331,33 @@ pub(super) fn signature_after(reading: &Reading, mentions: &Mentions, para: usiz
     let after = tokens.get(m.tok_end).filter(|t| t.start() < next.end).map(|_| reading.mark(m.tok_end));
     let has_verb = (m.tok_end..b).any(|k| tokens[k].is_word() && !tokens[k].cap() && cue(reading, k).is_some());
     (matches!(after, None | Some(',' | '.' | '"' | '\u{201d}')) && !has_verb).then_some(m.entity)
+}
+
+/// A quote in the headline after a role and no name ("Port chief on
+/// dredging: “...”", "Mayor slams rival: “...”"): the person the body
+/// names with that role ("port chief Mara Quill"), the role's last word
+/// right before the name.
+pub(super) fn headline_role(reading: &Reading, quote: &RawQuote) -> Option<usize> {
+    let para = *reading.ctx.paras.first()?;
+    if quote.para != 0 || quote.outer.start <= para.start {
+        return None;
+    }
+    // "ROLE on TOPIC:" or "ROLE:", the role one or two words.
+    let prefix: Vec<usize> = reading
+        .token_range(Span::new(para.start, quote.outer.start))
+        .filter(|&k| reading.tokens()[k].is_word())
+        .collect();
+    let on = prefix.iter().position(|&k| matches!(reading.word(k), "on" | "about")).unwrap_or(prefix.len());
+    let all = &reading.ents.mentions;
+    // Else a title opening the headline ("Mayor slams rival: “...”").
+    let titled = prefix.first().filter(|&&k| reading.lexicon.titles.contains(reading.word(k)));
+    let role = *if on <= 2 { prefix[..on].last() } else { titled }?;
+    if all.iter().any(|m| m.tok <= role && role < m.tok_end) {
+        return None;
+    }
+    let role = reading.word(role);
+    all.iter()
+        .filter(|m| m.span.start >= para.end && m.tok > 0 && reading.is_person(m.entity))
+        .find(|m| reading.word(m.tok - 1) == role)
+        .map(|m| m.entity)
 }

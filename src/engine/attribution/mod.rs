@@ -14,6 +14,7 @@
 //! resolved, which the caller merges into the entities' mentions.
 
 mod cues;
+mod features;
 mod focus;
 mod speaker;
 
@@ -35,6 +36,8 @@ pub use speaker::{SpeakerCandidate, SpeakerChoice, FEATURE_NAMES, RULES};
 pub struct Attribution {
     pub speaker: Option<usize>,
     pub cue: Option<String>,
+    /// Others who speak with `speaker` ("reply Ana and Joe").
+    pub with: Vec<usize>,
 }
 
 /// What attribution found: one [`Attribution`] per raw quote (in the order

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::cues::{self, Decided};
+use super::features::{self, extra, Around, EXTRA_FEATURES};
 use super::{Attribution, Reading, Walk};
 use crate::engine::entities::Found;
 use crate::engine::fit::LinearModel;
@@ -16,7 +17,7 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 23] = [
+pub const RULES: [&str; 27] = [
     "participle_previous_speaker",
     "dash_signature",
     "cue_after_subject",
@@ -40,20 +41,14 @@ pub const RULES: [&str; 23] = [
     "focus_previous_sentence",
     "previous_quote_speaker",
     "last_speaker",
+    "reported_speaker",
+    "headline_role",
+    "named_nearby",
+    "no_cue",
 ];
 
-/// Features of a candidate besides the rules that propose it.
-const EXTRA_FEATURES: [&str; 9] = [
-    "kind_person",
-    "kind_organization",
-    "kind_place",
-    "kind_document",
-    "kind_other",
-    "no_speaker",
-    "is_last_speaker",
-    "more_rules_agree",
-    "first_proposal",
-];
+/// The rules from here on carry the discourse on (no cue of the quote's own).
+pub(super) const FIRST_DISCOURSE_RULE: usize = 17;
 
 /// Every feature name, in weight order: the rules, then the extras.
 pub static FEATURE_NAMES: [&str; RULES.len() + EXTRA_FEATURES.len()] = {
@@ -109,8 +104,9 @@ pub(super) fn choose(
     model: &LinearModel,
     choices: Option<&mut Vec<SpeakerChoice>>,
 ) -> Attribution {
-    let proposals = propose(reading, walk, quote, tokens);
-    let candidates = candidates(reading, walk, &proposals);
+    let around = Around::new(reading, quote);
+    let proposals = propose(reading, walk, &around, quote, tokens);
+    let candidates = candidates(reading, walk, &around, quote, &proposals);
     let scores: Vec<f64> = candidates.iter().map(|c| model.score(&c.features)).collect();
     let Some(chosen) = (0..candidates.len()).reduce(|best, i| if scores[i] > scores[best] { i } else { best }) else {
         return Attribution::default();
@@ -120,15 +116,38 @@ pub(super) fn choose(
     let first = proposals.iter().find(|p| p.speaker == speaker).expect("a proposal per candidate");
     let span = reading.ctx.quotes[quote].outer;
     trace::fire("speakers", first.rule, span);
-    let found = Attribution { speaker, cue: first.cue.clone() };
+    let mut found = Attribution { speaker, cue: first.cue.clone(), with: Vec::new() };
+    if let Some((one, other)) = speaker.filter(|_| first.cue.is_some()).and_then(|s| joint(reading, walk, &around, s)) {
+        trace::fire("speakers", "joint_speakers", span);
+        (found.speaker, found.with) = (Some(one), vec![other]);
+    }
     if let Some(choices) = choices {
         choices.push(SpeakerChoice { quote: span, candidates, chosen });
     }
     found
 }
 
+/// Rule `joint_speakers`: two people joined by "and" right at a speech
+/// verb in the quote's sentences ("reply Ana Morel and Joe Tamsin", "Ana
+/// and Joe said"), one of them `speaker`, speak together: the first and
+/// the other.
+fn joint(reading: &Reading, walk: &Walk, around: &Around, speaker: usize) -> Option<(usize, usize)> {
+    let tokens = reading.token_range(around.sentences);
+    let person = |k: usize| walk.mentions.at(k).filter(|m| reading.is_person(m.entity) && !reading.in_quote(k));
+    let cue_at = |k: usize| k < reading.tokens().len() && !reading.in_quote(k) && cues::cue(reading, k).is_some();
+    tokens.clone().filter_map(person).find_map(|a| {
+        let and = a.tok_end;
+        if and + 1 >= tokens.end || !matches!(reading.word(and), "and" | "&") {
+            return None;
+        }
+        let b = person(and + 1)?;
+        let at_cue = cue_at(b.tok_end) || a.tok > tokens.start && cue_at(a.tok - 1);
+        (at_cue && a.entity != b.entity && (a.entity == speaker || b.entity == speaker)).then_some((a.entity, b.entity))
+    })
+}
+
 /// Every rule's proposal, highest priority first (the order of [`RULES`]).
-fn propose(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>) -> Vec<Proposal> {
+fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens: Range<usize>) -> Vec<Proposal> {
     let q = &reading.ctx.quotes[quote];
     let cues: Vec<Proposal> =
         from_cues(reading, walk, quote, tokens).into_iter().flatten().map(Proposal::from).collect();
@@ -157,18 +176,77 @@ fn propose(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>) -
         out.push(Proposal { speaker: Some(entity), cue: None, rule: "signature_line" });
     }
     out.extend(from_discourse(reading, walk, quote));
+    // The nearest person (else organization) named before the quote in its
+    // paragraph or the one before, and no speaker at all: the fitted
+    // weights choose between them when no cue speaks.
+    if let Some(entity) = around.reported_speaker(reading) {
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: "reported_speaker" });
+    }
+    if let Some(entity) = cues::headline_role(reading, q) {
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: "headline_role" });
+    }
+    if let Some(entity) = around.named_nearby(reading) {
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: "named_nearby" });
+    }
+    out.push(Proposal { speaker: None, cue: None, rule: "no_cue" });
+    // Rule `cue_decides`: the quote's own cue names its subject (or says
+    // "a spokesperson"): the discourse does not compete with it.
+    if out.iter().any(|p| names_subject(p.rule)) {
+        let before = out.len();
+        out.retain(|p| rule_index(p.rule) < FIRST_DISCOURSE_RULE);
+        if out.len() < before {
+            trace::fire("speakers", "cue_decides", q.outer);
+        }
+    }
+    let before = out.len();
+    out.retain(|p| p.speaker.is_none_or(|e| may_speak(reading, e, p.rule)));
+    if out.len() < before {
+        trace::fire("speakers", "cannot_speak", q.outer);
+    }
     out
+}
+
+/// The position of a rule in [`RULES`].
+fn rule_index(rule: &str) -> usize {
+    RULES.iter().position(|r| *r == rule).unwrap_or(RULES.len())
+}
+
+/// A cue rule that found the cue's subject, named or unnamed.
+fn names_subject(rule: &str) -> bool {
+    rule_index(rule) < FIRST_DISCOURSE_RULE && rule != "cue_before_no_name"
+}
+
+/// Rule `cannot_speak` over every proposal: a person, an organization, a
+/// document or a group may speak; an event or another thing (a product,
+/// an index, a work) never; a place only as the cue's own subject (the cue
+/// rules check that at the verb) or as a speaker carried on from a quote
+/// before, never as the subject in focus.
+fn may_speak(reading: &Reading, entity: usize, rule: &str) -> bool {
+    match reading.kind(entity) {
+        EntityKind::Person | EntityKind::Organization | EntityKind::Document => true,
+        EntityKind::Other => is_group(&reading.ents.entities[entity].name),
+        EntityKind::Event => false,
+        EntityKind::Place => !matches!(rule, "focus_previous_sentence" | "signature_line" | "named_nearby"),
+    }
 }
 
 /// The proposals grouped by speaker, in order of first proposal, with
 /// their features.
-fn candidates(reading: &Reading, walk: &Walk, proposals: &[Proposal]) -> Vec<SpeakerCandidate> {
+fn candidates(
+    reading: &Reading,
+    walk: &Walk,
+    around: &Around,
+    quote: usize,
+    proposals: &[Proposal],
+) -> Vec<SpeakerCandidate> {
     let mut out: Vec<SpeakerCandidate> = Vec::new();
+    let layout = (RULES.len(), FEATURE_NAMES.len());
     for p in proposals {
         let at = match out.iter().position(|c| c.speaker == p.speaker) {
             Some(at) => at,
             None => {
-                out.push(SpeakerCandidate { speaker: p.speaker, features: describe(reading, walk, p.speaker) });
+                let features = features::describe(reading, walk, around, quote, p.speaker, layout);
+                out.push(SpeakerCandidate { speaker: p.speaker, features });
                 out.len() - 1
             }
         };
@@ -176,32 +254,26 @@ fn candidates(reading: &Reading, walk: &Walk, proposals: &[Proposal]) -> Vec<Spe
         if let Some(rule) = RULES.iter().position(|r| *r == p.rule) {
             features[rule] = 1.0;
         }
-        let agree = RULES.len() + 7;
-        features[agree] = (proposals.iter().filter(|q| q.speaker == p.speaker).count() - 1) as f64;
+        // A cue (not the discourse) names this speaker, or no one.
+        if rule_index(p.rule) < FIRST_DISCOURSE_RULE {
+            features[RULES.len() + extra("cue_speaks")] = 1.0;
+        }
+        let agree = proposals.iter().filter(|q| q.speaker == p.speaker && q.rule != "no_cue").count();
+        features[RULES.len() + extra("more_rules_agree")] = f64::from(u8::from(agree > 1));
+    }
+    // Only the discourse proposes this speaker, while a cue names another
+    // (or says "a spokesperson").
+    let cued = RULES.len() + extra("cue_speaks");
+    if out.iter().any(|c| c.features[cued] == 1.0) {
+        for c in out.iter_mut().filter(|c| c.features[cued] == 0.0) {
+            c.features[RULES.len() + extra("cue_names_another")] = 1.0;
+        }
     }
     // The rule order's choice: the speaker of the first proposal.
     if let Some(first) = out.first_mut() {
-        first.features[RULES.len() + 8] = 1.0;
+        first.features[RULES.len() + extra("first_proposal")] = 1.0;
     }
     out
-}
-
-/// The features of a candidate that do not depend on the rules.
-fn describe(reading: &Reading, walk: &Walk, speaker: Option<usize>) -> Vec<f64> {
-    let mut features = vec![0.0; FEATURE_NAMES.len()];
-    let extra = RULES.len();
-    match speaker.map(|e| reading.kind(e)) {
-        Some(EntityKind::Person) => features[extra] = 1.0,
-        Some(EntityKind::Organization) => features[extra + 1] = 1.0,
-        Some(EntityKind::Place) => features[extra + 2] = 1.0,
-        Some(EntityKind::Document) => features[extra + 3] = 1.0,
-        Some(EntityKind::Event | EntityKind::Other) => features[extra + 4] = 1.0,
-        None => features[extra + 5] = 1.0,
-    }
-    if speaker.is_some() && walk.last_speaker.map(|(e, _)| e) == speaker {
-        features[extra + 6] = 1.0;
-    }
-    features
 }
 
 /// The cues around the quote: after it, before it (from the sentence it
