@@ -98,6 +98,9 @@ const RULES: &[(&str, &str)] = &[
     ("spot.title_word_heads_a_thing", "The Chief Medical Office said on Monday that cases fell."),
     ("spot.trim_trailing_words", "He lost the Tarrow Governor race."),
     ("spot.web_address", "More at www.harbourmill.ca on Monday."),
+    ("reject.contraction", "The ferry was late again. Y'all know the drill, the captain joked."),
+    ("kind.bill_number", "The senate passed Bill C-90 on Tuesday after a long debate."),
+    ("kind.organization_by_apposition", "Marlow Pritchard, the law firm, said it would appeal the ruling."),
     ("decide.thing_kind_changed", "Volunteers met at OpenMapCamp 2019 in Halverton on Saturday."),
 ];
 

@@ -171,6 +171,8 @@ word_classes! {
     author_roles,
     /// "I" and interjections, never part of a name ("Actually I", "Hey").
     interjections,
+    /// Contractions written without their apostrophe ("theres", "dont").
+    bare_contractions,
     /// Lowercase particles joined to a capitalized name ("al-", "d’").
     name_particles,
     /// Prepositions of place before a name ("in X", "across the X").

@@ -149,6 +149,29 @@ fn role_before(text: &str, toks: &[Token], lower: &Lower, c: &Cand, lx: &Lexicon
     direct || appositive
 }
 
+/// An apposition whose head noun names an organization: ", the law firm",
+/// ", a club league", ", the farmers' union" (not ", a former union
+/// leader": its head is "leader").
+pub(super) fn organization_apposition(text: &str, toks: &[Token], lower: &Lower, t1: usize, lx: &Lexicon) -> bool {
+    if toks.get(t1).is_none_or(|t| t.text(text) != ",")
+        || lower.get(t1 + 1).is_none_or(|w| !matches!(w.as_str(), "a" | "an" | "the"))
+    {
+        return false;
+    }
+    let phrase = (t1 + 2..(t1 + 6).min(toks.len()))
+        .take_while(|&k| toks[k].is_word() && !toks[k].cap() && !lx.function_words.contains(lower[k].as_str()));
+    // (Not "a group of ...": the head is what follows "of"; not a place
+    // noun that is also a firm's, "the former capital".)
+    phrase.last().is_some_and(|k| {
+        let head = lower[k].as_str();
+        (lx.classes.company_nouns.contains(head) || lx.org_words.contains(head))
+            && !toks[k].possessive()
+            && !lx.classes.settlement_nouns.contains(head)
+            && !lx.place_words.contains(head)
+            && lower.get(k + 1).is_none_or(|w| w != "of")
+    })
+}
+
 /// An age after the name (", 52," or "(52)").
 fn age_after(text: &str, toks: &[Token], lower: &Lower, t1: usize) -> bool {
     toks.get(t1).is_some_and(|t| matches!(t.text(text), "," | "("))

@@ -23,6 +23,8 @@ pub(super) fn full_name(l: &Linker, n: &Name) -> Choice {
     let raw = l.ctx.tokens[c.t0].text(l.ctx.text);
     if let Some(kind) = head_word_kind(l, n) {
         Choice::Kind(kind, "kind.head_word")
+    } else if bill_number(l, n) {
+        Choice::Kind(EntityKind::Document, "kind.bill_number")
     } else if lx.places.contains_key(&n.key) {
         Choice::Kind(EntityKind::Place, "kind.known_place")
     } else if n.len == 1 && is_acronym(raw) {
@@ -56,6 +58,14 @@ fn head_word_kind(l: &Linker, n: &Name) -> Option<EntityKind> {
         .or_else(|| head_kind(&lower[c.t1 - 1], lx))
         .or_else(|| place_prefix(&lower[c.t0], lx))
         .or_else(|| lx.classes.storm_words.contains(lower[c.t1 - 2].as_str()).then_some(EntityKind::Event))
+}
+
+/// "Bill C-90", "Bill 21": a bill by its number, not a man named Bill.
+fn bill_number(l: &Linker, n: &Name) -> bool {
+    let (text, toks, c) = (l.ctx.text, l.ctx.tokens, n.cand);
+    n.len >= 2
+        && l.ctx.lower[c.t0] == "bill"
+        && (c.t0 + 1..c.t1).any(|k| toks[k].text(text).chars().any(|ch| ch.is_ascii_digit()))
 }
 
 /// Two to four words with no head word: a place by its context, a region
@@ -98,6 +108,9 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
         return Choice::Kind(EntityKind::Place, "kind.region_of_known_place");
     }
     let last = lower[c.t1 - 1].as_str();
+    if organization_apposition(text, toks, lower, c.t1, lx) {
+        return Choice::Kind(EntityKind::Organization, "kind.organization_by_apposition");
+    }
     if person_evidence(text, toks, lower, c, lx, l.seen_lower) {
         return Choice::Kind(EntityKind::Person, "kind.person_by_evidence");
     }
@@ -137,6 +150,8 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
     let speaks = followed_by_speech(toks, lower, c.t0, c.t1, lx) && !plural_common_noun(word, lx) && !is_acronym(raw);
     if credited {
         Choice::Kind(EntityKind::Person, "kind.person_credited_in_caption")
+    } else if c.kind.is_none() && organization_apposition(text, toks, lower, c.t1, lx) {
+        Choice::Kind(EntityKind::Organization, "kind.organization_by_apposition")
     } else if camel && c.kind.is_none() {
         // "YouTube", "TransLink": brands and organizations.
         Choice::Kind(EntityKind::Organization, "kind.camel_case_brand")

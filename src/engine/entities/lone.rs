@@ -45,6 +45,7 @@ const LONE_RULES: &[Rule] = &[
         let lx = p.linker.lx;
         lx.function_words.contains(w.word) || lx.titles.contains(w.word) || lx.calendar.contains(w.word)
     }),
+    ("reject.contraction", contraction),
     ("reject.sentence_initial_everyday_word", sentence_initial_everyday_word),
     ("kind.new_lone_name", new_lone_name),
 ];
@@ -290,6 +291,16 @@ fn sentence_initial_everyday_word(p: &mut LonePass, w: &Lone) -> bool {
         && !lx.surnames.contains(word)
         && !lx.first_names.contains_key(word)
         && (!followed_by_speech(ctx.tokens, ctx.lower, c.t0, c.t1, lx) || plural_common_noun(word, lx))
+}
+
+/// A contraction opening a sentence is no name: "Y'all", "Ain't", or one
+/// written without its apostrophe ("Theres", "Dont").
+fn contraction(p: &mut LonePass, w: &Lone) -> bool {
+    let lx = p.linker.lx;
+    let word = w.word.replace('\u{2019}', "'");
+    let clipped =
+        word.split_once('\'').is_some_and(|(_, rest)| matches!(rest, "ll" | "t" | "ve" | "re" | "d" | "m" | "all"));
+    w.cand.sentence_initial && (clipped || lx.classes.bare_contractions.contains(word.as_str()))
 }
 
 /// A new entity of the kind the word's evidence shows (see

@@ -329,7 +329,7 @@ fn counting_number(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
 /// ("Harbor / Delta poll") joins two names.
 fn drop_credits(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
     let (text, toks) = (ctx.text, ctx.tokens);
-    let credit = credit_tokens(toks, ctx.lower, ctx.sentences, lx);
+    let credit = credit_tokens(text, toks, ctx.lower, ctx.sentences, lx);
     cands.retain(|c| {
         let bracketed = c.t0.checked_sub(1).is_some_and(|k| toks[k].text(text) == "(")
             || toks.get(c.t1).is_some_and(|t| t.text(text) == ")");
@@ -347,9 +347,12 @@ fn drop_credits(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
     });
 }
 
-/// A byline near the top: "Jane Doe and John Roe, The Associated Press".
-pub(super) fn byline(words: &[&str], start: usize, lx: &Lexicon) -> bool {
-    start < 600 && words.len() <= 12 && words.last().is_some_and(|w| lx.classes.press_words.contains(*w))
+/// A byline near the top: "Jane Doe and John Roe, The Associated Press"
+/// (a comma before the press, or no full stop: not "The index fell on the
+/// news.").
+pub(super) fn byline(words: &[&str], sentence: &str, start: usize, lx: &Lexicon) -> bool {
+    let shape = sentence.contains(',') || !sentence.trim_end().ends_with(['.', '!', '?']);
+    start < 600 && words.len() <= 12 && shape && words.last().is_some_and(|w| lx.classes.press_words.contains(*w))
 }
 
 /// An author's note among the last sentences: the writer named, then "is
@@ -363,7 +366,7 @@ fn author_note(words: &[&str], lx: &Lexicon) -> bool {
 
 /// Tokens of credit lines: bylines, contributor notes, photo credits,
 /// author's notes.
-pub(super) fn credit_tokens(toks: &[Token], lower: &Lower, sentences: &[Span], lx: &Lexicon) -> Vec<bool> {
+pub(super) fn credit_tokens(text: &str, toks: &[Token], lower: &Lower, sentences: &[Span], lx: &Lexicon) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     for (i, s) in sentences.iter().enumerate() {
         let a = crate::engine::text::token_at(toks, s.start);
@@ -384,7 +387,7 @@ pub(super) fn credit_tokens(toks: &[Token], lower: &Lower, sentences: &[Span], l
             || has(&["illustration", "by"])
             || has(&["video", "by"])
             || has(&["with", "files", "from"])
-            || byline(&words, s.start, lx)
+            || byline(&words, s.slice(text), s.start, lx)
             || (i + 3 >= sentences.len() && author_note(&words, lx));
         if credit {
             out[a..b].iter_mut().for_each(|x| *x = true);
