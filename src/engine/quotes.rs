@@ -87,16 +87,24 @@ fn pair_marks(text: &str, para: Span, double: bool) -> Vec<(Span, Span, bool)> {
     let s = para.slice(text);
     let mut out = Vec::new();
     let mut open: Option<usize> = None; // byte offset of the opening mark in text
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        let at = para.start + i;
+                                        // Only where a mark may start: `"` or `'`, or the first byte of a mark
+                                        // beyond ASCII (« » are C2 xx, the curly marks E2 80 xx and E2 80 B3).
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) =
+        if double { memchr::memchr3(b'"', 0xc2, 0xe2, &b[from..]) } else { memchr::memchr2(b'\'', 0xe2, &b[from..]) }
+    {
+        let i = from + k;
+        from = i + 1;
+        let Some(c) = s[i..].chars().next() else { break };
         let is_mark = if double { is_double_quote(c) } else { matches!(c, '\'' | '\u{2018}' | '\u{2019}') };
         if !is_mark {
-            prev = Some(c);
             continue;
         }
+        // The characters just before and after the mark.
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
+        let at = para.start + i;
         let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-/".contains(p));
         let after_space = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}\u{2014}\u{2013}".contains(n));
         if !double {
@@ -104,15 +112,12 @@ fn pair_marks(text: &str, para: Span, double: bool) -> Vec<(Span, Span, bool)> {
             let word_before = prev.is_some_and(|p| p.is_alphanumeric());
             let word_after = next.is_some_and(|n| n.is_alphanumeric());
             if word_before && word_after {
-                prev = Some(c);
                 continue;
             }
             if open.is_none() && !(before_space && word_after) {
-                prev = Some(c);
                 continue;
             }
             if open.is_some() && is_apostrophe(c) && word_before && !after_space {
-                prev = Some(c);
                 continue;
             }
             // "the '90s", "rock 'n' roll": an opener that never closes is dropped below.
@@ -148,7 +153,6 @@ fn pair_marks(text: &str, para: Span, double: bool) -> Vec<(Span, Span, bool)> {
             let content = trim(text, Span::new(o + mark_len(text, o), at));
             out.push((Span::new(o, at + c.len_utf8()), content, true));
         }
-        prev = Some(c);
     }
     if let Some(o) = open {
         let content = trim(text, Span::new(o + mark_len(text, o), para.end));
