@@ -147,12 +147,26 @@ pub(super) fn before_quote(reading: &Reading, mentions: &Mentions, tokens: Range
     if !(intro || verb_adjacent) || (verb.is_none() && reading.mark(to - 1) != ':') {
         return None;
     }
-    let (speaker, rule) = subject_before(reading, mentions, tokens, verb);
+    let (speaker, mut rule) = subject_before(reading, mentions, tokens, verb);
     if speaker.is_none() && verb.is_none() {
         return None;
     }
+    if rule == "cue_before_no_name" && verb.is_some_and(|v| described_subject(reading, from, v)) {
+        rule = "cue_before_unnamed";
+    }
     let cue = verb.map(|v| cue(reading, v).unwrap_or_else(|| reading.word(v).to_string()));
     Some(Decided::new(speaker, cue, rule))
+}
+
+/// Rule `cue_before_unnamed`: the word right before the verb is a noun of
+/// a description, no name ("City staff explained:", "Police said:"): not a
+/// function word, an adverb or a participle.
+fn described_subject(reading: &Reading, from: usize, verb: usize) -> bool {
+    if verb <= from || !reading.tokens()[verb - 1].is_word() || reading.in_quote(verb - 1) {
+        return false;
+    }
+    let w = reading.word(verb - 1);
+    !reading.lexicon.function_words.contains(w) && !w.ends_with("ly") && !w.ends_with("ing") && !w.ends_with("ed")
 }
 
 /// The last speech verb before the mark; a participle only right before

@@ -17,7 +17,7 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 27] = [
+pub const RULES: [&str; 28] = [
     "participle_previous_speaker",
     "dash_signature",
     "cue_after_subject",
@@ -33,6 +33,7 @@ pub const RULES: [&str; 27] = [
     "cue_before_name_after_verb",
     "cue_before_person_in_phrase",
     "cue_before_no_name",
+    "cue_before_unnamed",
     "according_to",
     "colon_paragraph_before",
     "runs_on",
@@ -48,7 +49,7 @@ pub const RULES: [&str; 27] = [
 ];
 
 /// The rules from here on carry the discourse on (no cue of the quote's own).
-pub(super) const FIRST_DISCOURSE_RULE: usize = 17;
+pub(super) const FIRST_DISCOURSE_RULE: usize = 18;
 
 /// Every feature name, in weight order: the rules, then the extras.
 pub static FEATURE_NAMES: [&str; RULES.len() + EXTRA_FEATURES.len()] = {

@@ -145,7 +145,7 @@ fn cue_before_person_in_phrase() {
 
 #[test]
 fn cue_before_no_name() {
-    speaker_rule("cue_before_no_name", "The sign on the door said: “Closed for the season.”", "Closed", None);
+    speaker_rule("cue_before_no_name", "The sign on the door also said: “Closed for the season.”", "Closed", None);
 }
 
 #[test]
@@ -350,6 +350,18 @@ fn headline_role() {
     let (doc, fired) = trace::collect(|| annotate(text));
     assert!(fired.iter().any(|f| f.rule == "headline_role"), "{fired:?}");
     assert_eq!(name(&doc, doc.quotes[0].speaker), Some("Dana Pryce"));
+}
+
+#[test]
+fn cue_before_unnamed() {
+    // A description as the subject before the colon names no one; the
+    // person quoted before does not take the quote.
+    speaker_rule(
+        "cue_before_unnamed",
+        "“The rink is full,” said Oda Brandt.\n\nCity staff explained the numbers this way: “The waitlist is long.”",
+        "waitlist",
+        None,
+    );
 }
 
 #[test]
