@@ -217,7 +217,7 @@ fn norm(s: &str) -> String {
         words.remove(0);
     }
     let all = words.clone();
-    while words.len() > 1 && TITLES.contains(&words[0]) {
+    while words.len() > 1 && TITLES.split_whitespace().any(|t| t == words[0]) {
         words.remove(0);
     }
     if words.is_empty() {
@@ -227,56 +227,13 @@ fn norm(s: &str) -> String {
     }
 }
 
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "sen",
-    "senator",
-    "rep",
-    "gov",
-    "governor",
-    "rev",
-    "president",
-    "premier",
-    "minister",
-    "mayor",
-    "chief",
-    "coach",
-    "judge",
-    "justice",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "general",
-    "gen",
-    "col",
-    "capt",
-    "sgt",
-    "lt",
-    "secretary",
-    "chancellor",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "mp",
-    "mla",
-    "mpp",
-    "st",
-    "saint",
-    "major",
-    "colonel",
-];
+/// Leading titles the scorer drops (`../shared/tools/score_entities.py`).
+const TITLES: &str = concat!(
+    "mr mrs ms miss dr prof professor sir dame lord lady sen senator rep gov governor rev ",
+    "president premier minister mayor chief coach judge justice king queen prince princess pope ",
+    "general gen col capt sgt lt secretary chancellor chairman chairwoman ceo mp mla mpp st ",
+    "saint major colonel ",
+);
 
 /// One-to-one matches (gold index, prediction index), greedy by shared names.
 fn match_greedy(gold: &[Gold], pred: &[BTreeSet<String>], fits: impl Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
