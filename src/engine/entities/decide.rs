@@ -15,7 +15,7 @@ use crate::engine::fit::LinearModel;
 pub const CLASSES: [&str; 3] = ["organization", "place", "other"];
 
 /// The rules that make entities, each a feature (one-hot).
-const ORIGINS: [&str; 30] = [
+const ORIGINS: [&str; 34] = [
     "run",
     "spot.web_address",
     "spot.role_word_opens_sentence",
@@ -46,6 +46,10 @@ const ORIGINS: [&str; 30] = [
     "kind.institution_by_head_word",
     "kind.lone_name_other",
     "kind.outlet_speaking",
+    "kind.bill_number",
+    "kind.dateline_place",
+    "kind.organization_by_apposition",
+    "link.place_by_other_name",
 ];
 
 /// The other features, after the origins.
