@@ -37,6 +37,8 @@ impl LinearModel {
     pub fn parse(names: &'static [&'static str], src: &str) -> Result<LinearModel, String> {
         let mut model = LinearModel::zero(names);
         let mut seen = vec![false; names.len() + 1];
+        // Files are written in the order of the names: look there first.
+        let mut next = 0;
         for (n, line) in src.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -46,12 +48,15 @@ impl LinearModel {
             let value: f64 = value.trim().parse().map_err(|_| format!("line {}: bad weight {value:?}", n + 1))?;
             let slot = if name == BIAS {
                 names.len()
+            } else if names.get(next) == Some(&name) {
+                next
             } else {
                 names
                     .iter()
                     .position(|x| *x == name)
                     .ok_or_else(|| format!("line {}: unknown feature {name:?}", n + 1))?
             };
+            next = slot + 1;
             if std::mem::replace(&mut seen[slot], true) {
                 return Err(format!("line {}: {name:?} given twice", n + 1));
             }
