@@ -85,10 +85,7 @@ fn message(e: ureq::Error, total: Duration) -> String {
         E::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
             format!("no answer within {:.1} s (timed out)", total.as_secs_f64())
         }
-        other => {
-            let s = other.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
-        }
+        other => super::plain_message(&other),
     }
 }
 

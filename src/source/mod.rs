@@ -148,11 +148,14 @@ pub fn io_message(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::IsADirectory => "is a folder".into(),
-        _ => {
-            let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
-        }
+        _ => plain_message(e),
     }
+}
+
+/// An error's message, lowercase, without the "(os error N)" suffix.
+pub(crate) fn plain_message(e: &impl std::fmt::Display) -> String {
+    let s = e.to_string();
+    s.split(" (os error").next().unwrap_or(&s).to_lowercase()
 }
 
 #[cfg(test)]
