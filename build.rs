@@ -339,6 +339,28 @@ fn long_places(out: &mut Out) {
     out.table(doc, "LONG_PLACES", "usize", long.emit(usize::to_string));
 }
 
+/// The fitted weights files, `(name, weight)` in file order ("class\tname"
+/// for the entity kinds), so that start-up parses no numbers. The engine
+/// checks the names against its features when it first uses a model.
+fn weights(out: &mut Out) {
+    out.code.push_str("/// Fitted weights from `assets/*_weights.txt`, in file order.\npub mod weights {\n");
+    for (file, name) in [
+        ("pledge_weights.txt", "PLEDGES"),
+        ("speaker_weights.txt", "SPEAKERS"),
+        ("entity_kind_weights.txt", "ENTITY_KINDS"),
+    ] {
+        let src = out.read(file);
+        let mut items = String::new();
+        for line in lines(&src) {
+            let (key, value) = line.rsplit_once('\t').unwrap_or_else(|| panic!("{file}: no tab in {line:?}"));
+            let value: f64 = value.trim().parse().unwrap_or_else(|_| panic!("{file}: bad weight in {line:?}"));
+            write!(items, "({key:?}, {value:?}), ").unwrap();
+        }
+        writeln!(out.code, "    pub static {name}: &[(&str, f64)] = &[{items}];").unwrap();
+    }
+    out.code.push_str("}\n");
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=src/engine/lexicon/keys.rs");
     let dir = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
@@ -350,6 +372,7 @@ fn main() {
     countries(&mut out);
     orgs(&mut out);
     long_places(&mut out);
+    weights(&mut out);
     let path = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("lexicon_tables.rs");
     std::fs::write(&path, out.code).expect("lexicon_tables.rs");
 }

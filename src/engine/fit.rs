@@ -1,5 +1,7 @@
-//! Fitted decisions: a linear model whose weights are named, read from a
-//! text file in `assets/` (one `name<TAB>weight` a line, `#` comments).
+//! Fitted decisions: a linear model whose weights are named, kept in a
+//! text file in `assets/` (one `name<TAB>weight` a line, `#` comments) that
+//! `build.rs` compiles into `(name, weight)` pairs, so start-up parses no
+//! numbers.
 //!
 //! A stage lists its feature names once (in a fixed order); the model keeps
 //! one weight per name in that order, so scoring is a dot product over a
@@ -35,38 +37,28 @@ impl LinearModel {
     /// [`BIAS`]); a feature the file does not name weighs 0. An unknown
     /// name, a repeated name or a bad number is an error.
     pub fn parse(names: &'static [&'static str], src: &str) -> Result<LinearModel, String> {
-        let mut model = LinearModel::zero(names);
-        let mut seen = vec![false; names.len() + 1];
-        // Files are written in the order of the names: look there first.
-        let mut next = 0;
+        let mut filler = Filler::new(names);
         for (n, line) in src.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (name, value) = line.split_once('\t').ok_or_else(|| format!("line {}: no tab", n + 1))?;
-            let value: f64 = value.trim().parse().map_err(|_| format!("line {}: bad weight {value:?}", n + 1))?;
-            let slot = if name == BIAS {
-                names.len()
-            } else if names.get(next) == Some(&name) {
-                next
-            } else {
-                names
-                    .iter()
-                    .position(|x| *x == name)
-                    .ok_or_else(|| format!("line {}: unknown feature {name:?}", n + 1))?
-            };
-            next = slot + 1;
-            if std::mem::replace(&mut seen[slot], true) {
-                return Err(format!("line {}: {name:?} given twice", n + 1));
-            }
-            if slot == names.len() {
-                model.bias = value;
-            } else {
-                model.weights[slot] = value;
-            }
+            let at = |e: String| format!("line {}: {e}", n + 1);
+            let (name, value) = line.split_once('\t').ok_or_else(|| at("no tab".into()))?;
+            let value: f64 = value.trim().parse().map_err(|_| at(format!("bad weight {value:?}")))?;
+            filler.set(name, value).map_err(at)?;
         }
-        Ok(model)
+        Ok(filler.model)
+    }
+
+    /// A model from `(name, weight)` pairs as a weights file lists them
+    /// (compiled by `build.rs`); the checks of [`LinearModel::parse`].
+    pub fn from_pairs(names: &'static [&'static str], pairs: &[(&str, f64)]) -> Result<LinearModel, String> {
+        let mut filler = Filler::new(names);
+        for (n, &(name, value)) in pairs.iter().enumerate() {
+            filler.set(name, value).map_err(|e| format!("entry {}: {e}", n + 1))?;
+        }
+        Ok(filler.model)
     }
 
     /// The weights file text: `header` lines as comments, then the bias and
@@ -107,6 +99,42 @@ impl LinearModel {
     /// Bias plus the dot product with `features` (one value per name).
     pub fn score(&self, features: &[f64]) -> f64 {
         self.bias + self.weights.iter().zip(features).map(|(w, x)| w * x).sum::<f64>()
+    }
+}
+
+/// Fills a model name by name, in the order a weights file lists them.
+struct Filler {
+    model: LinearModel,
+    seen: Vec<bool>,
+    /// Files are written in the order of the names: look there first.
+    next: usize,
+}
+
+impl Filler {
+    fn new(names: &'static [&'static str]) -> Filler {
+        Filler { model: LinearModel::zero(names), seen: vec![false; names.len() + 1], next: 0 }
+    }
+
+    /// Sets the weight of `name` (or the bias); unknown or repeated names are errors.
+    fn set(&mut self, name: &str, value: f64) -> Result<(), String> {
+        let names = self.model.names;
+        let slot = if name == BIAS {
+            names.len()
+        } else if names.get(self.next) == Some(&name) {
+            self.next
+        } else {
+            names.iter().position(|x| *x == name).ok_or_else(|| format!("unknown feature {name:?}"))?
+        };
+        self.next = slot + 1;
+        if std::mem::replace(&mut self.seen[slot], true) {
+            return Err(format!("{name:?} given twice"));
+        }
+        if slot == names.len() {
+            self.model.bias = value;
+        } else {
+            self.model.weights[slot] = value;
+        }
+        Ok(())
     }
 }
 

@@ -219,6 +219,8 @@ mod compiled {
     include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 }
 
+pub(crate) use compiled::weights;
+
 impl Lexicon {
     /// The built-in lexicon (parsed on first use).
     pub fn get() -> &'static Lexicon {

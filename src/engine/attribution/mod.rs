@@ -53,7 +53,7 @@ pub struct Attributions {
 pub fn model() -> &'static LinearModel {
     static MODEL: OnceLock<LinearModel> = OnceLock::new();
     MODEL.get_or_init(|| {
-        LinearModel::parse(&FEATURE_NAMES, include_str!("../../../assets/speaker_weights.txt"))
+        LinearModel::from_pairs(&FEATURE_NAMES, crate::engine::lexicon::weights::SPEAKERS)
             .unwrap_or_else(|e| panic!("assets/speaker_weights.txt: {e}"))
     })
 }

@@ -115,22 +115,28 @@ pub struct KindModel {
 impl KindModel {
     /// Reads a weights file: lines `class<TAB>feature<TAB>weight`.
     pub fn parse(src: &str) -> Result<KindModel, String> {
-        let mut per_class = vec![String::new(); CLASSES.len()];
-        for (n, line) in src.lines().enumerate() {
-            let line = line.trim();
+        let mut rows = Vec::new();
+        for (n, line) in src.lines().map(str::trim).enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (class, rest) = line.split_once('\t').ok_or_else(|| format!("line {}: no tab", n + 1))?;
-            let slot = CLASSES
-                .iter()
-                .position(|c| *c == class)
-                .ok_or_else(|| format!("line {}: unknown class {class:?}", n + 1))?;
-            per_class[slot].push_str(rest);
-            per_class[slot].push('\n');
+            let (key, value) = line.rsplit_once('\t').ok_or_else(|| format!("line {}: no tab", n + 1))?;
+            let value: f64 = value.trim().parse().map_err(|_| format!("line {}: bad weight {value:?}", n + 1))?;
+            rows.push((key, value));
+        }
+        KindModel::from_pairs(&rows)
+    }
+
+    /// A model from `("class<TAB>feature", weight)` pairs in file order.
+    pub fn from_pairs(pairs: &[(&str, f64)]) -> Result<KindModel, String> {
+        let mut per_class: Vec<Vec<(&str, f64)>> = vec![Vec::new(); CLASSES.len()];
+        for &(key, value) in pairs {
+            let (class, feature) = key.split_once('\t').ok_or_else(|| format!("{key:?}: no class"))?;
+            let slot = CLASSES.iter().position(|c| *c == class).ok_or_else(|| format!("unknown class {class:?}"))?;
+            per_class[slot].push((feature, value));
         }
         let models =
-            per_class.iter().map(|text| LinearModel::parse(feature_names(), text)).collect::<Result<_, _>>()?;
+            per_class.iter().map(|pairs| LinearModel::from_pairs(feature_names(), pairs)).collect::<Result<_, _>>()?;
         Ok(KindModel { models })
     }
 
@@ -161,8 +167,8 @@ impl KindModel {
     pub fn builtin() -> &'static KindModel {
         static MODEL: OnceLock<KindModel> = OnceLock::new();
         MODEL.get_or_init(|| {
-            KindModel::parse(include_str!("../../../assets/entity_kind_weights.txt"))
-                .expect("assets/entity_kind_weights.txt is a valid weights file")
+            KindModel::from_pairs(crate::engine::lexicon::weights::ENTITY_KINDS)
+                .unwrap_or_else(|e| panic!("assets/entity_kind_weights.txt: {e}"))
         })
     }
 }

@@ -95,7 +95,7 @@ pub struct Candidate {
 pub fn model() -> &'static LinearModel {
     static MODEL: OnceLock<LinearModel> = OnceLock::new();
     MODEL.get_or_init(|| {
-        LinearModel::parse(FEATURE_NAMES, include_str!("../../../assets/pledge_weights.txt"))
+        LinearModel::from_pairs(FEATURE_NAMES, crate::engine::lexicon::weights::PLEDGES)
             .unwrap_or_else(|e| panic!("assets/pledge_weights.txt: {e}"))
     })
 }
