@@ -15,7 +15,7 @@ use crate::engine::fit::LinearModel;
 pub const CLASSES: [&str; 3] = ["organization", "place", "other"];
 
 /// The rules that make entities, each a feature (one-hot).
-const ORIGINS: [&str; 34] = [
+const ORIGINS: [&str; 35] = [
     "run",
     "spot.web_address",
     "spot.role_word_opens_sentence",
@@ -50,6 +50,7 @@ const ORIGINS: [&str; 34] = [
     "kind.dateline_place",
     "kind.organization_by_apposition",
     "link.place_by_other_name",
+    "kind.person_by_age",
 ];
 
 /// The other features, after the origins.

@@ -173,7 +173,7 @@ pub(super) fn organization_apposition(text: &str, toks: &[Token], lower: &Lower,
 }
 
 /// An age after the name (", 52," or "(52)").
-fn age_after(text: &str, toks: &[Token], lower: &Lower, t1: usize) -> bool {
+pub(super) fn age_after(text: &str, toks: &[Token], lower: &Lower, t1: usize) -> bool {
     toks.get(t1).is_some_and(|t| matches!(t.text(text), "," | "("))
         && toks.get(t1 + 1).is_some_and(|t| {
             t.is_word() && lower[t1 + 1].len() <= 3 && lower[t1 + 1].chars().all(|ch| ch.is_ascii_digit())

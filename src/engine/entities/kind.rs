@@ -157,6 +157,9 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         Choice::Kind(EntityKind::Organization, "kind.camel_case_brand")
     } else if c.kind == Some(EntityKind::Person) || speaks || p.linker.person_words.contains(word) {
         Choice::Kind(EntityKind::Person, "kind.person_titled_or_speaking")
+    } else if age_after(text, toks, lower, c.t1) && !is_acronym(raw) && !common {
+        // "Siti, 14, said": a person named once, by one name, with an age.
+        Choice::Kind(EntityKind::Person, "kind.person_by_age")
     } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
         Choice::Kind(EntityKind::Place, "kind.known_place")
     } else if (place_context(toks, lower, c.t0, lx) && (!common || name_word(word, lx) || p.cap_count(word) >= 2))
