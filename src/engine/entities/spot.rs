@@ -428,6 +428,7 @@ fn push_run(ctx: &Context, lx: &Lexicon, a: usize, b: usize, cands: &mut Vec<Can
         return;
     }
     let title_end = title_prefix_end(ctx, lx, a, b);
+    let a = if title_end.is_none() { after_role_of(ctx, lx, a, b) } else { a };
     let mut name = Cand { sentence_initial: sentence_initial && title_end.is_none(), ..Cand::new(a, b, None) };
     if let Some(te) = title_end {
         if !split_title(ctx, lx, te, &mut name, cands) {
@@ -446,6 +447,22 @@ fn push_run(ctx: &Context, lx: &Lexicon, a: usize, b: usize, cands: &mut Vec<Can
     }
     name.t1 = trim_trailing(ctx, lx, a, b, title_end.is_some());
     cands.push(name);
+}
+
+/// Where the name starts in a run that opens with a role and "of" and
+/// names no person after it ("CEO of the Refugee Council", "Director of
+/// Media"; not "Secretary of State for Political Affairs Ana Ruiz"):
+/// the role is no part of the name of what it heads.
+fn after_role_of(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> usize {
+    let lower = ctx.lower;
+    let Some(of) = (a + 1..b).find(|&k| lower[k] == "of") else { return a };
+    let name = if lower.get(of + 1).is_some_and(|w| w == "the") { of + 2 } else { of + 1 };
+    let person_follows = (name..b).any(|k| lx.first_names.contains_key(lower[k].as_str()));
+    if name >= b || person_follows || !(a..of).all(|k| is_title_word(lower[k].trim_end_matches('.'), lx)) {
+        return a;
+    }
+    fire(ctx.tokens, "spot.role_of_thing", a, name);
+    name
 }
 
 /// The first word of the name in the run `a..b`: leading function words
