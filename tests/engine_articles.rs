@@ -86,6 +86,10 @@ fn check(doc: &Document, exp: &Value) -> Vec<String> {
                 fails.push(format!("entity {name:?}: kind {}, want {kind}", ent.kind.as_str()));
             }
         }
+        // "not_kind": a kind it must not have while its kind is a gap.
+        if e["not_kind"].as_str() == Some(ent.kind.as_str()) {
+            fails.push(format!("entity {name:?}: kind {}, which it is not", ent.kind.as_str()));
+        }
         let names = entity_names(doc, ent.id);
         for a in e["aliases"].as_array().into_iter().flatten().filter_map(Value::as_str) {
             if !names.contains(&norm(a)) {

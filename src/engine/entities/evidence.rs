@@ -26,7 +26,9 @@ pub(super) fn coordinated_with_place(
     let known = |a: usize, b: usize| {
         a < b && b <= toks.len() && (a..b).all(|k| toks[k].is_word() && toks[k].cap()) && {
             if b == a + 1 && !toks[a].text(text).contains('.') {
-                known_key(lower[a].as_str())
+                // ("Sydney", "Austin": a given name too proves no place.)
+                let given = matches!(lx.first_names.get(lower[a].as_str()), Some(Gender::Male | Gender::Female));
+                known_key(lower[a].as_str()) && !given
             } else {
                 known_key(&key(&span_text(text, toks, a, b)))
             }
@@ -76,7 +78,10 @@ pub(super) fn comma_place_after(text: &str, toks: &[Token], lower: &Lower, t1: u
             && {
                 let known = |k: &str| lx.places.contains_key(k) || lx.country_index.contains_key(k);
                 if n == 1 {
-                    known(lower[a].as_str())
+                    // ("Amara, Austin and Tovah": a given name in a list.)
+                    let listed = lower.get(b).is_some_and(|w| w == "and" || w == "or");
+                    let given = matches!(lx.first_names.get(lower[a].as_str()), Some(Gender::Male | Gender::Female));
+                    known(lower[a].as_str()) && !(listed && given)
                 } else {
                     known(&key(&span_text(text, toks, a, b)))
                 }
