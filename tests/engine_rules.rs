@@ -46,6 +46,7 @@ const RULES: &[(&str, &str)] = &[
     ("link.initials_of_named", "The Harbour Safety Board met on Monday. Later the HSB said it would act."),
     ("link.known_key", "Ana Ruiz spoke on Monday. Ana Ruiz left on Tuesday."),
     ("link.lexicon_entity", "The United Nations met on Monday."),
+    ("link.place_by_abbreviation", "The council in Fresno, Calif., voted on Monday."),
     ("link.place_by_other_name", "The council in Fresno, Calif., voted. California has a dry summer."),
     ("link.name_written_apart", "The letter was signed \u{201c}[Phil] Gramwell\u{201d} and came in May. Phil Gramwell said so."),
     ("link.organization_by_head_word", "The Dover City Council met on Monday. Members of the Council voted to act."),

@@ -186,9 +186,16 @@ fn dateline(text: &str, para: Span) -> Option<Span> {
         return None;
     }
     let place = head[..end].trim_end_matches([',', ' ', '-']);
-    let rest = &s[place.len()..];
-    // Optional ", Month Day" or "(Agency)" then a dash.
-    let mut r = rest.trim_start_matches([',', ' ']);
+    let (place, mut r) = match place.rsplit_once(", ") {
+        // "ELK GROVE, Calif. --": the run took the state's first letter;
+        // the town ends at the comma and the state is skipped.
+        Some((town, state)) if state.chars().count() == 1 => {
+            let after = &s[town.len() + 2..];
+            (town, after[after.find(' ').unwrap_or(after.len())..].trim_start())
+        }
+        _ => (place, s[place.len()..].trim_start_matches([',', ' '])),
+    };
+    // Optional "(Agency)", then a dash.
     if r.starts_with('(') {
         r = r.find(')').map(|k| r[k + 1..].trim_start()).unwrap_or(r);
     }

@@ -15,7 +15,7 @@ use crate::engine::fit::LinearModel;
 pub const CLASSES: [&str; 3] = ["organization", "place", "other"];
 
 /// The rules that make entities, each a feature (one-hot).
-const ORIGINS: [&str; 35] = [
+const ORIGINS: [&str; 36] = [
     "run",
     "spot.web_address",
     "spot.role_word_opens_sentence",
@@ -51,6 +51,7 @@ const ORIGINS: [&str; 35] = [
     "kind.organization_by_apposition",
     "link.place_by_other_name",
     "kind.person_by_age",
+    "link.place_by_abbreviation",
 ];
 
 /// The other features, after the origins.

@@ -31,10 +31,10 @@ pub(super) fn full_name(l: &Linker, n: &Name) -> Choice {
         Choice::Kind(EntityKind::Organization, "kind.acronym_organization")
     } else if lx.demonym_index.contains_key(&n.key) {
         Choice::NotAName("reject.demonym")
+    } else if n.len <= 4 && n.in_dateline {
+        Choice::Kind(EntityKind::Place, "kind.dateline_place")
     } else if (2..=4).contains(&n.len) {
         short_name(l, n)
-    } else if n.len == 1 && n.in_dateline {
-        Choice::Kind(EntityKind::Place, "kind.dateline_place")
     } else if n.len == 1 {
         // A lone capitalized word: a surname of someone named, or decided
         // after all full names are known.

@@ -204,7 +204,12 @@ fn place_by_other_name(l: &mut Linker, n: &Name) -> bool {
     if *abbreviation && !placed {
         return false;
     }
-    let id = l.entity_for(key(main), EntityKind::Place, main.to_string(), "link.place_by_other_name");
+    let rule = if *abbreviation { "link.place_by_abbreviation" } else { "link.place_by_other_name" };
+    if *abbreviation {
+        // (Named by the place's own name, "California", not "Calif.".)
+        fire(toks, rule, c.t0, c.t1);
+    }
+    let id = l.entity_for(key(main), EntityKind::Place, main.to_string(), rule);
     l.by_key.insert(n.key.clone(), id);
     l.mention(c, id, MentionForm::Alias);
     true

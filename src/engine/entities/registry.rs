@@ -176,7 +176,7 @@ pub fn finish(ents: &mut Entities, text: &str) {
     for m in &ents.mentions {
         ents.entities[m.entity].mentions.push(Mention { start: m.span.start, end: m.span.end, form: m.form });
     }
-    for e in &mut ents.entities {
+    for (e, origin) in ents.entities.iter_mut().zip(&ents.origin) {
         let forms = e
             .mentions
             .iter()
@@ -186,10 +186,13 @@ pub fn finish(ents: &mut Entities, text: &str) {
         let name_key = key(&e.name);
         // (A name put together from its parts, "Jane Austen" from "Austen,
         // Jane.", stays.)
-        let mut in_text = e.kind == EntityKind::Person && e.name.split_whitespace().count() >= 2 && {
-            let parts: Vec<String> = forms.clone().flat_map(|f| f.split_whitespace().map(key)).collect();
-            name_key.split(' ').all(|w| parts.iter().any(|p| p == w))
-        };
+        // (Nor does a known place named by its abbreviation, "Calif." for
+        // California.)
+        let mut in_text = *origin == "link.place_by_abbreviation"
+            || e.kind == EntityKind::Person && e.name.split_whitespace().count() >= 2 && {
+                let parts: Vec<String> = forms.clone().flat_map(|f| f.split_whitespace().map(key)).collect();
+                name_key.split(' ').all(|w| parts.iter().any(|p| p == w))
+            };
         let mut fullest: Option<&str> = None;
         for f in forms {
             in_text |= key(f) == name_key;
