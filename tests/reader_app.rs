@@ -238,7 +238,7 @@ fn x_and_space_tick_and_queue_a_save() {
     let effects = a.take_effects();
     assert_eq!(
         effects,
-        vec![Effect::SaveTick { doc: 0, key: a.view().key.clone(), pledge: key0.clone(), ticked: true }]
+        vec![Effect::SaveTick { doc: 0, key: a.view().key().to_string(), pledge: key0.clone(), ticked: true }]
     );
     a.update(key(KeyCode::Tab));
     a.update(key(KeyCode::Tab));

@@ -151,7 +151,7 @@ pub fn run(docs: Vec<Document>, config: &Config) -> anyhow::Result<()> {
     let mut app = App::new(docs, config.options, config.theme_from_env()).with_config(config);
     let store = Store::from_env();
     restore_saved(&mut app, store.as_ref());
-    event_loop(app, store, None)
+    event_loop(app, store, None, None)
 }
 
 /// How often the loop wakes, while articles are being annotated, to take
@@ -169,7 +169,7 @@ where
     let store = Store::from_env();
     let loader = super::library::spawn_loader(paths, move |p: std::path::PathBuf| load(&p))
         .context("cannot start the article loader")?;
-    event_loop(app, store, Some(loader))
+    event_loop(app, store, Some(loader), None)
 }
 
 /// Runs the reader over articles not annotated yet (large ones): their text
@@ -179,15 +179,21 @@ pub fn run_progressive<F>(plain: Vec<Document>, annotate: F, config: &Config) ->
 where
     F: Fn(Document) -> Document + Send + 'static,
 {
-    let mut app = App::new(plain.clone(), config.options, config.theme_from_env()).with_config(config);
+    let mut app = App::new(plain, config.options, config.theme_from_env()).with_config(config);
     for v in &mut app.docs {
         v.pending = true;
     }
     let store = Store::from_env();
-    restore_saved(&mut app, store.as_ref());
-    let loader = super::library::spawn_loader(plain, move |d: Document| Ok(annotate(d)))
-        .context("cannot start the annotation thread")?;
-    event_loop(app, store, Some(loader))
+    // Once the first frame is up: the annotating thread, on a copy of the
+    // texts, then the saved state (keyed by the text's hash).
+    let after_first: AfterFirst = Box::new(move |app, store| {
+        let copies: Vec<Document> = app.docs.iter().map(|v| v.doc.clone()).collect();
+        let loader = super::library::spawn_loader(copies, move |d: Document| Ok(annotate(d)))
+            .context("cannot start the annotation thread")?;
+        restore_saved(app, store);
+        Ok(Some(loader))
+    });
+    event_loop(app, store, None, Some(after_first))
 }
 
 /// Feeds the loader's finished articles to the app (with their saved
@@ -220,7 +226,18 @@ fn take_loaded(app: &mut App, store: Option<&Store>, loader: &mut Option<Receive
     any
 }
 
-fn event_loop(mut app: App, store: Option<Store>, mut loader: Option<Receiver<Loaded>>) -> anyhow::Result<()> {
+/// Work the event loop does right after its first frame (what that frame
+/// need not wait for); it may start the loader.
+type AfterFirst = Box<dyn FnOnce(&mut App, Option<&Store>) -> anyhow::Result<Option<Receiver<Loaded>>>>;
+
+/// The loop: draws, then takes input, finished articles and idle work
+/// (wrapping the rest of a long article) until the user quits.
+fn event_loop(
+    mut app: App,
+    store: Option<Store>,
+    mut loader: Option<Receiver<Loaded>>,
+    after_first: Option<AfterFirst>,
+) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     spawn_watchdog(Arc::clone(&stop))?;
 
@@ -234,11 +251,26 @@ fn event_loop(mut app: App, store: Option<Store>, mut loader: Option<Receiver<Lo
     if std::env::var_os(TEST_PANIC_ENV).is_some() {
         panic!("{TEST_PANIC_ENV} is set: panicking after the first frame (test hook)");
     }
+    if let Some(work) = after_first {
+        loader = loader.or(work(&mut app, store.as_ref())?);
+        draw(&mut terminal, &app)?;
+    }
 
     while !app.quit && !stop.load(Ordering::SeqCst) {
-        let wait = if loader.is_some() { LOAD_TICK } else { SIGNAL_POLL };
+        let wait = if app.wants_idle() {
+            Duration::ZERO
+        } else if loader.is_some() {
+            LOAD_TICK
+        } else {
+            SIGNAL_POLL
+        };
         let mut changed = take_loaded(&mut app, store.as_ref(), &mut loader);
-        if event::poll(wait)? {
+        if wait.is_zero() && !event::poll(wait)? {
+            // Idle: wrap more of the article; redraw once it is whole (the
+            // position in percent is then exact).
+            app.update(Action::Idle);
+            changed |= !app.wants_idle();
+        } else if event::poll(wait)? {
             // Take everything that is waiting, then draw once.
             loop {
                 if let Some(action) = to_action(event::read()?) {
@@ -295,7 +327,7 @@ pub fn restore_saved(app: &mut App, store: Option<&Store>) {
 fn restore_one(app: &mut App, store: Option<&Store>, doc: usize) {
     let action = match store {
         None => Action::StateProblem { doc, message: "no home folder: ticks are not saved".into() },
-        Some(s) => match s.load(&app.docs[doc].key) {
+        Some(s) => match s.load(app.docs[doc].key()) {
             Ok(l) => Action::Restored { doc, state: l.state, warning: l.warning },
             Err(e) => Action::StateProblem { doc, message: format!("cannot read {}: {e}", s.dir().display()) },
         },
@@ -332,6 +364,6 @@ fn save_positions(app: &App, store: Option<&Store>) {
     let Some(s) = store else { return };
     // Only the articles read somewhere new (a folder may hold thousands).
     for v in app.docs.iter().filter(|v| v.anchor != v.saved_anchor) {
-        let _ = s.set_position(&v.key, v.anchor);
+        let _ = s.set_position(v.key(), v.anchor);
     }
 }

@@ -584,11 +584,20 @@ fn fit(s: &str, w: usize) -> String {
 
 /// The position shown in the status bar: percent of the article read.
 pub fn percent(v: &DocView, height: usize) -> usize {
-    let rows = v.current_wrap().map_or(0, Wrapped::len);
+    let Some(w) = v.current_wrap() else { return 100 };
+    let rows = w.len();
     if rows == 0 {
         return 100;
     }
-    ((v.top + height).min(rows) * 100) / rows
+    // While the end is still being wrapped: the rows so far, scaled by the
+    // share of the text they cover.
+    let total = if w.complete() {
+        rows
+    } else {
+        let est = rows as u128 * v.doc.text.len() as u128 / w.wrapped_bytes().max(1) as u128;
+        usize::try_from(est).unwrap_or(usize::MAX).max(rows)
+    };
+    ((v.top + height).min(total) * 100) / total
 }
 
 /// Columns a name may take in the status bar.
