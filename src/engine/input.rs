@@ -58,10 +58,14 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     }
     // Mostly invalid UTF-8 (more than a third of the sample) with control
     // bytes in it is not text either; without any, it is a legacy encoding
-    // (Cyrillic or Greek text is mostly bytes above 0x7F).
+    // (Cyrillic or Greek text is mostly bytes above 0x7F). (The cheap tests
+    // first: almost no text has that many controls.)
+    if sample.len() <= 16 || controls * 100 <= sample.len() {
+        return false;
+    }
     let lossy = String::from_utf8_lossy(sample);
     let bad = lossy.chars().filter(|&c| c == '\u{fffd}').count();
-    bad * 3 > sample.len().max(1) && sample.len() > 16 && controls * 100 > sample.len()
+    bad * 3 > sample.len().max(1)
 }
 
 /// Decodes article bytes. `strict` turns bytes that are not UTF-8 into an
