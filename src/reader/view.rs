@@ -84,11 +84,12 @@ fn render_article(app: &App, v: &DocView, screen: &Screen, frame: &mut Frame) {
         frame.render_widget(pane_block(&app.theme, source_label(v), app.focus == Focus::Article), screen.article);
         return;
     }
-    // `update` keeps the wrap for the stored size; a frame of another size
-    // (a test drawing without a resize) wraps on the spot.
+    // `update` keeps the wrap for the stored size (grown as far as the
+    // screen needs); a frame of another size (a test drawing without a
+    // resize) wraps on the spot, unless a whole wrap of its width is kept.
     let wrapped: Cow<'_, Wrapped> = match v.wrapped(width) {
-        Some(w) => Cow::Borrowed(w),
-        None => Cow::Owned(wrap::wrap(&v.doc.text, &v.doc.meta, width)),
+        Some(w) if w.complete() || app.screen.text == t => Cow::Borrowed(w),
+        _ => Cow::Owned(wrap::wrap(&v.doc.text, &v.doc.meta, width)),
     };
     let h = usize::from(t.height);
     let top = if app.screen.text == t { v.top } else { wrapped.row_of(v.anchor).min(wrapped.len().saturating_sub(h)) };
