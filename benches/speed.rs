@@ -89,8 +89,9 @@ fn drawing(c: &mut Criterion) {
     });
     g.finish();
 
-    // The first frame after a width change: a new wrap of the whole article.
-    // Widths cycle through more than the wrap cache holds, so each is new.
+    // The first frame after a width change: a new wrap, as far as the screen
+    // needs it (the rest is wrapped when the reader is idle). Widths cycle
+    // through more than the wrap cache holds, so each is new.
     let mut g = c.benchmark_group("resize_5mb");
     g.sample_size(10);
     let mut app = reader::headless(vec![doc], 200, 60);

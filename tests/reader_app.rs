@@ -238,7 +238,7 @@ fn x_and_space_tick_and_queue_a_save() {
     let effects = a.take_effects();
     assert_eq!(
         effects,
-        vec![Effect::SaveTick { doc: 0, key: a.view().key.clone(), pledge: key0.clone(), ticked: true }]
+        vec![Effect::SaveTick { doc: 0, key: a.view().key().to_string(), pledge: key0.clone(), ticked: true }]
     );
     a.update(key(KeyCode::Tab));
     a.update(key(KeyCode::Tab));
@@ -574,4 +574,28 @@ fn a_broken_config_keeps_the_default_keys() {
     assert!(a.config_warning.as_deref().is_some_and(|w| w.starts_with("config test.toml, line 1:")));
     a.update(ch(']'));
     assert_eq!(a.view().quote_position(), (1, 3));
+}
+
+#[test]
+fn a_long_article_is_wrapped_as_far_as_shown_then_when_idle() {
+    let para = "The harbour board said the ferry would run again in May. \u{201c}We will,\u{201d} it said.\n\n";
+    let text = format!("Ferry news\n\n{}", para.repeat(4000));
+    let mut a = app(vec![Document::empty(text.clone())], 80, 12);
+    let whole = byline::reader::wrap::wrap(&text, &a.view().doc.meta, usize::from(a.screen.text.width));
+    let w = a.view().current_wrap().unwrap();
+    assert!(!w.complete() && w.len() < whole.len() / 2, "only the start is wrapped: {} rows", w.len());
+    assert_eq!(w.rows[..], whole.rows[..w.len()]);
+    let shown = a.view().top..a.view().top + a.text_height();
+    assert!(w.len() >= shown.end);
+    // Idle work finishes the wrap; the view does not move.
+    while a.wants_idle() {
+        a.update(Action::Idle);
+    }
+    assert_eq!(a.view().current_wrap().unwrap(), &whole);
+    assert_eq!(a.view().top, 0);
+    // `G` before the idle work is done wraps to the end at once.
+    let mut b = app(vec![Document::empty(text)], 80, 12);
+    b.update(ch('G'));
+    assert_eq!(b.view().top, whole.len() - b.text_height());
+    assert!(!b.wants_idle());
 }

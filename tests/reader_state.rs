@@ -52,7 +52,7 @@ fn position_is_restored() {
     for _ in 0..7 {
         a.update(ch('j'));
     }
-    store.set_position(&a.view().key, a.view().anchor).unwrap();
+    store.set_position(a.view().key(), a.view().anchor).unwrap();
     let b = open(&store);
     assert_eq!(b.view().top, 7);
 }

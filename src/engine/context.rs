@@ -24,23 +24,88 @@ pub struct Context<'a> {
     pub masks: &'a Masks,
 }
 
+/// One flag per token, a bit each (a million-token article has seven such
+/// masks: 7 MB as `Vec<bool>`, under 1 MB as bits). Read like a slice:
+/// `mask[k]`.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Bits {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Bits {
+    /// `len` flags, all false.
+    pub fn new(len: usize) -> Bits {
+        Bits { words: vec![0; len.div_ceil(64)], len }
+    }
+
+    /// The flags' count.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when there are no flags.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Flag `i` (panics past the end, as a slice does).
+    #[inline]
+    pub fn get(&self, i: usize) -> bool {
+        assert!(i < self.len, "flag {i} of {}", self.len);
+        self.words[i / 64] >> (i % 64) & 1 == 1
+    }
+
+    /// Sets flag `i` to `on`.
+    #[inline]
+    pub fn set(&mut self, i: usize, on: bool) {
+        assert!(i < self.len, "flag {i} of {}", self.len);
+        let bit = 1u64 << (i % 64);
+        if on {
+            self.words[i / 64] |= bit;
+        } else {
+            self.words[i / 64] &= !bit;
+        }
+    }
+
+    /// Sets flags `a..b` (panics on a range a slice would refuse).
+    pub fn set_range(&mut self, a: usize, b: usize) {
+        assert!(a <= b && b <= self.len, "flags {a}..{b} of {}", self.len);
+        for i in a..b {
+            self.words[i / 64] |= 1u64 << (i % 64);
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Bits {
+    type Output = bool;
+    #[inline]
+    fn index(&self, i: usize) -> &bool {
+        if self.get(i) {
+            &true
+        } else {
+            &false
+        }
+    }
+}
+
 /// Per-token facts several stages need, each computed once.
 #[derive(Debug, Default)]
 pub struct Masks {
     /// The first word of a sentence (after opening quotes or brackets).
-    pub sentence_start: Vec<bool>,
+    pub sentence_start: Bits,
     /// Inside a quoted name (a title in quote marks).
-    pub in_title_quote: Vec<bool>,
+    pub in_title_quote: Bits,
     /// Inside a direct quote.
-    pub in_direct: Vec<bool>,
+    pub in_direct: Bits,
     /// Inside any pair of quote marks.
-    pub in_marks: Vec<bool>,
+    pub in_marks: Bits,
     /// On a boilerplate line.
-    pub in_boiler: Vec<bool>,
+    pub in_boiler: Bits,
     /// Inside parentheses (which close at the end of a line).
-    pub in_parens: Vec<bool>,
+    pub in_parens: Bits,
     /// On a line written in Title Case (most words capitalized: a headline).
-    pub title_line: Vec<bool>,
+    pub title_line: Bits,
 }
 
 impl Masks {
@@ -49,25 +114,25 @@ impl Masks {
         let n = tokens.len();
         let mut masks = Masks {
             sentence_start: sentence_starts(tokens, sentences),
-            in_title_quote: vec![false; n],
-            in_direct: vec![false; n],
-            in_marks: vec![false; n],
-            in_boiler: vec![false; n],
+            in_title_quote: Bits::new(n),
+            in_direct: Bits::new(n),
+            in_marks: Bits::new(n),
+            in_boiler: Bits::new(n),
             in_parens: in_parens(text, tokens),
             title_line: title_case_lines(text, tokens),
         };
         for q in quotes {
             let (a, b) = (token_at(tokens, q.content.start), token_at(tokens, q.content.end));
-            masks.in_marks[a..b].iter_mut().for_each(|x| *x = true);
+            masks.in_marks.set_range(a, b);
             match q.kind {
-                RawKind::Title => masks.in_title_quote[a..b].iter_mut().for_each(|x| *x = true),
-                RawKind::Direct => masks.in_direct[a..b].iter_mut().for_each(|x| *x = true),
+                RawKind::Title => masks.in_title_quote.set_range(a, b),
+                RawKind::Direct => masks.in_direct.set_range(a, b),
                 RawKind::Partial => {}
             }
         }
         for sp in boiler {
             let (a, b) = (token_at(tokens, sp.start), token_at(tokens, sp.end));
-            masks.in_boiler[a..b].iter_mut().for_each(|x| *x = true);
+            masks.in_boiler.set_range(a, b);
         }
         masks
     }
@@ -75,21 +140,21 @@ impl Masks {
 
 /// The first word of each sentence, skipping opening quotes and brackets
 /// (one slot past the last token, for a sentence with no word).
-fn sentence_starts(tokens: &[Token], sentences: &[Span]) -> Vec<bool> {
-    let mut out = vec![false; tokens.len() + 1];
+fn sentence_starts(tokens: &[Token], sentences: &[Span]) -> Bits {
+    let mut out = Bits::new(tokens.len() + 1);
     for s in sentences {
         let mut k = token_at(tokens, s.start);
         while k < tokens.len() && tokens[k].start() < s.end && !tokens[k].is_word() {
             k += 1;
         }
-        out[k] = true;
+        out.set(k, true);
     }
     out
 }
 
 /// Inside parentheses; an unclosed one ends with its line.
-fn in_parens(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let mut out = vec![false; tokens.len()];
+fn in_parens(text: &str, tokens: &[Token]) -> Bits {
+    let mut out = Bits::new(tokens.len());
     let mut depth = 0usize;
     for (k, t) in tokens.iter().enumerate() {
         if t.newline_before() {
@@ -98,7 +163,7 @@ fn in_parens(text: &str, tokens: &[Token]) -> Vec<bool> {
         match t.text(text) {
             "(" => depth += 1,
             ")" => depth = depth.saturating_sub(1),
-            _ => out[k] = depth > 0,
+            _ => out.set(k, depth > 0),
         }
     }
     out
@@ -106,8 +171,8 @@ fn in_parens(text: &str, tokens: &[Token]) -> Vec<bool> {
 
 /// On a line written in Title Case: at least four words, seven in ten
 /// capitalized.
-fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let mut out = vec![false; tokens.len()];
+fn title_case_lines(text: &str, tokens: &[Token]) -> Bits {
+    let mut out = Bits::new(tokens.len());
     let mut start = 0;
     while start < tokens.len() {
         let mut end = start + 1;
@@ -118,7 +183,7 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
         let caps = words.iter().filter(|t| t.cap()).count();
         let letters = words.iter().filter(|t| t.text(text).chars().next().is_some_and(char::is_alphabetic)).count();
         if letters >= 4 && caps * 10 >= letters * 7 {
-            out[start..end].iter_mut().for_each(|x| *x = true);
+            out.set_range(start, end);
         }
         start = end;
     }

@@ -58,16 +58,34 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     }
     // Mostly invalid UTF-8 (more than a third of the sample) with control
     // bytes in it is not text either; without any, it is a legacy encoding
-    // (Cyrillic or Greek text is mostly bytes above 0x7F).
+    // (Cyrillic or Greek text is mostly bytes above 0x7F). (The cheap tests
+    // first: almost no text has that many controls.)
+    if sample.len() <= 16 || controls * 100 <= sample.len() {
+        return false;
+    }
     let lossy = String::from_utf8_lossy(sample);
     let bad = lossy.chars().filter(|&c| c == '\u{fffd}').count();
-    bad * 3 > sample.len().max(1) && sample.len() > 16 && controls * 100 > sample.len()
+    bad * 3 > sample.len().max(1)
 }
 
 /// Decodes article bytes. `strict` turns bytes that are not UTF-8 into an
 /// error.
 pub fn decode(bytes: &[u8], strict: bool) -> Result<Decoded, InputError> {
     decode_declared(bytes, None, strict)
+}
+
+/// [`decode_declared`] taking the bytes over: UTF-8 without a BOM or a CR
+/// (almost every article) becomes the text without a copy; anything else
+/// is decoded as [`decode_declared`] does.
+pub fn decode_owned(bytes: Vec<u8>, declared: Option<&str>, strict: bool) -> Result<Decoded, InputError> {
+    let plain = !bytes.starts_with(b"\xef\xbb\xbf") && memchr::memchr(b'\r', &bytes).is_none();
+    if !plain || looks_binary(&bytes) {
+        return decode_declared(&bytes, declared, strict);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded { text, warnings: Vec::new() }),
+        Err(e) => decode_declared(e.as_bytes(), declared, strict),
+    }
 }
 
 /// Decodes article bytes whose source may declare an encoding (`declared`:
@@ -169,6 +187,25 @@ mod tests {
         let d = decode(b"\xef\xbb\xbfa\r\nb\rc\n", false).unwrap();
         assert_eq!(d.text, "a\nb\nc\n");
         assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn taking_the_bytes_over_decodes_the_same() {
+        let inputs: [&[u8]; 7] = [
+            b"plain text\n",
+            b"\xef\xbb\xbfa\r\nb",
+            b"caf\xe9 \x93quoted\x94",
+            b"Gda\xf1sk",
+            b"nul\0byte",
+            b"",
+            "\u{201c}Yes,\u{201d} she said.".as_bytes(),
+        ];
+        for bytes in inputs {
+            for (declared, strict) in [(None, false), (None, true), (Some("iso-8859-2"), false)] {
+                let want = decode_declared(bytes, declared, strict);
+                assert_eq!(decode_owned(bytes.to_vec(), declared, strict), want, "{bytes:?}");
+            }
+        }
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub enum Action {
         doc: usize,
         message: String,
     },
+    /// Nothing else to do: wrap more of the article on screen (see
+    /// [`App::idle_work`]).
+    Idle,
 }
 
 /// Work for the runtime to do outside `update`.
@@ -145,6 +148,11 @@ const ANNOTATING: &str = "annotating\u{2026} quotes, speakers and entities come 
 
 /// How many wrap widths are kept per document.
 const WRAP_CACHE: usize = 4;
+/// Text wrapped beyond what is on screen whenever the wrap has to grow: a
+/// short article is wrapped whole at once.
+const WRAP_AHEAD: usize = 64 << 10;
+/// Text wrapped by one [`Action::Idle`] (a few milliseconds).
+const WRAP_STEP: usize = 1 << 20;
 /// How many jump-list entries are kept.
 const MAX_JUMPS: usize = 100;
 /// Rows of context kept above a jump target.
@@ -157,8 +165,9 @@ const WHEEL_ROWS: usize = 3;
 pub struct DocView {
     pub doc: Document,
     pub index: DocIndex,
-    /// Saved-state key (hash of the text).
-    pub key: String,
+    /// Saved-state key (hash of the text), made when first asked for: a
+    /// long article's first frame does not wait for it.
+    key: std::cell::OnceCell<String>,
     /// Wraps by width, most recently used first.
     wraps: Vec<Wrapped>,
     /// First visible row in the current wrap (derived from `anchor`).
@@ -195,12 +204,11 @@ impl DocView {
     /// A view at the top of `doc`.
     pub fn new(doc: Document) -> Self {
         let index = DocIndex::new(&doc);
-        let key = store::article_key(&doc.text);
         let warnings = doc.warnings.clone();
         DocView {
             doc,
             index,
-            key,
+            key: std::cell::OnceCell::new(),
             wraps: Vec::new(),
             top: 0,
             anchor: 0,
@@ -224,16 +232,37 @@ impl DocView {
         self.wraps.iter().find(|w| w.width == width.max(1))
     }
 
-    /// Makes the wrap at `width` the current one (computing it once).
+    /// The saved-state key: the hash of the text, made on first use.
+    pub fn key(&self) -> &str {
+        self.key.get_or_init(|| store::article_key(&self.doc.text))
+    }
+
+    /// Makes the wrap at `width` the current one (kept once made; it grows
+    /// with [`DocView::wrap_to`]).
     fn ensure_wrap(&mut self, width: usize) {
         let width = width.max(1);
         if let Some(i) = self.wraps.iter().position(|w| w.width == width) {
             let w = self.wraps.remove(i);
             self.wraps.insert(0, w);
         } else {
-            self.wraps.insert(0, wrap::wrap(&self.doc.text, &self.doc.meta, width));
+            self.wraps.insert(0, Wrapped::new(width));
             self.wraps.truncate(WRAP_CACHE);
         }
+    }
+
+    /// Grows the current wrap until byte `pos` is wrapped and it has `rows`
+    /// rows (or the text is done), wrapping [`WRAP_AHEAD`] more when it grows.
+    fn wrap_to(&mut self, pos: usize, rows: usize) {
+        let Some(w) = self.wraps.first_mut() else { return };
+        if w.complete() || (w.wrapped_bytes() > pos && w.len() >= rows) {
+            return;
+        }
+        w.extend(&self.doc.text, &self.doc.meta, pos.saturating_add(WRAP_AHEAD), rows);
+    }
+
+    /// True while the current wrap does not reach the end of the text.
+    pub fn wrap_pending(&self) -> bool {
+        self.wraps.first().is_some_and(|w| !w.complete())
     }
 
     /// The current wrap (the most recently ensured one).
@@ -416,8 +445,28 @@ impl App {
             }
             Action::Loaded { doc, document } => self.loaded(doc, Ok(*document)),
             Action::LoadFailed { doc, message } => self.loaded(doc, Err(message)),
+            Action::Idle => self.idle_work(),
         }
         self.relayout();
+    }
+
+    /// True while [`Action::Idle`] has work: the article on screen is not
+    /// wrapped to its end yet.
+    pub fn wants_idle(&self) -> bool {
+        !self.list_showing() && self.view().wrap_pending()
+    }
+
+    /// Wraps [`WRAP_STEP`] more bytes of the article on screen (rows only
+    /// grow at the end, so what is on screen does not move).
+    fn idle_work(&mut self) {
+        if self.list_showing() {
+            return;
+        }
+        let v = self.view_mut();
+        if let Some(w) = v.wraps.first() {
+            let pos = w.wrapped_bytes().saturating_add(WRAP_STEP);
+            v.wrap_to(pos.saturating_sub(WRAP_AHEAD), 0);
+        }
     }
 
     // ----- the article list -------------------------------------------------
@@ -433,6 +482,9 @@ impl App {
             }
             let old = std::mem::replace(old, DocView::new(doc));
             let v = &mut self.docs[i];
+            // The same text: the same key (the headline may differ, so the
+            // wrap is made again, from the top, as it is needed).
+            v.key = old.key;
             v.anchor = old.anchor;
             v.saved_anchor = old.saved_anchor;
             v.ticks = old.ticks;
@@ -652,8 +704,11 @@ impl App {
             return;
         }
         v.ensure_wrap(width);
-        let rows = v.current_wrap().map_or(0, Wrapped::len);
+        // Only what is on screen has to be wrapped (the rest comes with `Idle`).
+        v.wrap_to(v.anchor, 0);
         let top = v.current_wrap().map_or(0, |w| w.row_of(v.anchor));
+        v.wrap_to(0, top.saturating_add(height + 1));
+        let rows = v.current_wrap().map_or(0, Wrapped::len);
         v.top = top.min(max_top(rows, height));
     }
 
@@ -1054,7 +1109,7 @@ impl App {
         } else {
             v.ticks.remove(&pledge);
         }
-        let key = v.key.clone();
+        let key = v.key().to_string();
         self.effects.push(Effect::SaveTick { doc, key, pledge, ticked });
     }
 
@@ -1262,7 +1317,9 @@ impl App {
 
     /// Scrolls so `row` is on top (clamped); the anchor follows.
     fn scroll_to_row(&mut self, row: usize) {
-        let (rows, h) = (self.rows(), self.text_height());
+        let h = self.text_height();
+        self.view_mut().wrap_to(0, row.saturating_add(h + 1));
+        let rows = self.rows();
         let row = row.min(max_top(rows, h));
         let v = self.view_mut();
         if let Some(r) = v.current_wrap().and_then(|w| w.rows.get(row)) {
@@ -1287,6 +1344,7 @@ impl App {
     fn jump_to(&mut self, span: Span) {
         self.push_jump();
         let h = self.text_height();
+        self.view_mut().wrap_to(span.end, 0);
         let v = self.view();
         let Some(w) = v.current_wrap() else { return };
         let first = w.row_of(span.start);

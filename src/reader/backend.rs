@@ -23,6 +23,12 @@ impl<B: Backend> Backend for BottomUp<B> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let mut cells: Vec<(u16, u16, &Cell)> = content.collect();
+        if cells.is_sorted_by_key(|&(_, y, _)| y) {
+            // Rows top first (as ratatui's diff gives them): the rows in
+            // reverse, each in its own order, without sorting.
+            let rows: Vec<&[(u16, u16, &Cell)]> = cells.chunk_by(|a, b| a.1 == b.1).rev().collect();
+            return self.0.draw(rows.into_iter().flatten().copied());
+        }
         // Stable: cells keep their left-to-right order within a row.
         cells.sort_by_key(|&(_, y, _)| std::cmp::Reverse(y));
         self.0.draw(cells.into_iter())
@@ -85,5 +91,57 @@ mod tests {
         })
         .unwrap();
         t.backend().0.assert_buffer_lines(["top 日本  ", "          ", "bottom    "]);
+    }
+
+    /// The order cells are sent in: bottom row first, each row left to right.
+    #[derive(Default)]
+    struct Order(Vec<(u16, u16)>);
+
+    impl Backend for Order {
+        type Error = std::io::Error;
+        fn draw<'a, I: Iterator<Item = (u16, u16, &'a Cell)>>(&mut self, content: I) -> std::io::Result<()> {
+            self.0.extend(content.map(|(x, y, _)| (x, y)));
+            Ok(())
+        }
+        fn hide_cursor(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn show_cursor(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn get_cursor_position(&mut self) -> std::io::Result<Position> {
+            Ok(Position::default())
+        }
+        fn set_cursor_position<P: Into<Position>>(&mut self, _: P) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn clear(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn clear_region(&mut self, _: ClearType) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn size(&self) -> std::io::Result<Size> {
+            Ok(Size::new(3, 3))
+        }
+        fn window_size(&mut self) -> std::io::Result<WindowSize> {
+            Ok(WindowSize { columns_rows: Size::new(3, 3), pixels: Size::new(0, 0) })
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn bottom_row_first_each_row_in_order() {
+        let cell = Cell::default();
+        let sorted = [(0, 0), (2, 0), (1, 1), (0, 2), (1, 2)];
+        let mut b = BottomUp(Order::default());
+        b.draw(sorted.iter().map(|&(x, y)| (x, y, &cell))).unwrap();
+        assert_eq!(b.0 .0, vec![(0, 2), (1, 2), (1, 1), (0, 0), (2, 0)]);
+        let unsorted = [(1, 1), (0, 0), (0, 2), (2, 0), (1, 2)];
+        let mut b = BottomUp(Order::default());
+        b.draw(unsorted.iter().map(|&(x, y)| (x, y, &cell))).unwrap();
+        assert_eq!(b.0 .0, vec![(0, 2), (1, 2), (1, 1), (0, 0), (2, 0)]);
     }
 }

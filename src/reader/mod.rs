@@ -33,7 +33,7 @@ pub mod view;
 pub mod wrap;
 
 pub use app::{Action, App, Effect};
-pub use runtime::{run, run_library, run_progressive};
+pub use runtime::{run, run_library, run_progressive, run_text_first};
 
 use crate::model::Document;
 

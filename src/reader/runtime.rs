@@ -4,7 +4,7 @@
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::sync::{Arc, Once};
 use std::time::Duration;
 
@@ -151,7 +151,7 @@ pub fn run(docs: Vec<Document>, config: &Config) -> anyhow::Result<()> {
     let mut app = App::new(docs, config.options, config.theme_from_env()).with_config(config);
     let store = Store::from_env();
     restore_saved(&mut app, store.as_ref());
-    event_loop(app, store, None)
+    event_loop(app, store, None, None, false)
 }
 
 /// How often the loop wakes, while articles are being annotated, to take
@@ -169,7 +169,7 @@ where
     let store = Store::from_env();
     let loader = super::library::spawn_loader(paths, move |p: std::path::PathBuf| load(&p))
         .context("cannot start the article loader")?;
-    event_loop(app, store, Some(loader))
+    event_loop(app, store, Some(loader), None, false)
 }
 
 /// Runs the reader over articles not annotated yet (large ones): their text
@@ -179,15 +179,79 @@ pub fn run_progressive<F>(plain: Vec<Document>, annotate: F, config: &Config) ->
 where
     F: Fn(Document) -> Document + Send + 'static,
 {
-    let mut app = App::new(plain.clone(), config.options, config.theme_from_env()).with_config(config);
+    let mut app = App::new(plain, config.options, config.theme_from_env()).with_config(config);
+    for v in &mut app.docs {
+        v.pending = true;
+    }
+    let store = Store::from_env();
+    // Once the first frame is up: the annotating thread, on a copy of the
+    // texts, then the saved state (keyed by the text's hash).
+    let after_first: AfterFirst = Box::new(move |app, store| {
+        let copies: Vec<Document> = app.docs.iter().map(|v| v.doc.clone()).collect();
+        let loader = super::library::spawn_loader(copies, move |d: Document| Ok(annotate(d)))
+            .context("cannot start the annotation thread")?;
+        restore_saved(app, store);
+        Ok(Some(loader))
+    });
+    event_loop(app, store, None, Some(after_first), false)
+}
+
+/// Runs the reader over short articles annotated while the terminal is set
+/// up: a worker thread annotates them, started first. The first frame waits
+/// for it up to [`FIRST_WAIT`] (a short article takes milliseconds), else
+/// shows the text and the annotations fill in; either way no key is read
+/// before they are there, so every key acts on the annotated articles.
+pub fn run_text_first<F>(plain: Vec<Document>, annotate: F, config: &Config) -> anyhow::Result<()>
+where
+    F: Fn(Document) -> Document + Send + 'static,
+{
+    let loader = super::library::spawn_loader(plain.clone(), move |d: Document| Ok(annotate(d)))
+        .context("cannot start the annotation thread")?;
+    let mut app = App::new(plain, config.options, config.theme_from_env()).with_config(config);
     for v in &mut app.docs {
         v.pending = true;
     }
     let store = Store::from_env();
     restore_saved(&mut app, store.as_ref());
-    let loader = super::library::spawn_loader(plain, move |d: Document| Ok(annotate(d)))
-        .context("cannot start the annotation thread")?;
-    event_loop(app, store, Some(loader))
+    event_loop(app, store, Some(loader), None, true)
+}
+
+/// How long the first frame of short articles waits for their annotations.
+pub const FIRST_WAIT: Duration = Duration::from_millis(100);
+
+/// Takes the loader's articles until it is done (it ends after the last
+/// one) or, with a deadline, until then. Drops the loader when done.
+fn wait_loaded(
+    app: &mut App,
+    store: Option<&Store>,
+    loader: &mut Option<Receiver<Loaded>>,
+    until: Option<std::time::Instant>,
+) {
+    while let Some(rx) = loader {
+        let got = match until {
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(t) => rx.recv_timeout(t.saturating_duration_since(std::time::Instant::now())),
+        };
+        match got {
+            Ok(loaded) => feed(app, store, loaded),
+            Err(RecvTimeoutError::Disconnected) => *loader = None,
+            Err(RecvTimeoutError::Timeout) => return,
+        }
+    }
+}
+
+/// Gives the app one article from the loader (with its saved state, in a folder).
+fn feed(app: &mut App, store: Option<&Store>, Loaded { index, result }: Loaded) {
+    match result {
+        Ok(doc) => {
+            app.update(Action::Loaded { doc: index, document: Box::new(doc) });
+            // (An article shown while it was annotated has its saved state already.)
+            if app.library.is_some() {
+                restore_one(app, store, index);
+            }
+        }
+        Err(message) => app.update(Action::LoadFailed { doc: index, message }),
+    }
 }
 
 /// Feeds the loader's finished articles to the app (with their saved
@@ -197,18 +261,9 @@ fn take_loaded(app: &mut App, store: Option<&Store>, loader: &mut Option<Receive
     let mut any = false;
     loop {
         match rx.try_recv() {
-            Ok(Loaded { index, result }) => {
+            Ok(loaded) => {
                 any = true;
-                match result {
-                    Ok(doc) => {
-                        app.update(Action::Loaded { doc: index, document: Box::new(doc) });
-                        // (An article shown while it was annotated has its saved state already.)
-                        if app.library.is_some() {
-                            restore_one(app, store, index);
-                        }
-                    }
-                    Err(message) => app.update(Action::LoadFailed { doc: index, message }),
-                }
+                feed(app, store, loaded);
             }
             Err(TryRecvError::Empty) => break,
             Err(TryRecvError::Disconnected) => {
@@ -220,7 +275,21 @@ fn take_loaded(app: &mut App, store: Option<&Store>, loader: &mut Option<Receive
     any
 }
 
-fn event_loop(mut app: App, store: Option<Store>, mut loader: Option<Receiver<Loaded>>) -> anyhow::Result<()> {
+/// Work the event loop does right after its first frame (what that frame
+/// need not wait for); it may start the loader.
+type AfterFirst = Box<dyn FnOnce(&mut App, Option<&Store>) -> anyhow::Result<Option<Receiver<Loaded>>>>;
+
+/// The loop: draws, then takes input, finished articles and idle work
+/// (wrapping the rest of a long article) until the user quits. With
+/// `settle`, the loader's articles are waited for before any key is read
+/// (the first frame waits [`FIRST_WAIT`] at most).
+fn event_loop(
+    mut app: App,
+    store: Option<Store>,
+    mut loader: Option<Receiver<Loaded>>,
+    after_first: Option<AfterFirst>,
+    settle: bool,
+) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     spawn_watchdog(Arc::clone(&stop))?;
 
@@ -230,15 +299,37 @@ fn event_loop(mut app: App, store: Option<Store>, mut loader: Option<Receiver<Lo
         Terminal::new(BottomUp(CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER, io::stdout()))))?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    if settle {
+        wait_loaded(&mut app, store.as_ref(), &mut loader, Some(std::time::Instant::now() + FIRST_WAIT));
+    }
     draw(&mut terminal, &app)?;
     if std::env::var_os(TEST_PANIC_ENV).is_some() {
         panic!("{TEST_PANIC_ENV} is set: panicking after the first frame (test hook)");
     }
+    if let Some(work) = after_first {
+        loader = loader.or(work(&mut app, store.as_ref())?);
+        draw(&mut terminal, &app)?;
+    }
+    if settle && loader.is_some() {
+        wait_loaded(&mut app, store.as_ref(), &mut loader, None);
+        draw(&mut terminal, &app)?;
+    }
 
     while !app.quit && !stop.load(Ordering::SeqCst) {
-        let wait = if loader.is_some() { LOAD_TICK } else { SIGNAL_POLL };
+        let wait = if app.wants_idle() {
+            Duration::ZERO
+        } else if loader.is_some() {
+            LOAD_TICK
+        } else {
+            SIGNAL_POLL
+        };
         let mut changed = take_loaded(&mut app, store.as_ref(), &mut loader);
-        if event::poll(wait)? {
+        if wait.is_zero() && !event::poll(wait)? {
+            // Idle: wrap more of the article; redraw once it is whole (the
+            // position in percent is then exact).
+            app.update(Action::Idle);
+            changed |= !app.wants_idle();
+        } else if event::poll(wait)? {
             // Take everything that is waiting, then draw once.
             loop {
                 if let Some(action) = to_action(event::read()?) {
@@ -295,7 +386,7 @@ pub fn restore_saved(app: &mut App, store: Option<&Store>) {
 fn restore_one(app: &mut App, store: Option<&Store>, doc: usize) {
     let action = match store {
         None => Action::StateProblem { doc, message: "no home folder: ticks are not saved".into() },
-        Some(s) => match s.load(&app.docs[doc].key) {
+        Some(s) => match s.load(app.docs[doc].key()) {
             Ok(l) => Action::Restored { doc, state: l.state, warning: l.warning },
             Err(e) => Action::StateProblem { doc, message: format!("cannot read {}: {e}", s.dir().display()) },
         },
@@ -332,6 +423,6 @@ fn save_positions(app: &App, store: Option<&Store>) {
     let Some(s) = store else { return };
     // Only the articles read somewhere new (a folder may hold thousands).
     for v in app.docs.iter().filter(|v| v.anchor != v.saved_anchor) {
-        let _ = s.set_position(&v.key, v.anchor);
+        let _ = s.set_position(v.key(), v.anchor);
     }
 }

@@ -84,11 +84,12 @@ fn render_article(app: &App, v: &DocView, screen: &Screen, frame: &mut Frame) {
         frame.render_widget(pane_block(&app.theme, source_label(v), app.focus == Focus::Article), screen.article);
         return;
     }
-    // `update` keeps the wrap for the stored size; a frame of another size
-    // (a test drawing without a resize) wraps on the spot.
+    // `update` keeps the wrap for the stored size (grown as far as the
+    // screen needs); a frame of another size (a test drawing without a
+    // resize) wraps on the spot, unless a whole wrap of its width is kept.
     let wrapped: Cow<'_, Wrapped> = match v.wrapped(width) {
-        Some(w) => Cow::Borrowed(w),
-        None => Cow::Owned(wrap::wrap(&v.doc.text, &v.doc.meta, width)),
+        Some(w) if w.complete() || app.screen.text == t => Cow::Borrowed(w),
+        _ => Cow::Owned(wrap::wrap(&v.doc.text, &v.doc.meta, width)),
     };
     let h = usize::from(t.height);
     let top = if app.screen.text == t { v.top } else { wrapped.row_of(v.anchor).min(wrapped.len().saturating_sub(h)) };
@@ -584,11 +585,20 @@ fn fit(s: &str, w: usize) -> String {
 
 /// The position shown in the status bar: percent of the article read.
 pub fn percent(v: &DocView, height: usize) -> usize {
-    let rows = v.current_wrap().map_or(0, Wrapped::len);
+    let Some(w) = v.current_wrap() else { return 100 };
+    let rows = w.len();
     if rows == 0 {
         return 100;
     }
-    ((v.top + height).min(rows) * 100) / rows
+    // While the end is still being wrapped: the rows so far, scaled by the
+    // share of the text they cover.
+    let total = if w.complete() {
+        rows
+    } else {
+        let est = rows as u128 * v.doc.text.len() as u128 / w.wrapped_bytes().max(1) as u128;
+        usize::try_from(est).unwrap_or(usize::MAX).max(rows)
+    };
+    ((v.top + height).min(total) * 100) / total
 }
 
 /// Columns a name may take in the status bar.

@@ -91,20 +91,34 @@ impl Row {
     }
 }
 
-/// The article wrapped at one width.
+/// The article wrapped at one width, possibly only its first lines so far.
+///
+/// A wrap grows a whole line at a time, from the top ([`Wrapped::extend`]):
+/// the reader wraps what it shows first and the rest when it is idle, so the
+/// first frame of a long article does not wait for the whole text. Rows
+/// already made never change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wrapped {
     pub width: usize,
     pub rows: Vec<Row>,
+    /// Byte offset of the first line not wrapped yet.
+    next: usize,
+    /// True once every line is wrapped.
+    done: bool,
 }
 
 impl Wrapped {
+    /// Nothing wrapped yet, at `width` columns (at least 1).
+    pub fn new(width: usize) -> Wrapped {
+        Wrapped { width: width.max(1), rows: Vec::new(), next: 0, done: false }
+    }
+
     /// The row showing byte `pos` (the last row starting at or before it).
     pub fn row_of(&self, pos: usize) -> usize {
         self.rows.partition_point(|r| r.start() <= pos).saturating_sub(1)
     }
 
-    /// The rows' count.
+    /// The rows' count (so far, while not [`Wrapped::complete`]).
     pub fn len(&self) -> usize {
         self.rows.len()
     }
@@ -113,9 +127,66 @@ impl Wrapped {
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
+
+    /// True once the whole text is wrapped.
+    pub fn complete(&self) -> bool {
+        self.done
+    }
+
+    /// Bytes of the text wrapped so far (its length, or more, once complete).
+    pub fn wrapped_bytes(&self) -> usize {
+        self.next
+    }
+
+    /// Wraps more lines of `text` (the same text and meta each call) until
+    /// the line holding byte `pos` is wrapped and there are at least `rows`
+    /// rows, or the text is done.
+    pub fn extend(&mut self, text: &str, meta: &Meta, pos: usize, rows: usize) {
+        self.extend_with(text, meta, pos, rows, str::is_ascii);
+    }
+
+    /// [`Wrapped::extend`], with `fast(line)` choosing the one-pass path for
+    /// a line (else textwrap's first-fit).
+    fn extend_with(&mut self, text: &str, meta: &Meta, pos: usize, rows: usize, fast: impl Fn(&str) -> bool) {
+        if self.done || (self.next > pos && self.rows.len() >= rows) {
+            return;
+        }
+        let width = self.width;
+        let headline = meta.headline.filter(|h| !h.is_empty() && h.end <= text.len());
+        if self.rows.is_empty() {
+            // About one row per `width` bytes of what is asked for, plus the
+            // blank rows between paragraphs.
+            let ask = pos.saturating_add(1).min(text.len());
+            self.rows.reserve(ask / width.max(16) + rows.min(1 << 16) + 16);
+        }
+        let mut offset = self.next;
+        while offset <= text.len() && (offset <= pos || self.rows.len() < rows) {
+            let start = offset;
+            let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+            let line = &text[start..end];
+            offset = end + 1;
+            let kind = if headline.is_some_and(|h| h.contains_pos(start) || (start < h.start && h.start < offset)) {
+                RowKind::Headline
+            } else {
+                RowKind::Body
+            };
+            if line.is_empty() {
+                self.rows.push(Row::new(start, start, kind));
+            } else if fast(line) {
+                wrap_line(line, start, width, kind, &mut self.rows);
+            } else {
+                wrap_line_textwrap(line, start, width, kind, &mut self.rows);
+            }
+            if kind == RowKind::Headline && headline.is_some_and(|h| h.end <= offset) {
+                self.rows.push(Row::new(end, end, RowKind::Rule));
+            }
+        }
+        self.next = offset;
+        self.done = offset > text.len();
+    }
 }
 
-/// Wraps `text` at `width` columns (at least 1).
+/// Wraps the whole of `text` at `width` columns (at least 1).
 ///
 /// One pass over the bytes: ASCII (almost all of a news article) is measured
 /// without decoding, and the rows are built as the words go by, with the
@@ -124,38 +195,9 @@ impl Wrapped {
 /// after the words (and their following whitespace) already on the row; a
 /// word wider than the row is cut into row-wide pieces.
 pub fn wrap(text: &str, meta: &Meta, width: usize) -> Wrapped {
-    wrap_lines(text, meta, width, str::is_ascii)
-}
-
-/// The wrap, with `fast(line)` choosing the one-pass path for a line (else
-/// textwrap's first-fit).
-fn wrap_lines(text: &str, meta: &Meta, width: usize, fast: impl Fn(&str) -> bool) -> Wrapped {
-    let width = width.max(1);
-    // About one row per `width` bytes, plus the blank rows between paragraphs.
-    let mut rows = Vec::with_capacity(text.len() / width.max(16) + 16);
-    let headline = meta.headline.filter(|h| !h.is_empty() && h.end <= text.len());
-    let mut offset = 0;
-    for line in text.split('\n') {
-        let start = offset;
-        offset += line.len() + 1;
-        let kind = if headline.is_some_and(|h| h.contains_pos(start) || (start < h.start && h.start < offset)) {
-            RowKind::Headline
-        } else {
-            RowKind::Body
-        };
-        if line.is_empty() {
-            rows.push(Row::new(start, start, kind));
-        } else if fast(line) {
-            wrap_line(line, start, width, kind, &mut rows);
-        } else {
-            wrap_line_textwrap(line, start, width, kind, &mut rows);
-        }
-        if kind == RowKind::Headline && headline.is_some_and(|h| h.end <= offset) {
-            let end = (start + line.len()).min(text.len());
-            rows.push(Row::new(end, end, RowKind::Rule));
-        }
-    }
-    Wrapped { width, rows }
+    let mut w = Wrapped::new(width);
+    w.extend(text, meta, usize::MAX, 0);
+    w
 }
 
 /// Screen width of an ASCII byte as the article draws it (a tab is
@@ -363,7 +405,9 @@ mod tests {
         use super::super::*;
 
         pub fn wrap(text: &str, meta: &Meta, width: usize) -> Wrapped {
-            wrap_lines(text, meta, width, |_| false)
+            let mut w = Wrapped::new(width);
+            w.extend_with(text, meta, usize::MAX, 0, |_| false);
+            w
         }
     }
 
@@ -385,6 +429,29 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_wrap_grown_in_steps_is_the_whole_wrap() {
+        let t = "Big news here\n\nBody text with  words, \u{201c}quoted\u{201d} too.\n\n".repeat(9);
+        let meta = Meta { headline: Some(Span::new(0, 13)), ..Meta::default() };
+        for width in [1, 7, 30] {
+            let whole = wrap(&t, &meta, width);
+            for step in [1, 5, 40] {
+                let mut w = Wrapped::new(width);
+                let mut pos = 0;
+                while !w.complete() {
+                    w.extend(&t, &meta, pos, 0);
+                    assert!(w.wrapped_bytes() > pos.min(t.len()));
+                    pos += step;
+                }
+                assert_eq!(w, whole, "width {width}, step {step}");
+            }
+            let mut w = Wrapped::new(width);
+            w.extend(&t, &meta, 0, 12);
+            assert!(w.len() >= 12 && !w.complete());
+            assert_eq!(w.rows[..], whole.rows[..w.len()]);
         }
     }
 

@@ -36,6 +36,7 @@ use self::clause::span_of;
 use self::cues::Cues;
 use self::features::Place;
 use super::attribution::Attribution;
+use super::context::Bits;
 use super::entities::{Entities, Found};
 use super::fit::LinearModel;
 use super::lexicon::Lexicon;
@@ -57,7 +58,7 @@ struct Ctx<'a> {
     /// Index + 1 of the direct quote containing each token, if any (4 bytes a token).
     quote_of: Vec<Option<NonZeroU32>>,
     /// Inside any quote marks (direct, partial or title).
-    in_marks: &'a [bool],
+    in_marks: &'a Bits,
     /// The cue kinds of each token's word.
     cues: Vec<Cues>,
     /// In an interview, the answer paragraphs speak for the interviewee:
