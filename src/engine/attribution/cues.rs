@@ -63,12 +63,12 @@ fn opens_quote(reading: &Reading, k: usize) -> bool {
 
 /// After the closing mark, up to the end of the sentence: `, X said`,
 /// `, said X`, `, he added`, `X wrote`, `― Jane Doe`. `earlier` is the
-/// speaker of the quote before, for "the statement said".
+/// quote before, for "the statement said".
 pub(super) fn after_quote(
     reading: &Reading,
     mentions: &Mentions,
     tokens: Range<usize>,
-    earlier: Option<usize>,
+    earlier: Earlier,
 ) -> Option<Decided> {
     let (from, to) = (tokens.start, tokens.end);
     let mut k = from;
@@ -106,7 +106,7 @@ fn subject_after(
     mentions: &Mentions,
     before_verb: Range<usize>,
     to: usize,
-    earlier: Option<usize>,
+    earlier: Earlier,
 ) -> (Option<usize>, &'static str) {
     let (k, verb) = (before_verb.start, before_verb.end);
     let before: Vec<Found> = before_verb.clone().filter_map(|j| mentions.at(j)).collect();
@@ -123,13 +123,40 @@ fn subject_after(
     });
     if statement {
         // "the statement said": the statement introduced before.
-        return (earlier, "cue_after_statement");
+        let issuer = statement_issuer(reading, mentions, earlier.since..k);
+        return (issuer.or(earlier.speaker), "cue_after_statement");
     }
     let after: Vec<Found> = (verb + 1..(verb + 8).min(to.max(verb + 1))).filter_map(|j| mentions.at(j)).collect();
     match pick_speaker(reading, &after, verb) {
         Some(entity) => (Some(entity), "cue_after_name_following"),
         None => (None, "cue_after_no_name"),
     }
+}
+
+/// The quote before a quote, for "the statement said": its speaker, and
+/// the token after it (or two paragraphs back when there is none).
+#[derive(Clone, Copy)]
+pub(super) struct Earlier {
+    pub speaker: Option<usize>,
+    pub since: usize,
+}
+
+/// Rule `statement_issuer`: the person or organization that speaks in the
+/// latest sentence of `tokens` naming a statement outside quotes ("In a
+/// statement released Friday, the council said ...").
+fn statement_issuer(reading: &Reading, mentions: &Mentions, tokens: Range<usize>) -> Option<usize> {
+    let nouns = &reading.lexicon.classes.statement_nouns;
+    let at = tokens.clone().rev().find(|&k| !reading.in_quote(k) && nouns.contains(reading.word(k)))?;
+    let sentence = reading.ctx.sentences[reading.sentence_of(reading.tokens()[at].start())];
+    let words = reading.token_range(sentence);
+    let verb = words.clone().find(|&k| !reading.in_quote(k) && cue(reading, k).is_some())?;
+    let named: Vec<Found> = words
+        .filter_map(|k| mentions.at(k))
+        .filter(|m| !reading.in_quote(m.tok) && matches!(reading.kind(m.entity), EntityKind::Person | EntityKind::Organization))
+        .collect();
+    let issuer = pick_speaker(reading, &named, verb)?;
+    crate::engine::trace::fire("speakers", "statement_issuer", reading.tokens()[at].span());
+    Some(issuer)
 }
 
 /// Before the opening mark, from the start of its sentence: `X said: "`,

@@ -17,6 +17,7 @@ mod cues;
 mod features;
 mod focus;
 mod speaker;
+mod transcript;
 
 use std::cell::RefCell;
 use std::sync::OnceLock;

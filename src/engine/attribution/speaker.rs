@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::cues::{self, Decided};
 use super::features::{self, extra, Around, EXTRA_FEATURES};
+use super::transcript;
 use super::{Attribution, Reading, Walk};
 use crate::engine::entities::Found;
 use crate::engine::fit::LinearModel;
@@ -17,7 +18,8 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 28] = [
+pub const RULES: [&str; 29] = [
+    "transcript_label",
     "participle_previous_speaker",
     "dash_signature",
     "cue_after_subject",
@@ -49,7 +51,7 @@ pub const RULES: [&str; 28] = [
 ];
 
 /// The rules from here on carry the discourse on (no cue of the quote's own).
-pub(super) const FIRST_DISCOURSE_RULE: usize = 18;
+pub(super) const FIRST_DISCOURSE_RULE: usize = 19;
 
 /// Every feature name, in weight order: the rules, then the extras.
 pub static FEATURE_NAMES: [&str; RULES.len() + EXTRA_FEATURES.len()] = {
@@ -153,6 +155,9 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
     let cues: Vec<Proposal> =
         from_cues(reading, walk, quote, tokens).into_iter().flatten().map(Proposal::from).collect();
     let mut out = Vec::new();
+    if let Some(speaker) = transcript::transcript_label(reading, q) {
+        out.push(Proposal { speaker, cue: None, rule: "transcript_label" });
+    }
     // "..., adding, “...”" with no subject in its sentence: the speaker of
     // the quote before it in the paragraph.
     if let Some(first) = cues.first().filter(|c| c.speaker.is_none()) {
@@ -288,10 +293,14 @@ fn from_cues(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>)
     let after = token_at(ctx.tokens, q.outer.end);
     let before = token_at(ctx.tokens, q.outer.start);
     // The speaker of the quote just before, for "the statement said".
-    let earlier = reading
-        .previous_direct(quote)
-        .filter(|&j| q.para <= ctx.quotes[j].para + 2)
-        .and_then(|j| walk.quotes[j].speaker);
+    let previous = reading.previous_direct(quote).filter(|&j| q.para <= ctx.quotes[j].para + 2);
+    let earlier = cues::Earlier {
+        speaker: previous.and_then(|j| walk.quotes[j].speaker),
+        since: match previous {
+            Some(j) => token_at(ctx.tokens, ctx.quotes[j].outer.end),
+            None => token_at(ctx.tokens, ctx.paras[q.para.saturating_sub(2)].start),
+        },
+    };
     let mentions = &walk.mentions;
     [
         cues::after_quote(reading, mentions, after..tokens.end, earlier),

@@ -393,3 +393,23 @@ fn repeated_quote() {
     assert!(fired.iter().any(|f| f.rule == "repeated_quote"), "{fired:?}");
     assert_eq!(name(&doc, doc.quotes[0].speaker), Some("Oren Vale"));
 }
+
+#[test]
+fn transcript_label() {
+    // A surname label, and a role label linked to the person the text names with it.
+    let body = "Host Lena Brisco spoke with her guest, miller Tobin Ardal.\n\n\"ARDAL: The wheel turns again.\n\n\"HOST: When did it stop?";
+    speaker_rule("transcript_label", body, "wheel", Some("Tobin Ardal"));
+    speaker_rule("transcript_label", body, "stop", Some("Lena Brisco"));
+}
+
+#[test]
+fn statement_issuer() {
+    // "the statement read": the issuer of the statement introduced after
+    // the quote before, not that quote's speaker.
+    speaker_rule(
+        "statement_issuer",
+        "“The pier is unsafe,” Mira Holt said.\n\nIn a statement on Friday, the Keswater Port Authority said it would close the pier.\n\n“Repairs begin in May,” the statement read.",
+        "Repairs",
+        Some("Keswater Port Authority"),
+    );
+}
