@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::focus::{is_subject_position, main_clause_start, Mentions};
-use super::speaker::{can_speak, pick_speaker};
+use super::speaker::{can_speak, is_group, pick_speaker};
 use super::{Attribution, Reading};
 use crate::engine::entities::Found;
 use crate::engine::quotes::RawQuote;
@@ -246,7 +246,8 @@ fn subject_before(
     (None, "cue_before_no_name")
 }
 
-/// The name right before the verb ("..., Kessler said, "): a person, or
+/// The name right before the verb ("..., Kessler said, "): a person or a
+/// group, or
 /// whoever is named in an as-clause ("As the Ledger reported, “...”"). A
 /// participle after a comma ("..., saying") and "... and said" have none.
 fn name_at_verb(
@@ -263,7 +264,9 @@ fn name_at_verb(
         .filter_map(|k| mentions.at(k))
         .filter(|m| m.tok_end == verb || m.tok_end + 1 == verb && !reading.tokens()[m.tok_end].is_word())
         .collect();
-    if let Some(m) = near.iter().find(|m| reading.is_person(m.entity)) {
+    // A person, else a group named by a plural noun ("Protesters chanted “...”").
+    let group = |m: &&Found| reading.kind(m.entity) == EntityKind::Other && is_group(&reading.ents.entities[m.entity].name);
+    if let Some(m) = near.iter().find(|m| reading.is_person(m.entity)).or_else(|| near.iter().find(group)) {
         return Some((Some(m.entity), "cue_before_name_at_verb"));
     }
     let as_clause = reading.word(from) == "as" && near.first().is_some_and(|m| m.tok <= from + 3);

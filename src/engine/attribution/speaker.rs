@@ -386,7 +386,7 @@ pub(super) fn can_speak(reading: &Reading, m: &Found, verb: usize) -> bool {
 }
 
 /// A name of one plural word: a group of people ("Velmarians").
-fn is_group(name: &str) -> bool {
+pub(super) fn is_group(name: &str) -> bool {
     !name.contains(' ') && name.ends_with('s') && !name.ends_with("ss")
 }
 
