@@ -126,6 +126,9 @@ fn subject_after(
         let issuer = statement_issuer(reading, mentions, earlier.since..k);
         return (issuer.or(earlier.speaker), "cue_after_statement");
     }
+    if describes_person(reading, k, verb) {
+        return (None, "described_person");
+    }
     let after: Vec<Found> = (verb + 1..(verb + 8).min(to.max(verb + 1))).filter_map(|j| mentions.at(j)).collect();
     match pick_speaker(reading, &after, verb) {
         Some(entity) => (Some(entity), "cue_after_name_following"),
@@ -178,11 +181,30 @@ pub(super) fn before_quote(reading: &Reading, mentions: &Mentions, tokens: Range
     if speaker.is_none() && verb.is_none() {
         return None;
     }
-    if rule == "cue_before_no_name" && verb.is_some_and(|v| described_subject(reading, from, v)) {
+    if rule == "cue_before_no_name" && verb.is_some_and(|v| describes_person(reading, from, v)) {
+        rule = "described_person";
+    } else if rule == "cue_before_no_name" && verb.is_some_and(|v| described_subject(reading, from, v)) {
         rule = "cue_before_unnamed";
     }
     let cue = verb.map(|v| cue(reading, v).unwrap_or_else(|| reading.word(v).to_string()));
     Some(Decided::new(speaker, cue, rule))
+}
+
+/// Rule `described_person`: right before the verb at `verb`, "the", up to
+/// three words and a noun that describes a person (`described_people`, an
+/// age): "the 44-year-old said", "the Liberal MPP said". The speaker is the
+/// person in focus (see `speaker`).
+fn describes_person(reading: &Reading, from: usize, verb: usize) -> bool {
+    let tokens = reading.tokens();
+    let Some(the) = (from.max(verb.saturating_sub(8))..verb).rev().find(|&j| reading.word(j) == "the") else {
+        return false;
+    };
+    let between = the + 1..verb;
+    let words = between.clone().filter(|&j| tokens[j].is_word()).count();
+    let plain = between.clone().all(|j| !reading.in_quote(j) && (tokens[j].is_word() || reading.mark(j) == '-'));
+    let head = reading.word(verb - 1);
+    let person = reading.lexicon.classes.described_people.contains(head) || head.ends_with("year-old");
+    plain && (1..=4).contains(&words) && person
 }
 
 /// Rule `cue_before_unnamed`: the word right before the verb is a noun of

@@ -198,6 +198,17 @@ impl Discourse {
             let known = reading.ents.gender[id];
             reading.is_person(id) && (known == gender || known == Gender::Unknown)
         };
+        self.most_salient(fits, sentence)
+    }
+
+    /// The person a description stands for ("the 44-year-old said"): the
+    /// most salient person in focus, of either gender.
+    pub(super) fn described(&self, reading: &Reading, sentence: usize) -> Option<usize> {
+        self.most_salient(|id| reading.is_person(id), sentence).map(|(entity, _)| entity)
+    }
+
+    /// The most salient entity that `fits`, by the order of [`Self::resolve_gendered`].
+    fn most_salient(&self, fits: impl Fn(usize) -> bool, sentence: usize) -> Option<(usize, &'static str)> {
         // Entries are in sentence order: look only at the last few sentences.
         let recent = &self.entries[self.entries.partition_point(|f| f.sentence() + 8 < sentence)..];
         for back in 0..=5 {

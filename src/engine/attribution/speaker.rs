@@ -18,7 +18,7 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 29] = [
+pub const RULES: [&str; 30] = [
     "transcript_label",
     "participle_previous_speaker",
     "dash_signature",
@@ -27,6 +27,7 @@ pub const RULES: [&str; 29] = [
     "cue_after_statement",
     "cue_after_name_following",
     "cue_after_no_name",
+    "described_person",
     "cue_before_name_at_verb",
     "cue_before_as_clause",
     "cue_before_participle_subject",
@@ -51,7 +52,7 @@ pub const RULES: [&str; 29] = [
 ];
 
 /// The rules from here on carry the discourse on (no cue of the quote's own).
-pub(super) const FIRST_DISCOURSE_RULE: usize = 19;
+pub(super) const FIRST_DISCOURSE_RULE: usize = 20;
 
 /// Every feature name, in weight order: the rules, then the extras.
 pub static FEATURE_NAMES: [&str; RULES.len() + EXTRA_FEATURES.len()] = {
@@ -152,8 +153,12 @@ fn joint(reading: &Reading, walk: &Walk, around: &Around, speaker: usize) -> Opt
 /// Every rule's proposal, highest priority first (the order of [`RULES`]).
 fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens: Range<usize>) -> Vec<Proposal> {
     let q = &reading.ctx.quotes[quote];
-    let cues: Vec<Proposal> =
+    let mut cues: Vec<Proposal> =
         from_cues(reading, walk, quote, tokens).into_iter().flatten().map(Proposal::from).collect();
+    // "the 44-year-old said": the person in focus.
+    for p in cues.iter_mut().filter(|p| p.rule == "described_person") {
+        p.speaker = walk.discourse.described(reading, reading.sentence_of(q.outer.end.saturating_sub(1)));
+    }
     let mut out = Vec::new();
     if let Some(speaker) = transcript::transcript_label(reading, q) {
         out.push(Proposal { speaker, cue: None, rule: "transcript_label" });

@@ -413,3 +413,14 @@ fn statement_issuer() {
         Some("Keswater Port Authority"),
     );
 }
+
+#[test]
+fn described_person() {
+    // "the 61-year-old said": the person in focus; no name at the verb.
+    speaker_rule(
+        "described_person",
+        "Edda Varr opened the bakery in 1990.\n\n“I still bake every loaf,” the 61-year-old said.",
+        "loaf",
+        Some("Edda Varr"),
+    );
+}
