@@ -120,6 +120,7 @@ fn subject_after(
     let statement = (k..verb).any(|j| {
         reading.word(j) == "the"
             && reading.ctx.lower.get(j + 1).is_some_and(|w| words.statement_nouns.contains(w.as_str()))
+            && !reading.tokens()[j + 1].cap()
     });
     if statement {
         // "the statement said": the statement introduced before.
@@ -149,7 +150,8 @@ pub(super) struct Earlier {
 /// statement released Friday, the council said ...").
 fn statement_issuer(reading: &Reading, mentions: &Mentions, tokens: Range<usize>) -> Option<usize> {
     let nouns = &reading.lexicon.classes.statement_nouns;
-    let at = tokens.clone().rev().find(|&k| !reading.in_quote(k) && nouns.contains(reading.word(k)))?;
+    let noun = |k: usize| !reading.in_quote(k) && !reading.tokens()[k].cap() && nouns.contains(reading.word(k));
+    let at = tokens.clone().rev().find(|&k| noun(k))?;
     let sentence = reading.ctx.sentences[reading.sentence_of(reading.tokens()[at].start())];
     let words = reading.token_range(sentence);
     let verb = words.clone().find(|&k| !reading.in_quote(k) && cue(reading, k).is_some())?;

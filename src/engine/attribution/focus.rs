@@ -229,8 +229,10 @@ impl Discourse {
     /// spoke, else the person subject, else any person, else the
     /// organization subject.
     pub(super) fn previous_subject(&self, reading: &Reading, sentence: usize) -> Option<usize> {
-        let from = self.entries.partition_point(|f| f.sentence() + 1 < sentence);
-        let previous: Vec<&Focus> = self.entries[from..].iter().filter(|f| f.sentence() + 1 == sentence).collect();
+        // (A boilerplate line between, "WATCH: ...", does not count.)
+        let target = (0..sentence).rev().find(|&s| !reading.boilerplate_sentence(s))?;
+        let from = self.entries.partition_point(|f| f.sentence() < target);
+        let previous: Vec<&Focus> = self.entries[from..].iter().filter(|f| f.sentence() == target).collect();
         let person = |f: &&&Focus| reading.is_person(f.entity());
         previous
             .iter()

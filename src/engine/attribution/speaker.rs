@@ -298,7 +298,7 @@ fn from_cues(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>)
     let after = token_at(ctx.tokens, q.outer.end);
     let before = token_at(ctx.tokens, q.outer.start);
     // The speaker of the quote just before, for "the statement said".
-    let previous = reading.previous_direct(quote).filter(|&j| q.para <= ctx.quotes[j].para + 2);
+    let previous = reading.previous_direct(quote).filter(|&j| reading.paras_between(ctx.quotes[j].para, q.para) <= 2);
     let earlier = cues::Earlier {
         speaker: previous.and_then(|j| walk.quotes[j].speaker),
         since: match previous {
@@ -333,7 +333,7 @@ fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal>
     let quotes = reading.ctx.quotes;
     let q = &quotes[quote];
     let mut out = Vec::new();
-    let recent = reading.previous_direct(quote).filter(|&j| q.para <= quotes[j].para + 1);
+    let recent = reading.previous_direct(quote).filter(|&j| reading.paras_between(quotes[j].para, q.para) <= 1);
     let spoken = recent.filter(|&j| walk.quotes[j].speaker.is_some());
     let copy = |j: usize, rule| Proposal { speaker: walk.quotes[j].speaker, cue: walk.quotes[j].cue.clone(), rule };
     if let Some(j) = spoken.filter(|&j| quotes[j].para == q.para) {
@@ -346,7 +346,7 @@ fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal>
     if let Some(j) = spoken {
         out.push(copy(j, "previous_quote_speaker"));
     }
-    if let Some((entity, _)) = walk.last_speaker.filter(|&(_, para)| q.para <= para + 1) {
+    if let Some((entity, _)) = walk.last_speaker.filter(|&(_, para)| reading.paras_between(para, q.para) <= 1) {
         out.push(Proposal { speaker: Some(entity), cue: None, rule: "last_speaker" });
     }
     out
