@@ -157,7 +157,9 @@ fn statement_issuer(reading: &Reading, mentions: &Mentions, tokens: Range<usize>
     let verb = words.clone().find(|&k| !reading.in_quote(k) && cue(reading, k).is_some())?;
     let named: Vec<Found> = words
         .filter_map(|k| mentions.at(k))
-        .filter(|m| !reading.in_quote(m.tok) && matches!(reading.kind(m.entity), EntityKind::Person | EntityKind::Organization))
+        .filter(|m| {
+            !reading.in_quote(m.tok) && matches!(reading.kind(m.entity), EntityKind::Person | EntityKind::Organization)
+        })
         .collect();
     let issuer = pick_speaker(reading, &named, verb)?;
     crate::engine::trace::fire("speakers", "statement_issuer", reading.tokens()[at].span());
@@ -289,7 +291,8 @@ fn name_at_verb(
         .filter(|m| m.tok_end == verb || m.tok_end + 1 == verb && !reading.tokens()[m.tok_end].is_word())
         .collect();
     // A person, else a group named by a plural noun ("Protesters chanted “...”").
-    let group = |m: &&Found| reading.kind(m.entity) == EntityKind::Other && is_group(&reading.ents.entities[m.entity].name);
+    let group =
+        |m: &&Found| reading.kind(m.entity) == EntityKind::Other && is_group(&reading.ents.entities[m.entity].name);
     if let Some(m) = near.iter().find(|m| reading.is_person(m.entity)).or_else(|| near.iter().find(group)) {
         return Some((Some(m.entity), "cue_before_name_at_verb"));
     }

@@ -99,9 +99,8 @@ impl<'a> Around<'a> {
     /// The nearest person or organization named before the quote in its
     /// paragraph or the one before.
     pub(super) fn named_nearby(&self, reading: &Reading) -> Option<usize> {
-        let near = |m: &&&Found| {
-            m.span.start < self.start && reading.paras_between(Self::para_of(reading, m), self.para) <= 1
-        };
+        let near =
+            |m: &&&Found| m.span.start < self.start && reading.paras_between(Self::para_of(reading, m), self.para) <= 1;
         let nearest = |kind: EntityKind| {
             self.names.iter().rev().filter(near).find(|m| reading.kind(m.entity) == kind).map(|m| m.entity)
         };
