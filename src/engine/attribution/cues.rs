@@ -377,6 +377,30 @@ pub(super) fn colon_paragraph_before(
     Some(Decided { rule: "colon_paragraph_before", ..found })
 }
 
+/// Rule `cue_next_paragraph`: a quote alone in its paragraph, and the next
+/// paragraph opens by pointing back at it with a speech verb ("That was
+/// how X described ...", "Those were the words X wrote ..."): the subject
+/// of that verb.
+pub(super) fn next_paragraph(reading: &Reading, mentions: &Mentions, quote: &RawQuote) -> Option<usize> {
+    let (paras, tokens) = (reading.ctx.paras, reading.tokens());
+    let own = paras[quote.para];
+    if quote.outer.start != own.start || quote.outer.end < own.end {
+        return None;
+    }
+    let next = reading.token_range(*paras.get(quote.para + 1)?);
+    let first = next.start;
+    let points_back = first < next.end && matches!(reading.word(first), "that" | "those" | "this" | "such");
+    let copula = first + 1 < next.end && matches!(reading.word(first + 1), "was" | "is" | "were" | "are" | "'s" | "’s");
+    if !(points_back && copula) {
+        return None;
+    }
+    let sentence = reading.ctx.sentences[reading.sentence_of(tokens[first].start())];
+    let words = first..reading.token_range(sentence).end.min(first + 16);
+    let verb = words.clone().find(|&k| tokens[k].is_word() && cue(reading, k).is_some())?;
+    let named: Vec<Found> = words.filter_map(|k| mentions.at(k)).collect();
+    pick_speaker(reading, &named, verb)
+}
+
 /// "Jane Doe, Institute of Things." alone on the line after the quote's
 /// paragraph `para` (or "- Jane Doe." / "—President Doe, tweeting"): the
 /// quote is signed by that person.

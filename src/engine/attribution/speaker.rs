@@ -18,7 +18,7 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 30] = [
+pub const RULES: [&str; 31] = [
     "transcript_label",
     "participle_previous_speaker",
     "dash_signature",
@@ -39,6 +39,7 @@ pub const RULES: [&str; 30] = [
     "cue_before_unnamed",
     "according_to",
     "colon_paragraph_before",
+    "cue_next_paragraph",
     "runs_on",
     "signature_line",
     "same_paragraph_speaker",
@@ -52,7 +53,7 @@ pub const RULES: [&str; 30] = [
 ];
 
 /// The rules from here on carry the discourse on (no cue of the quote's own).
-pub(super) const FIRST_DISCOURSE_RULE: usize = 20;
+pub(super) const FIRST_DISCOURSE_RULE: usize = 21;
 
 /// Every feature name, in weight order: the rules, then the extras.
 pub static FEATURE_NAMES: [&str; RULES.len() + EXTRA_FEATURES.len()] = {
@@ -174,6 +175,11 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
                     rule: "participle_previous_speaker",
                 });
             }
+        }
+    }
+    if cues.is_empty() {
+        if let Some(entity) = cues::next_paragraph(reading, &walk.mentions, q) {
+            out.push(Proposal { speaker: Some(entity), cue: None, rule: "cue_next_paragraph" });
         }
     }
     out.extend(cues);

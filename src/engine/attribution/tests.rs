@@ -424,3 +424,13 @@ fn described_person() {
         Some("Edda Varr"),
     );
 }
+
+#[test]
+fn cue_next_paragraph() {
+    speaker_rule(
+        "cue_next_paragraph",
+        "“The river gave us everything.”\n\nThat was how Oskar Lind described the valley before the dam.",
+        "river",
+        Some("Oskar Lind"),
+    );
+}
