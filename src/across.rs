@@ -48,21 +48,23 @@ impl ArticleSpeakers {
     /// The speakers of `doc` (entities with at least one quote).
     pub fn of(doc: &Document) -> ArticleSpeakers {
         let mut locals: Vec<Local> = Vec::new();
+        // Everyone who speaks a quote, those speaking together too.
         for (i, q) in doc.quotes.iter().enumerate() {
-            let Some(id) = q.speaker else { continue };
-            let at = match locals.iter().position(|l| l.entity == id) {
-                Some(at) => at,
-                None => {
-                    let Some(local) = local_of(doc, id) else { continue };
-                    locals.push(local);
-                    locals.len() - 1
+            for id in q.speakers() {
+                let at = match locals.iter().position(|l| l.entity == id) {
+                    Some(at) => at,
+                    None => {
+                        let Some(local) = local_of(doc, id) else { continue };
+                        locals.push(local);
+                        locals.len() - 1
+                    }
+                };
+                let l = &mut locals[at];
+                if q.kind == QuoteKind::Partial {
+                    l.partial.push(i);
+                } else {
+                    l.quotes.push(i);
                 }
-            };
-            let l = &mut locals[at];
-            if q.kind == QuoteKind::Partial {
-                l.partial.push(i);
-            } else {
-                l.quotes.push(i);
             }
         }
         ArticleSpeakers { locals }
@@ -523,6 +525,15 @@ mod tests {
 
     const P: EntityKind = EntityKind::Person;
     const O: EntityKind = EntityKind::Organization;
+
+    #[test]
+    fn joint_speakers_each_count_the_quote() {
+        let mut a = doc(&[("Ana Morel", P, &[]), ("Joe Tamsin", P, &[])], &[("We love cats!", 0)]);
+        a.quotes[0].with = vec![1];
+        let ix = index(&[a]);
+        assert_eq!(quotes_of(&ix, "Ana Morel"), [(0, 0)]);
+        assert_eq!(quotes_of(&ix, "Joe Tamsin"), [(0, 0)]);
+    }
 
     #[test]
     fn names_normalize() {

@@ -187,6 +187,11 @@ impl Quote {
     pub const fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
+
+    /// Everyone who speaks the quote: `speaker`, then those `with` them.
+    pub fn speakers(&self) -> impl Iterator<Item = usize> + '_ {
+        self.speaker.into_iter().chain(self.with.iter().copied())
+    }
 }
 
 /// A commitment the article reports.

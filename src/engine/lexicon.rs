@@ -203,6 +203,9 @@ word_classes! {
     /// Plural nouns for groups of people that speak as one ("protesters
     /// chanted", "the students said").
     group_nouns,
+    /// Head nouns of a description that stands for a person in focus
+    /// ("the 44-year-old said", "the Liberal MPP said").
+    described_people,
 }
 
 /// The built-in word classes.

@@ -1082,7 +1082,7 @@ impl App {
         let v = self.view_mut();
         v.filter = filter;
         if let (Some(f), Some(q)) = (filter, v.quote) {
-            if v.doc.quotes.get(q).and_then(|q| q.speaker) != Some(f) {
+            if !v.doc.quotes.get(q).is_some_and(|q| q.speakers().any(|s| s == f)) {
                 v.quote = None;
             }
         }

@@ -147,7 +147,7 @@ impl DocIndex {
         let mut quote_count = vec![0; n];
         let mut speaks = vec![false; n];
         for q in &doc.quotes {
-            if let Some(s) = q.speaker.filter(|&s| s < n) {
+            for s in q.speakers().filter(|&s| s < n) {
                 speaks[s] = true;
                 if q.kind == QuoteKind::Direct {
                     quote_count[s] += 1;
@@ -175,8 +175,12 @@ impl DocIndex {
         let mut quote_rank = vec![(NO_RANK, NO_RANK); doc.quotes.len()];
         for (pos, &q) in direct.iter().enumerate() {
             quote_rank[q].0 = pos;
-            if let Some(s) = doc.quotes[q].speaker.filter(|&s| s < n) {
-                quote_rank[q].1 = direct_by_speaker[s].len();
+            // (The own rank is the first speaker's; those `with` them find
+            // the quote in their list by its place in the text.)
+            for (k, s) in doc.quotes[q].speakers().filter(|&s| s < n).enumerate() {
+                if k == 0 {
+                    quote_rank[q].1 = direct_by_speaker[s].len();
+                }
                 direct_by_speaker[s].push(q);
             }
         }
@@ -233,7 +237,13 @@ impl DocIndex {
     pub fn quote_pos(&self, filter: Option<usize>, q: usize) -> Option<usize> {
         let (all, own) = *self.quote_rank.get(q)?;
         let pos = if filter.is_none() { all } else { own };
-        (pos != NO_RANK && self.quote_list(filter).get(pos) == Some(&q)).then_some(pos)
+        let list = self.quote_list(filter);
+        if pos != NO_RANK && list.get(pos) == Some(&q) {
+            return Some(pos);
+        }
+        // A quote spoken together with the filtered speaker.
+        let rank = |i: &usize| self.quote_rank[*i].0;
+        list.binary_search_by_key(&all, rank).ok().filter(|_| all != NO_RANK)
     }
 
     /// The `k`th mention of entity `id` in text order (index into its mentions).
@@ -258,6 +268,20 @@ impl DocIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joint_speakers_count_and_filter_the_quote() {
+        let text = "Cats\n\n“We love cats!” reply Ana Morel and Joe Tamsin. “So do we,” said Ana Morel.\n";
+        let doc = crate::engine::annotate(text);
+        let joe = doc.entities.iter().position(|e| e.name == "Joe Tamsin").expect("Joe");
+        assert_eq!(doc.quotes[0].with, [joe]);
+        let ix = DocIndex::new(&doc);
+        assert!(ix.speakers.contains(&joe));
+        assert_eq!(ix.quote_count[joe], 1);
+        assert_eq!(ix.quote_list(Some(joe)), [0]);
+        assert_eq!(ix.quote_pos(Some(joe), 0), Some(0));
+        assert_eq!(ix.quote_pos(Some(joe), 1), None);
+    }
 
     #[test]
     fn overlapping_finds_long_spans_that_start_early() {

@@ -45,10 +45,11 @@ impl Summary {
                 continue;
             }
             quotes += 1;
-            let Some(s) = q.speaker else { continue };
-            match counts.iter_mut().find(|c| c.0 == s) {
-                Some(c) => c.1 += 1,
-                None => counts.push((s, 1, i)),
+            for s in q.speakers() {
+                match counts.iter_mut().find(|c| c.0 == s) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((s, 1, i)),
+                }
             }
         }
         counts.sort_by_key(|&(_, n, first)| (std::cmp::Reverse(n), first));

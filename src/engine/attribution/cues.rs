@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::focus::{is_subject_position, main_clause_start, Mentions};
-use super::speaker::{can_speak, pick_speaker};
+use super::speaker::{can_speak, is_group, pick_speaker};
 use super::{Attribution, Reading};
 use crate::engine::entities::Found;
 use crate::engine::quotes::RawQuote;
@@ -63,12 +63,12 @@ fn opens_quote(reading: &Reading, k: usize) -> bool {
 
 /// After the closing mark, up to the end of the sentence: `, X said`,
 /// `, said X`, `, he added`, `X wrote`, `― Jane Doe`. `earlier` is the
-/// speaker of the quote before, for "the statement said".
+/// quote before, for "the statement said".
 pub(super) fn after_quote(
     reading: &Reading,
     mentions: &Mentions,
     tokens: Range<usize>,
-    earlier: Option<usize>,
+    earlier: Earlier,
 ) -> Option<Decided> {
     let (from, to) = (tokens.start, tokens.end);
     let mut k = from;
@@ -106,7 +106,7 @@ fn subject_after(
     mentions: &Mentions,
     before_verb: Range<usize>,
     to: usize,
-    earlier: Option<usize>,
+    earlier: Earlier,
 ) -> (Option<usize>, &'static str) {
     let (k, verb) = (before_verb.start, before_verb.end);
     let before: Vec<Found> = before_verb.clone().filter_map(|j| mentions.at(j)).collect();
@@ -120,16 +120,50 @@ fn subject_after(
     let statement = (k..verb).any(|j| {
         reading.word(j) == "the"
             && reading.ctx.lower.get(j + 1).is_some_and(|w| words.statement_nouns.contains(w.as_str()))
+            && !reading.tokens()[j + 1].cap()
     });
     if statement {
         // "the statement said": the statement introduced before.
-        return (earlier, "cue_after_statement");
+        let issuer = statement_issuer(reading, mentions, earlier.since..k);
+        return (issuer.or(earlier.speaker), "cue_after_statement");
+    }
+    if describes_person(reading, k, verb) {
+        return (None, "described_person");
     }
     let after: Vec<Found> = (verb + 1..(verb + 8).min(to.max(verb + 1))).filter_map(|j| mentions.at(j)).collect();
     match pick_speaker(reading, &after, verb) {
         Some(entity) => (Some(entity), "cue_after_name_following"),
         None => (None, "cue_after_no_name"),
     }
+}
+
+/// The quote before a quote, for "the statement said": its speaker, and
+/// the token after it (or two paragraphs back when there is none).
+#[derive(Clone, Copy)]
+pub(super) struct Earlier {
+    pub speaker: Option<usize>,
+    pub since: usize,
+}
+
+/// Rule `statement_issuer`: the person or organization that speaks in the
+/// latest sentence of `tokens` naming a statement outside quotes ("In a
+/// statement released Friday, the council said ...").
+fn statement_issuer(reading: &Reading, mentions: &Mentions, tokens: Range<usize>) -> Option<usize> {
+    let nouns = &reading.lexicon.classes.statement_nouns;
+    let noun = |k: usize| !reading.in_quote(k) && !reading.tokens()[k].cap() && nouns.contains(reading.word(k));
+    let at = tokens.clone().rev().find(|&k| noun(k))?;
+    let sentence = reading.ctx.sentences[reading.sentence_of(reading.tokens()[at].start())];
+    let words = reading.token_range(sentence);
+    let verb = words.clone().find(|&k| !reading.in_quote(k) && cue(reading, k).is_some())?;
+    let named: Vec<Found> = words
+        .filter_map(|k| mentions.at(k))
+        .filter(|m| {
+            !reading.in_quote(m.tok) && matches!(reading.kind(m.entity), EntityKind::Person | EntityKind::Organization)
+        })
+        .collect();
+    let issuer = pick_speaker(reading, &named, verb)?;
+    crate::engine::trace::fire("speakers", "statement_issuer", reading.tokens()[at].span());
+    Some(issuer)
 }
 
 /// Before the opening mark, from the start of its sentence: `X said: "`,
@@ -151,11 +185,30 @@ pub(super) fn before_quote(reading: &Reading, mentions: &Mentions, tokens: Range
     if speaker.is_none() && verb.is_none() {
         return None;
     }
-    if rule == "cue_before_no_name" && verb.is_some_and(|v| described_subject(reading, from, v)) {
+    if rule == "cue_before_no_name" && verb.is_some_and(|v| describes_person(reading, from, v)) {
+        rule = "described_person";
+    } else if rule == "cue_before_no_name" && verb.is_some_and(|v| described_subject(reading, from, v)) {
         rule = "cue_before_unnamed";
     }
     let cue = verb.map(|v| cue(reading, v).unwrap_or_else(|| reading.word(v).to_string()));
     Some(Decided::new(speaker, cue, rule))
+}
+
+/// Rule `described_person`: right before the verb at `verb`, "the", up to
+/// three words and a noun that describes a person (`described_people`, an
+/// age): "the 44-year-old said", "the Liberal MPP said". The speaker is the
+/// person in focus (see `speaker`).
+fn describes_person(reading: &Reading, from: usize, verb: usize) -> bool {
+    let tokens = reading.tokens();
+    let Some(the) = (from.max(verb.saturating_sub(8))..verb).rev().find(|&j| reading.word(j) == "the") else {
+        return false;
+    };
+    let between = the + 1..verb;
+    let words = between.clone().filter(|&j| tokens[j].is_word()).count();
+    let plain = between.clone().all(|j| !reading.in_quote(j) && (tokens[j].is_word() || reading.mark(j) == '-'));
+    let head = reading.word(verb - 1);
+    let person = reading.lexicon.classes.described_people.contains(head) || head.ends_with("year-old");
+    plain && (1..=4).contains(&words) && person
 }
 
 /// Rule `cue_before_unnamed`: the word right before the verb is a noun of
@@ -219,7 +272,8 @@ fn subject_before(
     (None, "cue_before_no_name")
 }
 
-/// The name right before the verb ("..., Kessler said, "): a person, or
+/// The name right before the verb ("..., Kessler said, "): a person or a
+/// group, or
 /// whoever is named in an as-clause ("As the Ledger reported, “...”"). A
 /// participle after a comma ("..., saying") and "... and said" have none.
 fn name_at_verb(
@@ -236,7 +290,10 @@ fn name_at_verb(
         .filter_map(|k| mentions.at(k))
         .filter(|m| m.tok_end == verb || m.tok_end + 1 == verb && !reading.tokens()[m.tok_end].is_word())
         .collect();
-    if let Some(m) = near.iter().find(|m| reading.is_person(m.entity)) {
+    // A person, else a group named by a plural noun ("Protesters chanted “...”").
+    let group =
+        |m: &&Found| reading.kind(m.entity) == EntityKind::Other && is_group(&reading.ents.entities[m.entity].name);
+    if let Some(m) = near.iter().find(|m| reading.is_person(m.entity)).or_else(|| near.iter().find(group)) {
         return Some((Some(m.entity), "cue_before_name_at_verb"));
     }
     let as_clause = reading.word(from) == "as" && near.first().is_some_and(|m| m.tok <= from + 3);
@@ -318,6 +375,30 @@ pub(super) fn colon_paragraph_before(
     let from = token_at(reading.tokens(), reading.ctx.sentences[colon_sentence].start);
     let found = before_quote(reading, mentions, from..before)?;
     Some(Decided { rule: "colon_paragraph_before", ..found })
+}
+
+/// Rule `cue_next_paragraph`: a quote alone in its paragraph, and the next
+/// paragraph opens by pointing back at it with a speech verb ("That was
+/// how X described ...", "Those were the words X wrote ..."): the subject
+/// of that verb.
+pub(super) fn next_paragraph(reading: &Reading, mentions: &Mentions, quote: &RawQuote) -> Option<usize> {
+    let (paras, tokens) = (reading.ctx.paras, reading.tokens());
+    let own = paras[quote.para];
+    if quote.outer.start != own.start || quote.outer.end < own.end {
+        return None;
+    }
+    let next = reading.token_range(*paras.get(quote.para + 1)?);
+    let first = next.start;
+    let points_back = first < next.end && matches!(reading.word(first), "that" | "those" | "this" | "such");
+    let copula = first + 1 < next.end && matches!(reading.word(first + 1), "was" | "is" | "were" | "are" | "'s" | "’s");
+    if !(points_back && copula) {
+        return None;
+    }
+    let sentence = reading.ctx.sentences[reading.sentence_of(tokens[first].start())];
+    let words = first..reading.token_range(sentence).end.min(first + 16);
+    let verb = words.clone().find(|&k| tokens[k].is_word() && cue(reading, k).is_some())?;
+    let named: Vec<Found> = words.filter_map(|k| mentions.at(k)).collect();
+    pick_speaker(reading, &named, verb)
 }
 
 /// "Jane Doe, Institute of Things." alone on the line after the quote's

@@ -75,7 +75,9 @@ impl<'a> Around<'a> {
     pub(super) fn new(reading: &'a Reading, quote: usize) -> Self {
         let ctx = &reading.ctx;
         let q = &ctx.quotes[quote];
-        let first = ctx.paras[q.para.saturating_sub(PARAGRAPHS_BACK)].start;
+        let back = (0..=q.para).rev().take_while(|&p| reading.paras_between(p, q.para) <= PARAGRAPHS_BACK).last();
+        let back = back.unwrap_or(q.para);
+        let first = ctx.paras[back].start;
         let last = ctx.paras[q.para].end.max(q.outer.end);
         let opened = ctx.sentences[reading.sentence_of(q.outer.start)].start;
         let closed = ctx.sentences[reading.sentence_of(q.outer.end.saturating_sub(1))].end;
@@ -97,7 +99,8 @@ impl<'a> Around<'a> {
     /// The nearest person or organization named before the quote in its
     /// paragraph or the one before.
     pub(super) fn named_nearby(&self, reading: &Reading) -> Option<usize> {
-        let near = |m: &&&Found| m.span.start < self.start && Self::para_of(reading, m) + 1 >= self.para;
+        let near =
+            |m: &&&Found| m.span.start < self.start && reading.paras_between(Self::para_of(reading, m), self.para) <= 1;
         let nearest = |kind: EntityKind| {
             self.names.iter().rev().filter(near).find(|m| reading.kind(m.entity) == kind).map(|m| m.entity)
         };
@@ -166,12 +169,13 @@ pub(super) fn describe(
     set("named_in_sentence", f64::from(u8::from(mine.iter().any(|m| inside(around.sentences, m)))));
     let paras: Vec<usize> = mine.iter().map(|m| Around::para_of(reading, m)).collect();
     set("named_in_paragraph", f64::from(u8::from(paras.contains(&around.para))));
-    set("named_paragraph_before", f64::from(u8::from(around.para > 0 && paras.contains(&(around.para - 1)))));
+    let before = paras.iter().any(|&p| p < around.para && reading.paras_between(p, around.para) == 1);
+    set("named_paragraph_before", f64::from(u8::from(before)));
     let back = mine
         .iter()
         .zip(&paras)
         .filter(|(m, _)| m.span.start < around.start)
-        .map(|(_, &p)| around.para - p.min(around.para))
+        .map(|(_, &p)| reading.paras_between(p.min(around.para), around.para))
         .min()
         .unwrap_or(PARAGRAPHS_BACK + 1);
     set("paragraphs_back", back as f64 / (PARAGRAPHS_BACK + 1) as f64);
@@ -185,7 +189,7 @@ fn takes_turn(reading: &Reading, walk: &Walk, quote: usize, entity: usize) -> bo
     let direct = |j: &usize| quotes[*j].kind == RawKind::Direct;
     let mut before = (0..quote).rev().filter(direct);
     let (Some(last), Some(second)) = (before.next(), before.next()) else { return false };
-    quotes[quote].para <= quotes[second].para + 2
+    reading.paras_between(quotes[second].para, quotes[quote].para) <= 2
         && walk.quotes[second].speaker == Some(entity)
         && walk.quotes[last].speaker.is_some_and(|e| e != entity)
 }

@@ -198,6 +198,17 @@ impl Discourse {
             let known = reading.ents.gender[id];
             reading.is_person(id) && (known == gender || known == Gender::Unknown)
         };
+        self.most_salient(fits, sentence)
+    }
+
+    /// The person a description stands for ("the 44-year-old said"): the
+    /// most salient person in focus, of either gender.
+    pub(super) fn described(&self, reading: &Reading, sentence: usize) -> Option<usize> {
+        self.most_salient(|id| reading.is_person(id), sentence).map(|(entity, _)| entity)
+    }
+
+    /// The most salient entity that `fits`, by the order of [`Self::resolve_gendered`].
+    fn most_salient(&self, fits: impl Fn(usize) -> bool, sentence: usize) -> Option<(usize, &'static str)> {
         // Entries are in sentence order: look only at the last few sentences.
         let recent = &self.entries[self.entries.partition_point(|f| f.sentence() + 8 < sentence)..];
         for back in 0..=5 {
@@ -218,8 +229,10 @@ impl Discourse {
     /// spoke, else the person subject, else any person, else the
     /// organization subject.
     pub(super) fn previous_subject(&self, reading: &Reading, sentence: usize) -> Option<usize> {
-        let from = self.entries.partition_point(|f| f.sentence() + 1 < sentence);
-        let previous: Vec<&Focus> = self.entries[from..].iter().filter(|f| f.sentence() + 1 == sentence).collect();
+        // (A boilerplate line between, "WATCH: ...", does not count.)
+        let target = (0..sentence).rev().find(|&s| !reading.boilerplate_sentence(s))?;
+        let from = self.entries.partition_point(|f| f.sentence() < target);
+        let previous: Vec<&Focus> = self.entries[from..].iter().filter(|f| f.sentence() == target).collect();
         let person = |f: &&&Focus| reading.is_person(f.entity());
         previous
             .iter()

@@ -17,6 +17,7 @@ mod cues;
 mod features;
 mod focus;
 mod speaker;
+mod transcript;
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -95,7 +96,7 @@ fn attribute_with(
     lexicon: &Lexicon,
     mut fitting: Option<&mut Fitting>,
 ) -> Attributions {
-    let reading = Reading { ctx: *ctx, ents, lexicon };
+    let reading = Reading { ctx: *ctx, ents, lexicon, ranks: paragraph_ranks(ctx) };
     let mut walk = Walk {
         discourse: Discourse::default(),
         mentions: Mentions::new(&ents.mentions, ctx.tokens.len()),
@@ -131,17 +132,47 @@ fn quotes_by_closing_sentence(reading: &Reading) -> Vec<Vec<usize>> {
     ends_in
 }
 
+/// Each paragraph's place among the paragraphs that are no boilerplate
+/// ("READ MORE: ...", "WATCH: ..." lines do not count between a speaker and
+/// the quotes after).
+fn paragraph_ranks(ctx: &Context) -> Vec<usize> {
+    let (mut rank, mut boiler) = (0, ctx.boiler_spans.iter().peekable());
+    ctx.paras
+        .iter()
+        .map(|p| {
+            let here = rank;
+            while boiler.next_if(|b| b.start < p.start).is_some() {}
+            rank += usize::from(boiler.next_if(|b| b.start == p.start).is_none());
+            here
+        })
+        .collect()
+}
+
 /// What every part of attribution reads: the context, the entities found
 /// before it and the lexicon.
 pub(super) struct Reading<'a> {
     ctx: Context<'a>,
     ents: &'a Entities,
     lexicon: &'a Lexicon,
+    /// See [`paragraph_ranks`].
+    ranks: Vec<usize>,
 }
 
 impl Reading<'_> {
+    /// How many paragraphs (boilerplate lines not counted) lie from
+    /// paragraph `from` on to paragraph `to`.
+    fn paras_between(&self, from: usize, to: usize) -> usize {
+        self.ranks[to].saturating_sub(self.ranks[from])
+    }
+
     fn tokens(&self) -> &[Token] {
         self.ctx.tokens
+    }
+
+    /// Sentence `s` lies in a boilerplate line.
+    fn boilerplate_sentence(&self, s: usize) -> bool {
+        let k = token_at(self.ctx.tokens, self.ctx.sentences[s].start);
+        k < self.ctx.masks.in_boiler.len() && self.ctx.masks.in_boiler.get(k)
     }
 
     /// The lowercase word of token `k` (empty for punctuation).

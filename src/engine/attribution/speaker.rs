@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::cues::{self, Decided};
 use super::features::{self, extra, Around, EXTRA_FEATURES};
+use super::transcript;
 use super::{Attribution, Reading, Walk};
 use crate::engine::entities::Found;
 use crate::engine::fit::LinearModel;
@@ -17,7 +18,8 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 28] = [
+pub const RULES: [&str; 31] = [
+    "transcript_label",
     "participle_previous_speaker",
     "dash_signature",
     "cue_after_subject",
@@ -25,6 +27,7 @@ pub const RULES: [&str; 28] = [
     "cue_after_statement",
     "cue_after_name_following",
     "cue_after_no_name",
+    "described_person",
     "cue_before_name_at_verb",
     "cue_before_as_clause",
     "cue_before_participle_subject",
@@ -36,6 +39,7 @@ pub const RULES: [&str; 28] = [
     "cue_before_unnamed",
     "according_to",
     "colon_paragraph_before",
+    "cue_next_paragraph",
     "runs_on",
     "signature_line",
     "same_paragraph_speaker",
@@ -49,7 +53,7 @@ pub const RULES: [&str; 28] = [
 ];
 
 /// The rules from here on carry the discourse on (no cue of the quote's own).
-pub(super) const FIRST_DISCOURSE_RULE: usize = 18;
+pub(super) const FIRST_DISCOURSE_RULE: usize = 21;
 
 /// Every feature name, in weight order: the rules, then the extras.
 pub static FEATURE_NAMES: [&str; RULES.len() + EXTRA_FEATURES.len()] = {
@@ -150,9 +154,16 @@ fn joint(reading: &Reading, walk: &Walk, around: &Around, speaker: usize) -> Opt
 /// Every rule's proposal, highest priority first (the order of [`RULES`]).
 fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens: Range<usize>) -> Vec<Proposal> {
     let q = &reading.ctx.quotes[quote];
-    let cues: Vec<Proposal> =
+    let mut cues: Vec<Proposal> =
         from_cues(reading, walk, quote, tokens).into_iter().flatten().map(Proposal::from).collect();
+    // "the 44-year-old said": the person in focus.
+    for p in cues.iter_mut().filter(|p| p.rule == "described_person") {
+        p.speaker = walk.discourse.described(reading, reading.sentence_of(q.outer.end.saturating_sub(1)));
+    }
     let mut out = Vec::new();
+    if let Some(speaker) = transcript::transcript_label(reading, q) {
+        out.push(Proposal { speaker, cue: None, rule: "transcript_label" });
+    }
     // "..., adding, “...”" with no subject in its sentence: the speaker of
     // the quote before it in the paragraph.
     if let Some(first) = cues.first().filter(|c| c.speaker.is_none()) {
@@ -164,6 +175,11 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
                     rule: "participle_previous_speaker",
                 });
             }
+        }
+    }
+    if cues.is_empty() {
+        if let Some(entity) = cues::next_paragraph(reading, &walk.mentions, q) {
+            out.push(Proposal { speaker: Some(entity), cue: None, rule: "cue_next_paragraph" });
         }
     }
     out.extend(cues);
@@ -288,10 +304,14 @@ fn from_cues(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>)
     let after = token_at(ctx.tokens, q.outer.end);
     let before = token_at(ctx.tokens, q.outer.start);
     // The speaker of the quote just before, for "the statement said".
-    let earlier = reading
-        .previous_direct(quote)
-        .filter(|&j| q.para <= ctx.quotes[j].para + 2)
-        .and_then(|j| walk.quotes[j].speaker);
+    let previous = reading.previous_direct(quote).filter(|&j| reading.paras_between(ctx.quotes[j].para, q.para) <= 2);
+    let earlier = cues::Earlier {
+        speaker: previous.and_then(|j| walk.quotes[j].speaker),
+        since: match previous {
+            Some(j) => token_at(ctx.tokens, ctx.quotes[j].outer.end),
+            None => token_at(ctx.tokens, ctx.paras[q.para.saturating_sub(2)].start),
+        },
+    };
     let mentions = &walk.mentions;
     [
         cues::after_quote(reading, mentions, after..tokens.end, earlier),
@@ -319,7 +339,7 @@ fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal>
     let quotes = reading.ctx.quotes;
     let q = &quotes[quote];
     let mut out = Vec::new();
-    let recent = reading.previous_direct(quote).filter(|&j| q.para <= quotes[j].para + 1);
+    let recent = reading.previous_direct(quote).filter(|&j| reading.paras_between(quotes[j].para, q.para) <= 1);
     let spoken = recent.filter(|&j| walk.quotes[j].speaker.is_some());
     let copy = |j: usize, rule| Proposal { speaker: walk.quotes[j].speaker, cue: walk.quotes[j].cue.clone(), rule };
     if let Some(j) = spoken.filter(|&j| quotes[j].para == q.para) {
@@ -332,7 +352,7 @@ fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal>
     if let Some(j) = spoken {
         out.push(copy(j, "previous_quote_speaker"));
     }
-    if let Some((entity, _)) = walk.last_speaker.filter(|&(_, para)| q.para <= para + 1) {
+    if let Some((entity, _)) = walk.last_speaker.filter(|&(_, para)| reading.paras_between(para, q.para) <= 1) {
         out.push(Proposal { speaker: Some(entity), cue: None, rule: "last_speaker" });
     }
     out
@@ -377,7 +397,7 @@ pub(super) fn can_speak(reading: &Reading, m: &Found, verb: usize) -> bool {
 }
 
 /// A name of one plural word: a group of people ("Velmarians").
-fn is_group(name: &str) -> bool {
+pub(super) fn is_group(name: &str) -> bool {
     !name.contains(' ') && name.ends_with('s') && !name.ends_with("ss")
 }
 

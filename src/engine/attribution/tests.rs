@@ -393,3 +393,44 @@ fn repeated_quote() {
     assert!(fired.iter().any(|f| f.rule == "repeated_quote"), "{fired:?}");
     assert_eq!(name(&doc, doc.quotes[0].speaker), Some("Oren Vale"));
 }
+
+#[test]
+fn transcript_label() {
+    // A surname label, and a role label linked to the person the text names with it.
+    let body = "Host Lena Brisco spoke with her guest, miller Tobin Ardal.\n\n\"ARDAL: The wheel turns again.\n\n\"HOST: When did it stop?";
+    speaker_rule("transcript_label", body, "wheel", Some("Tobin Ardal"));
+    speaker_rule("transcript_label", body, "stop", Some("Lena Brisco"));
+}
+
+#[test]
+fn statement_issuer() {
+    // "the statement read": the issuer of the statement introduced after
+    // the quote before, not that quote's speaker.
+    speaker_rule(
+        "statement_issuer",
+        "“The pier is unsafe,” Mira Holt said.\n\nIn a statement on Friday, the Keswater Port Authority said it would close the pier.\n\n“Repairs begin in May,” the statement read.",
+        "Repairs",
+        Some("Keswater Port Authority"),
+    );
+}
+
+#[test]
+fn described_person() {
+    // "the 61-year-old said": the person in focus; no name at the verb.
+    speaker_rule(
+        "described_person",
+        "Edda Varr opened the bakery in 1990.\n\n“I still bake every loaf,” the 61-year-old said.",
+        "loaf",
+        Some("Edda Varr"),
+    );
+}
+
+#[test]
+fn cue_next_paragraph() {
+    speaker_rule(
+        "cue_next_paragraph",
+        "“The river gave us everything.”\n\nThat was how Oskar Lind described the valley before the dam.",
+        "river",
+        Some("Oskar Lind"),
+    );
+}

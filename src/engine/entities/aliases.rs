@@ -74,7 +74,8 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
             continue;
         }
         let w = lower[k].as_str();
-        if !(lx.document_words.contains(w) || lx.event_words.contains(w) || lx.org_words.contains(w)) {
+        let company = lx.classes.company_nouns.contains(w);
+        if !(lx.document_words.contains(w) || lx.event_words.contains(w) || lx.org_words.contains(w) || company) {
             continue;
         }
         let found = named.get(w).and_then(|list| {
@@ -85,7 +86,7 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
         // document named shortly before.
         let class = if lx.document_words.contains(w) {
             Some(EntityKind::Document)
-        } else if lx.org_words.contains(w) && lx.classes.company_nouns.contains(w) {
+        } else if company {
             // (Only a generic class noun: "the council" is no alias of the
             // last organization named unless that is a council.)
             Some(EntityKind::Organization)
