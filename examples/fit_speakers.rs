@@ -5,6 +5,7 @@
 //! ```sh
 //! cargo run --release --example fit_speakers -- GOLD.jsonl...           # fit and score; write nothing
 //! cargo run --release --example fit_speakers -- GOLD.jsonl... --write   # ... and write the fitted weights
+//! cargo run --release --example fit_speakers -- GOLD.jsonl... --check   # ... and compare them with the file
 //! cargo run --release --example fit_speakers -- --order                 # write the rule-order weights
 //! ```
 //!
@@ -133,7 +134,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |f: &str| args.iter().any(|a| a == f);
     if flag("--order") {
-        return write(&rule_order(), "Rule order: each rule outweighs all the rules after it together.");
+        return write(
+            &rule_order(),
+            "Rule order: each rule outweighs all the rules after it together.",
+            flag("--check"),
+        );
     }
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     if paths.is_empty() {
@@ -206,7 +211,7 @@ fn main() -> ExitCode {
     for (name, w) in FEATURE_NAMES.iter().zip(model.weights()) {
         println!("  {name:32} {w:9.3}");
     }
-    if !flag("--write") {
+    if !flag("--write") && !flag("--check") {
         return ExitCode::SUCCESS;
     }
     let header = format!(
@@ -216,14 +221,23 @@ fn main() -> ExitCode {
         articles.len(),
         f.accuracy()
     );
-    write(&model, &header)
+    write(&model, &header, flag("--check"))
 }
 
-fn write(model: &LinearModel, header: &str) -> ExitCode {
+/// Writes the weights file, or with `check` compares it with the file.
+fn write(model: &LinearModel, header: &str, check: bool) -> ExitCode {
     let header = format!(
         "Speaker ranking weights (src/engine/attribution/speaker.rs).\n{header}\n\
          Regenerate: cargo run --release --example fit_speakers -- GOLD.jsonl... --write (or --order)."
     );
+    if check {
+        if std::fs::read_to_string(WEIGHTS_PATH).ok() == Some(model.to_text(&header)) {
+            println!("{WEIGHTS_PATH}: reproduced byte for byte");
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("error: {WEIGHTS_PATH} differs from the refit weights");
+        return ExitCode::from(1);
+    }
     if let Err(e) = std::fs::write(WEIGHTS_PATH, model.to_text(&header)) {
         eprintln!("error: {WEIGHTS_PATH}: {e}");
         return ExitCode::from(1);
