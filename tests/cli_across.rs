@@ -144,3 +144,19 @@ fn a_page_gives_its_date_in_jsonl_and_markdown() {
     let plain = run(&["quotes", DIR, "--format", "jsonl"]);
     assert!(!plain.contains("\"date\""));
 }
+
+#[test]
+fn a_quote_spoken_together_names_both_speakers() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Cat show opens\n\nThe show opened in Tallow Bay with two hosts, Ana Morel and Joe Tamsin.\n\n\
+                \"We love cats!\" reply Ana Morel and Joe Tamsin.\n\nIt runs until Sunday.\n";
+    std::fs::write(dir.path().join("cats.txt"), body).unwrap();
+    let d = dir.path().to_str().unwrap();
+    let line =
+        "\u{201c}We love cats!\u{201d} \u{2014} Ana Morel and Joe Tamsin (reply), in \u{201c}Cat show opens\u{201d}\n";
+    assert_eq!(run(&["quotes", d]), line);
+    assert_eq!(run(&["quotes", d, "--speaker", "tamsin"]), line);
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["quotes", d, "--format", "jsonl", "--speaker", "tamsin"])).unwrap();
+    assert_eq!((json["speaker"].as_str(), json["with"][0].as_str()), (Some("Joe Tamsin"), Some("Ana Morel")));
+}

@@ -160,7 +160,9 @@ fn text_line(docs: &[Document], ix: &Index, p: &Pick) -> String {
     let q = &d.quotes[p.quote];
     let kind = if q.kind == QuoteKind::Partial { " [partial]" } else { "" };
     let cue = q.cue.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
-    let speaker = who(docs, ix, p).unwrap_or("(unattributed)");
+    // A quote spoken together names everyone: "Ana Ruiz and Joe Tamsin".
+    let joint = (!q.with.is_empty()).then(|| d.speakers_label(q)).flatten();
+    let speaker = joint.as_deref().or(who(docs, ix, p)).unwrap_or("(unattributed)");
     let line = format!("\u{201c}{}\u{201d} \u{2014} {speaker}{cue}{kind}, in \u{201c}{}\u{201d}", q.text, title(d));
     inert(&line).into_owned()
 }
@@ -184,7 +186,17 @@ fn json_line(out: &mut dyn Write, docs: &[Document], ix: &Index, p: &Pick) -> io
     if let Some(date) = d.meta.day() {
         article.insert("date".into(), date.into());
     }
-    let value = serde_json::json!({
+    // The others who speak it with the one named, by their folder names.
+    let shown = |e: usize| match p.speaker {
+        Some(sp) => ix.speaker_of(p.article, e) == Some(sp),
+        None => q.speaker == Some(e),
+    };
+    let name = |e: usize| match ix.speaker_of(p.article, e) {
+        Some(sp) => Some(ix.speakers[sp].name.as_str()),
+        None => d.entity(e).map(|x| x.name.as_str()),
+    };
+    let with: Vec<&str> = q.speakers().filter(|&e| !shown(e)).filter_map(name).collect();
+    let mut value = serde_json::json!({
         "speaker": who(docs, ix, p),
         "text": q.text,
         "kind": if q.kind == QuoteKind::Partial { "partial" } else { "direct" },
@@ -193,6 +205,9 @@ fn json_line(out: &mut dyn Write, docs: &[Document], ix: &Index, p: &Pick) -> io
         "paragraph": paragraph(d, q),
         "article": article,
     });
+    if !with.is_empty() {
+        value["with"] = with.into();
+    }
     let mut w = InertJson::new(&mut *out);
     serde_json::to_writer(&mut w, &value).map_err(io::Error::other)?;
     w.flush()?;
