@@ -102,6 +102,7 @@ const RULES: &[(&str, &str)] = &[
     ("reject.contraction", "The ferry was late again. Y'all know the drill, the captain joked."),
     ("kind.bill_number", "The senate passed Bill C-90 on Tuesday after a long debate."),
     ("kind.organization_by_apposition", "Marlow Pritchard, the law firm, said it would appeal the ruling."),
+    ("spot.title_before_headline_words", "Democrat Voters Worried About Turnout\n\nThe polls open on Tuesday."),
     ("spot.role_of_thing", "The CEO of the Refugee Council spoke to the press on Monday."),
     ("kind.person_by_age", "Flood waters rose on Monday. Siti, 14, said the school was closed."),
     ("decide.thing_kind_changed", "Volunteers met at OpenMapCamp 2019 in Halverton on Saturday."),

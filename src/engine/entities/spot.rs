@@ -610,6 +610,18 @@ fn split_title(ctx: &Context, lx: &Lexicon, title_end: usize, name: &mut Cand, c
         name.titles.clear();
         name.gender = Gender::Unknown;
     }
+    // "Democrat Voters Worried ...": in a headline written in capitals,
+    // everyday words (or a negation, "Isn't") after a title, none a
+    // given name or surname, name no one.
+    let everyday = |w: &str| {
+        (lx.is_common_word(w) || w.ends_with("n't") || w.ends_with("n\u{2019}t"))
+            && !lx.first_names.contains_key(w)
+            && !lx.surnames.contains(w)
+    };
+    if ctx.masks.title_line[a] && (start..b).filter(|&k| toks[k].is_word()).all(|k| everyday(&lower[k])) {
+        fire(toks, "spot.title_before_headline_words", a, b);
+        return false;
+    }
     name.t0 = start;
     start < b
 }
