@@ -89,6 +89,11 @@ impl Early {
         let quotes = quotes::find(text, &paras, &boiler, lx);
         let boiler_spans: Vec<Span> = paras.iter().zip(&boiler).filter(|(_, b)| **b).map(|(p, _)| *p).collect();
         let masks = Masks::build(text, &tokens, &sentences, &quotes, &boiler_spans);
+        let (mut paras, mut sentences, mut quotes) = (paras, sentences, quotes);
+        // Kept to the end: no room left from their growth.
+        paras.shrink_to_fit();
+        sentences.shrink_to_fit();
+        quotes.shrink_to_fit();
         Early { tokens, paras, sentences, quotes, meta, boiler_spans, masks }
     }
 
@@ -154,7 +159,10 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     let mut ents = entities::find(&layers, lx, &seen_lower);
     let attributions = attribution::attribute(&layers, &ents, lx);
     // Pronoun mentions join the entities' own, in text order (pledges read them).
+    // (Exact capacity: the mentions are kept through the pledge stage.)
+    ents.mentions.reserve_exact(attributions.pronouns.len());
     ents.mentions.extend_from_slice(&attributions.pronouns);
+    ents.mentions.shrink_to_fit();
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     entities::finish(&mut ents, &text);
     let pledges = pledges::find_with(&layers, &attributions.quotes, &ents, lx, model, sinks.pledges);
