@@ -78,7 +78,17 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
         if let Some((g0, g1)) = c.given {
             fire(ctx.tokens, "link.name_written_apart", c.t0, c.t1);
             let l = &mut linker;
-            inverted_person(&mut l.ents, &mut l.by_key, ctx.text, ctx.tokens, lx, ctx.lower, c, g0 as usize, g1 as usize);
+            inverted_person(
+                &mut l.ents,
+                &mut l.by_key,
+                ctx.text,
+                ctx.tokens,
+                lx,
+                ctx.lower,
+                c,
+                g0 as usize,
+                g1 as usize,
+            );
             continue;
         }
         let name = linker.name(c);

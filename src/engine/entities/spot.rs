@@ -73,6 +73,8 @@ pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&st
     nicknames(ctx, lx, &mut cands);
     group_speakers(ctx, lx, &mut cands);
     drop_credits(ctx, lx, &mut cands);
+    // (Kept through linking: no room left from their growth.)
+    cands.shrink_to_fit();
     cands
 }
 

@@ -130,10 +130,14 @@ pub fn find_with(
         let decision = if c.score > 0.0 { "decide.pledge" } else { "decide.not_a_pledge" };
         crate::engine::trace::fire("pledges", decision, c.span);
     }
+    let Some(trace) = trace else {
+        // Only the kept ones are read from here on.
+        let mut kept: Vec<Candidate> = candidates.into_iter().filter(|c| c.score > 0.0).collect();
+        kept.shrink_to_fit();
+        return select(&ctx, &kept);
+    };
     let pledges = select(&ctx, &candidates);
-    if let Some(trace) = trace {
-        trace.extend(candidates);
-    }
+    trace.extend(candidates);
     pledges
 }
 
@@ -343,6 +347,13 @@ fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Pledge> {
             kept.remove(i);
         }
         kept.push((c, words));
+        // The one that left the window is compared no more (but as a
+        // headline, see above).
+        if let Some((k, w)) = kept.len().checked_sub(LOOK_BACK + 1).map(|i| &mut kept[i]) {
+            if !k.headline {
+                *w = Vec::new();
+            }
+        }
     }
     kept.iter()
         .enumerate()
