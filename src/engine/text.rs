@@ -636,6 +636,15 @@ mod tests {
     }
 
     #[test]
+    fn a_word_past_the_longest_token_is_cut() {
+        let s = format!("{} b", "a".repeat(MAX_TOKEN_LEN + 10));
+        let toks = tokenize(&s);
+        let lens: Vec<usize> = toks.iter().map(|t| t.end() - t.start()).collect();
+        assert_eq!(lens, [MAX_TOKEN_LEN - 3, 13, 1]);
+        assert!(toks.iter().all(|t| t.kind() == TokKind::Word) && toks[2].space_before() && !toks[1].space_before());
+    }
+
+    #[test]
     fn words_keep_inner_marks() {
         assert_eq!(words("U.N. peacekeepers"), ["U.N.", "peacekeepers"]);
         assert_eq!(words("Chung Eui-yong said."), ["Chung", "Eui-yong", "said", "."]);

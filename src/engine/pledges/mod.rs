@@ -163,12 +163,14 @@ fn context<'a>(layers: &Context<'a>, ents: &'a Entities, lexicon: &'a Lexicon) -
 
 impl Ctx<'_> {
     /// The index of the direct quote containing token `k`, if any.
+    #[inline]
     fn quote_of(&self, k: usize) -> Option<usize> {
         self.quotes.get(k)
     }
 
     /// The cue kinds of token `k`'s word: from the current sentence's
     /// table, else looked up.
+    #[inline]
     fn cue(&self, k: usize) -> Cues {
         let (first, ref kinds) = *self.cues.borrow();
         match k.checked_sub(first).and_then(|i| kinds.get(i)) {
@@ -210,6 +212,7 @@ impl QuoteRanges {
     }
 
     /// The quote index of the range holding token `k`.
+    #[inline]
     fn get(&self, k: usize) -> Option<usize> {
         let r = &self.ranges;
         let h = self.last.get();
