@@ -89,6 +89,11 @@ impl Early {
         let quotes = quotes::find(text, &paras, &boiler, lx);
         let boiler_spans: Vec<Span> = paras.iter().zip(&boiler).filter(|(_, b)| **b).map(|(p, _)| *p).collect();
         let masks = Masks::build(text, &tokens, &sentences, &quotes, &boiler_spans);
+        let (mut paras, mut sentences, mut quotes) = (paras, sentences, quotes);
+        // Kept to the end: no room left from their growth.
+        paras.shrink_to_fit();
+        sentences.shrink_to_fit();
+        quotes.shrink_to_fit();
         Early { tokens, paras, sentences, quotes, meta, boiler_spans, masks }
     }
 
@@ -149,22 +154,46 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     let early = Early::run(&text, lx);
     let lower = text::lowercase(&text, &early.tokens);
     let layers = early.context(&text, &lower, lx);
-    let raw = &early.quotes;
     let seen_lower = entities::seen_lowercase(&layers);
     let mut ents = entities::find(&layers, lx, &seen_lower);
-    let attributions = attribution::attribute(&layers, &ents, lx);
+    let attribution::Attributions { quotes: attributed, pronouns } = attribution::attribute(&layers, &ents, lx);
     // Pronoun mentions join the entities' own, in text order (pledges read them).
-    ents.mentions.extend_from_slice(&attributions.pronouns);
+    // (Exact capacity: the mentions are kept through the pledge stage.)
+    ents.mentions.reserve_exact(pronouns.len());
+    ents.mentions.extend(pronouns);
+    ents.mentions.shrink_to_fit();
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     entities::finish(&mut ents, &text);
-    let pledges = pledges::find_with(&layers, &attributions.quotes, &ents, lx, model, sinks.pledges);
+    let pledges = pledges::find_with(&layers, &attributed, &ents, lx, model, sinks.pledges);
     let mut speaks = vec![false; ents.entities.len()];
-    attributions.quotes.iter().filter_map(|a| a.speaker).for_each(|e| speaks[e] = true);
+    attributed.iter().filter_map(|a| a.speaker).for_each(|e| speaks[e] = true);
     entities::settle_kinds(&layers, lx, &seen_lower, &mut ents, &speaks, sinks.kinds);
 
-    doc.quotes = raw
-        .iter()
-        .zip(&attributions.quotes)
+    // What the document keeps; the tokens, masks, lowercase words and
+    // mentions go before its quotes are made.
+    drop(seen_lower);
+    drop(lower);
+    let Early { tokens, paras, sentences, quotes: raw, meta, boiler_spans, masks } = early;
+    drop((tokens, boiler_spans, masks));
+    let mut entities = std::mem::take(&mut ents.entities);
+    drop(ents);
+    doc.quotes = document_quotes(&text, &raw, &attributed);
+    drop((raw, attributed));
+    // Last: attribution and pledges looked mentions up by position.
+    nested::find(&text, &mut entities, lx);
+    doc.entities = entities;
+    doc.pledges = pledges;
+    doc.meta = meta;
+    doc.paragraphs = paras;
+    doc.sentences = sentences;
+    doc.text = text;
+    doc
+}
+
+/// The document's quotes: the raw quotes but titles, with their speakers.
+fn document_quotes(text: &str, raw: &[quotes::RawQuote], attributed: &[attribution::Attribution]) -> Vec<Quote> {
+    raw.iter()
+        .zip(attributed)
         .filter(|(q, _)| q.kind != RawKind::Title)
         .enumerate()
         .map(|(id, (q, a))| Quote {
@@ -172,23 +201,13 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
             start: q.content.start,
             end: q.content.end,
             outer: q.outer,
-            text: q.content.slice(&text).to_string(),
+            text: q.content.slice(text).to_string(),
             speaker: if q.kind == RawKind::Direct { a.speaker } else { None },
             cue: if q.kind == RawKind::Direct { a.cue.clone() } else { None },
             with: if q.kind == RawKind::Direct { a.with.clone() } else { Vec::new() },
             kind: if q.kind == RawKind::Direct { QuoteKind::Direct } else { QuoteKind::Partial },
         })
-        .collect();
-    doc.entities = ents.entities;
-    // Last: attribution and pledges looked mentions up by position.
-    nested::find(&text, &mut doc.entities, lx);
-    doc.pledges = pledges;
-    let Early { meta, paras, sentences, .. } = early;
-    doc.meta = meta;
-    doc.paragraphs = paras;
-    doc.sentences = sentences;
-    doc.text = text;
-    doc
+        .collect()
 }
 
 /// Annotates `text` and lists every named rule that fired, in firing order

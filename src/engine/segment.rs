@@ -274,7 +274,7 @@ pub fn sentences(text: &str, paras: &[Span], tokens: &[Token], lx: &Lexicon) -> 
 fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<usize> {
     let t = toks[i];
     let c = first_char(&t, text);
-    let terminal = match t.kind {
+    let terminal = match t.kind() {
         TokKind::Punct => matches!(c, '.' | '!' | '?' | '\u{2026}'),
         TokKind::Word => t.text(text).ends_with('.'),
     };
@@ -311,7 +311,7 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
             return None;
         }
     }
-    if c == '.' && t.kind == TokKind::Punct && i > 0 {
+    if c == '.' && t.kind() == TokKind::Punct && i > 0 {
         let prev = toks[i - 1];
         if prev.is_word() && prev.end() == t.start() {
             let w = prev.text(text);
@@ -325,7 +325,7 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
             }
         }
     }
-    if t.kind == TokKind::Word {
+    if t.kind() == TokKind::Word {
         // Dotted abbreviations: "U.N." ends a sentence only before a word
         // that typically starts one ("The", "He").
         let w = t.text(text);

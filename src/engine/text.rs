@@ -19,19 +19,22 @@ pub enum TokKind {
 
 /// One token of the text.
 ///
-/// Its byte offsets are kept as `u32` (16 bytes a token instead of 24: a
-/// 5 MB article has a million tokens); [`Token::start`] and [`Token::end`]
-/// give them as `usize`. Text past 4 GiB is not tokenized.
+/// 8 bytes a token (a 5 MB article has a million): the start as a `u32`,
+/// and the length (24 bits) with the kind and flags (8 bits) in one `u32`;
+/// [`Token::start`] and [`Token::end`] give the offsets as `usize`. Text
+/// past 4 GiB is not tokenized, and a word longer than [`MAX_TOKEN_LEN`]
+/// bytes is cut into several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
-    end: u32,
-    pub kind: TokKind,
-    /// `CAP`, `POSSESSIVE`, `SPACE_BEFORE`, `NEWLINE_BEFORE`, and the
-    /// word-shape bits `INNER_CAP`, `JOINED`, `DOTTED` (12 bytes a token
-    /// instead of 16).
-    flags: u8,
+    /// `len << 8 | flags`: `CAP`, `POSSESSIVE`, `SPACE_BEFORE`,
+    /// `NEWLINE_BEFORE`, the word-shape bits `INNER_CAP`, `JOINED`,
+    /// `DOTTED`, and `PUNCT` for the kind.
+    packed: u32,
 }
+
+/// The longest token, in bytes (its length has 24 bits).
+pub const MAX_TOKEN_LEN: usize = (1 << 24) - 1;
 
 const CAP: u8 = 1;
 const POSSESSIVE: u8 = 2;
@@ -40,6 +43,7 @@ const NEWLINE_BEFORE: u8 = 8;
 const INNER_CAP: u8 = 16;
 const JOINED: u8 = 32;
 const DOTTED: u8 = 64;
+const PUNCT: u8 = 128;
 
 impl Token {
     /// `shape`: the word-shape bits (`INNER_CAP`, `JOINED`, `DOTTED`).
@@ -59,43 +63,58 @@ impl Token {
             | bit(possessive, POSSESSIVE)
             | bit(space, SPACE_BEFORE)
             | bit(newline, NEWLINE_BEFORE)
+            | bit(kind == TokKind::Punct, PUNCT)
             | shape;
-        Token { start, end, kind, flags }
+        debug_assert!((end - start) as usize <= MAX_TOKEN_LEN);
+        Token { start, packed: (end - start) << 8 | flags as u32 }
+    }
+    #[inline]
+    const fn flags(&self) -> u8 {
+        self.packed as u8
+    }
+    /// What the token is.
+    #[inline]
+    pub const fn kind(&self) -> TokKind {
+        if self.flags() & PUNCT != 0 {
+            TokKind::Punct
+        } else {
+            TokKind::Word
+        }
     }
     /// First character is uppercase.
     #[inline]
     pub const fn cap(&self) -> bool {
-        self.flags & CAP != 0
+        self.flags() & CAP != 0
     }
     /// Followed directly by a possessive `'s` / `’s` (not part of the token).
     #[inline]
     pub const fn possessive(&self) -> bool {
-        self.flags & POSSESSIVE != 0
+        self.flags() & POSSESSIVE != 0
     }
     /// A capital after the first character ("eBay", "McKay", "NATO").
     #[inline]
     pub const fn inner_cap(&self) -> bool {
-        self.flags & INNER_CAP != 0
+        self.flags() & INNER_CAP != 0
     }
     /// A hyphen or an apostrophe inside the word ("al-Sadr", "O'Neil").
     #[inline]
     pub const fn joined(&self) -> bool {
-        self.flags & JOINED != 0
+        self.flags() & JOINED != 0
     }
     /// A period inside the word ("U.N", "example.com").
     #[inline]
     pub const fn dotted(&self) -> bool {
-        self.flags & DOTTED != 0
+        self.flags() & DOTTED != 0
     }
     /// Whitespace precedes the token (or it starts the text).
     #[inline]
     pub const fn space_before(&self) -> bool {
-        self.flags & SPACE_BEFORE != 0
+        self.flags() & SPACE_BEFORE != 0
     }
     /// A newline lies between this token and the previous one.
     #[inline]
     pub const fn newline_before(&self) -> bool {
-        self.flags & NEWLINE_BEFORE != 0
+        self.flags() & NEWLINE_BEFORE != 0
     }
     /// Byte offset of the token's first byte.
     #[inline]
@@ -105,7 +124,7 @@ impl Token {
     /// Byte offset one past the token's last byte.
     #[inline]
     pub const fn end(&self) -> usize {
-        self.end as usize
+        self.start as usize + (self.packed >> 8) as usize
     }
     /// The token's span.
     pub const fn span(&self) -> Span {
@@ -117,7 +136,7 @@ impl Token {
     }
     /// True for a word token.
     pub fn is_word(&self) -> bool {
-        self.kind == TokKind::Word
+        self.flags() & PUNCT == 0
     }
 }
 
@@ -148,7 +167,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut end = i + c.len_utf8();
             let mut shape = 0u8;
             // Extend over word chars and inner connectors followed by a word char.
-            loop {
+            // (A step adds at most 4 bytes.)
+            while end - i <= MAX_TOKEN_LEN - 4 {
                 match chars.peek() {
                     Some(&(_, d)) if is_word_char(d) => {
                         end += d.len_utf8();
@@ -322,6 +342,8 @@ pub fn lowercase<'a>(text: &'a str, tokens: &'a [Token]) -> Lower<'a> {
             }
         }
     }
+    changed.shrink_to_fit();
+    changed_at.shrink_to_fit();
     Lower { tokens, text, differs, changed, changed_at, block_rank, other }
 }
 
@@ -611,6 +633,15 @@ mod tests {
             let want = if t.is_word() { t.text(&long).to_lowercase() } else { String::new() };
             assert_eq!(lower[i], *want.as_str(), "token {i}");
         }
+    }
+
+    #[test]
+    fn a_word_past_the_longest_token_is_cut() {
+        let s = format!("{} b", "a".repeat(MAX_TOKEN_LEN + 10));
+        let toks = tokenize(&s);
+        let lens: Vec<usize> = toks.iter().map(|t| t.end() - t.start()).collect();
+        assert_eq!(lens, [MAX_TOKEN_LEN - 3, 13, 1]);
+        assert!(toks.iter().all(|t| t.kind() == TokKind::Word) && toks[2].space_before() && !toks[1].space_before());
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub(super) fn cue(reading: &Reading, k: usize) -> Option<String> {
 /// An opening quote mark at token `k`.
 fn opens_quote(reading: &Reading, k: usize) -> bool {
     let t = reading.tokens()[k];
-    t.kind == TokKind::Punct && is_double_quote(reading.mark(k)) && t.space_before()
+    t.kind() == TokKind::Punct && is_double_quote(reading.mark(k)) && t.space_before()
 }
 
 /// After the closing mark, up to the end of the sentence: `, X said`,

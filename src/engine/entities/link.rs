@@ -78,7 +78,17 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
         if let Some((g0, g1)) = c.given {
             fire(ctx.tokens, "link.name_written_apart", c.t0, c.t1);
             let l = &mut linker;
-            inverted_person(&mut l.ents, &mut l.by_key, ctx.text, ctx.tokens, lx, ctx.lower, c, g0, g1);
+            inverted_person(
+                &mut l.ents,
+                &mut l.by_key,
+                ctx.text,
+                ctx.tokens,
+                lx,
+                ctx.lower,
+                c,
+                g0 as usize,
+                g1 as usize,
+            );
             continue;
         }
         let name = linker.name(c);
@@ -362,7 +372,7 @@ pub(super) fn inverted_person(
     };
     by_key.insert(key(&full), id);
     by_key.entry(key(&surname)).or_insert(id);
-    let nickname = c.nickname.map(|(a, b)| (a, b, MentionForm::Alias));
+    let nickname = c.nickname.map(|(a, b)| (a as usize, b as usize, MentionForm::Alias));
     for (a, b, form) in [(c.t0, c.t1, MentionForm::Name), (g0, g1, MentionForm::Name)].into_iter().chain(nickname) {
         let span = Span::new(toks[a].start(), toks[b - 1].end());
         ents.mentions.push(Found { span, entity: id, form, tok: a, tok_end: b });

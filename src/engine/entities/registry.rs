@@ -173,6 +173,12 @@ pub fn finish(ents: &mut Entities, text: &str) {
         e.mentions.clear();
     }
     ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    // Each entity's list at its final size (they are kept in the document).
+    let mut counts = vec![0usize; ents.entities.len()];
+    ents.mentions.iter().for_each(|m| counts[m.entity] += 1);
+    for (e, n) in ents.entities.iter_mut().zip(counts) {
+        e.mentions.reserve_exact(n);
+    }
     for m in &ents.mentions {
         ents.entities[m.entity].mentions.push(Mention { start: m.span.start, end: m.span.end, form: m.form });
     }

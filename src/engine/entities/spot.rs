@@ -19,11 +19,12 @@ pub(super) struct Cand {
     /// On a Title Case line (a headline), where capitals prove little.
     pub(super) headline: bool,
     /// The given names of a surname written first ("Austen, Jane."), as a
-    /// token range.
-    pub(super) given: Option<(usize, usize)>,
+    /// token range (`u32`, as all token offsets: a long article has many
+    /// candidates).
+    pub(super) given: Option<(u32, u32)>,
     /// A nickname written inside the name (Mara “Tornado” Keely), as a
     /// token range.
-    pub(super) nickname: Option<(usize, usize)>,
+    pub(super) nickname: Option<(u32, u32)>,
     /// The rule that spotted it with its kind, if it has one.
     pub(super) origin: &'static str,
 }
@@ -64,7 +65,7 @@ pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&st
     }
     quoted_titles(ctx, lx, &mut cands);
     capitalized_runs(ctx, lx, seen_lower, &in_url, &mut cands);
-    cands.sort_by_key(|c| c.t0);
+    sort_by_start(&mut cands);
     for c in &mut cands {
         c.headline = ctx.masks.title_line[c.t0];
     }
@@ -72,7 +73,32 @@ pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&st
     nicknames(ctx, lx, &mut cands);
     group_speakers(ctx, lx, &mut cands);
     drop_credits(ctx, lx, &mut cands);
+    // (Kept through linking: no room left from their growth.)
+    cands.shrink_to_fit();
     cands
+}
+
+/// Sorts the candidates by first token, equal ones in their order (as a
+/// stable sort would, without its scratch copy of up to 8 MB).
+fn sort_by_start(cands: &mut [Cand]) {
+    if cands.is_sorted_by_key(|c| c.t0) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| cands[i].t0);
+    // Position j takes the candidate at order[j]: each cycle of the
+    // permutation by swaps.
+    for i in 0..cands.len() {
+        let mut j = i;
+        while order[j] != usize::MAX {
+            let k = std::mem::replace(&mut order[j], usize::MAX);
+            if k == i {
+                break;
+            }
+            cands.swap(j, k);
+            j = k;
+        }
+    }
 }
 
 /// A quoted title is one name, whole: a document, event or organization by
@@ -787,7 +813,7 @@ pub(super) fn bracketed_names(text: &str, toks: &[Token], lower: &Lower, lx: &Le
             && lx.first_names.contains_key(lower[a.t0].as_str())
             && !lx.function_words.contains(lower[b.t0].as_str())
         {
-            let g = (a.t0, a.t1);
+            let g = (a.t0 as u32, a.t1 as u32);
             fire(toks, "spot.editor_bracket_name", a.t0, b.t1);
             let b = &mut cands[n + 1];
             b.kind = Some(EntityKind::Person);
@@ -823,7 +849,7 @@ fn nicknames(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
             && !lx.function_words.contains(lower[surname.t0].as_str())
         {
             fire(toks, "spot.nickname_inside_name", given.t0, surname.t1);
-            let (g, nickname) = ((given.t0, given.t1), (nick.t0, nick.t1));
+            let (g, nickname) = ((given.t0 as u32, given.t1 as u32), (nick.t0 as u32, nick.t1 as u32));
             let person = &mut cands[n + 2];
             person.kind = Some(EntityKind::Person);
             person.given = Some(g);

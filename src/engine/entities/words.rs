@@ -116,7 +116,7 @@ pub(super) fn next_is_title(lower: &Lower, k: usize, b: usize, lx: &Lexicon) -> 
 pub(super) fn after_open_quote(text: &str, toks: &[Token], a: usize) -> bool {
     a > 0 && {
         let p = toks[a - 1];
-        p.kind == TokKind::Punct
+        p.kind() == TokKind::Punct
             && crate::engine::text::is_double_quote(first_char(&p, text))
             && !toks[a].space_before()
     }

@@ -21,7 +21,7 @@ pub(super) fn modal_subject(ctx: &Ctx, sent_start: usize, k: usize, last: Option
     }
     let said = announcer(ctx, sent_start, k);
     let start = said.map_or(sent_start, |(_, after)| after);
-    if start >= k || (start..k).any(|j| ctx.quote_of[j].is_some() || ctx.cues[j].governs()) {
+    if start >= k || (start..k).any(|j| ctx.quote_of(j).is_some() || ctx.cue(j).governs()) {
         return None;
     }
     // The clause must be one subject and its verbs: no second subject
@@ -140,7 +140,7 @@ pub(super) fn actor_in(ctx: &Ctx, a: usize, k: usize) -> Option<usize> {
             matches!(
                 ctx.ents.entities[m.entity].kind,
                 EntityKind::Person | EntityKind::Organization | EntityKind::Place
-            ) && ctx.quote_of[m.tok].is_none()
+            ) && ctx.quote_of(m.tok).is_none()
                 && !ctx.in_marks[m.tok]
                 && !after_preposition(ctx, m.tok)
         })
@@ -189,7 +189,7 @@ pub(super) fn actor_before(ctx: &Ctx, sent_start: usize, k: usize, last: Option<
     let subject = ms.iter().find(|m| {
         let kind = ctx.ents.entities[m.entity].kind;
         matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
-            && ctx.quote_of[m.tok].is_none()
+            && ctx.quote_of(m.tok).is_none()
             && !ctx.in_marks[m.tok]
             && !after_preposition(ctx, m.tok)
             && !(m.form == MentionForm::Pronoun

@@ -91,7 +91,7 @@ pub(super) fn broad(ctx: &Ctx, sent: &mut Sentence) {
         // Only cue words, "going", "is", "are" and contractions start one.
         let short = matches!(t.end() - t.start(), 2 | 3 | 5);
         let may_start = t.is_word()
-            && (ctx.cues[k] != Cues::default()
+            && (ctx.cue(k) != Cues::default()
                 || t.joined()
                 || short && matches!(ctx.lower[k].as_str(), "going" | "is" | "are"));
         if !may_start {
@@ -129,7 +129,7 @@ pub(super) fn broad(ctx: &Ctx, sent: &mut Sentence) {
 /// starts at (a leading "not" included).
 fn construction_at(ctx: &Ctx, sent: &Sentence, k: usize) -> Option<(Construction, usize)> {
     let w = ctx.lower[k].as_str();
-    let cues = ctx.cues[k];
+    let cues = ctx.cue(k);
     let next = |j: usize| ctx.lower.get(j).map(|w| w.as_str()).filter(|_| j < sent.end);
     let mut starts: Vec<(Construction, usize)> = Vec::new();
     if cues.has(CueKind::Modal) || contracted(w, "ll") || is_negated_modal(w) {
@@ -238,8 +238,8 @@ pub(super) fn subject_of(ctx: &Ctx, sent: &Sentence, k: usize) -> Subject {
     let Some(j) = j else { return Subject { kind: SubjectKind::Missing, actor: None } };
     let word = before_apostrophe(ctx.lower[j].as_str());
     let speaker = || {
-        ctx.quote_of[j]
-            .map(|q| sent.attributions.get(q.get() as usize - 1).and_then(|a| a.speaker))
+        ctx.quote_of(j)
+            .map(|q| sent.attributions.get(q).and_then(|a| a.speaker))
             .or_else(|| answer_of(ctx, j))
             .flatten()
     };

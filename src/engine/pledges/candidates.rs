@@ -158,7 +158,7 @@ pub(super) fn precise(ctx: &Ctx, sent: &mut Sentence) {
         }
         // Inside a direct quote only the speaker's own first-person
         // commitments count ("We will build", "I promise to").
-        if let Some(qi) = ctx.quote_of[k].map(|q| q.get() as usize - 1) {
+        if let Some(qi) = ctx.quote_of(k) {
             if let Some(p) = first_person_commitment(ctx, k, sent.end) {
                 let actor = sent.attributions.get(qi).and_then(|a| a.speaker);
                 sent.push(p, actor, Construction::FirstPersonQuote, k);
@@ -181,11 +181,11 @@ pub(super) fn precise(ctx: &Ctx, sent: &mut Sentence) {
             }
         }
         // Every rule below starts at a cue word ("preparing" aside).
-        if ctx.cues[k] == Cues::default() && !is_preparing(ctx, k) {
+        if ctx.cue(k) == Cues::default() && !is_preparing(ctx, k) {
             k += 1;
             continue;
         }
-        sent.governed = (k.saturating_sub(3).max(sent.start)..k).any(|j| ctx.cues[j].governs()) || passive(ctx, k);
+        sent.governed = (k.saturating_sub(3).max(sent.start)..k).any(|j| ctx.cue(j).governs()) || passive(ctx, k);
         sent.denied = k > sent.start && is_negation(&ctx.lower[k - 1]);
         k = RULES.iter().find_map(|rule| rule(ctx, sent, k)).unwrap_or(k + 1);
     }
@@ -200,7 +200,7 @@ fn is_preparing(ctx: &Ctx, k: usize) -> bool {
 /// plan has two pledges: A; B": the rest of the sentence and the next
 /// sentences of the paragraph are the items.
 fn counted_list(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
-    let opens = ctx.cues[k].has(CueKind::List)
+    let opens = ctx.cue(k).has(CueKind::List)
         && k > sent.start
         && k + 1 < sent.end
         && ctx.toks[k + 1].text(ctx.text) == ":"
@@ -232,7 +232,7 @@ fn counted_list(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
 /// "her pledges to", "the plans to"); a gerund list gives one per item.
 fn verb_to(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
     let noun_use = k > sent.start && (ctx.toks[k - 1].possessive() || is_determiner(&ctx.lower[k - 1]));
-    if !ctx.cues[k].has(CueKind::VerbTo) || sent.governed || noun_use || sent.denied {
+    if !ctx.cue(k).has(CueKind::VerbTo) || sent.governed || noun_use || sent.denied {
         return None;
     }
     let to = next_to(ctx, k, sent.end)?;
@@ -256,7 +256,7 @@ fn verb_to(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
 
 /// Noun + to: "a plan to offer", "her pledges to contribute".
 fn noun_to(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
-    let applies = ctx.cues[k].has(CueKind::Noun)
+    let applies = ctx.cue(k).has(CueKind::Noun)
         && !sent.governed
         && !sent.denied
         && !unnamed_owner(ctx, k)
@@ -273,7 +273,7 @@ fn noun_to(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
     // "..., including a plan to ...": the specific items replace the general one.
     if let Some(inc) = (start..sent.end).find(|&j| ctx.lower[j] == "including") {
         let specific =
-            (inc..sent.end).any(|j| ctx.cues[j].has(CueKind::Noun) && ctx.lower.get(j + 1).is_some_and(|w| w == "to"));
+            (inc..sent.end).any(|j| ctx.cue(j).has(CueKind::Noun) && ctx.lower.get(j + 1).is_some_and(|w| w == "to"));
         if specific {
             sent.last_actor = actor.or(sent.last_actor);
             return Some(inc + 1);
@@ -287,7 +287,7 @@ fn noun_to(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
 /// items named right after an owned plural commitment noun ("her two
 /// costly promises, a tram line and a night bus").
 fn noun_list(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
-    if !ctx.cues[k].has(CueKind::Noun) || sent.governed || unnamed_owner(ctx, k) {
+    if !ctx.cue(k).has(CueKind::Noun) || sent.governed || unnamed_owner(ctx, k) {
         return None;
     }
     let mut j = k + 1;
@@ -311,7 +311,7 @@ fn noun_list(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
     let end = (j + 1..sent.end)
         .find(|&m| {
             !ctx.toks[m].is_word() && matches!(first_char(&ctx.toks[m], ctx.text), '.' | ';' | ':' | '\u{2014}' | '(')
-                || ctx.toks[m].is_word() && ctx.cues[m].starts_commitment()
+                || ctx.toks[m].is_word() && ctx.cue(m).starts_commitment()
         })
         .unwrap_or(sent.end);
     for it in split_items(ctx, j + 1, end) {
@@ -322,7 +322,7 @@ fn noun_list(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
 
 /// Verb + object: "pledged $5 million", "promised a review".
 fn verb_object(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
-    if !ctx.cues[k].has(CueKind::VerbObject) || sent.governed || k + 1 >= sent.end {
+    if !ctx.cue(k).has(CueKind::VerbObject) || sent.governed || k + 1 >= sent.end {
         return None;
     }
     let n = k + 1;
@@ -332,7 +332,7 @@ fn verb_object(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
     let number = w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
     let obj = ctx.toks[n].is_word() && (determiner || number) || first_char(&ctx.toks[n], ctx.text) == '$';
     let subject_ok = actor_before(ctx, sent.start, k, None).is_some();
-    if !(obj && subject_ok && (!ctx.cues[k].has(CueKind::Noun) || ctx.lower[k].ends_with("ed"))) {
+    if !(obj && subject_ok && (!ctx.cue(k).has(CueKind::Noun) || ctx.lower[k].ends_with("ed"))) {
         return None;
     }
     let actor = actor_before(ctx, sent.start, k, sent.last_actor);
@@ -343,7 +343,7 @@ fn verb_object(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
 
 /// "campaigned on cutting taxes": the platform the actor ran on.
 fn campaigned_on(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
-    let applies = ctx.cues[k].has(CueKind::VerbOn)
+    let applies = ctx.cue(k).has(CueKind::VerbOn)
         && !sent.governed
         && k + 2 < sent.end
         && ctx.lower[k + 1] == "on"
@@ -387,7 +387,7 @@ fn plan_under_way(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
 /// Announced "will": a named actor right before it, a pronoun after "said",
 /// a description, or the subject of a coordinated clause.
 fn announced_will(ctx: &Ctx, sent: &mut Sentence, k: usize) -> Option<usize> {
-    if !ctx.cues[k].has(CueKind::Modal) || k + 1 >= sent.end || sent.governed {
+    if !ctx.cue(k).has(CueKind::Modal) || k + 1 >= sent.end || sent.governed {
         return None;
     }
     let mut v = k + 1;
@@ -445,7 +445,7 @@ pub(super) fn first_person_commitment(ctx: &Ctx, k: usize, sent_end: usize) -> O
     {
         return None;
     }
-    if ctx.quote_of.get(v).copied().flatten() != ctx.quote_of[k] {
+    if ctx.quote_of(v) != ctx.quote_of(k) {
         return None;
     }
     let end = clause_end(ctx, v, sent_end);

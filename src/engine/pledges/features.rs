@@ -125,12 +125,12 @@ pub(super) fn extract(ctx: &Ctx, sent: &Sentence, found: &Spotted, place: Place,
     for (i, kind) in CueKind::GOVERNING.iter().enumerate() {
         // A condition anywhere before ("If elected, she will"), the rest close by.
         let range = if *kind == CueKind::Condition { sent.start..k } else { window.clone() };
-        if range.clone().any(|j| ctx.cues[j].has(*kind)) {
+        if range.clone().any(|j| ctx.cue(j).has(*kind)) {
             on(&mut x, GOVERNED + i);
         }
     }
     // "threatened to walk out unless the fee was cut".
-    if (k..sent.end).any(|j| ctx.cues[j].has(CueKind::Condition)) {
+    if (k..sent.end).any(|j| ctx.cue(j).has(CueKind::Condition)) {
         on(&mut x, CONDITION_AFTER);
     }
     if place.question {
@@ -170,7 +170,7 @@ fn actor_features(ctx: &Ctx, sent: &Sentence, found: &Spotted, subject: SubjectK
     };
     x[ACTOR + slot] = 1.0;
     let k = found.cue;
-    let quote = ctx.quote_of[k].map(|q| q.get() as usize - 1);
+    let quote = ctx.quote_of(k);
     let speaker = quote.and_then(|q| sent.attributions.get(q)).and_then(|a| a.speaker);
     if speaker.is_some() && speaker == found.actor {
         x[ACTOR + 4] = 1.0;

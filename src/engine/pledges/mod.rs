@@ -19,8 +19,7 @@ mod clause;
 mod cues;
 mod features;
 
-use std::cell::{Cell, OnceCell};
-use std::num::NonZeroU32;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -55,12 +54,15 @@ struct Ctx<'a> {
     lower: &'a Lower<'a>,
     lexicon: &'a Lexicon,
     ents: &'a Entities,
-    /// Index + 1 of the direct quote containing each token, if any (4 bytes a token).
-    quote_of: Vec<Option<NonZeroU32>>,
+    /// The direct quote containing a token, if any (see [`Ctx::quote_of`]).
+    quotes: QuoteRanges,
     /// Inside any quote marks (direct, partial or title).
     in_marks: &'a Bits,
-    /// The cue kinds of each token's word.
-    cues: Vec<Cues>,
+    /// Word -> its cue kinds.
+    cue_table: &'static FxHashMap<String, Cues>,
+    /// The cue kinds of the current sentence's tokens: (first token, kinds)
+    /// (see [`Ctx::cue`]).
+    cues: RefCell<(usize, Vec<Cues>)>,
     /// In an interview, the answer paragraphs speak for the interviewee:
     /// (answer paragraph spans, the interviewee).
     interview: Option<(Vec<Span>, Option<usize>)>,
@@ -128,38 +130,122 @@ pub fn find_with(
         let decision = if c.score > 0.0 { "decide.pledge" } else { "decide.not_a_pledge" };
         crate::engine::trace::fire("pledges", decision, c.span);
     }
+    let Some(trace) = trace else {
+        // Only the kept ones are read from here on.
+        let mut kept: Vec<Candidate> = candidates.into_iter().filter(|c| c.score > 0.0).collect();
+        kept.shrink_to_fit();
+        return select(&ctx, &kept);
+    };
     let pledges = select(&ctx, &candidates);
-    if let Some(trace) = trace {
-        trace.extend(candidates);
-    }
+    trace.extend(candidates);
     pledges
 }
 
 fn context<'a>(layers: &Context<'a>, ents: &'a Entities, lexicon: &'a Lexicon) -> Ctx<'a> {
     let toks = layers.tokens;
-    let mut quote_of = vec![None; toks.len()];
-    for (qi, q) in layers.quotes.iter().enumerate().filter(|(_, q)| q.kind == RawKind::Direct) {
-        let a = token_at(toks, q.content.start);
-        let b = token_at(toks, q.content.end);
-        quote_of[a..b].iter_mut().for_each(|x| *x = NonZeroU32::new(qi as u32 + 1));
-    }
-    let table = cues::table(lexicon);
-    let cues = layers.lower.iter().map(|w| table.get(w.as_str()).copied().unwrap_or_default()).collect();
     Ctx {
         text: layers.text,
         toks,
         lower: layers.lower,
         lexicon,
         ents,
-        quote_of,
+        quotes: QuoteRanges::build(layers),
         in_marks: &layers.masks.in_marks,
-        cues,
+        cue_table: cues::table(lexicon),
+        cues: RefCell::default(),
         interview: interview(layers, ents),
         prev_subject: Cell::default(),
         home: OnceCell::default(),
         orgs_by_head: OnceCell::default(),
         jurisdiction: OnceCell::default(),
     }
+}
+
+impl Ctx<'_> {
+    /// The index of the direct quote containing token `k`, if any.
+    #[inline]
+    fn quote_of(&self, k: usize) -> Option<usize> {
+        self.quotes.get(k)
+    }
+
+    /// The cue kinds of token `k`'s word: from the current sentence's
+    /// table, else looked up.
+    #[inline]
+    fn cue(&self, k: usize) -> Cues {
+        let (first, ref kinds) = *self.cues.borrow();
+        match k.checked_sub(first).and_then(|i| kinds.get(i)) {
+            Some(c) => *c,
+            None => self.cue_table.get(self.lower[k].as_str()).copied().unwrap_or_default(),
+        }
+    }
+
+    /// Fills the cue table for tokens [start, end) (one sentence).
+    fn cues_for(&self, start: usize, end: usize) {
+        let mut cues = self.cues.borrow_mut();
+        cues.0 = start;
+        cues.1.clear();
+        let table = self.cue_table;
+        cues.1.extend((start..end).map(|j| table.get(self.lower[j].as_str()).copied().unwrap_or_default()));
+    }
+}
+
+/// The direct quotes as token ranges (start, end, quote index), sorted and
+/// disjoint as paired quotes are: a few per paragraph instead of a table
+/// of 4 bytes a token.
+struct QuoteRanges {
+    ranges: Vec<(u32, u32, u32)>,
+    /// The range of the last lookup (lookups go mostly forward).
+    last: Cell<usize>,
+}
+
+impl QuoteRanges {
+    fn build(layers: &Context) -> QuoteRanges {
+        let toks = layers.tokens;
+        let mut ranges: Vec<(u32, u32, u32)> = Vec::new();
+        for (qi, q) in layers.quotes.iter().enumerate().filter(|(_, q)| q.kind == RawKind::Direct) {
+            let (a, b) = (token_at(toks, q.content.start), token_at(toks, q.content.end));
+            if a < b {
+                paint(&mut ranges, (a as u32, b as u32, qi as u32));
+            }
+        }
+        QuoteRanges { ranges, last: Cell::new(0) }
+    }
+
+    /// The quote index of the range holding token `k`.
+    #[inline]
+    fn get(&self, k: usize) -> Option<usize> {
+        let r = &self.ranges;
+        let h = self.last.get();
+        let holds = |i: usize| r.get(i).is_some_and(|x| x.0 as usize <= k && k < x.1 as usize);
+        if holds(h) {
+            return Some(r[h].2 as usize);
+        }
+        let i = r.partition_point(|x| x.0 as usize <= k).checked_sub(1)?;
+        self.last.set(i);
+        holds(i).then(|| r[i].2 as usize)
+    }
+}
+
+/// Adds range `r` to the sorted, disjoint `ranges`; where it overlaps
+/// earlier ones (paired quotes do not), it wins, as a later quote did in a
+/// per-token table.
+fn paint(ranges: &mut Vec<(u32, u32, u32)>, r: (u32, u32, u32)) {
+    if ranges.last().is_none_or(|x| x.1 <= r.0) {
+        ranges.push(r);
+        return;
+    }
+    let mut out = Vec::with_capacity(ranges.len() + 2);
+    for x in ranges.drain(..) {
+        if x.0 < r.0 {
+            out.push((x.0, x.1.min(r.0), x.2));
+        }
+        if x.1 > r.1 {
+            out.push((x.0.max(r.1), x.1, x.2));
+        }
+    }
+    out.push(r);
+    out.sort_unstable_by_key(|x| x.0);
+    *ranges = out;
 }
 
 /// Every candidate of the document, sentence by sentence, with its score
@@ -183,6 +269,7 @@ fn gather(
         };
         let start = token_at(ctx.toks, s.start);
         let end = token_at(ctx.toks, s.end);
+        ctx.cues_for(start, end);
         let mut sent = Sentence::new(start, end, attributions, last_actor);
         match open_list {
             Some((actor, left, para_end)) if left > 0 && s.start < para_end && end > start => {
@@ -263,6 +350,13 @@ fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Pledge> {
             kept.remove(i);
         }
         kept.push((c, words));
+        // The one that left the window is compared no more (but as a
+        // headline, see above).
+        if let Some((k, w)) = kept.len().checked_sub(LOOK_BACK + 1).map(|i| &mut kept[i]) {
+            if !k.headline {
+                *w = Vec::new();
+            }
+        }
     }
     kept.iter()
         .enumerate()
