@@ -11,7 +11,7 @@ use crate::model::EntityKind;
 const ROLE_LABELS: [&str; 6] = ["host", "guest", "moderator", "interviewer", "anchor", "panelist"];
 
 /// Rule `transcript_label`: the person the label opening the quote names,
-/// by surname ("PENCE:" is Mike Pence) or by role ("HOST:"); no one for a
+/// by surname ("REYES:" is Dana Reyes) or by role ("HOST:"); no one for a
 /// label that names no one the text knows, when the quote opens its
 /// paragraph (`Some(None)`).
 pub(super) fn transcript_label(reading: &Reading, quote: &RawQuote) -> Option<Option<usize>> {

@@ -26,7 +26,7 @@ pub(super) fn coordinated_with_place(
     let known = |a: usize, b: usize| {
         a < b && b <= toks.len() && (a..b).all(|k| toks[k].is_word() && toks[k].cap()) && {
             if b == a + 1 && !toks[a].text(text).contains('.') {
-                // ("Sydney", "Austin": a given name too proves no place.)
+                // ("Florence", "Austin": a given name too proves no place.)
                 let given = matches!(lx.first_names.get(lower[a].as_str()), Some(Gender::Male | Gender::Female));
                 known_key(lower[a].as_str()) && !given
             } else {

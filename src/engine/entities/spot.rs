@@ -155,7 +155,7 @@ fn capitalized_runs(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, i
         }
         let mut end = run_end(ctx, lx, seen_lower, in_url, i);
         // Two acronyms side by side are two names ("U.N. PKO"); not the
-        // words of a dateline's town ("LAKE BUENA VISTA").
+        // words of a dateline's town ("ELK GROVE HEIGHTS").
         let dateline = ctx.meta.dateline.is_some_and(|d| d.contains(Span::new(t.start(), toks[end - 1].end())));
         if let Some(split) = (i + 1..end)
             .find(|&k| is_acronym(toks[k].text(text)) && is_acronym(toks[k - 1].text(text)))
