@@ -360,7 +360,13 @@ fn drop_credits(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
     let (text, toks) = (ctx.text, ctx.tokens);
     let credit = credit_tokens(text, toks, ctx.lower, ctx.sentences, lx);
     cands.retain(|c| {
-        let bracketed = c.t0.checked_sub(1).is_some_and(|k| toks[k].text(text) == "(")
+        // "(Ana Ruiz / Wire)", "(Photo: Ana Ruiz / Wire)": a credit in brackets.
+        let labelled = c.t0 >= 3
+            && toks[c.t0 - 1].text(text) == ":"
+            && lx.classes.credit_labels.contains(ctx.lower[c.t0 - 2].as_str())
+            && toks[c.t0 - 3].text(text) == "(";
+        let bracketed = labelled
+            || c.t0.checked_sub(1).is_some_and(|k| toks[k].text(text) == "(")
             || toks.get(c.t1).is_some_and(|t| t.text(text) == ")");
         let slash = |k: usize, glued: bool| {
             toks.get(k).is_some_and(|t| t.text(text) == "|" || t.text(text) == "/" && (glued || bracketed))
