@@ -27,8 +27,7 @@ pub(super) fn coordinated_with_place(
         a < b && b <= toks.len() && (a..b).all(|k| toks[k].is_word() && toks[k].cap()) && {
             if b == a + 1 && !toks[a].text(text).contains('.') {
                 // ("Florence", "Austin": a given name too proves no place.)
-                let given = matches!(lx.first_names.get(lower[a].as_str()), Some(Gender::Male | Gender::Female));
-                known_key(lower[a].as_str()) && !given
+                known_key(lower[a].as_str()) && !given_name(lower[a].as_str(), lx)
             } else {
                 known_key(&key(&span_text(text, toks, a, b)))
             }
@@ -80,8 +79,7 @@ pub(super) fn comma_place_after(text: &str, toks: &[Token], lower: &Lower, t1: u
                 if n == 1 {
                     // ("Amara, Austin and Tovah": a given name in a list.)
                     let listed = lower.get(b).is_some_and(|w| w == "and" || w == "or");
-                    let given = matches!(lx.first_names.get(lower[a].as_str()), Some(Gender::Male | Gender::Female));
-                    known(lower[a].as_str()) && !(listed && given)
+                    known(lower[a].as_str()) && !(listed && given_name(lower[a].as_str(), lx))
                 } else {
                     known(&key(&span_text(text, toks, a, b)))
                 }
@@ -252,8 +250,7 @@ fn name_form_is_personal(
     if lx.first_names.contains_key(first) && !is_place(first) && !word_pair && !of_name && !nationality {
         return true;
     }
-    let given = |p: &str| matches!(lx.first_names.get(p), Some(Gender::Male | Gender::Female));
-    if first.contains('-') && first.split('-').all(|p| p.len() >= 2 && given(p)) {
+    if first.contains('-') && first.split('-').all(|p| p.len() >= 2 && given_name(p, lx)) {
         return true;
     }
     if c.t1 - c.t0 == 2 && korean_name(toks[c.t0].text(text), toks[c.t0 + 1].text(text)) {

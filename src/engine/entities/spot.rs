@@ -303,7 +303,7 @@ fn run_break(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, i: usize
 /// name of their own: an affiliation or a place before a person.
 fn person_after_name(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
     let (toks, lower) = (ctx.tokens, ctx.lower);
-    let person_follows = matches!(lx.first_names.get(lower[j].as_str()), Some(Gender::Male | Gender::Female))
+    let person_follows = given_name(lower[j].as_str(), lx)
         && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap())
         && lower.get(j + 1).is_some_and(|w| !lx.org_words.contains(w.as_str()) && !lx.place_words.contains(w.as_str()));
     // (Not a name's own connector, "Bank of Grace Hollow"; nor a title,
@@ -851,7 +851,7 @@ fn nicknames(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
         if shape
             && plain(given)
             && plain(surname)
-            && matches!(lx.first_names.get(lower[given.t0].as_str()), Some(Gender::Male | Gender::Female))
+            && given_name(lower[given.t0].as_str(), lx)
             && !lx.function_words.contains(lower[surname.t0].as_str())
         {
             fire(toks, "spot.nickname_inside_name", given.t0, surname.t1);

@@ -156,6 +156,11 @@ pub(super) fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
     }
 }
 
+/// A given name with a known gender ("Ana", not "Lee" of either).
+pub(super) fn given_name(word: &str, lx: &Lexicon) -> bool {
+    matches!(lx.first_names.get(word), Some(Gender::Male | Gender::Female))
+}
+
 /// A lone word that names a person by itself: a given name with a known
 /// gender, a listed surname, or a surname by its ending.
 pub(super) fn name_word(word: &str, lx: &Lexicon) -> bool {
@@ -165,7 +170,7 @@ pub(super) fn name_word(word: &str, lx: &Lexicon) -> bool {
     if lx.titles.contains(word) || lx.calendar.contains(word) || lx.org_words.contains(word) {
         return false;
     }
-    matches!(lx.first_names.get(word), Some(Gender::Male | Gender::Female))
+    given_name(word, lx)
         || lx.surnames.contains(word)
         || (word.len() >= 5 && word.is_ascii() && lx.classes.surname_endings.iter().any(|e| word.ends_with(e)))
 }
