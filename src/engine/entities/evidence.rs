@@ -21,20 +21,69 @@ pub(super) fn coordinated_with_place(
     lx: &Lexicon,
 ) -> bool {
     let known_key = |k: &str| lx.places.contains_key(k) || lx.country_index.contains_key(k);
-    let joins =
-        |k: usize| toks.get(k).is_some_and(|t| matches!(t.text(text), "and" | "or" | ",") && !t.newline_before());
     let known = |a: usize, b: usize| {
-        a < b && b <= toks.len() && (a..b).all(|k| toks[k].is_word() && toks[k].cap()) && {
-            if b == a + 1 && !toks[a].text(text).contains('.') {
-                // ("Florence", "Austin": a given name too proves no place.)
-                known_key(lower[a].as_str()) && !given_name(lower[a].as_str(), lx)
-            } else {
-                known_key(&key(&span_text(text, toks, a, b)))
-            }
+        if b == a + 1 && !toks[a].text(text).contains('.') {
+            // ("Florence", "Austin": a given name too proves no place.)
+            known_key(lower[a].as_str()) && !given_name(lower[a].as_str(), lx)
+        } else {
+            known_key(&key(&span_text(text, toks, a, b)))
         }
     };
+    listed_with(text, toks, t0, t1).into_iter().any(|(a, b)| b - a <= 3 && known(a, b))
+}
+
+/// "Ines Okafor and Tam Brisk each scored", "Amara, Tovah and Keelin":
+/// a name listed next to a person's full name (a given name of known
+/// gender, then words that are no everyday words), or next to two given
+/// names that are no places, is a person too.
+pub(super) fn listed_with_people(
+    text: &str,
+    toks: &[Token],
+    lower: &Lower,
+    t0: usize,
+    t1: usize,
+    lx: &Lexicon,
+) -> bool {
+    let full_name = |a: usize, b: usize| {
+        (2..=3).contains(&(b - a))
+            && given_name(lower[a].as_str(), lx)
+            && (a + 1..b).all(|k| !lx.is_common_word(lower[k].as_str()) && !lx.org_words.contains(lower[k].as_str()))
+    };
+    let given_only = |a: usize, b: usize| {
+        let w = lower[a].as_str();
+        b == a + 1 && given_name(w, lx) && !lx.places.contains_key(w) && !lx.country_index.contains_key(w)
+    };
+    // A list has "and" or "or" ("Northmarch, Elaine Carrow," is an apposition).
+    let span = |(a, b): (usize, usize)| (a.min(t0).saturating_sub(1)..b.max(t1) + 1).filter(|&k| k < toks.len());
+    let items = listed_with(text, toks, t0, t1);
+    let conjunction = items.iter().any(|&r| span(r).any(|k| matches!(lower[k].as_str(), "and" | "or")));
+    // Nor a list that also names things ("Fox News, Ana Ruiz and ...").
+    let thing = |(a, b): (usize, usize)| {
+        (a..b).any(|k| {
+            let w = lower[k].as_str();
+            lx.org_words.contains(w)
+                || lx.place_words.contains(w)
+                || lx.event_words.contains(w)
+                || lx.document_words.contains(w)
+        }) || {
+            let whole = key(&span_text(text, toks, a, b));
+            !given_name(&whole, lx) && (lx.places.contains_key(&whole) || lx.country_index.contains_key(&whole))
+                || lx.org_index.contains_key(&whole)
+        }
+    };
+    conjunction
+        && !items.iter().any(|&r| thing(r))
+        && (items.iter().any(|&(a, b)| full_name(a, b))
+            || items.iter().filter(|&&(a, b)| given_only(a, b)).count() >= 2)
+}
+
+/// The other items of a list that [t0, t1) is an item of ("A, B and C",
+/// "A or B"): runs of capitalized words on the same line, up to a dozen
+/// tokens either way, each as a token range.
+fn listed_with(text: &str, toks: &[Token], t0: usize, t1: usize) -> Vec<(usize, usize)> {
+    let joins =
+        |k: usize| toks.get(k).is_some_and(|t| matches!(t.text(text), "and" | "or" | ",") && !t.newline_before());
     let item = |k: usize| toks[k].is_word() && toks[k].cap() && !toks[k].newline_before();
-    // The other items of the list, up to a dozen tokens either way.
     let mut items: Vec<(usize, usize)> = Vec::new();
     if t0 >= 2 && joins(t0 - 1) {
         let mut k = t0 - 1;
@@ -60,7 +109,9 @@ pub(super) fn coordinated_with_place(
         }
         items.push((start, k));
     }
-    items.into_iter().any(|(a, b)| (b > a && b - a <= 3) && known(a, b))
+    // Every item is a run of capitalized words.
+    items.retain(|&(a, b)| a < b && b <= toks.len() && (a..b).all(|k| toks[k].is_word() && toks[k].cap()));
+    items
 }
 
 /// ", Arkansas", ", Portugal": a known region or country after a comma,

@@ -95,6 +95,7 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
     let role_before = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
     let in_place = place_context(toks, lower, c.t0, lx);
     let coordinated = || coordinated_with_place(text, toks, lower, c.t0, c.t1, lx);
+    let listed_with_person = || listed_with_people(text, toks, lower, c.t0, c.t1, lx);
     if (no_given_name || in_place && comma_place_after(text, toks, lower, c.t1, lx))
         && !role_before
         && (in_place || coordinated())
@@ -119,6 +120,9 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
     }
     if coordinated() {
         return Choice::Kind(EntityKind::Place, "kind.place_listed_with_places");
+    }
+    if !lx.is_common_word(first) && !lx.places.contains_key(first) && listed_with_person() {
+        return Choice::Kind(EntityKind::Person, "kind.person_listed_with_people");
     }
     if !raw_has_digit(toks[c.t1 - 1].text(text))
         && (c.t0..c.t1).all(|k| !toks[k].is_word() || l.seen_lower.contains(lower[k].as_str()))
@@ -160,6 +164,15 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
     } else if age_after(text, toks, lower, c.t1) && !is_acronym(raw) && !common {
         // "Siti, 14, said": a person named once, by one name, with an age.
         Choice::Kind(EntityKind::Person, "kind.person_by_age")
+    } else if !is_acronym(raw)
+        && (!common || given_name(word, lx))
+        && listable_as_person(word, lx)
+        && c.kind.is_none()
+        && listed_with_people(text, toks, lower, c.t0, c.t1, lx)
+    {
+        // "Amara, Tovah and Keelin", "Ines Okafor and Sydney": a name in a
+        // list of people's names (a given name that is also a town too).
+        Choice::Kind(EntityKind::Person, "kind.person_listed_with_people")
     } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
         Choice::Kind(EntityKind::Place, "kind.known_place")
     } else if (place_context(toks, lower, c.t0, lx) && (!common || name_word(word, lx) || p.cap_count(word) >= 2))
@@ -179,6 +192,16 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
     } else {
         lone_thing(p, w, common)
     }
+}
+
+/// A lone word that a list of people's names may make a person: no plural
+/// ("Dems"), no country, no state or region; a town only when it is also
+/// a given name ("Sydney").
+fn listable_as_person(word: &str, lx: &Lexicon) -> bool {
+    let given = given_name(word, lx);
+    (given || !word.ends_with('s'))
+        && !lx.country_index.contains_key(word)
+        && lx.places.get(word).is_none_or(|kind| given && kind.as_str() == "city")
 }
 
 /// The rest of [`lone_word`]: a place listed with places, an organization
