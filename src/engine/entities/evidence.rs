@@ -77,6 +77,35 @@ pub(super) fn listed_with_people(
             || items.iter().filter(|&&(a, b)| given_only(a, b)).count() >= 2)
 }
 
+/// Lone words listed with people's names somewhere in the text (see
+/// [`listed_with_people`]): not in quotes or headlines, no acronym, no
+/// everyday word unless a given name.
+pub(super) fn listed_people_words(inp: &Context, lx: &Lexicon, cands: &[Cand]) -> FxHashSet<String> {
+    let (text, toks, lower) = (inp.text, inp.tokens, inp.lower);
+    let mut out = FxHashSet::default();
+    for c in cands.iter().filter(|c| c.t1 == c.t0 + 1 && c.kind.is_none() && !c.quoted && !c.headline) {
+        let w = lower[c.t0].as_str();
+        if !is_acronym(toks[c.t0].text(text))
+            && (!lx.is_common_word(w) || given_name(w, lx))
+            && listable_as_person(w, lx)
+            && listed_with_people(text, toks, lower, c.t0, c.t1, lx)
+        {
+            out.insert(w.to_string());
+        }
+    }
+    out
+}
+
+/// A lone word that a list of people's names may make a person: no plural
+/// ("Dems"), no country, no state or region; a town only when it is also
+/// a given name ("Sydney").
+fn listable_as_person(word: &str, lx: &Lexicon) -> bool {
+    let given = given_name(word, lx);
+    (given || !word.ends_with('s'))
+        && !lx.country_index.contains_key(word)
+        && lx.places.get(word).is_none_or(|kind| given && kind.as_str() == "city")
+}
+
 /// The other items of a list that [t0, t1) is an item of ("A, B and C",
 /// "A or B"): runs of capitalized words on the same line, up to a dozen
 /// tokens either way, each as a token range.

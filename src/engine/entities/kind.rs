@@ -164,12 +164,7 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
     } else if age_after(text, toks, lower, c.t1) && !is_acronym(raw) && !common {
         // "Siti, 14, said": a person named once, by one name, with an age.
         Choice::Kind(EntityKind::Person, "kind.person_by_age")
-    } else if !is_acronym(raw)
-        && (!common || given_name(word, lx))
-        && listable_as_person(word, lx)
-        && c.kind.is_none()
-        && listed_with_people(text, toks, lower, c.t0, c.t1, lx)
-    {
+    } else if c.kind.is_none() && p.linker.listed_people.contains(word) {
         // "Amara, Tovah and Keelin", "Ines Okafor and Sydney": a name in a
         // list of people's names (a given name that is also a town too).
         Choice::Kind(EntityKind::Person, "kind.person_listed_with_people")
@@ -192,16 +187,6 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
     } else {
         lone_thing(p, w, common)
     }
-}
-
-/// A lone word that a list of people's names may make a person: no plural
-/// ("Dems"), no country, no state or region; a town only when it is also
-/// a given name ("Sydney").
-fn listable_as_person(word: &str, lx: &Lexicon) -> bool {
-    let given = given_name(word, lx);
-    (given || !word.ends_with('s'))
-        && !lx.country_index.contains_key(word)
-        && lx.places.get(word).is_none_or(|kind| given && kind.as_str() == "city")
 }
 
 /// The rest of [`lone_word`]: a place listed with places, an organization
