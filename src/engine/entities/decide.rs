@@ -225,8 +225,8 @@ fn name_form(lx: &Lexicon, seen_lower: &FxHashSet<&str>, words: &[String], name:
     let flag = |b: bool| f64::from(u8::from(b));
     let (first, last) = (words.first().map_or("", String::as_str), words.last().map_or("", String::as_str));
     let whole = key(name);
-    // Head words: the last, and the one before "of" ("Bank of ...").
-    let of_head = words.iter().position(|w| w == "of").filter(|&i| i > 0).map(|i| words[i - 1].as_str());
+    // Head words: the last, and the one before "of" or "for" ("Bank of ...").
+    let of_head = words.iter().position(|w| w == "of" || w == "for").filter(|&i| i > 0).map(|i| words[i - 1].as_str());
     let heads: Vec<&str> = of_head.into_iter().chain((words.len() > 1).then_some(last)).collect();
     let length = match words.len() {
         0 | 1 => "one_word",

@@ -44,16 +44,18 @@ pub(super) fn full_name(l: &Linker, n: &Name) -> Choice {
     }
 }
 
-/// The kind a name's head word gives: the word before "of" ("Bank of
-/// ..."), its last word ("... Institute"), a place prefix ("Port ..."), a
+/// The kind a name's head word gives: the word before "of" or "for"
+/// ("Bank of ...", "Centre for ..."), its last word ("... Institute"), a place prefix ("Port ..."), a
 /// storm word before its last ("Hurricane Maren").
 fn head_word_kind(l: &Linker, n: &Name) -> Option<EntityKind> {
     let (lx, lower, c) = (l.lx, l.ctx.lower, n.cand);
     if n.len < 2 {
         return None;
     }
-    let of_head =
-        (c.t0..c.t1).find(|&k| lower[k] == "of").filter(|&k| k > c.t0).and_then(|k| head_kind(&lower[k - 1], lx));
+    let of_head = (c.t0..c.t1)
+        .find(|&k| matches!(lower[k].as_str(), "of" | "for"))
+        .filter(|&k| k > c.t0)
+        .and_then(|k| head_kind(&lower[k - 1], lx));
     of_head
         .or_else(|| head_kind(&lower[c.t1 - 1], lx))
         .or_else(|| place_prefix(&lower[c.t0], lx))
