@@ -206,6 +206,11 @@ word_classes! {
     /// Head nouns of a description that stands for a person in focus
     /// ("the 44-year-old said", "the Liberal MPP said").
     described_people,
+    /// Verbs of a market index's move ("the Nikkei fell 2 per cent").
+    market_verbs,
+    /// State and province abbreviations that are also words ("in Mass."
+    /// is a church service): placed only after a comma.
+    word_abbreviations,
 }
 
 /// The built-in word classes.

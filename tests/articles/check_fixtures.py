@@ -90,8 +90,8 @@ def check(name):
         nickname = re.search(re.escape(given) + r' [“"][^”"]+[”"] ' + re.escape(last), text) if given else None
         assembled = len(words) >= 2 and (nickname is not None or any(
             form in text for form in (f"{last}, {given}", f"[{given}] {last}", f"{given} [{last}]")))
-        # A state named by its abbreviation alone (", Ariz." -> Arizona).
-        abbreviated = any(re.search(r", " + re.escape(a) + r"\.", text) for a in e.get("aliases", []))
+        # A state named by its abbreviation alone (", Ariz." or "in Ariz." -> Arizona).
+        abbreviated = any(re.search(r"(, |\bin )" + re.escape(a) + r"\.", text) for a in e.get("aliases", []))
         if not assembled and not abbreviated:
             need(e["name"], "entity name")
         ent_names.add(e["name"])

@@ -15,7 +15,7 @@ use crate::engine::fit::LinearModel;
 pub const CLASSES: [&str; 3] = ["organization", "place", "other"];
 
 /// The rules that make entities, each a feature (one-hot).
-const ORIGINS: [&str; 37] = [
+const ORIGINS: [&str; 38] = [
     "run",
     "spot.web_address",
     "spot.role_word_opens_sentence",
@@ -53,10 +53,11 @@ const ORIGINS: [&str; 37] = [
     "kind.person_by_age",
     "link.place_by_abbreviation",
     "kind.person_listed_with_people",
+    "kind.index_by_market_move",
 ];
 
 /// The other features, after the origins.
-const EVIDENCE: [&str; 45] = [
+const EVIDENCE: [&str; 46] = [
     "rule_person",
     "rule_organization",
     "rule_place",
@@ -102,6 +103,7 @@ const EVIDENCE: [&str; 45] = [
     "role_of_before",
     "role_after",
     "in_before",
+    "listed_with_places",
 ];
 
 /// Every feature name, in weight order.
@@ -298,6 +300,7 @@ fn mention_context(ctx: &Context, lx: &Lexicon, mentions: &[&Found]) -> Vec<(&'s
         ("in_before", any(&|m| before(m) == Some("in"))),
         ("role_of_before", any(&|m| role_of_before(ctx, lx, m.tok))),
         ("role_after", any(&|m| role_after(ctx, lx, m.tok_end))),
+        ("listed_with_places", any(&|m| coordinated_with_place(ctx.text, toks, lower, m.tok, m.tok_end, lx))),
         (
             "preposition_before",
             any(&|m| before(m).is_some_and(|w| matches!(w, "at" | "for" | "by" | "with" | "from" | "of"))),

@@ -255,6 +255,25 @@ pub(super) fn organization_apposition(text: &str, toks: &[Token], lower: &Lower,
     })
 }
 
+/// A market index's move after the name: "fell 2 per cent", "gained 31
+/// points", "closed at 20,333.17", "closed lower" (a stock index, not a
+/// person; a poll's "Ana Ruiz gained 5 points" has a given name first,
+/// which the caller checks).
+pub(super) fn market_move_after(text: &str, toks: &[Token], lower: &Lower, t1: usize, lx: &Lexicon) -> bool {
+    if toks.get(t1).is_none_or(|t| !t.is_word() || !lx.classes.market_verbs.contains(lower[t1].as_str())) {
+        return false;
+    }
+    let number = |k: usize| toks.get(k).is_some_and(|t| t.text(text).starts_with(|ch: char| ch.is_ascii_digit()));
+    let unit = |k: usize| {
+        toks.get(k).is_some_and(|t| t.text(text).ends_with('%'))
+            || lower.get(k).is_some_and(|w| matches!(w.as_str(), "per" | "percent" | "%" | "points" | "pts"))
+    };
+    let closing = matches!(lower[t1].as_str(), "closed" | "finished" | "ended");
+    let level =
+        lower.get(t1 + 1).is_some_and(|w| matches!(w.as_str(), "at" | "higher" | "lower" | "flat" | "up" | "down"));
+    (t1 + 1..(t1 + 4).min(toks.len())).any(|k| number(k) && (unit(k) || unit(k + 1))) || (closing && level)
+}
+
 /// An age after the name (", 52," or "(52)").
 pub(super) fn age_after(text: &str, toks: &[Token], lower: &Lower, t1: usize) -> bool {
     toks.get(t1).is_some_and(|t| matches!(t.text(text), "," | "("))

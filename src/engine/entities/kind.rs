@@ -114,6 +114,10 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
     if organization_apposition(text, toks, lower, c.t1, lx) {
         return Choice::Kind(EntityKind::Organization, "kind.organization_by_apposition");
     }
+    if !lx.first_names.contains_key(first) && market_move_after(text, toks, lower, c.t1, lx) {
+        // "Hong Kong's Hang Seng fell 2 per cent": a stock index.
+        return Choice::Kind(EntityKind::Other, "kind.index_by_market_move");
+    }
     if person_evidence(text, toks, lower, c, lx, l.seen_lower) {
         return Choice::Kind(EntityKind::Person, "kind.person_by_evidence");
     }
@@ -163,6 +167,9 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         Choice::Kind(EntityKind::Organization, "kind.camel_case_brand")
     } else if c.kind == Some(EntityKind::Person) || speaks || p.linker.person_words.contains(word) {
         Choice::Kind(EntityKind::Person, "kind.person_titled_or_speaking")
+    } else if c.kind.is_none() && !given_name(word, lx) && market_move_after(text, toks, lower, c.t1, lx) {
+        // "the Nikkei lost 1.5 per cent": a stock index.
+        Choice::Kind(EntityKind::Other, "kind.index_by_market_move")
     } else if age_after(text, toks, lower, c.t1) && !is_acronym(raw) && !common {
         // "Siti, 14, said": a person named once, by one name, with an age.
         Choice::Kind(EntityKind::Person, "kind.person_by_age")

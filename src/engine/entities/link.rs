@@ -208,12 +208,17 @@ fn known_to_lexicon(l: &mut Linker, n: &Name) -> bool {
 }
 
 /// Another name of a known place: an accent-free or "St." spelling, or a
-/// state's abbreviation where a place is placed (", Calif.", with its
-/// period; not "Wash" or "Mass" as words).
+/// state's abbreviation where a place is placed (", Calif." or "in
+/// Calif.", with its period; not "Wash" or "Mass" as words, nor "in Mass.").
 fn place_by_other_name(l: &mut Linker, n: &Name) -> bool {
     let Some((main, abbreviation)) = l.lx.place_aliases.get(&n.key) else { return false };
     let (text, toks, c) = (l.ctx.text, l.ctx.tokens, n.cand);
-    let placed = c.t0 > 0 && toks[c.t0 - 1].text(text) == "," && toks.get(c.t1).is_some_and(|t| t.text(text) == ".");
+    let after_comma = c.t0 > 0 && toks[c.t0 - 1].text(text) == ",";
+    let after_preposition = c.t0 > 0
+        && l.lx.classes.place_prepositions.contains(l.ctx.lower[c.t0 - 1].as_str())
+        && !l.lx.classes.word_abbreviations.contains(n.key.as_str());
+    let period = text[toks[c.t1 - 1].end()..].starts_with('.');
+    let placed = (after_comma || after_preposition) && period;
     if *abbreviation && !placed {
         return false;
     }
