@@ -49,6 +49,7 @@ const FULL_NAME_RULES: &[Rule] = &[
     ("reject.emphasis_after_indefinite", reject::emphasis_after_indefinite),
     ("reject.party_tag_or_currency", reject::party_tag_or_currency),
     ("reject.shouted_heading", reject::shouted_heading),
+    ("reject.title_case_line", reject::title_case_line),
     ("link.capital_for_government", capital_for_government),
     ("link.known_key", known_key),
     ("link.lexicon_entity", known_to_lexicon),

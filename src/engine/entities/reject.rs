@@ -84,20 +84,50 @@ pub(super) fn emphasis_after_indefinite(l: &mut Linker, n: &Name) -> bool {
     if c.kind.is_some() || !after_indefinite {
         return false;
     }
-    let everyday = |k: usize| {
-        let w = l.ctx.lower[k].as_str();
-        toks[k].is_word()
-            && !toks[k].inner_cap()
-            && lx.is_common_word(w)
-            && !lx.org_words.contains(w)
-            && !lx.place_words.contains(w)
-            && !lx.event_words.contains(w)
-            && !lx.document_words.contains(w)
-            && !lx.places.contains_key(w)
-            && !lx.first_names.contains_key(w)
-            && !lx.surnames.contains(w)
-    };
-    (c.t0..c.t1).all(everyday) && lexicon_entity(&n.key, lx).is_none()
+    (c.t0..c.t1).all(|k| everyday_word(l, k)) && lexicon_entity(&n.key, lx).is_none()
+}
+
+/// Token `k` is an everyday word with no name's head or name in it: no
+/// head word of a thing, no place, given name or surname.
+fn everyday_word(l: &Linker, k: usize) -> bool {
+    let (lx, toks) = (l.lx, l.ctx.tokens);
+    let w = l.ctx.lower[k].as_str();
+    toks[k].is_word()
+        && !toks[k].inner_cap()
+        && lx.is_common_word(w)
+        && !lx.org_words.contains(w)
+        && !lx.place_words.contains(w)
+        && !lx.event_words.contains(w)
+        && !lx.document_words.contains(w)
+        && !lx.places.contains_key(w)
+        && !lx.first_names.contains_key(w)
+        && !lx.surnames.contains(w)
+}
+
+/// A title-case line of three words or more, all everyday words
+/// ("Recent Storms Leave Towns Reeling", "Cleanup Crews Arrive"): a
+/// headline or a section heading, not a name.
+pub(super) fn title_case_line(l: &mut Linker, n: &Name) -> bool {
+    let (toks, c) = (l.ctx.tokens, n.cand);
+    let line_end =
+        |k: usize| toks.get(k).is_none_or(|t| t.newline_before() || (!t.is_word() && line_end_at(toks, k + 1)));
+    n.len >= 3
+        && c.kind.is_none()
+        && toks[c.t0].newline_before() | (c.t0 == 0)
+        && line_end(c.t1)
+        && (c.t0..c.t1).all(|k| {
+            // (A surname that is also a word counts as a word: "Storms".)
+            let w = l.ctx.lower[k].as_str();
+            everyday_word(l, k)
+                || l.lx.function_words.contains(w)
+                || l.lx.surnames.contains(w) && l.lx.is_common_word(w) && !given_name(w, l.lx) && !toks[k].inner_cap()
+        })
+        && lexicon_entity(&n.key, l.lx).is_none()
+}
+
+/// Nothing but punctuation from token `k` to the end of its line.
+fn line_end_at(toks: &[Token], k: usize) -> bool {
+    toks[k.min(toks.len())..].iter().take_while(|t| !t.newline_before()).all(|t| !t.is_word())
 }
 
 /// A party-and-state tag ("D-Wis.", "R-Pa.") is no name; nor is a
