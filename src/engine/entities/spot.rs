@@ -463,6 +463,10 @@ fn push_run(ctx: &Context, lx: &Lexicon, a: usize, b: usize, cands: &mut Vec<Can
         return;
     }
     let title_end = title_prefix_end(ctx, lx, a, b);
+    if title_end.is_some_and(|te| role_only(ctx, lx, te, b)) {
+        fire(toks, "spot.role_without_name", a, b);
+        return;
+    }
     let a = if title_end.is_none() { after_role_of(ctx, lx, a, b) } else { a };
     let mut name = Cand { sentence_initial: sentence_initial && title_end.is_none(), ..Cand::new(a, b, None) };
     if let Some(te) = title_end {
@@ -484,6 +488,18 @@ fn push_run(ctx: &Context, lx: &Lexicon, a: usize, b: usize, cands: &mut Vec<Can
     cands.push(name);
 }
 
+/// After a leading title, everyday words ending in a title word ("Chief
+/// Financial Officer", "Executive Vice President"): a role, with no name.
+fn role_only(ctx: &Context, lx: &Lexicon, title_end: usize, b: usize) -> bool {
+    let lower = ctx.lower;
+    b > title_end
+        && is_title_word(lower[b - 1].trim_end_matches('.'), lx)
+        && (title_end..b - 1).all(|k| {
+            let w = lower[k].as_str();
+            lx.is_common_word(w) && !given_name(w, lx) && !lx.surnames.contains(w)
+        })
+}
+
 /// Where the name starts in a run that opens with a role and "of" and
 /// names no person after it ("CEO of the Refugee Council", "Director of
 /// Media"; not "Secretary of State for Political Affairs Ana Ruiz"):
@@ -491,8 +507,14 @@ fn push_run(ctx: &Context, lx: &Lexicon, a: usize, b: usize, cands: &mut Vec<Can
 fn after_role_of(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> usize {
     let lower = ctx.lower;
     let Some(of) = (a + 1..b).find(|&k| lower[k] == "of") else { return a };
-    let name = if lower.get(of + 1).is_some_and(|w| w == "the") { of + 2 } else { of + 1 };
-    let person_follows = (name..b).any(|k| lx.first_names.contains_key(lower[k].as_str()));
+    let after_the = |k: usize| if lower.get(k).is_some_and(|w| w == "the") { k + 1 } else { k };
+    let mut name = after_the(of + 1);
+    // "Chairman of the Board (of Directors) of X": the board is the role's too.
+    if lower.get(name).is_some_and(|w| w == "board") && lower.get(name + 1).is_some_and(|w| w == "of") {
+        let second_of = lower.get(name + 3).is_some_and(|w| w == "of");
+        name = after_the(if second_of { name + 4 } else { name + 2 });
+    }
+    let person_follows = (name..b).any(|k| given_name(lower[k].as_str(), lx));
     if name >= b || person_follows || !(a..of).all(|k| is_title_word(lower[k].trim_end_matches('.'), lx)) {
         return a;
     }
