@@ -360,6 +360,9 @@ fn name_at_verb(
     if let Some(m) = near.iter().find(|m| reading.is_person(m.entity)).or_else(|| near.iter().find(group)) {
         return Some((Some(m.entity), "cue_before_name_at_verb"));
     }
+    // (After a conjunction too: "But as the Ledger reported, “...”".)
+    let from =
+        from + usize::from(matches!(reading.word(from), "but" | "and" | "yet") && reading.word(from + 1) == "as");
     let as_clause = reading.word(from) == "as" && near.first().is_some_and(|m| m.tok <= from + 3);
     let m = near.first().filter(|m| as_clause && reading.kind(m.entity) != EntityKind::Place)?;
     Some((Some(m.entity), "cue_before_as_clause"))

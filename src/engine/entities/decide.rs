@@ -15,7 +15,7 @@ use crate::engine::fit::LinearModel;
 pub const CLASSES: [&str; 3] = ["organization", "place", "other"];
 
 /// The rules that make entities, each a feature (one-hot).
-const ORIGINS: [&str; 36] = [
+const ORIGINS: [&str; 37] = [
     "run",
     "spot.web_address",
     "spot.role_word_opens_sentence",
@@ -52,6 +52,7 @@ const ORIGINS: [&str; 36] = [
     "link.place_by_other_name",
     "kind.person_by_age",
     "link.place_by_abbreviation",
+    "kind.organization_name_after_the",
 ];
 
 /// The other features, after the origins.

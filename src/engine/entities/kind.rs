@@ -174,7 +174,12 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         && (!toks[c.t0].possessive() || !next_cap(toks, c.t0))
     {
         // A known given name or surname, or a surname by its form
-        // ("Dravoski"), capitalized mid-sentence and never used as a word.
+        // ("Dravoski"), capitalized mid-sentence and never used as a word;
+        // after "the", a publication or another organization ("told the
+        // Ledger").
+        if c.t0 > 0 && lower[c.t0 - 1] == "the" && c.kind.is_none() {
+            return Choice::Kind(EntityKind::Organization, "kind.organization_name_after_the");
+        }
         Choice::Kind(EntityKind::Person, "kind.person_by_name_form")
     } else {
         lone_thing(p, w, common)
