@@ -22,6 +22,9 @@ pub(super) fn full_name(l: &Linker, n: &Name) -> Choice {
     let (lx, c) = (l.lx, n.cand);
     let raw = l.ctx.tokens[c.t0].text(l.ctx.text);
     if let Some(kind) = head_word_kind(l, n) {
+        if kind == EntityKind::Place && person_named_like_a_place(l, n) {
+            return Choice::Kind(EntityKind::Person, "kind.person_by_evidence");
+        }
         Choice::Kind(kind, "kind.head_word")
     } else if bill_number(l, n) {
         Choice::Kind(EntityKind::Document, "kind.bill_number")
@@ -58,6 +61,17 @@ fn head_word_kind(l: &Linker, n: &Name) -> Option<EntityKind> {
         .or_else(|| head_kind(&lower[c.t1 - 1], lx))
         .or_else(|| place_prefix(&lower[c.t0], lx))
         .or_else(|| lx.classes.storm_words.contains(lower[c.t1 - 2].as_str()).then_some(EntityKind::Event))
+}
+
+/// "union president Lena Park", "Glen Atwood, 61,": a given name and one
+/// more word that would make a place ("Park", "Glen ...") are a person
+/// when a role comes before, a speech verb or an age after.
+fn person_named_like_a_place(l: &Linker, n: &Name) -> bool {
+    let (text, toks, lower, c) = (l.ctx.text, l.ctx.tokens, l.ctx.lower, n.cand);
+    let speaks = toks.get(c.t1).is_some_and(|t| t.is_word() && l.lx.speech_verb(&lower[c.t1]).is_some());
+    n.len == 2
+        && given_name(&lower[c.t0], l.lx)
+        && (speaks || role_before(text, toks, lower, c, l.lx) || age_after(text, toks, lower, c.t1))
 }
 
 /// "Bill C-90", "Bill 21": a bill by its number, not a man named Bill.
