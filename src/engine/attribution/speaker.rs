@@ -209,7 +209,7 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
     out.push(Proposal { speaker: None, cue: None, rule: "no_cue" });
     // Rule `cue_decides`: the quote's own cue names its subject (or says
     // "a spokesperson"): the discourse does not compete with it.
-    if out.iter().any(|p| names_subject(p.rule)) {
+    if out.iter().any(names_subject) {
         let before = out.len();
         out.retain(|p| rule_index(p.rule) < FIRST_DISCOURSE_RULE);
         if out.len() < before {
@@ -229,9 +229,11 @@ fn rule_index(rule: &str) -> usize {
     RULES.iter().position(|r| *r == rule).unwrap_or(RULES.len())
 }
 
-/// A cue rule that found the cue's subject, named or unnamed.
-fn names_subject(rule: &str) -> bool {
-    rule_index(rule) < FIRST_DISCOURSE_RULE && rule != "cue_before_no_name"
+/// A cue rule that found the cue's subject, named or unnamed (a statement
+/// whose issuer was not found names no one).
+fn names_subject(p: &Proposal) -> bool {
+    let statement = matches!(p.rule, "cue_after_statement" | "cue_before_statement");
+    rule_index(p.rule) < FIRST_DISCOURSE_RULE && p.rule != "cue_before_no_name" && !(statement && p.speaker.is_none())
 }
 
 /// Rule `cannot_speak` over every proposal: a person, an organization, a
