@@ -117,12 +117,7 @@ fn subject_after(
     if before_verb.clone().any(|j| words.unnamed_speakers.contains(reading.word(j))) {
         return (None, "cue_after_unnamed");
     }
-    let statement = (k..verb).any(|j| {
-        reading.word(j) == "the"
-            && reading.ctx.lower.get(j + 1).is_some_and(|w| words.statement_nouns.contains(w.as_str()))
-            && !reading.tokens()[j + 1].cap()
-    });
-    if statement {
+    if the_statement(reading, k, verb) {
         // "the statement said": the statement introduced before.
         let issuer = statement_issuer(reading, mentions, earlier.since..k);
         return (issuer.or(earlier.speaker), "cue_after_statement");
@@ -145,30 +140,92 @@ pub(super) struct Earlier {
     pub since: usize,
 }
 
-/// Rule `statement_issuer`: the person or organization that speaks in the
-/// latest sentence of `tokens` naming a statement outside quotes ("In a
-/// statement released Friday, the council said ...").
+/// The statement noun that is the subject of the verb ending `tokens`:
+/// right before it ("The statement added:") or before "from X" or "by X"
+/// right before it ("A statement from X reads:").
+fn statement_subject(reading: &Reading, mentions: &Mentions, tokens: Range<usize>) -> Option<usize> {
+    let verb = tokens.end;
+    tokens.clone().filter(|&k| statement_noun(reading, k)).find(|&k| {
+        k + 1 == verb
+            || k + 1 < verb
+                && matches!(reading.word(k + 1), "from" | "by")
+                && (k + 2..verb.min(k + 4)).filter_map(|j| mentions.at(j)).any(|m| m.tok_end == verb)
+    })
+}
+
+/// "the statement", "the report" (a statement noun after "the") in
+/// `from..verb`.
+fn the_statement(reading: &Reading, from: usize, verb: usize) -> bool {
+    (from..verb).any(|j| reading.word(j) == "the" && j + 1 < verb && statement_noun(reading, j + 1))
+}
+
+/// Token `k` is a statement noun outside quotes ("statement", "release",
+/// "report"), not a verb ("to report", "will release").
+fn statement_noun(reading: &Reading, k: usize) -> bool {
+    let words = &reading.lexicon;
+    let before = k.checked_sub(1).map_or("", |j| reading.word(j));
+    !reading.in_quote(k)
+        && !reading.tokens()[k].cap()
+        && words.classes.statement_nouns.contains(reading.word(k))
+        && (is_determiner(before) || !words.function_words.contains(before))
+}
+
+/// Rule `statement_issuer`: who issued the latest statement named outside
+/// quotes in `tokens` that names its issuer (see [`issuer_of`]).
 fn statement_issuer(reading: &Reading, mentions: &Mentions, tokens: Range<usize>) -> Option<usize> {
-    let nouns = &reading.lexicon.classes.statement_nouns;
-    let noun = |k: usize| !reading.in_quote(k) && !reading.tokens()[k].cap() && nouns.contains(reading.word(k));
-    let at = tokens.clone().rev().find(|&k| noun(k))?;
-    let sentence = reading.ctx.sentences[reading.sentence_of(reading.tokens()[at].start())];
-    let words = reading.token_range(sentence);
-    let verb = words.clone().find(|&k| !reading.in_quote(k) && cue(reading, k).is_some())?;
-    let named: Vec<Found> = words
-        .filter_map(|k| mentions.at(k))
-        .filter(|m| {
-            !reading.in_quote(m.tok) && matches!(reading.kind(m.entity), EntityKind::Person | EntityKind::Organization)
-        })
-        .collect();
-    let issuer = pick_speaker(reading, &named, verb)?;
+    let (at, issuer) = tokens
+        .rev()
+        .filter(|&k| statement_noun(reading, k))
+        .find_map(|k| issuer_of(reading, mentions, k).map(|issuer| (k, issuer)))?;
     crate::engine::trace::fire("speakers", "statement_issuer", reading.tokens()[at].span());
     Some(issuer)
 }
 
+/// The person or organization that issued the statement named at token
+/// `at`: the one named right after "from" or "by" ("a statement from X",
+/// "a study released by X"), else the speaker at the speech verb of its
+/// sentence ("In a statement released Friday, the council said ..."), else
+/// the sentence's subject before it ("X released a statement saying ...").
+fn issuer_of(reading: &Reading, mentions: &Mentions, at: usize) -> Option<usize> {
+    let tokens = reading.tokens();
+    let words = reading.token_range(reading.ctx.sentences[reading.sentence_of(tokens[at].start())]);
+    let issues = |m: &Found| {
+        !reading.in_quote(m.tok) && matches!(reading.kind(m.entity), EntityKind::Person | EntityKind::Organization)
+    };
+    let end = (at + 5).min(words.end);
+    let by = (at + 1..end)
+        .take_while(|&k| tokens[k].is_word() && !tokens[k].cap())
+        .find(|&k| matches!(reading.word(k), "from" | "by"));
+    if let Some(mut m) = by.and_then(|b| (b + 1..(b + 4).min(words.end)).find_map(|k| mentions.at(k))) {
+        // "a study by the University of Calgary's School of Policy": the school.
+        while tokens[m.tok_end - 1].possessive() {
+            match mentions.at(m.tok_end) {
+                Some(next) => m = next,
+                None => break,
+            }
+        }
+        if issues(&m) {
+            return Some(m.entity);
+        }
+    }
+    let named: Vec<Found> = words.clone().filter_map(|k| mentions.at(k)).filter(issues).collect();
+    match words.clone().find(|&k| !reading.in_quote(k) && cue(reading, k).is_some()) {
+        Some(verb) => pick_speaker(reading, &named, verb),
+        None => {
+            let before: Vec<Found> = named.into_iter().filter(|m| m.tok_end <= at).collect();
+            pick_speaker(reading, &before, at)
+        }
+    }
+}
+
 /// Before the opening mark, from the start of its sentence: `X said: "`,
 /// `X said, "`, `X joked, "`, `..., saying, "`, `X released this statement:`.
-pub(super) fn before_quote(reading: &Reading, mentions: &Mentions, tokens: Range<usize>) -> Option<Decided> {
+pub(super) fn before_quote(
+    reading: &Reading,
+    mentions: &Mentions,
+    tokens: Range<usize>,
+    earlier: Earlier,
+) -> Option<Decided> {
     let (from, to) = (tokens.start, tokens.end);
     if to <= from {
         return None;
@@ -181,7 +238,7 @@ pub(super) fn before_quote(reading: &Reading, mentions: &Mentions, tokens: Range
     if !(intro || verb_adjacent) || (verb.is_none() && reading.mark(to - 1) != ':') {
         return None;
     }
-    let (speaker, mut rule) = subject_before(reading, mentions, tokens, verb);
+    let (speaker, mut rule) = subject_before(reading, mentions, tokens, verb, earlier);
     if speaker.is_none() && verb.is_none() {
         return None;
     }
@@ -246,6 +303,7 @@ fn subject_before(
     mentions: &Mentions,
     tokens: Range<usize>,
     verb: Option<usize>,
+    earlier: Earlier,
 ) -> (Option<usize>, &'static str) {
     if let Some(decided) = verb.and_then(|v| name_at_verb(reading, mentions, tokens.start, v)) {
         return decided;
@@ -264,6 +322,12 @@ fn subject_before(
         verb.and_then(|v| (v + 1..tokens.end).find_map(|k| mentions.at(k)).filter(|m| can_speak(reading, m, v)));
     if let Some(m) = after_verb {
         return (Some(m.entity), "cue_before_name_after_verb");
+    }
+    // "A statement from X reads:", "The statement added:": its issuer.
+    if let Some(noun) = verb.and_then(|v| statement_subject(reading, mentions, tokens.start..v)) {
+        let issuer = statement_issuer(reading, mentions, noun..noun + 1)
+            .or_else(|| statement_issuer(reading, mentions, earlier.since..tokens.start));
+        return (issuer.or(earlier.speaker), "cue_before_statement");
     }
     // "A statement by X said: ...": the person named in the phrase.
     if let Some(m) = tokens.filter_map(|k| mentions.at(k)).find(|m| reading.is_person(m.entity)) {
@@ -296,6 +360,9 @@ fn name_at_verb(
     if let Some(m) = near.iter().find(|m| reading.is_person(m.entity)).or_else(|| near.iter().find(group)) {
         return Some((Some(m.entity), "cue_before_name_at_verb"));
     }
+    // (After a conjunction too: "But as the Ledger reported, “...”".)
+    let from =
+        from + usize::from(matches!(reading.word(from), "but" | "and" | "yet") && reading.word(from + 1) == "as");
     let as_clause = reading.word(from) == "as" && near.first().is_some_and(|m| m.tok <= from + 3);
     let m = near.first().filter(|m| as_clause && reading.kind(m.entity) != EntityKind::Place)?;
     Some((Some(m.entity), "cue_before_as_clause"))
@@ -363,6 +430,7 @@ pub(super) fn colon_paragraph_before(
     mentions: &Mentions,
     quote: &RawQuote,
     before: usize,
+    earlier: Earlier,
 ) -> Option<Decided> {
     let para = reading.ctx.paras[quote.para];
     if quote.outer.start != para.start || before == 0 {
@@ -373,7 +441,7 @@ pub(super) fn colon_paragraph_before(
     }
     let colon_sentence = reading.sentence_of(reading.tokens()[before - 1].start());
     let from = token_at(reading.tokens(), reading.ctx.sentences[colon_sentence].start);
-    let found = before_quote(reading, mentions, from..before)?;
+    let found = before_quote(reading, mentions, from..before, earlier)?;
     Some(Decided { rule: "colon_paragraph_before", ..found })
 }
 

@@ -18,7 +18,7 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 31] = [
+pub const RULES: [&str; 32] = [
     "transcript_label",
     "participle_previous_speaker",
     "dash_signature",
@@ -34,6 +34,7 @@ pub const RULES: [&str; 31] = [
     "cue_before_subject_person",
     "cue_before_first_subject",
     "cue_before_name_after_verb",
+    "cue_before_statement",
     "cue_before_person_in_phrase",
     "cue_before_no_name",
     "cue_before_unnamed",
@@ -53,7 +54,7 @@ pub const RULES: [&str; 31] = [
 ];
 
 /// The rules from here on carry the discourse on (no cue of the quote's own).
-pub(super) const FIRST_DISCOURSE_RULE: usize = 21;
+pub(super) const FIRST_DISCOURSE_RULE: usize = 22;
 
 /// Every feature name, in weight order: the rules, then the extras.
 pub static FEATURE_NAMES: [&str; RULES.len() + EXTRA_FEATURES.len()] = {
@@ -208,7 +209,7 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
     out.push(Proposal { speaker: None, cue: None, rule: "no_cue" });
     // Rule `cue_decides`: the quote's own cue names its subject (or says
     // "a spokesperson"): the discourse does not compete with it.
-    if out.iter().any(|p| names_subject(p.rule)) {
+    if out.iter().any(names_subject) {
         let before = out.len();
         out.retain(|p| rule_index(p.rule) < FIRST_DISCOURSE_RULE);
         if out.len() < before {
@@ -228,9 +229,11 @@ fn rule_index(rule: &str) -> usize {
     RULES.iter().position(|r| *r == rule).unwrap_or(RULES.len())
 }
 
-/// A cue rule that found the cue's subject, named or unnamed.
-fn names_subject(rule: &str) -> bool {
-    rule_index(rule) < FIRST_DISCOURSE_RULE && rule != "cue_before_no_name"
+/// A cue rule that found the cue's subject, named or unnamed (a statement
+/// whose issuer was not found names no one).
+fn names_subject(p: &Proposal) -> bool {
+    let statement = matches!(p.rule, "cue_after_statement" | "cue_before_statement");
+    rule_index(p.rule) < FIRST_DISCOURSE_RULE && p.rule != "cue_before_no_name" && !(statement && p.speaker.is_none())
 }
 
 /// Rule `cannot_speak` over every proposal: a person, an organization, a
@@ -315,9 +318,9 @@ fn from_cues(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>)
     let mentions = &walk.mentions;
     [
         cues::after_quote(reading, mentions, after..tokens.end, earlier),
-        cues::before_quote(reading, mentions, open_first..before),
+        cues::before_quote(reading, mentions, open_first..before, earlier),
         cues::according_to(reading, mentions, tokens),
-        cues::colon_paragraph_before(reading, mentions, q, before),
+        cues::colon_paragraph_before(reading, mentions, q, before, earlier),
     ]
 }
 

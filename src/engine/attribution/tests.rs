@@ -434,3 +434,21 @@ fn cue_next_paragraph() {
         Some("Oskar Lind"),
     );
 }
+
+#[test]
+fn cue_before_statement() {
+    // "A statement from X reads:": X, an organization named in the phrase.
+    speaker_rule(
+        "cue_before_statement",
+        "A statement from Brenmoor Transit reads: “Night buses return in May.”",
+        "Night",
+        Some("Brenmoor Transit"),
+    );
+    // "The statement added:": the issuer of the statement named before.
+    speaker_rule(
+        "cue_before_statement",
+        "Brenmoor Transit released a statement saying fares would rise.\n\nThe statement added: “Seniors ride free.”",
+        "Seniors",
+        Some("Brenmoor Transit"),
+    );
+}

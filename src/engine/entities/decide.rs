@@ -15,7 +15,7 @@ use crate::engine::fit::LinearModel;
 pub const CLASSES: [&str; 3] = ["organization", "place", "other"];
 
 /// The rules that make entities, each a feature (one-hot).
-const ORIGINS: [&str; 38] = [
+const ORIGINS: [&str; 39] = [
     "run",
     "spot.web_address",
     "spot.role_word_opens_sentence",
@@ -54,6 +54,7 @@ const ORIGINS: [&str; 38] = [
     "link.place_by_abbreviation",
     "kind.person_listed_with_people",
     "kind.index_by_market_move",
+    "kind.organization_name_after_the",
 ];
 
 /// The other features, after the origins.

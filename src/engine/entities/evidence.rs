@@ -213,7 +213,7 @@ pub(super) fn person_evidence(
 /// speech verb before it ("said X"; not "told X", "asked X": the listener,
 /// often a newspaper), or an appositive after a role phrase ("the head of
 /// the alliance, X,").
-fn role_before(text: &str, toks: &[Token], lower: &Lower, c: &Cand, lx: &Lexicon) -> bool {
+pub(super) fn role_before(text: &str, toks: &[Token], lower: &Lower, c: &Cand, lx: &Lexicon) -> bool {
     let role_at = |k: usize| toks[k].is_word() && lx.titles.contains(lower[k].as_str());
     let speech_before = |k: usize| {
         let w = lower[k].as_str();

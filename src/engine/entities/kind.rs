@@ -22,6 +22,9 @@ pub(super) fn full_name(l: &Linker, n: &Name) -> Choice {
     let (lx, c) = (l.lx, n.cand);
     let raw = l.ctx.tokens[c.t0].text(l.ctx.text);
     if let Some(kind) = head_word_kind(l, n) {
+        if kind == EntityKind::Place && person_named_like_a_place(l, n) {
+            return Choice::Kind(EntityKind::Person, "kind.person_by_evidence");
+        }
         Choice::Kind(kind, "kind.head_word")
     } else if bill_number(l, n) {
         Choice::Kind(EntityKind::Document, "kind.bill_number")
@@ -60,6 +63,17 @@ fn head_word_kind(l: &Linker, n: &Name) -> Option<EntityKind> {
         .or_else(|| head_kind(&lower[c.t1 - 1], lx))
         .or_else(|| place_prefix(&lower[c.t0], lx))
         .or_else(|| lx.classes.storm_words.contains(lower[c.t1 - 2].as_str()).then_some(EntityKind::Event))
+}
+
+/// "union president Lena Park", "Glen Atwood, 61,": a given name and one
+/// more word that would make a place ("Park", "Glen ...") are a person
+/// when a role comes before, a speech verb or an age after.
+fn person_named_like_a_place(l: &Linker, n: &Name) -> bool {
+    let (text, toks, lower, c) = (l.ctx.text, l.ctx.tokens, l.ctx.lower, n.cand);
+    let speaks = toks.get(c.t1).is_some_and(|t| t.is_word() && l.lx.speech_verb(&lower[c.t1]).is_some());
+    n.len == 2
+        && given_name(&lower[c.t0], l.lx)
+        && (speaks || role_before(text, toks, lower, c, l.lx) || age_after(text, toks, lower, c.t1))
 }
 
 /// "Bill C-90", "Bill 21": a bill by its number, not a man named Bill.
@@ -191,7 +205,12 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         && (!toks[c.t0].possessive() || !next_cap(toks, c.t0))
     {
         // A known given name or surname, or a surname by its form
-        // ("Dravoski"), capitalized mid-sentence and never used as a word.
+        // ("Dravoski"), capitalized mid-sentence and never used as a word;
+        // after "the", a publication or another organization ("told the
+        // Ledger").
+        if c.t0 > 0 && lower[c.t0 - 1] == "the" && c.kind.is_none() {
+            return Choice::Kind(EntityKind::Organization, "kind.organization_name_after_the");
+        }
         Choice::Kind(EntityKind::Person, "kind.person_by_name_form")
     } else {
         lone_thing(p, w, common)
