@@ -129,7 +129,7 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
         return Choice::Kind(EntityKind::Organization, "kind.organization_by_apposition");
     }
     if !lx.first_names.contains_key(first) && market_move_after(text, toks, lower, c.t1, lx) {
-        // "Hong Kong's Hang Seng fell 2 per cent": a stock index.
+        // "Japan's Kobari fell 2 per cent": a stock index.
         return Choice::Kind(EntityKind::Other, "kind.index_by_market_move");
     }
     if person_evidence(text, toks, lower, c, lx, l.seen_lower) {
