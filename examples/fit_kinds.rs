@@ -274,7 +274,7 @@ impl Score {
         let decided: Vec<Option<&'static str>> = a
             .rows
             .iter()
-            .map(|(row, _, _)| Some(kind_of(settled(row.rule_kind, model.classify(&row.features), row.speaks))))
+            .map(|(row, _, _)| Some(kind_of(settled(row.rule_kind, model.classify(&row.features), row.sure))))
             .collect();
         self.count(a, &decided);
     }

@@ -211,6 +211,10 @@ word_classes! {
     /// State and province abbreviations that are also words ("in Mass."
     /// is a church service): placed only after a comma.
     word_abbreviations,
+    /// Market trades before "at" and a firm ("analysts at X").
+    market_roles,
+    /// Nouns for a firm's stock ("shares of X", "X shares fell").
+    stock_nouns,
 }
 
 /// The built-in word classes.

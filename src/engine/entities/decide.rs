@@ -15,7 +15,7 @@ use crate::engine::fit::LinearModel;
 pub const CLASSES: [&str; 3] = ["organization", "place", "other"];
 
 /// The rules that make entities, each a feature (one-hot).
-const ORIGINS: [&str; 39] = [
+const ORIGINS: [&str; 40] = [
     "run",
     "spot.web_address",
     "spot.role_word_opens_sentence",
@@ -55,6 +55,7 @@ const ORIGINS: [&str; 39] = [
     "kind.person_listed_with_people",
     "kind.index_by_market_move",
     "kind.organization_name_after_the",
+    "kind.organization_by_business_context",
 ];
 
 /// The other features, after the origins.
@@ -333,12 +334,13 @@ fn role_after(ctx: &Context, lx: &Lexicon, tok_end: usize) -> bool {
 /// The kind of an entity the rules typed `rule_kind` and the model puts in
 /// `class`: people, the events and documents named by their head words
 /// ("Hurricane Maren", "the Harbour Safety Act") and the organizations
-/// that speak a quote (`speaks`) stay as the rules typed them; any other
+/// the rules are `sure` of (one that speaks a quote, or is named in a
+/// firm's context, "shares of X") stay as the rules typed them; any other
 /// thing takes the model's class.
-pub fn settled(rule_kind: EntityKind, class: usize, speaks: bool) -> EntityKind {
+pub fn settled(rule_kind: EntityKind, class: usize, sure: bool) -> EntityKind {
     match (rule_kind, CLASSES[class]) {
         (EntityKind::Person | EntityKind::Event | EntityKind::Document, _) => rule_kind,
-        (EntityKind::Organization, _) if speaks => rule_kind,
+        (EntityKind::Organization, _) if sure => rule_kind,
         (_, "organization") => EntityKind::Organization,
         (_, "place") => EntityKind::Place,
         _ => EntityKind::Other,
@@ -346,14 +348,14 @@ pub fn settled(rule_kind: EntityKind, class: usize, speaks: bool) -> EntityKind 
 }
 
 /// Applies `model` to every entity that is no person, given each
-/// entity's `features` and whether it speaks a quote (see [`settled`]).
-pub fn apply(ents: &mut Entities, features: &[Vec<f64>], speaks: &[bool], model: &KindModel) {
+/// entity's `features` and whether the rules are sure of it (see [`settled`]).
+pub fn apply(ents: &mut Entities, features: &[Vec<f64>], sure: &[bool], model: &KindModel) {
     for (id, f) in features.iter().enumerate() {
         let rule_kind = ents.entities[id].kind;
         if rule_kind == EntityKind::Person {
             continue;
         }
-        let kind = settled(rule_kind, model.classify(f), speaks[id]);
+        let kind = settled(rule_kind, model.classify(f), sure[id]);
         if kind != rule_kind {
             fire_entity(ents, "decide.thing_kind_changed", id);
             ents.entities[id].kind = kind;

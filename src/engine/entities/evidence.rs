@@ -274,6 +274,38 @@ pub(super) fn market_move_after(text: &str, toks: &[Token], lower: &Lower, t1: u
     (t1 + 1..(t1 + 4).min(toks.len())).any(|k| number(k) && (unit(k) || unit(k + 1))) || (closing && level)
 }
 
+/// Names of two words or more used as a firm somewhere in the text (see
+/// [`business_context`]), and the names listed with them, by key: a firm even when its name reads like a
+/// person's ("Marlow Pritchard").
+pub(super) fn business_names(inp: &Context, lx: &Lexicon, cands: &[Cand]) -> FxHashSet<String> {
+    let (text, toks, lower) = (inp.text, inp.tokens, inp.lower);
+    let mut out = FxHashSet::default();
+    for c in cands.iter().filter(|c| c.kind.is_none() && c.t1 - c.t0 >= 2 && !c.quoted) {
+        if business_context(toks, lower, c.t0, c.t1, lx) {
+            out.insert(key(&span_text(text, toks, c.t0, c.t1)));
+            // "analysts at Kessel Brandt and Marlow Pritchard": the list too.
+            for (a, b) in listed_with(text, toks, c.t0, c.t1).into_iter().filter(|&(a, b)| b - a >= 2) {
+                out.insert(key(&span_text(text, toks, a, b)));
+            }
+        }
+    }
+    out
+}
+
+/// The name [t0, t1) in a firm's context: "analysts at X", "shares of X",
+/// "X shares fell", "X's stock".
+fn business_context(toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &Lexicon) -> bool {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|_| lower[k].as_str());
+    let start = if t0 > 0 && lower[t0 - 1] == "the" { t0 - 1 } else { t0 };
+    let before = |n: usize| start.checked_sub(n).and_then(word);
+    let stock = |w: Option<&str>| w.is_some_and(|w| lx.classes.stock_nouns.contains(w));
+    let analysts_at = before(1) == Some("at") && before(2).is_some_and(|w| lx.classes.market_roles.contains(w));
+    let shares_of = matches!(before(1), Some("of" | "in")) && stock(before(2));
+    let moved = |k: usize| word(k).is_some_and(|w| lx.classes.market_verbs.contains(w));
+    let shares_after = stock(word(t1)) && (toks[t1 - 1].possessive() || moved(t1 + 1));
+    analysts_at || shares_of || shares_after
+}
+
 /// An age after the name (", 52," or "(52)").
 pub(super) fn age_after(text: &str, toks: &[Token], lower: &Lower, t1: usize) -> bool {
     toks.get(t1).is_some_and(|t| matches!(t.text(text), "," | "("))

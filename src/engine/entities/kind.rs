@@ -128,6 +128,10 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
     if organization_apposition(text, toks, lower, c.t1, lx) {
         return Choice::Kind(EntityKind::Organization, "kind.organization_by_apposition");
     }
+    if !role_before && l.business_names.contains(&n.key) {
+        // "analysts at Marlow Pritchard", "Kessel Brandt shares fell".
+        return Choice::Kind(EntityKind::Organization, "kind.organization_by_business_context");
+    }
     if !lx.first_names.contains_key(first) && market_move_after(text, toks, lower, c.t1, lx) {
         // "Japan's Kobari fell 2 per cent": a stock index.
         return Choice::Kind(EntityKind::Other, "kind.index_by_market_move");

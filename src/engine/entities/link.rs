@@ -23,6 +23,8 @@ pub(super) struct Linker<'c, 'a> {
     pub(super) person_words: FxHashSet<String>,
     /// Lone words listed with people's names somewhere in the text.
     pub(super) listed_people: FxHashSet<String>,
+    /// Names of firms by their business context somewhere in the text.
+    pub(super) business_names: FxHashSet<String>,
 }
 
 /// One candidate as the full-name rules see it.
@@ -77,6 +79,7 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
         concept_acronyms: lowercase_defined_acronyms(ctx.text, ctx.tokens),
         person_words: person_words(ctx, lx, ctx.lower, &cands),
         listed_people: listed_people_words(ctx, lx, &cands),
+        business_names: business_names(ctx, lx, &cands),
     };
     for c in &cands {
         if let Some((g0, g1)) = c.given {

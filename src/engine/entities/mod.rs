@@ -60,8 +60,9 @@ pub struct KindRow {
     pub features: Vec<f64>,
     /// The kind the rules gave it.
     pub rule_kind: EntityKind,
-    /// It speaks a quote.
-    pub speaks: bool,
+    /// The rules are sure it is an organization, if they typed it one: it
+    /// speaks a quote, or is named in a firm's context ("shares of X").
+    pub sure: bool,
 }
 
 /// Settles the kind of every entity that is no person with the fitted
@@ -81,15 +82,18 @@ pub fn settle_kinds(
     }
     let features: Vec<Vec<f64>> =
         (0..ents.entities.len()).map(|id| decide::features(ctx, lexicon, seen_lower, ents, id, &named[id])).collect();
+    let sure: Vec<bool> = (0..ents.entities.len())
+        .map(|id| speaks[id] || ents.origin[id] == "kind.organization_by_business_context")
+        .collect();
     if let Some(rows) = rows {
         rows.extend(features.iter().enumerate().map(|(id, f)| {
             let mut names = vec![ents.entities[id].name.clone()];
             names.extend(named[id].iter().map(|m| m.span.slice(ctx.text).to_string()));
-            KindRow { names, features: f.clone(), rule_kind: ents.entities[id].kind, speaks: speaks[id] }
+            KindRow { names, features: f.clone(), rule_kind: ents.entities[id].kind, sure: sure[id] }
         }));
         return;
     }
-    decide::apply(ents, &features, speaks, decide::KindModel::builtin());
+    decide::apply(ents, &features, &sure, decide::KindModel::builtin());
 }
 
 /// Words seen lowercase somewhere in the text: a capitalized one of them
