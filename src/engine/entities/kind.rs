@@ -11,9 +11,9 @@ pub(super) enum Choice {
     Kind(EntityKind, &'static str),
     /// No name after all.
     NotAName(&'static str),
-    /// A lone word (this candidate, or the name after a role word), decided
-    /// with the other lone words.
-    Lone(Cand, String, &'static str),
+    /// A lone word (this candidate, or the name after a role word made
+    /// from it), decided with the other lone words.
+    Lone(Option<Cand>, &'static str),
 }
 
 /// The kind of a full name: its head word, the lexicons, then (for two to
@@ -38,7 +38,7 @@ pub(super) fn full_name(l: &Linker, n: &Name) -> Choice {
     } else if n.len == 1 {
         // A lone capitalized word: a surname of someone named, or decided
         // after all full names are known.
-        Choice::Lone(c.clone(), n.key.clone(), "defer.lone_word")
+        Choice::Lone(None, "defer.lone_word")
     } else {
         Choice::Kind(EntityKind::Other, "kind.long_name_other")
     }
@@ -87,8 +87,7 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
             origin: "spot.role_word_opens_sentence",
             ..c.clone()
         };
-        let name_key = key(&span_text(text, toks, c.t0 + 1, c.t1));
-        return Choice::Lone(name, name_key, "spot.role_word_opens_sentence");
+        return Choice::Lone(Some(name), "spot.role_word_opens_sentence");
     }
     let no_given_name = !lx.first_names.contains_key(first);
     // ("foreign minister Pak Sun-hi, ...": a role before makes a person.)

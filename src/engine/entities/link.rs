@@ -14,8 +14,12 @@ pub(super) struct Linker<'c, 'a> {
     pub(super) by_key: FxHashMap<String, usize>,
     /// Acronyms defined in brackets after a full name -> its entity.
     pub(super) acronym_of: FxHashMap<String, usize>,
-    /// Lone words, decided once every full name is known.
-    pub(super) pending: Vec<(Cand, String)>,
+    /// Lone words, decided once every full name is known: candidate
+    /// indices (4 bytes each, not a copy of the candidate and its key), or
+    /// `u32::MAX - i` for `made[i]`.
+    pub(super) pending: Vec<u32>,
+    /// Lone words made from a candidate (the name after a role word).
+    pub(super) made: Vec<Cand>,
     /// Acronyms defined by a lowercase phrase ("peacekeeping operations
     /// (PKO)"): concepts, not named things.
     pub(super) concept_acronyms: FxHashSet<String>,
@@ -26,6 +30,8 @@ pub(super) struct Linker<'c, 'a> {
 /// One candidate as the full-name rules see it.
 pub(super) struct Name<'n> {
     pub(super) cand: &'n Cand,
+    /// Its index among the candidates.
+    pub(super) at: usize,
     pub(super) text: String,
     pub(super) key: String,
     /// Its number of tokens.
@@ -71,10 +77,11 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
         by_key: FxHashMap::default(),
         acronym_of: FxHashMap::default(),
         pending: Vec::new(),
+        made: Vec::new(),
         concept_acronyms: lowercase_defined_acronyms(ctx.text, ctx.tokens),
         person_words: person_words(ctx, lx, ctx.lower, &cands),
     };
-    for c in &cands {
+    for (at, c) in cands.iter().enumerate() {
         if let Some((g0, g1)) = c.given {
             fire(ctx.tokens, "link.name_written_apart", c.t0, c.t1);
             let l = &mut linker;
@@ -91,15 +98,15 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
             );
             continue;
         }
-        let name = linker.name(c);
+        let name = linker.name(c, at);
         if let Some((rule, _)) = FULL_NAME_RULES.iter().find(|(_, decide)| decide(&mut linker, &name)) {
             fire(ctx.tokens, rule, c.t0, c.t1);
         }
     }
-    drop(cands);
     let merged_away = merge_surname_variants(&mut linker.ents, lx, &mut linker.by_key);
     merge_misspelt_names(&mut linker.ents, &mut linker.by_key);
-    lone::decide_all(&mut linker, &merged_away);
+    lone::decide_all(&mut linker, &merged_away, &cands);
+    drop(cands);
     let mut ents = linker.ents;
     link_name_prefixes(&mut ents);
     link_descriptor_names(&mut ents, lx);
@@ -117,12 +124,13 @@ pub(super) fn finish_aliases(ctx: &Context, lx: &Lexicon, ents: &mut Entities) {
 
 impl Linker<'_, '_> {
     /// The candidate as the rules see it.
-    fn name<'n>(&self, c: &'n Cand) -> Name<'n> {
+    fn name<'n>(&self, c: &'n Cand, at: usize) -> Name<'n> {
         let toks = self.ctx.tokens;
         let text = span_text(self.ctx.text, toks, c.t0, c.t1);
         let span = Span::new(toks[c.t0].start(), toks[c.t1 - 1].end());
         Name {
             cand: c,
+            at,
             key: key(&text),
             text,
             len: c.t1 - c.t0,
@@ -135,6 +143,18 @@ impl Linker<'_, '_> {
         let toks = self.ctx.tokens;
         let span = Span::new(toks[c.t0].start(), toks[c.t1 - 1].end());
         self.ents.mentions.push(Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 });
+    }
+
+    /// Defers candidate `at` as a lone word, or the lone word `made` from it.
+    pub(super) fn defer(&mut self, at: usize, made: Option<Cand>) {
+        let index = match made {
+            Some(c) => {
+                self.made.push(c);
+                u32::MAX - (self.made.len() - 1) as u32
+            }
+            None => at as u32,
+        };
+        self.pending.push(index);
     }
 
     /// The entity named by `key`, made (of `kind`, named `name`) if new.
@@ -258,7 +278,7 @@ fn defer_lone_word(l: &mut Linker, n: &Name) -> bool {
     let c = n.cand;
     let lone = n.len == 1 && !c.quoted && !n.in_dateline && c.kind.is_none_or(|k| k == EntityKind::Person);
     if lone {
-        l.pending.push((c.clone(), n.key.clone()));
+        l.defer(n.at, None);
     }
     lone
 }
@@ -303,9 +323,10 @@ fn new_entity(l: &mut Linker, n: &Name) -> bool {
                 fire(toks, rule, c.t0, c.t1);
                 return true;
             }
-            kind::Choice::Lone(cand, key, rule) => {
+            kind::Choice::Lone(made, rule) => {
+                let cand = made.as_ref().unwrap_or(c);
                 fire(toks, rule, cand.t0, cand.t1);
-                l.pending.push((cand, key));
+                l.defer(n.at, made);
                 return true;
             }
         },

@@ -50,13 +50,19 @@ const LONE_RULES: &[Rule] = &[
     ("kind.new_lone_name", new_lone_name),
 ];
 
-/// Decides every pending lone word, in text order.
-pub(super) fn decide_all(linker: &mut Linker, merged_away: &[usize]) {
+/// Decides every pending lone word, in text order (`cands`: the
+/// candidates the pending indices point into).
+pub(super) fn decide_all(linker: &mut Linker, merged_away: &[usize], cands: &[Cand]) {
     let pending = std::mem::take(&mut linker.pending);
-    let mut pass = LonePass::new(linker, merged_away, &pending);
-    let toks = pass.linker.ctx.tokens;
-    for (c, word) in &pending {
-        let lone = Lone { cand: c, word, span: Span::new(toks[c.t0].start(), toks[c.t1 - 1].end()) };
+    let made = std::mem::take(&mut linker.made);
+    let lone_words =
+        || pending.iter().map(|&i| cands.get(i as usize).unwrap_or_else(|| &made[(u32::MAX - i) as usize]));
+    let (text, toks) = (linker.ctx.text, linker.ctx.tokens);
+    let word_key = |c: &Cand| key(&span_text(text, toks, c.t0, c.t1));
+    let mut pass = LonePass::new(linker, merged_away, lone_words().map(|c| (c, word_key(c))));
+    for c in lone_words() {
+        let word = word_key(c);
+        let lone = Lone { cand: c, word: &word, span: Span::new(toks[c.t0].start(), toks[c.t1 - 1].end()) };
         if let Some((rule, _)) = LONE_RULES.iter().find(|(_, decide)| decide(&mut pass, &lone)) {
             fire(toks, rule, c.t0, c.t1);
         }
@@ -64,7 +70,12 @@ pub(super) fn decide_all(linker: &mut Linker, merged_away: &[usize]) {
 }
 
 impl<'l, 'c, 'a> LonePass<'l, 'c, 'a> {
-    fn new(linker: &'l mut Linker<'c, 'a>, merged_away: &'l [usize], pending: &[(Cand, String)]) -> Self {
+    /// `pending`: each lone word with its key.
+    fn new<'p>(
+        linker: &'l mut Linker<'c, 'a>,
+        merged_away: &'l [usize],
+        pending: impl Iterator<Item = (&'p Cand, String)>,
+    ) -> Self {
         let mut mention_count: FxHashMap<usize, usize> = FxHashMap::default();
         let mut named_at: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for m in &linker.ents.mentions {
@@ -75,8 +86,8 @@ impl<'l, 'c, 'a> LonePass<'l, 'c, 'a> {
         let mut cap_count: FxHashMap<String, usize> = FxHashMap::default();
         for (c, k) in pending {
             // (At a sentence start only a word that is no everyday word counts.)
-            if !c.sentence_initial || !linker.lx.is_common_word(k) {
-                *cap_count.entry(k.clone()).or_default() += 1;
+            if !c.sentence_initial || !linker.lx.is_common_word(&k) {
+                *cap_count.entry(k).or_default() += 1;
             }
         }
         LonePass { linker, merged_away, mention_count, named_at, cap_count }
@@ -313,7 +324,7 @@ fn new_lone_name(p: &mut LonePass, w: &Lone) -> bool {
             fire(toks, rule, c.t0, c.t1);
             (kind, rule)
         }
-        kind::Choice::NotAName(rule) | kind::Choice::Lone(_, _, rule) => {
+        kind::Choice::NotAName(rule) | kind::Choice::Lone(_, rule) => {
             fire(toks, rule, c.t0, c.t1);
             return true;
         }
