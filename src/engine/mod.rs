@@ -170,7 +170,7 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     entities::settle_kinds(&layers, lx, &seen_lower, &mut ents, &speaks, sinks.kinds);
 
     // What the document keeps; the tokens, masks, lowercase words and
-    // mentions go before its quotes are made.
+    // mentions go before its quotes and pledges are made.
     drop(seen_lower);
     drop(lower);
     let Early { tokens, paras, sentences, quotes: raw, meta, boiler_spans, masks } = early;
@@ -179,10 +179,10 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     drop(ents);
     doc.quotes = document_quotes(&text, &raw, &attributed);
     drop((raw, attributed));
+    doc.pledges = pledges.into_iter().enumerate().map(|(id, c)| c.pledge(id, &text)).collect();
     // Last: attribution and pledges looked mentions up by position.
     nested::find(&text, &mut entities, lx);
     doc.entities = entities;
-    doc.pledges = pledges;
     doc.meta = meta;
     doc.paragraphs = paras;
     doc.sentences = sentences;

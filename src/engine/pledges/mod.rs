@@ -103,9 +103,34 @@ pub fn model() -> &'static LinearModel {
     })
 }
 
+/// A pledge as [`find_with`] chooses it; [`Chosen::pledge`] makes it a
+/// [`Pledge`] (its text and action) once the stages' tables are gone.
+pub struct Chosen {
+    span: Span,
+    actor: Option<usize>,
+    amount: Option<String>,
+}
+
+impl Chosen {
+    /// The document's pledge number `id`.
+    pub fn pledge(self, id: usize, text: &str) -> Pledge {
+        let text = self.span.slice(text).to_string();
+        Pledge {
+            id,
+            start: self.span.start,
+            end: self.span.end,
+            action: action(&text),
+            amount: self.amount,
+            text,
+            actor: self.actor,
+        }
+    }
+}
+
 /// Finds the pledges of a document, decided by the built-in weights.
 pub fn find(layers: &Context, attributions: &[Attribution], ents: &Entities, lexicon: &Lexicon) -> Vec<Pledge> {
-    find_with(layers, attributions, ents, lexicon, model(), None)
+    let chosen = find_with(layers, attributions, ents, lexicon, model(), None);
+    chosen.into_iter().enumerate().map(|(id, c)| c.pledge(id, layers.text)).collect()
 }
 
 /// Finds the pledges of a document decided by `model`; when `trace` is
@@ -117,9 +142,11 @@ pub fn find_with(
     lexicon: &Lexicon,
     model: &LinearModel,
     trace: Option<&mut Vec<Candidate>>,
-) -> Vec<Pledge> {
+) -> Vec<Chosen> {
     let ctx = context(layers, ents, lexicon);
-    let candidates = gather(&ctx, layers, attributions, |features| {
+    // (Without a trace only the kept ones are read: the others are not kept.)
+    let all = trace.is_some() || crate::engine::trace::enabled();
+    let candidates = gather(&ctx, layers, attributions, all, |features| {
         let score = model.score(features);
         (score, if trace.is_some() { features.to_vec() } else { Vec::new() })
     });
@@ -131,10 +158,7 @@ pub fn find_with(
         crate::engine::trace::fire("pledges", decision, c.span);
     }
     let Some(trace) = trace else {
-        // Only the kept ones are read from here on.
-        let mut kept: Vec<Candidate> = candidates.into_iter().filter(|c| c.score > 0.0).collect();
-        kept.shrink_to_fit();
-        return select(&ctx, &kept);
+        return select(&ctx, &candidates);
     };
     let pledges = select(&ctx, &candidates);
     trace.extend(candidates);
@@ -248,12 +272,14 @@ fn paint(ranges: &mut Vec<(u32, u32, u32)>, r: (u32, u32, u32)) {
     *ranges = out;
 }
 
-/// Every candidate of the document, sentence by sentence, with its score
-/// and the features to keep, as `score` gives them from its features.
+/// Every candidate of the document (`all`), else those scored above 0,
+/// sentence by sentence, with its score and the features to keep, as
+/// `score` gives them from its features.
 fn gather(
     ctx: &Ctx,
     layers: &Context,
     attributions: &[Attribution],
+    all: bool,
     score: impl Fn(&Vector) -> (f64, Vec<f64>),
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -300,6 +326,9 @@ fn gather(
             }
             let amount = amount(ctx, found.span);
             let (score, features) = score(&features::extract(ctx, &sent, found, place, amount.is_some()));
+            if !all && score <= 0.0 {
+                continue;
+            }
             out.push(Candidate {
                 span: found.span,
                 actor: found.actor,
@@ -312,6 +341,7 @@ fn gather(
         }
     }
     out.sort_by_key(|c| (c.span.start, c.span.end));
+    out.shrink_to_fit();
     out
 }
 
@@ -327,7 +357,7 @@ const RESTATE_WITHIN: usize = 20_000;
 
 /// The kept candidates as pledges: score above 0; of overlapping ones the
 /// higher score; a restatement of a recent pledge of the same actor once.
-fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Pledge> {
+fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Chosen> {
     // Each kept candidate with its content words.
     let mut kept: Vec<(&Candidate, Vec<&str>)> = Vec::new();
     for c in candidates.iter().filter(|c| c.score > 0.0) {
@@ -358,21 +388,7 @@ fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Pledge> {
             }
         }
     }
-    kept.iter()
-        .enumerate()
-        .map(|(id, (c, _))| {
-            let text = c.span.slice(ctx.text).to_string();
-            Pledge {
-                id,
-                start: c.span.start,
-                end: c.span.end,
-                action: action(&text),
-                amount: c.amount.clone(),
-                text,
-                actor: c.actor,
-            }
-        })
-        .collect()
+    kept.iter().map(|(c, _)| Chosen { span: c.span, actor: c.actor, amount: c.amount.clone() }).collect()
 }
 
 /// The lowercase words of four letters or more in a span.
