@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::{cues, speaker, Reading};
 use crate::engine::entities::{pronoun_gender, Found};
 use crate::engine::lexicon::Gender;
@@ -47,28 +49,30 @@ pub(super) struct Discourse {
 pub(super) struct Mentions<'a> {
     named: &'a [Found],
     pronouns: Vec<Found>,
-    /// Index + 1 into `named` then `pronouns`; 0 = none.
-    by_token: Vec<u32>,
+    /// First token -> index into `named` then `pronouns` (the last one
+    /// added wins); a map, not a table of 4 bytes a token.
+    by_token: FxHashMap<u32, u32>,
 }
 
 impl<'a> Mentions<'a> {
-    pub(super) fn new(named: &'a [Found], tokens: usize) -> Self {
-        let mut by_token = vec![0; tokens];
+    pub(super) fn new(named: &'a [Found]) -> Self {
+        let mut by_token = FxHashMap::default();
+        by_token.reserve(named.len());
         for (i, m) in named.iter().enumerate() {
-            by_token[m.tok] = i as u32 + 1;
+            by_token.insert(m.tok as u32, i as u32);
         }
         Mentions { named, pronouns: Vec::new(), by_token }
     }
 
     /// The mention starting at token `k`.
     pub(super) fn at(&self, k: usize) -> Option<Found> {
-        let i = *self.by_token.get(k).filter(|&&i| i > 0)? as usize - 1;
+        let i = *self.by_token.get(&u32::try_from(k).ok()?)? as usize;
         Some(if i < self.named.len() { self.named[i] } else { self.pronouns[i - self.named.len()] })
     }
 
     fn add_pronoun(&mut self, found: Found) {
+        self.by_token.insert(found.tok as u32, (self.named.len() + self.pronouns.len()) as u32);
         self.pronouns.push(found);
-        self.by_token[found.tok] = (self.named.len() + self.pronouns.len()) as u32;
     }
 
     pub(super) fn into_pronouns(self) -> Vec<Found> {

@@ -99,7 +99,7 @@ fn attribute_with(
     let reading = Reading { ctx: *ctx, ents, lexicon, ranks: paragraph_ranks(ctx) };
     let mut walk = Walk {
         discourse: Discourse::default(),
-        mentions: Mentions::new(&ents.mentions, ctx.tokens.len()),
+        mentions: Mentions::new(&ents.mentions),
         quotes: vec![Attribution::default(); ctx.quotes.len()],
         last_speaker: None,
     };
