@@ -162,7 +162,7 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     ents.mentions.reserve_exact(pronouns.len());
     ents.mentions.extend(pronouns);
     ents.mentions.shrink_to_fit();
-    ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    ents.mentions.sort_by_key(|m| (m.span().start, m.span().end));
     entities::finish(&mut ents, &text);
     let pledges = pledges::find_with(&layers, &attributed, &ents, lx, model, sinks.pledges);
     let mut speaks = vec![false; ents.entities.len()];

@@ -59,7 +59,7 @@ impl<'a> Mentions<'a> {
         let mut by_token = FxHashMap::default();
         by_token.reserve(named.len());
         for (i, m) in named.iter().enumerate() {
-            by_token.insert(m.tok as u32, i as u32);
+            by_token.insert(m.tok() as u32, i as u32);
         }
         Mentions { named, pronouns: Vec::new(), by_token }
     }
@@ -71,7 +71,7 @@ impl<'a> Mentions<'a> {
     }
 
     fn add_pronoun(&mut self, found: Found) {
-        self.by_token.insert(found.tok as u32, (self.named.len() + self.pronouns.len()) as u32);
+        self.by_token.insert(found.tok() as u32, (self.named.len() + self.pronouns.len()) as u32);
         self.pronouns.push(found);
     }
 
@@ -99,11 +99,12 @@ impl Discourse {
             if reading.in_quote(k) {
                 continue;
             }
-            while next < named.len() && named[next].tok < k {
+            while next < named.len() && named[next].tok() < k {
                 next += 1;
             }
-            if let Some(m) = named.get(next).filter(|m| m.tok == k) {
-                let subject = !subject_taken && m.tok >= main_from && is_subject_position(reading, m.tok, m.tok_end);
+            if let Some(m) = named.get(next).filter(|m| m.tok() == k) {
+                let subject =
+                    !subject_taken && m.tok() >= main_from && is_subject_position(reading, m.tok(), m.tok_end());
                 subject_taken |= self.note_name(reading, m, named, sentence, subject);
                 continue;
             }
@@ -112,7 +113,7 @@ impl Discourse {
                 subject_taken |= subject;
                 self.entries.push(Focus::new(entity, sentence, subject, false));
                 let span = reading.tokens()[k].span();
-                mentions.add_pronoun(Found { span, entity, form: MentionForm::Pronoun, tok: k, tok_end: k + 1 });
+                mentions.add_pronoun(Found::new(span, entity, MentionForm::Pronoun, k, k + 1));
             }
         }
         self.note_speech_subjects(reading, mentions, sentence, tokens);
@@ -121,17 +122,17 @@ impl Discourse {
     /// A name comes into focus when it can speak or be spoken of; returns
     /// true when it took the sentence's subject.
     fn note_name(&mut self, reading: &Reading, m: &Found, named: &[Found], sentence: usize, subject: bool) -> bool {
-        let kind = reading.kind(m.entity);
+        let kind = reading.kind(m.entity());
         if !matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place | EntityKind::Document) {
             return false;
         }
-        self.entries.push(Focus::new(m.entity, sentence, subject, false));
+        self.entries.push(Focus::new(m.entity(), sentence, subject, false));
         // "X and Y": two people named together.
-        let and_next = reading.ctx.lower.get(m.tok_end).is_some_and(|w| w == "and");
+        let and_next = reading.ctx.lower.get(m.tok_end()).is_some_and(|w| w == "and");
         if kind == EntityKind::Person && and_next {
-            if let Some(n) = named.iter().find(|n| n.tok == m.tok_end + 1) {
-                if reading.is_person(n.entity) {
-                    self.pairs.push((sentence, m.entity));
+            if let Some(n) = named.iter().find(|n| n.tok() == m.tok_end() + 1) {
+                if reading.is_person(n.entity()) {
+                    self.pairs.push((sentence, m.entity()));
                 }
             }
         }
@@ -151,10 +152,10 @@ impl Discourse {
             let after: Vec<Found> = (verb + 1..(verb + 9).min(end)).filter_map(|k| mentions.at(k)).collect();
             // The name right before the verb when it is a subject ("Or could
             // lead it, consultant Y says"), else the first head before it.
-            let last = before.last().filter(|m| m.tok_end + 2 >= verb);
+            let last = before.last().filter(|m| m.tok_end() + 2 >= verb);
             let who = last
-                .filter(|m| reading.is_person(m.entity) && is_subject_position(reading, m.tok, m.tok_end))
-                .map(|m| m.entity)
+                .filter(|m| reading.is_person(m.entity()) && is_subject_position(reading, m.tok(), m.tok_end()))
+                .map(|m| m.entity())
                 .or_else(|| last.and_then(|_| speaker::pick_speaker(reading, &before, verb)))
                 .or_else(|| speaker::pick_speaker(reading, &after, verb));
             if let Some(entity) = who {

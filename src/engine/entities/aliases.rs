@@ -26,13 +26,13 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
                 if bounded && the_before {
                     crate::engine::trace::fire("entities", "alias.lexicon_epithet", Span::new(s, e));
                     let t0 = crate::engine::text::token_at(toks, s);
-                    ents.mentions.push(Found {
-                        span: Span::new(s, e),
-                        entity: id,
-                        form: MentionForm::Alias,
-                        tok: t0,
-                        tok_end: t0 + phrase.split_whitespace().count(),
-                    });
+                    ents.mentions.push(Found::new(
+                        Span::new(s, e),
+                        id,
+                        MentionForm::Alias,
+                        t0,
+                        t0 + phrase.split_whitespace().count(),
+                    ));
                 }
             }
         }
@@ -44,12 +44,12 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
     let mut named: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
     let mut by_kind: FxHashMap<EntityKind, Vec<(usize, usize)>> = FxHashMap::default();
     let mut sorted: Vec<&Found> = ents.mentions.iter().collect();
-    sorted.sort_by_key(|m| m.span.start);
+    sorted.sort_by_key(|m| m.span().start);
     for m in sorted {
-        by_kind.entry(ents.entities[m.entity].kind).or_default().push((m.span.start, m.entity));
-        if ents.entities[m.entity].kind != EntityKind::Person {
-            for w in &ents.words[m.entity] {
-                named.entry(w.as_str()).or_default().push((m.span.start, m.entity));
+        by_kind.entry(ents.entities[m.entity()].kind).or_default().push((m.span().start, m.entity()));
+        if ents.entities[m.entity()].kind != EntityKind::Person {
+            for w in &ents.words[m.entity()] {
+                named.entry(w.as_str()).or_default().push((m.span().start, m.entity()));
             }
         }
     }
@@ -101,7 +101,7 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
         });
         if let Some(id) = found {
             crate::engine::trace::fire("entities", "alias.the_head_word", t.span());
-            extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });
+            extra.push(Found::new(t.span(), id, MentionForm::Alias, k, k + 1));
         }
     }
     ents.mentions.extend(extra);
@@ -125,12 +125,12 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
     // The roles in each entity's titles, as the lexicon spells them (once per entity).
     let mut title_roles: Vec<Option<Vec<&str>>> = vec![None; ents.entities.len()];
     for m in &ents.mentions {
-        if ents.entities[m.entity].kind != EntityKind::Person || m.form != MentionForm::Name {
+        if ents.entities[m.entity()].kind != EntityKind::Person || m.form != MentionForm::Name {
             continue;
         }
-        let mut roles: Vec<&str> = title_roles[m.entity]
+        let mut roles: Vec<&str> = title_roles[m.entity()]
             .get_or_insert_with(|| {
-                ents.entities[m.entity]
+                ents.entities[m.entity()]
                     .titles
                     .iter()
                     .flat_map(|t| {
@@ -142,8 +142,8 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
             })
             .clone();
         // Lowercase role words right before: "union president X".
-        let mut k = m.tok;
-        while k > 0 && m.tok - k < 3 {
+        let mut k = m.tok();
+        while k > 0 && m.tok() - k < 3 {
             k -= 1;
             if !toks[k].is_word() || toks[k].cap() {
                 break;
@@ -154,8 +154,8 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
             }
         }
         // An appositive: "X, director of ...", "X, the city's mayor".
-        if toks.get(m.tok_end).is_some_and(|t| t.text(text) == ",") {
-            for k in m.tok_end + 1..(m.tok_end + 5).min(toks.len()) {
+        if toks.get(m.tok_end()).is_some_and(|t| t.text(text) == ",") {
+            for k in m.tok_end() + 1..(m.tok_end() + 5).min(toks.len()) {
                 if !toks[k].is_word() {
                     break;
                 }
@@ -167,7 +167,7 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
             }
         }
         for r in roles {
-            held.push((m.span.start, m.entity, r));
+            held.push((m.span().start, m.entity(), r));
         }
     }
     if held.is_empty() {
@@ -210,13 +210,7 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
             });
             if let Some((_, id, false)) = before {
                 crate::engine::trace::fire("entities", "alias.role_of_named", Span::new(toks[k].start(), t.end()));
-                extra.push(Found {
-                    span: Span::new(toks[k].start(), t.end()),
-                    entity: id,
-                    form: MentionForm::Alias,
-                    tok: k,
-                    tok_end: r + 1,
-                });
+                extra.push(Found::new(Span::new(toks[k].start(), t.end()), id, MentionForm::Alias, k, r + 1));
             }
             break;
         }

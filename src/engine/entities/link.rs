@@ -118,8 +118,8 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
 pub(super) fn finish_aliases(ctx: &Context, lx: &Lexicon, ents: &mut Entities) {
     descriptive_aliases(ctx, lx, ents);
     role_aliases(ctx, lx, ents);
-    ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
-    ents.mentions.dedup_by_key(|m| m.span);
+    ents.mentions.sort_by_key(|m| (m.span().start, m.span().end));
+    ents.mentions.dedup_by_key(|m| m.span());
 }
 
 impl Linker<'_, '_> {
@@ -142,7 +142,7 @@ impl Linker<'_, '_> {
     pub(super) fn mention(&mut self, c: &Cand, id: usize, form: MentionForm) {
         let toks = self.ctx.tokens;
         let span = Span::new(toks[c.t0].start(), toks[c.t1 - 1].end());
-        self.ents.mentions.push(Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 });
+        self.ents.mentions.push(Found::new(span, id, form, c.t0, c.t1));
     }
 
     /// Defers candidate `at` as a lone word, or the lone word `made` from it.
@@ -396,7 +396,7 @@ pub(super) fn inverted_person(
     let nickname = c.nickname.map(|(a, b)| (a as usize, b as usize, MentionForm::Alias));
     for (a, b, form) in [(c.t0, c.t1, MentionForm::Name), (g0, g1, MentionForm::Name)].into_iter().chain(nickname) {
         let span = Span::new(toks[a].start(), toks[b - 1].end());
-        ents.mentions.push(Found { span, entity: id, form, tok: a, tok_end: b });
+        ents.mentions.push(Found::new(span, id, form, a, b));
     }
 }
 

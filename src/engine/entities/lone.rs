@@ -79,8 +79,8 @@ impl<'l, 'c, 'a> LonePass<'l, 'c, 'a> {
         let mut mention_count: FxHashMap<usize, usize> = FxHashMap::default();
         let mut named_at: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for m in &linker.ents.mentions {
-            *mention_count.entry(m.entity).or_default() += 1;
-            named_at.entry(m.entity).or_default().push(m.span.start);
+            *mention_count.entry(m.entity()).or_default() += 1;
+            named_at.entry(m.entity()).or_default().push(m.span().start);
         }
         named_at.values_mut().for_each(|v| v.sort_unstable());
         let mut cap_count: FxHashMap<String, usize> = FxHashMap::default();
@@ -94,7 +94,7 @@ impl<'l, 'c, 'a> LonePass<'l, 'c, 'a> {
     }
 
     fn mention(&mut self, w: &Lone, id: usize, form: MentionForm) {
-        self.linker.ents.mentions.push(Found { span: w.span, entity: id, form, tok: w.cand.t0, tok_end: w.cand.t1 });
+        self.linker.ents.mentions.push(Found::new(w.span, id, form, w.cand.t0, w.cand.t1));
     }
 
     /// How often the word is capitalized mid-sentence.

@@ -445,11 +445,11 @@ fn interview(layers: &Context, ents: &Entities) -> Option<(Vec<Span>, Option<usi
             answers.push(*p);
         }
     }
-    let person = |m: &&Found| ents.entities[m.entity].kind == EntityKind::Person && m.form != MentionForm::Pronoun;
+    let person = |m: &&Found| ents.entities[m.entity()].kind == EntityKind::Person && m.form != MentionForm::Pronoun;
     let who = layers
         .meta
         .headline
-        .and_then(|h| ents.in_range(h.start, h.end).iter().find(person).map(|m| m.entity))
+        .and_then(|h| ents.in_range(h.start, h.end).iter().find(person).map(|m| m.entity()))
         .or_else(|| {
             ents.entities.iter().filter(|e| e.kind == EntityKind::Person).max_by_key(|e| e.mentions.len()).map(|e| e.id)
         });
