@@ -15,11 +15,11 @@ pub(super) struct Linker<'c, 'a> {
     /// Acronyms defined in brackets after a full name -> its entity.
     pub(super) acronym_of: FxHashMap<String, usize>,
     /// Lone words, decided once every full name is known: candidate
-    /// indices (4 bytes each, not a copy of the candidate and its key), or
-    /// `u32::MAX - i` for `made[i]`.
+    /// indices (4 bytes each, not a copy of the candidate and its key).
     pub(super) pending: Vec<u32>,
-    /// Lone words made from a candidate (the name after a role word).
-    pub(super) made: Vec<Cand>,
+    /// Lone words made from a candidate (the name after a role word), by
+    /// its index: they stand for it.
+    pub(super) made: Vec<(u32, Cand)>,
     /// Acronyms defined by a lowercase phrase ("peacekeeping operations
     /// (PKO)"): concepts, not named things.
     pub(super) concept_acronyms: FxHashSet<String>,
@@ -103,14 +103,33 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
             fire(ctx.tokens, rule, c.t0, c.t1);
         }
     }
+    let mut lone_words = cands;
+    keep_lone_words(&mut lone_words, &std::mem::take(&mut linker.pending), std::mem::take(&mut linker.made));
     let merged_away = merge_surname_variants(&mut linker.ents, lx, &mut linker.by_key);
     merge_misspelt_names(&mut linker.ents, &mut linker.by_key);
-    lone::decide_all(&mut linker, &merged_away, &cands);
-    drop(cands);
+    lone::decide_all(&mut linker, &merged_away, &lone_words);
+    drop(lone_words);
     let mut ents = linker.ents;
     link_name_prefixes(&mut ents);
     link_descriptor_names(&mut ents, lx);
     ents
+}
+
+/// Keeps only the lone words of `cands` (the others are decided), in the
+/// order they were deferred, `made` ones in place of their candidates:
+/// moved to the front, the rest of the room given back.
+fn keep_lone_words(cands: &mut Vec<Cand>, pending: &[u32], made: Vec<(u32, Cand)>) {
+    let mut made = made.into_iter().peekable();
+    for (j, &at) in pending.iter().enumerate() {
+        // (Deferred at most once each, in candidate order: `at >= j`, and
+        // what lies at `j` now is decided.)
+        match made.next_if(|(m, _)| *m == at) {
+            Some((_, c)) => cands[j] = c,
+            None => cands.swap(j, at as usize),
+        }
+    }
+    cands.truncate(pending.len());
+    cands.shrink_to_fit();
 }
 
 /// The aliases that depend on kinds (epithets, "the <head word>", roles),
@@ -147,14 +166,10 @@ impl Linker<'_, '_> {
 
     /// Defers candidate `at` as a lone word, or the lone word `made` from it.
     pub(super) fn defer(&mut self, at: usize, made: Option<Cand>) {
-        let index = match made {
-            Some(c) => {
-                self.made.push(c);
-                u32::MAX - (self.made.len() - 1) as u32
-            }
-            None => at as u32,
-        };
-        self.pending.push(index);
+        self.pending.push(at as u32);
+        if let Some(c) = made {
+            self.made.push((at as u32, c));
+        }
     }
 
     /// The entity named by `key`, made (of `kind`, named `name`) if new.

@@ -50,17 +50,12 @@ const LONE_RULES: &[Rule] = &[
     ("kind.new_lone_name", new_lone_name),
 ];
 
-/// Decides every pending lone word, in text order (`cands`: the
-/// candidates the pending indices point into).
-pub(super) fn decide_all(linker: &mut Linker, merged_away: &[usize], cands: &[Cand]) {
-    let pending = std::mem::take(&mut linker.pending);
-    let made = std::mem::take(&mut linker.made);
-    let lone_words =
-        || pending.iter().map(|&i| cands.get(i as usize).unwrap_or_else(|| &made[(u32::MAX - i) as usize]));
+/// Decides every lone word (`pending`), in text order.
+pub(super) fn decide_all(linker: &mut Linker, merged_away: &[usize], pending: &[Cand]) {
     let (text, toks) = (linker.ctx.text, linker.ctx.tokens);
     let word_key = |c: &Cand| key(&span_text(text, toks, c.t0, c.t1));
-    let mut pass = LonePass::new(linker, merged_away, lone_words().map(|c| (c, word_key(c))));
-    for c in lone_words() {
+    let mut pass = LonePass::new(linker, merged_away, pending.iter().map(|c| (c, word_key(c))));
+    for c in pending {
         let word = word_key(c);
         let lone = Lone { cand: c, word: &word, span: Span::new(toks[c.t0].start(), toks[c.t1 - 1].end()) };
         if let Some((rule, _)) = LONE_RULES.iter().find(|(_, decide)| decide(&mut pass, &lone)) {
