@@ -82,8 +82,8 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
         person_words: person_words(ctx, lx, ctx.lower, &cands),
     };
     for (at, c) in cands.iter().enumerate() {
-        if let Some((g0, g1)) = c.given {
-            fire(ctx.tokens, "link.name_written_apart", c.t0, c.t1);
+        if let Some((g0, g1)) = c.given() {
+            fire(ctx.tokens, "link.name_written_apart", c.t0(), c.t1());
             let l = &mut linker;
             inverted_person(
                 &mut l.ents,
@@ -100,7 +100,7 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
         }
         let name = linker.name(c, at);
         if let Some((rule, _)) = FULL_NAME_RULES.iter().find(|(_, decide)| decide(&mut linker, &name)) {
-            fire(ctx.tokens, rule, c.t0, c.t1);
+            fire(ctx.tokens, rule, c.t0(), c.t1());
         }
     }
     let mut lone_words = cands;
@@ -145,14 +145,14 @@ impl Linker<'_, '_> {
     /// The candidate as the rules see it.
     fn name<'n>(&self, c: &'n Cand, at: usize) -> Name<'n> {
         let toks = self.ctx.tokens;
-        let text = span_text(self.ctx.text, toks, c.t0, c.t1);
-        let span = Span::new(toks[c.t0].start(), toks[c.t1 - 1].end());
+        let text = span_text(self.ctx.text, toks, c.t0(), c.t1());
+        let span = Span::new(toks[c.t0()].start(), toks[c.t1() - 1].end());
         Name {
             cand: c,
             at,
             key: key(&text),
             text,
-            len: c.t1 - c.t0,
+            len: c.t1() - c.t0(),
             in_dateline: self.ctx.meta.dateline.is_some_and(|d| d.contains(span)),
         }
     }
@@ -160,8 +160,8 @@ impl Linker<'_, '_> {
     /// Records a mention of entity `id` over the candidate.
     pub(super) fn mention(&mut self, c: &Cand, id: usize, form: MentionForm) {
         let toks = self.ctx.tokens;
-        let span = Span::new(toks[c.t0].start(), toks[c.t1 - 1].end());
-        self.ents.mentions.push(Found::new(span, id, form, c.t0, c.t1));
+        let span = Span::new(toks[c.t0()].start(), toks[c.t1() - 1].end());
+        self.ents.mentions.push(Found::new(span, id, form, c.t0(), c.t1()));
     }
 
     /// Defers candidate `at` as a lone word, or the lone word `made` from it.
@@ -202,7 +202,7 @@ fn capital_for_government(l: &mut Linker, n: &Name) -> bool {
         return false;
     }
     let Some(&country) = l.lx.capital_index.get(&n.key) else { return false };
-    let before = n.cand.t0.checked_sub(1).map(|k| l.ctx.lower[k].as_str()).unwrap_or("");
+    let before = n.cand.t0().checked_sub(1).map(|k| l.ctx.lower[k].as_str()).unwrap_or("");
     let locative = l.lx.classes.locatives.contains(before);
     let country_key = key(l.lx.countries[country].name);
     match (locative, l.by_key.get(&country_key)) {
@@ -245,14 +245,15 @@ fn known_to_lexicon(l: &mut Linker, n: &Name) -> bool {
 fn place_by_other_name(l: &mut Linker, n: &Name) -> bool {
     let Some((main, abbreviation)) = l.lx.place_aliases.get(&n.key) else { return false };
     let (text, toks, c) = (l.ctx.text, l.ctx.tokens, n.cand);
-    let placed = c.t0 > 0 && toks[c.t0 - 1].text(text) == "," && toks.get(c.t1).is_some_and(|t| t.text(text) == ".");
+    let placed =
+        c.t0() > 0 && toks[c.t0() - 1].text(text) == "," && toks.get(c.t1()).is_some_and(|t| t.text(text) == ".");
     if *abbreviation && !placed {
         return false;
     }
     let rule = if *abbreviation { "link.place_by_abbreviation" } else { "link.place_by_other_name" };
     if *abbreviation {
         // (Named by the place's own name, "California", not "Calif.".)
-        fire(toks, rule, c.t0, c.t1);
+        fire(toks, rule, c.t0(), c.t1());
     }
     let id = l.entity_for(key(main), EntityKind::Place, main.to_string(), rule);
     l.by_key.insert(n.key.clone(), id);
@@ -262,7 +263,7 @@ fn place_by_other_name(l: &mut Linker, n: &Name) -> bool {
 
 /// An acronym defined earlier in brackets after a full name.
 fn defined_acronym(l: &mut Linker, n: &Name) -> bool {
-    let raw = l.ctx.tokens[n.cand.t0].text(l.ctx.text);
+    let raw = l.ctx.tokens[n.cand.t0()].text(l.ctx.text);
     let Some(&id) = l.acronym_of.get(&n.key).filter(|_| n.len == 1 && is_acronym(raw)) else { return false };
     l.by_key.insert(n.key.clone(), id);
     l.mention(n.cand, id, MentionForm::Alias);
@@ -272,7 +273,7 @@ fn defined_acronym(l: &mut Linker, n: &Name) -> bool {
 /// An acronym matching the initials of a thing named before ("UN" after
 /// "United Nations").
 fn initials_of_named(l: &mut Linker, n: &Name) -> bool {
-    let raw = l.ctx.tokens[n.cand.t0].text(l.ctx.text);
+    let raw = l.ctx.tokens[n.cand.t0()].text(l.ctx.text);
     if n.len != 1 || !is_acronym(raw) {
         return false;
     }
@@ -311,10 +312,10 @@ fn shorter_person_name(l: &mut Linker, n: &Name) -> bool {
 /// "the 2010 World Cup" after "the World Cup": an edition of the event.
 fn event_edition(l: &mut Linker, n: &Name) -> bool {
     let (text, toks) = (l.ctx.text, l.ctx.tokens);
-    if n.len < 3 || !is_year(toks[n.cand.t0].text(text)) {
+    if n.len < 3 || !is_year(toks[n.cand.t0()].text(text)) {
         return false;
     }
-    let rest = key(&span_text(text, toks, n.cand.t0 + 1, n.cand.t1));
+    let rest = key(&span_text(text, toks, n.cand.t0() + 1, n.cand.t1()));
     let Some(&id) = l.by_key.get(&rest).filter(|&&id| l.ents.entities[id].kind == EntityKind::Event) else {
         return false;
     };
@@ -331,16 +332,16 @@ fn new_entity(l: &mut Linker, n: &Name) -> bool {
         Some(kind) => (kind, c.origin),
         None => match kind::full_name(l, n) {
             kind::Choice::Kind(kind, rule) => {
-                fire(toks, rule, c.t0, c.t1);
+                fire(toks, rule, c.t0(), c.t1());
                 (kind, rule)
             }
             kind::Choice::NotAName(rule) => {
-                fire(toks, rule, c.t0, c.t1);
+                fire(toks, rule, c.t0(), c.t1());
                 return true;
             }
             kind::Choice::Lone(made, rule) => {
                 let cand = made.as_ref().unwrap_or(c);
-                fire(toks, rule, cand.t0, cand.t1);
+                fire(toks, rule, cand.t0(), cand.t1());
                 l.defer(n.at, made);
                 return true;
             }
@@ -349,13 +350,13 @@ fn new_entity(l: &mut Linker, n: &Name) -> bool {
     let mut name = n.text.clone();
     if n.in_dateline {
         // "SEOUL--": the place the report was filed from.
-        fire(toks, "kind.dateline_place", c.t0, c.t1);
+        fire(toks, "kind.dateline_place", c.t0(), c.t1());
         kind = EntityKind::Place;
         name = title_case(&name);
     }
-    let first_lower = l.ctx.lower[c.t0].as_str();
+    let first_lower = l.ctx.lower[c.t0()].as_str();
     if c.sentence_initial && n.len == 1 && l.seen_lower.contains(first_lower) {
-        fire(toks, "reject.sentence_initial_word", c.t0, c.t1);
+        fire(toks, "reject.sentence_initial_word", c.t0(), c.t1());
         return true;
     }
     let id = l.ents.add_entity(kind, name, origin);
@@ -372,9 +373,9 @@ fn new_entity(l: &mut Linker, n: &Name) -> bool {
     l.mention(c, id, MentionForm::Name);
     // "Full Name (ABC)": the acronym is an alias.
     let text = l.ctx.text;
-    if let (Some(p), Some(a), Some(q)) = (toks.get(c.t1), toks.get(c.t1 + 1), toks.get(c.t1 + 2)) {
+    if let (Some(p), Some(a), Some(q)) = (toks.get(c.t1()), toks.get(c.t1() + 1), toks.get(c.t1() + 2)) {
         if p.text(text) == "(" && q.text(text) == ")" && is_acronym(a.text(text)) {
-            fire(toks, "link.acronym_defined_after_name", c.t1 + 1, c.t1 + 2);
+            fire(toks, "link.acronym_defined_after_name", c.t1() + 1, c.t1() + 2);
             l.acronym_of.insert(key(a.text(text)), id);
         }
     }
@@ -395,7 +396,7 @@ pub(super) fn inverted_person(
     g0: usize,
     g1: usize,
 ) {
-    let surname = span_text(text, toks, c.t0, c.t1);
+    let surname = span_text(text, toks, c.t0(), c.t1());
     let full = format!("{} {surname}", span_text(text, toks, g0, g1));
     // (By the full name only: "[George W.] Bush" is not "[George H. W.] Bush".)
     let id = match by_key.get(&key(&full)) {
@@ -408,8 +409,8 @@ pub(super) fn inverted_person(
     };
     by_key.insert(key(&full), id);
     by_key.entry(key(&surname)).or_insert(id);
-    let nickname = c.nickname.map(|(a, b)| (a as usize, b as usize, MentionForm::Alias));
-    for (a, b, form) in [(c.t0, c.t1, MentionForm::Name), (g0, g1, MentionForm::Name)].into_iter().chain(nickname) {
+    let nickname = c.nickname().map(|(a, b)| (a as usize, b as usize, MentionForm::Alias));
+    for (a, b, form) in [(c.t0(), c.t1(), MentionForm::Name), (g0, g1, MentionForm::Name)].into_iter().chain(nickname) {
         let span = Span::new(toks[a].start(), toks[b - 1].end());
         ents.mentions.push(Found::new(span, id, form, a, b));
     }

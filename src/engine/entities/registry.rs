@@ -130,7 +130,7 @@ impl Entities {
 }
 
 pub(super) fn merge_titles(ents: &mut Entities, id: usize, c: &Cand) {
-    for t in &c.titles {
+    if let Some(t) = c.title() {
         if !ents.entities[id].titles.contains(t) {
             ents.entities[id].titles.push(t.clone());
         }
