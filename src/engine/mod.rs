@@ -175,6 +175,7 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     drop(lower);
     let Early { tokens, paras, sentences, quotes: raw, meta, boiler_spans, masks } = early;
     drop((tokens, boiler_spans, masks));
+    entities::fill_mentions(&mut ents);
     let mut entities = std::mem::take(&mut ents.entities);
     drop(ents);
     doc.quotes = document_quotes(&text, &raw, &attributed);

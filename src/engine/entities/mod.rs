@@ -37,7 +37,7 @@ use evidence::*;
 use link::*;
 use merge::*;
 use registry::*;
-pub use registry::{finish, pronoun_gender, Entities, Found};
+pub use registry::{fill_mentions, finish, pronoun_gender, Entities, Found};
 use spot::*;
 use words::*;
 

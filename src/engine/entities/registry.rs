@@ -76,6 +76,9 @@ pub struct Entities {
     pub(super) initials_index: FxHashMap<String, usize>,
     /// Where the last mention search ended; the next one starts there.
     pub(super) cursor: std::cell::Cell<usize>,
+    /// Each entity's mention starts in text order, from [`finish`] until
+    /// [`fill_mentions`] makes `Entity::mentions` (4 bytes a mention, not 24).
+    starts: Vec<Vec<u32>>,
 }
 
 impl Entities {
@@ -85,6 +88,18 @@ impl Entities {
         let b = partition_near(&self.mentions, a, |m| m.span().start < to);
         self.cursor.set(a);
         &self.mentions[a..b]
+    }
+
+    /// How many mentions entity `id` has (once [`finish`]ed).
+    pub fn mention_count(&self, id: usize) -> usize {
+        self.starts[id].len()
+    }
+
+    /// Where the last mention of entity `id` before byte `pos` starts.
+    pub fn last_mention_before(&self, id: usize, pos: usize) -> Option<usize> {
+        let s = &self.starts[id];
+        let i = s.partition_point(|&p| (p as usize) < pos);
+        i.checked_sub(1).map(|i| s[i] as usize)
     }
 
     /// The mention covering byte `pos`, if any.
@@ -208,27 +223,23 @@ pub fn pronoun_gender(lower: &str) -> Option<Gender> {
     }
 }
 
-/// Fills `Entity::mentions` from the found mentions, and makes each
-/// canonical name a form the text itself uses (the fullest one): a lexicon
-/// name such as "International Monetary Fund" stays only if it appears.
+/// Sorts the found mentions, notes each entity's mention starts (see
+/// [`Entities::mention_count`]), and makes each canonical name a form the
+/// text itself uses (the fullest one): a lexicon name such as
+/// "International Monetary Fund" stays only if it appears.
+/// `Entity::mentions` is made later, by [`fill_mentions`].
 pub fn finish(ents: &mut Entities, text: &str) {
-    for e in &mut ents.entities {
-        e.mentions.clear();
-    }
     ents.mentions.sort_by_key(|m| (m.span().start, m.span().end));
-    // Each entity's list at its final size (they are kept in the document).
-    let mut counts = vec![0usize; ents.entities.len()];
-    ents.mentions.iter().for_each(|m| counts[m.entity()] += 1);
-    for (e, n) in ents.entities.iter_mut().zip(counts) {
-        e.mentions.reserve_exact(n);
+    // Each entity's mentions, as indices into the sorted list.
+    let mut of_entity: Vec<Vec<u32>> = vec![Vec::new(); ents.entities.len()];
+    for (i, m) in ents.mentions.iter().enumerate() {
+        of_entity[m.entity()].push(i as u32);
     }
-    for m in &ents.mentions {
-        ents.entities[m.entity()].mentions.push(Mention { start: m.span().start, end: m.span().end, form: m.form });
-    }
-    for (e, origin) in ents.entities.iter_mut().zip(&ents.origin) {
-        let forms = e
-            .mentions
+    let found = &ents.mentions;
+    for ((e, origin), own) in ents.entities.iter_mut().zip(&ents.origin).zip(&of_entity) {
+        let forms = own
             .iter()
+            .map(|&i| found[i as usize])
             .filter(|m| m.form != MentionForm::Pronoun)
             .map(|m| m.span().slice(text))
             .filter(|f| f.chars().next().is_some_and(char::is_uppercase));
@@ -252,5 +263,24 @@ pub fn finish(ents: &mut Entities, text: &str) {
         if let (false, Some(f)) = (in_text, fullest) {
             e.name = f.to_string();
         }
+    }
+    for own in &mut of_entity {
+        own.iter_mut().for_each(|i| *i = found[*i as usize].span().start as u32);
+    }
+    ents.starts = of_entity;
+}
+
+/// Fills `Entity::mentions` from the found mentions (sorted by [`finish`]),
+/// each list at its final size (they are kept in the document).
+pub fn fill_mentions(ents: &mut Entities) {
+    let mut counts = vec![0usize; ents.entities.len()];
+    ents.mentions.iter().for_each(|m| counts[m.entity()] += 1);
+    for (e, n) in ents.entities.iter_mut().zip(counts) {
+        e.mentions.clear();
+        e.mentions.reserve_exact(n);
+    }
+    ents.starts = Vec::new();
+    for m in &ents.mentions {
+        ents.entities[m.entity()].mentions.push(Mention { start: m.span().start, end: m.span().end, form: m.form });
     }
 }

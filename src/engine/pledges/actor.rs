@@ -259,9 +259,7 @@ pub(super) fn describe(ctx: &Ctx, h: usize) -> Option<usize> {
     }
     let np: Vec<&str> = (a..h).map(|j| ctx.lower[j].as_str()).collect();
     let before = ctx.toks[h].start();
-    let last_seen = |id: usize| {
-        ctx.ents.entities[id].mentions.iter().map(|m| m.start).filter(|&s| s < before).max().map_or(0, |s| s + 1)
-    };
+    let last_seen = |id: usize| ctx.ents.last_mention_before(id, before).map_or(0, |s| s + 1);
     // The place the article is about: its council, its government.
     let home = ctx.home.get_or_init(|| home_word(ctx));
     // ("Council" alone is itself only a description.)
@@ -304,7 +302,7 @@ pub(super) fn home_word(ctx: &Ctx) -> Option<String> {
                 || ctx.lexicon.place_prefixes.contains(&w)
                 || w.len() < 3;
             if !generic {
-                *counts.entry(w).or_default() += e.mentions.len();
+                *counts.entry(w).or_default() += ctx.ents.mention_count(e.id);
             }
         }
     }
@@ -364,7 +362,7 @@ pub(super) fn main_jurisdiction(ctx: &Ctx) -> Option<usize> {
                 ctx.lexicon.country_index.contains_key(&k)
                     || ctx.lexicon.places.get(&k).is_some_and(|kind| matches!(kind.as_str(), "state" | "province"))
             })
-            .max_by_key(|e| e.mentions.len())
+            .max_by_key(|e| ctx.ents.mention_count(e.id))
             .map(|e| e.id)
     })
 }

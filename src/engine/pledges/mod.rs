@@ -451,7 +451,11 @@ fn interview(layers: &Context, ents: &Entities) -> Option<(Vec<Span>, Option<usi
         .headline
         .and_then(|h| ents.in_range(h.start, h.end).iter().find(person).map(|m| m.entity()))
         .or_else(|| {
-            ents.entities.iter().filter(|e| e.kind == EntityKind::Person).max_by_key(|e| e.mentions.len()).map(|e| e.id)
+            ents.entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person)
+                .max_by_key(|e| ents.mention_count(e.id))
+                .map(|e| e.id)
         });
     Some((answers, who))
 }
