@@ -49,6 +49,8 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
             || lx.org_words.contains(w)
             || lx.classes.company_nouns.contains(w)
     };
+    let heads: Vec<Vec<&str>> =
+        ents.words.iter().map(|ws| ws.iter().map(String::as_str).filter(|w| head_word(w)).collect()).collect();
     let mut named: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
     let mut by_kind: FxHashMap<EntityKind, Vec<(usize, usize)>> = FxHashMap::default();
     let mut sorted: Vec<&Found> = ents.mentions.iter().collect();
@@ -59,8 +61,8 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
             by_kind.entry(kind).or_default().push((m.span().start, m.entity()));
         }
         if kind != EntityKind::Person {
-            for w in ents.words[m.entity()].iter().filter(|w| head_word(w)) {
-                named.entry(w.as_str()).or_default().push((m.span().start, m.entity()));
+            for w in &heads[m.entity()] {
+                named.entry(w).or_default().push((m.span().start, m.entity()));
             }
         }
     }

@@ -158,9 +158,13 @@ pub fn find_with(
         crate::engine::trace::fire("pledges", decision, c.span);
     }
     let Some(trace) = trace else {
-        return select(&ctx, &candidates);
+        let order = select(&ctx, &candidates);
+        return chosen(candidates, &order);
     };
-    let pledges = select(&ctx, &candidates);
+    let order = select(&ctx, &candidates);
+    let pledges = (order.iter().map(|&i| &candidates[i]))
+        .map(|c| Chosen { span: c.span, actor: c.actor, amount: c.amount.clone() })
+        .collect();
     trace.extend(candidates);
     pledges
 }
@@ -357,38 +361,62 @@ const RESTATE_WITHIN: usize = 20_000;
 
 /// The kept candidates as pledges: score above 0; of overlapping ones the
 /// higher score; a restatement of a recent pledge of the same actor once.
-fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Chosen> {
-    // Each kept candidate with its content words.
-    let mut kept: Vec<(&Candidate, Vec<&str>)> = Vec::new();
-    for c in candidates.iter().filter(|c| c.score > 0.0) {
+/// Returns the indices of the pledges among `candidates`, in order.
+fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<usize> {
+    // Each kept candidate (its index) with its content words.
+    let mut kept: Vec<(usize, Vec<&str>)> = Vec::new();
+    let of = |i: usize| &candidates[i];
+    for (ci, c) in candidates.iter().enumerate().filter(|(_, c)| c.score > 0.0) {
         let from = kept.len().saturating_sub(LOOK_BACK);
-        if let Some(i) = kept[from..].iter().rposition(|(k, _)| k.span.overlaps(c.span)) {
-            if kept[from + i].0.score < c.score {
-                kept[from + i] = (c, content_words(ctx, c.span));
+        if let Some(i) = kept[from..].iter().rposition(|(k, _)| of(*k).span.overlaps(c.span)) {
+            if of(kept[from + i].0).score < c.score {
+                kept[from + i] = (ci, content_words(ctx, c.span));
             }
             continue;
         }
         let words = content_words(ctx, c.span);
         let near = |k: &Candidate| c.span.start - k.span.start.min(c.span.start) <= RESTATE_WITHIN;
-        if kept[from..].iter().any(|(k, w)| near(k) && k.actor == c.actor && restates(w, &words)) {
+        if kept[from..].iter().any(|(k, w)| near(of(*k)) && of(*k).actor == c.actor && restates(w, &words)) {
             continue;
         }
         // A headline says in short what the body says: the body's is shown.
-        if let Some(i) =
-            kept.iter().take(4).position(|(k, w)| k.headline && k.actor == c.actor && summarizes(w, &words))
-        {
+        let summarized =
+            |(k, w): &(usize, Vec<&str>)| of(*k).headline && of(*k).actor == c.actor && summarizes(w, &words);
+        if let Some(i) = kept.iter().take(4).position(summarized) {
             kept.remove(i);
         }
-        kept.push((c, words));
+        kept.push((ci, words));
         // The one that left the window is compared no more (but as a
         // headline, see above).
         if let Some((k, w)) = kept.len().checked_sub(LOOK_BACK + 1).map(|i| &mut kept[i]) {
-            if !k.headline {
+            if !of(*k).headline {
                 *w = Vec::new();
             }
         }
     }
-    kept.iter().map(|(c, _)| Chosen { span: c.span, actor: c.actor, amount: c.amount.clone() }).collect()
+    kept.into_iter().map(|(k, _)| k).collect()
+}
+
+/// The candidates at `order` (distinct indices), in that order, as
+/// pledges: moved to the front in place, not copied (a long article keeps
+/// tens of thousands).
+fn chosen(mut candidates: Vec<Candidate>, order: &[usize]) -> Vec<Chosen> {
+    // Where each candidate goes: the chosen to their places, the rest after.
+    let mut to = vec![usize::MAX; candidates.len()];
+    order.iter().enumerate().for_each(|(j, &i)| to[i] = j);
+    for (place, t) in (order.len()..).zip(to.iter_mut().filter(|t| **t == usize::MAX)) {
+        *t = place;
+    }
+    // Each cycle of the permutation by swaps.
+    for i in 0..candidates.len() {
+        while to[i] != i {
+            let j = to[i];
+            candidates.swap(i, j);
+            to.swap(i, j);
+        }
+    }
+    candidates.truncate(order.len());
+    candidates.into_iter().map(|c| Chosen { span: c.span, actor: c.actor, amount: c.amount }).collect()
 }
 
 /// The lowercase words of four letters or more in a span.
