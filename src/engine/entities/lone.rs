@@ -53,7 +53,7 @@ const LONE_RULES: &[Rule] = &[
 /// Decides every lone word (`pending`), in text order.
 pub(super) fn decide_all(linker: &mut Linker, merged_away: &[usize], pending: &[Cand]) {
     let (text, toks) = (linker.ctx.text, linker.ctx.tokens);
-    let word_key = |c: &Cand| key(&span_text(text, toks, c.t0(), c.t1()));
+    let word_key = |c: &Cand| key(&text[toks[c.t0()].start()..toks[c.t1() - 1].end()]);
     let mut pass = LonePass::new(linker, merged_away, pending.iter().map(|c| (c, word_key(c))));
     for c in pending {
         let word = word_key(c);

@@ -416,7 +416,11 @@ fn chosen(mut candidates: Vec<Candidate>, order: &[usize]) -> Vec<Chosen> {
         }
     }
     candidates.truncate(order.len());
-    candidates.into_iter().map(|c| Chosen { span: c.span, actor: c.actor, amount: c.amount }).collect()
+    let mut chosen: Vec<Chosen> =
+        candidates.into_iter().map(|c| Chosen { span: c.span, actor: c.actor, amount: c.amount }).collect();
+    // (Collected in the candidates' room: the rest is given back.)
+    chosen.shrink_to_fit();
+    chosen
 }
 
 /// The lowercase words of four letters or more in a span.
