@@ -307,6 +307,31 @@ pub struct Lower<'a> {
     other: Vec<(usize, Box<str>)>,
 }
 
+/// Sorts `v` by `key`, equal ones in their order (as a stable sort would,
+/// without its scratch copy of the whole slice: a long article has tens of
+/// thousands of candidates): an order of indices is sorted, then applied
+/// in place.
+pub fn sort_stable_in_place<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    if v.is_sorted_by_key(&key) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    order.sort_by_key(|&i| key(&v[i]));
+    // Position j takes the element at order[j]: each cycle of the
+    // permutation by swaps.
+    for i in 0..v.len() {
+        let mut j = i;
+        while order[j] != usize::MAX {
+            let k = std::mem::replace(&mut order[j], usize::MAX);
+            if k == i {
+                break;
+            }
+            v.swap(j, k);
+            j = k;
+        }
+    }
+}
+
 /// The lowercase words of a document (see [`Lower`]).
 pub fn lowercase<'a>(text: &'a str, tokens: &'a [Token]) -> Lower<'a> {
     let blocks = tokens.len().div_ceil(64);

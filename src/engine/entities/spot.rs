@@ -120,27 +120,10 @@ pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&st
     cands
 }
 
-/// Sorts the candidates by first token, equal ones in their order (as a
-/// stable sort would, without its scratch copy of up to 8 MB).
+/// Sorts the candidates by first token, equal ones in their order (see
+/// [`crate::engine::text::sort_stable_in_place`]).
 fn sort_by_start(cands: &mut [Cand]) {
-    if cands.is_sorted_by_key(|c| c.t0()) {
-        return;
-    }
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| cands[i].t0());
-    // Position j takes the candidate at order[j]: each cycle of the
-    // permutation by swaps.
-    for i in 0..cands.len() {
-        let mut j = i;
-        while order[j] != usize::MAX {
-            let k = std::mem::replace(&mut order[j], usize::MAX);
-            if k == i {
-                break;
-            }
-            cands.swap(j, k);
-            j = k;
-        }
-    }
+    crate::engine::text::sort_stable_in_place(cands, Cand::t0);
 }
 
 /// A quoted title is one name, whole: a document, event or organization by

@@ -40,7 +40,7 @@ use super::entities::{Entities, Found};
 use super::fit::LinearModel;
 use super::lexicon::Lexicon;
 use super::quotes::RawKind;
-use super::text::{is_double_quote, token_at, Lower, Token};
+use super::text::{is_double_quote, sort_stable_in_place, token_at, Lower, Token};
 use super::Context;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
 
@@ -344,7 +344,8 @@ fn gather(
             });
         }
     }
-    out.sort_by_key(|c| (c.span.start, c.span.end));
+    // (Without the stable sort's scratch copy of all of them.)
+    sort_stable_in_place(&mut out, |c| (c.span.start, c.span.end));
     out.shrink_to_fit();
     out
 }
