@@ -162,7 +162,7 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     ents.mentions.reserve_exact(pronouns.len());
     ents.mentions.extend(pronouns);
     ents.mentions.shrink_to_fit();
-    ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    ents.mentions.sort_by_key(|m| (m.span().start, m.span().end));
     entities::finish(&mut ents, &text);
     let pledges = pledges::find_with(&layers, &attributed, &ents, lx, model, sinks.pledges);
     let mut speaks = vec![false; ents.entities.len()];
@@ -170,19 +170,20 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     entities::settle_kinds(&layers, lx, &seen_lower, &mut ents, &speaks, sinks.kinds);
 
     // What the document keeps; the tokens, masks, lowercase words and
-    // mentions go before its quotes are made.
+    // mentions go before its quotes and pledges are made.
     drop(seen_lower);
     drop(lower);
     let Early { tokens, paras, sentences, quotes: raw, meta, boiler_spans, masks } = early;
     drop((tokens, boiler_spans, masks));
+    entities::fill_mentions(&mut ents);
     let mut entities = std::mem::take(&mut ents.entities);
     drop(ents);
     doc.quotes = document_quotes(&text, &raw, &attributed);
     drop((raw, attributed));
+    doc.pledges = pledges.into_iter().enumerate().map(|(id, c)| c.pledge(id, &text)).collect();
     // Last: attribution and pledges looked mentions up by position.
     nested::find(&text, &mut entities, lx);
     doc.entities = entities;
-    doc.pledges = pledges;
     doc.meta = meta;
     doc.paragraphs = paras;
     doc.sentences = sentences;

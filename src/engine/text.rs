@@ -5,6 +5,8 @@ use std::cell::Cell;
 use std::fmt;
 use std::ops::{Deref, Index, Range};
 
+use rustc_hash::FxHashMap;
+
 use crate::model::Span;
 
 /// What a token is.
@@ -293,8 +295,9 @@ pub struct Lower<'a> {
     text: &'a str,
     /// One bit per token: its lowercase differs from it and is in `changed`.
     differs: Vec<u64>,
-    /// The lowercase forms of those words in token order, and where each
-    /// starts (below 4 GiB, as token offsets are).
+    /// The lowercase forms of those words, each once (a name recurs), and
+    /// where each changed token's form starts (below 4 GiB, as token offsets
+    /// are).
     changed: String,
     changed_at: Vec<u32>,
     /// How many such words come before each block of 64 tokens.
@@ -302,6 +305,31 @@ pub struct Lower<'a> {
     /// (token index, lowercase word) for the words whose lowercase changes
     /// length, by index.
     other: Vec<(usize, Box<str>)>,
+}
+
+/// Sorts `v` by `key`, equal ones in their order (as a stable sort would,
+/// without its scratch copy of the whole slice: a long article has tens of
+/// thousands of candidates): an order of indices is sorted, then applied
+/// in place.
+pub fn sort_stable_in_place<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    if v.is_sorted_by_key(&key) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    order.sort_by_key(|&i| key(&v[i]));
+    // Position j takes the element at order[j]: each cycle of the
+    // permutation by swaps.
+    for i in 0..v.len() {
+        let mut j = i;
+        while order[j] != usize::MAX {
+            let k = std::mem::replace(&mut order[j], usize::MAX);
+            if k == i {
+                break;
+            }
+            v.swap(j, k);
+            j = k;
+        }
+    }
 }
 
 /// The lowercase words of a document (see [`Lower`]).
@@ -312,6 +340,8 @@ pub fn lowercase<'a>(text: &'a str, tokens: &'a [Token]) -> Lower<'a> {
     let mut changed = String::new();
     let mut changed_at = Vec::new();
     let mut other = Vec::new();
+    // Each changed word's form in `changed`, by the word as written.
+    let mut stored: FxHashMap<&str, u32> = FxHashMap::default();
     for (i, t) in tokens.iter().enumerate() {
         if i % 64 == 0 {
             block_rank.push(changed_at.len());
@@ -323,10 +353,12 @@ pub fn lowercase<'a>(text: &'a str, tokens: &'a [Token]) -> Lower<'a> {
         if w.is_ascii() {
             if w.bytes().any(|b| b.is_ascii_uppercase()) {
                 differs[i / 64] |= 1 << (i % 64);
-                let from = changed.len();
-                changed_at.push(from as u32);
-                changed.push_str(w);
-                changed[from..].make_ascii_lowercase();
+                changed_at.push(*stored.entry(w).or_insert_with(|| {
+                    let from = changed.len();
+                    changed.push_str(w);
+                    changed[from..].make_ascii_lowercase();
+                    from as u32
+                }));
             }
         } else {
             let l = w.to_lowercase();
@@ -335,8 +367,10 @@ pub fn lowercase<'a>(text: &'a str, tokens: &'a [Token]) -> Lower<'a> {
             }
             if l.len() == w.len() {
                 differs[i / 64] |= 1 << (i % 64);
-                changed_at.push(changed.len() as u32);
-                changed.push_str(&l);
+                changed_at.push(*stored.entry(w).or_insert_with(|| {
+                    changed.push_str(&l);
+                    (changed.len() - l.len()) as u32
+                }));
             } else {
                 other.push((i, l.into_boxed_str()));
             }

@@ -78,14 +78,14 @@ pub(super) fn after_quote(
     }
     // "..." ― Jane Doe: a signature after a dash.
     if from < to && is_dash(reading.mark(from)) {
-        if let Some(m) = mentions.at(k).filter(|m| reading.is_person(m.entity)) {
-            return Some(Decided::new(Some(m.entity), None, "dash_signature"));
+        if let Some(m) = mentions.at(k).filter(|m| reading.is_person(m.entity())) {
+            return Some(Decided::new(Some(m.entity()), None, "dash_signature"));
         }
     }
     // A name with an appositive before the verb ("X, director of ..., said")
     // gets a wider window.
     let appositive =
-        mentions.at(k).is_some_and(|m| m.tok_end < reading.tokens().len() && reading.mark(m.tok_end) == ',');
+        mentions.at(k).is_some_and(|m| m.tok_end() < reading.tokens().len() && reading.mark(m.tok_end()) == ',');
     let window_end = (k + if appositive { 32 } else { 14 }).min(to);
     let verb = (k..window_end).find(|&j| {
         reading.tokens()[j].is_word() && cue(reading, j).is_some() && !reading.in_quote(j) && !opens_quote(reading, j)
@@ -149,7 +149,7 @@ fn statement_subject(reading: &Reading, mentions: &Mentions, tokens: Range<usize
         k + 1 == verb
             || k + 1 < verb
                 && matches!(reading.word(k + 1), "from" | "by")
-                && (k + 2..verb.min(k + 4)).filter_map(|j| mentions.at(j)).any(|m| m.tok_end == verb)
+                && (k + 2..verb.min(k + 4)).filter_map(|j| mentions.at(j)).any(|m| m.tok_end() == verb)
     })
 }
 
@@ -190,7 +190,7 @@ fn issuer_of(reading: &Reading, mentions: &Mentions, at: usize) -> Option<usize>
     let tokens = reading.tokens();
     let words = reading.token_range(reading.ctx.sentences[reading.sentence_of(tokens[at].start())]);
     let issues = |m: &Found| {
-        !reading.in_quote(m.tok) && matches!(reading.kind(m.entity), EntityKind::Person | EntityKind::Organization)
+        !reading.in_quote(m.tok()) && matches!(reading.kind(m.entity()), EntityKind::Person | EntityKind::Organization)
     };
     let end = (at + 5).min(words.end);
     let by = (at + 1..end)
@@ -198,21 +198,21 @@ fn issuer_of(reading: &Reading, mentions: &Mentions, at: usize) -> Option<usize>
         .find(|&k| matches!(reading.word(k), "from" | "by"));
     if let Some(mut m) = by.and_then(|b| (b + 1..(b + 4).min(words.end)).find_map(|k| mentions.at(k))) {
         // "a study by the University of Calgary's School of Policy": the school.
-        while tokens[m.tok_end - 1].possessive() {
-            match mentions.at(m.tok_end) {
+        while tokens[m.tok_end() - 1].possessive() {
+            match mentions.at(m.tok_end()) {
                 Some(next) => m = next,
                 None => break,
             }
         }
         if issues(&m) {
-            return Some(m.entity);
+            return Some(m.entity());
         }
     }
     let named: Vec<Found> = words.clone().filter_map(|k| mentions.at(k)).filter(issues).collect();
     match words.clone().find(|&k| !reading.in_quote(k) && cue(reading, k).is_some()) {
         Some(verb) => pick_speaker(reading, &named, verb),
         None => {
-            let before: Vec<Found> = named.into_iter().filter(|m| m.tok_end <= at).collect();
+            let before: Vec<Found> = named.into_iter().filter(|m| m.tok_end() <= at).collect();
             pick_speaker(reading, &before, at)
         }
     }
@@ -312,16 +312,16 @@ fn subject_before(
         return (Some(entity), "cue_before_participle_subject");
     }
     let subjects = subjects_before(reading, mentions, tokens.clone());
-    if let Some(m) = subjects.iter().find(|m| reading.is_person(m.entity)) {
-        return (Some(m.entity), "cue_before_subject_person");
+    if let Some(m) = subjects.iter().find(|m| reading.is_person(m.entity())) {
+        return (Some(m.entity()), "cue_before_subject_person");
     }
     if let Some(m) = subjects.first() {
-        return (Some(m.entity), "cue_before_first_subject");
+        return (Some(m.entity()), "cue_before_first_subject");
     }
     let after_verb =
         verb.and_then(|v| (v + 1..tokens.end).find_map(|k| mentions.at(k)).filter(|m| can_speak(reading, m, v)));
     if let Some(m) = after_verb {
-        return (Some(m.entity), "cue_before_name_after_verb");
+        return (Some(m.entity()), "cue_before_name_after_verb");
     }
     // "A statement from X reads:", "The statement added:": its issuer.
     if let Some(noun) = verb.and_then(|v| statement_subject(reading, mentions, tokens.start..v)) {
@@ -330,8 +330,8 @@ fn subject_before(
         return (issuer.or(earlier.speaker), "cue_before_statement");
     }
     // "A statement by X said: ...": the person named in the phrase.
-    if let Some(m) = tokens.filter_map(|k| mentions.at(k)).find(|m| reading.is_person(m.entity)) {
-        return (Some(m.entity), "cue_before_person_in_phrase");
+    if let Some(m) = tokens.filter_map(|k| mentions.at(k)).find(|m| reading.is_person(m.entity())) {
+        return (Some(m.entity()), "cue_before_person_in_phrase");
     }
     (None, "cue_before_no_name")
 }
@@ -352,20 +352,20 @@ fn name_at_verb(
     let near: Vec<Found> = (from..verb)
         .filter(|&k| !reading.in_quote(k))
         .filter_map(|k| mentions.at(k))
-        .filter(|m| m.tok_end == verb || m.tok_end + 1 == verb && !reading.tokens()[m.tok_end].is_word())
+        .filter(|m| m.tok_end() == verb || m.tok_end() + 1 == verb && !reading.tokens()[m.tok_end()].is_word())
         .collect();
     // A person, else a group named by a plural noun ("Protesters chanted “...”").
     let group =
-        |m: &&Found| reading.kind(m.entity) == EntityKind::Other && is_group(&reading.ents.entities[m.entity].name);
-    if let Some(m) = near.iter().find(|m| reading.is_person(m.entity)).or_else(|| near.iter().find(group)) {
-        return Some((Some(m.entity), "cue_before_name_at_verb"));
+        |m: &&Found| reading.kind(m.entity()) == EntityKind::Other && is_group(&reading.ents.entities[m.entity()].name);
+    if let Some(m) = near.iter().find(|m| reading.is_person(m.entity())).or_else(|| near.iter().find(group)) {
+        return Some((Some(m.entity()), "cue_before_name_at_verb"));
     }
     // (After a conjunction too: "But as the Ledger reported, “...”".)
     let from =
         from + usize::from(matches!(reading.word(from), "but" | "and" | "yet") && reading.word(from + 1) == "as");
-    let as_clause = reading.word(from) == "as" && near.first().is_some_and(|m| m.tok <= from + 3);
-    let m = near.first().filter(|m| as_clause && reading.kind(m.entity) != EntityKind::Place)?;
-    Some((Some(m.entity), "cue_before_as_clause"))
+    let as_clause = reading.word(from) == "as" && near.first().is_some_and(|m| m.tok() <= from + 3);
+    let m = near.first().filter(|m| as_clause && reading.kind(m.entity()) != EntityKind::Place)?;
+    Some((Some(m.entity()), "cue_before_as_clause"))
 }
 
 /// "X said, adding, “...”": a participle after a comma belongs to the
@@ -380,13 +380,13 @@ fn participle_subject(reading: &Reading, mentions: &Mentions, from: usize, verb:
             && !reading.word(j).ends_with("ing")
             && cue(reading, j).is_some()
     })?;
-    let person = |m: &Found| reading.is_person(m.entity);
+    let person = |m: &Found| reading.is_person(m.entity());
     (from..earlier)
         .filter_map(|k| mentions.at(k))
-        .filter(|m| m.tok_end == earlier || m.tok_end + 1 == earlier && !reading.tokens()[m.tok_end].is_word())
+        .filter(|m| m.tok_end() == earlier || m.tok_end() + 1 == earlier && !reading.tokens()[m.tok_end()].is_word())
         .find(person)
         .or_else(|| mentions.at(earlier + 1).filter(person))
-        .map(|m| m.entity)
+        .map(|m| m.entity())
 }
 
 /// People, organizations and documents in subject position before the
@@ -398,13 +398,13 @@ fn subjects_before(reading: &Reading, mentions: &Mentions, tokens: Range<usize>)
         .filter(|&k| !reading.in_quote(k))
         .filter_map(|k| mentions.at(k))
         .filter(|m| {
-            matches!(reading.kind(m.entity), EntityKind::Person | EntityKind::Organization | EntityKind::Document)
-                && is_subject_position(reading, m.tok, m.tok_end)
+            matches!(reading.kind(m.entity()), EntityKind::Person | EntityKind::Organization | EntityKind::Document)
+                && is_subject_position(reading, m.tok(), m.tok_end())
         })
         .collect();
     let main_from = main_clause_start(reading, tokens);
-    if subjects.iter().any(|m| m.tok >= main_from) {
-        subjects.into_iter().filter(|m| m.tok >= main_from).collect()
+    if subjects.iter().any(|m| m.tok() >= main_from) {
+        subjects.into_iter().filter(|m| m.tok() >= main_from).collect()
     } else {
         subjects
     }
@@ -419,8 +419,8 @@ pub(super) fn according_to(reading: &Reading, mentions: &Mentions, tokens: Range
     // to a Lakeview school's report"), and one that can speak right there.
     let m = (k + 2..(k + 8).min(to))
         .find_map(|j| mentions.at(j))
-        .filter(|m| !reading.tokens()[m.tok_end - 1].possessive() && can_speak(reading, m, k + 1))?;
-    Some(Decided::new(Some(m.entity), Some("according to".into()), "according_to"))
+        .filter(|m| !reading.tokens()[m.tok_end() - 1].possessive() && can_speak(reading, m, k + 1))?;
+    Some(Decided::new(Some(m.entity()), Some("according to".into()), "according_to"))
 }
 
 /// A quote opening its paragraph after a colon that ends the paragraph
@@ -488,12 +488,12 @@ pub(super) fn signature_after(reading: &Reading, mentions: &Mentions, para: usiz
     }
     let words = (a..b).filter(|&k| tokens[k].is_word()).count();
     let m = mentions.at(a)?;
-    if words > 15 || !reading.is_person(m.entity) {
+    if words > 15 || !reading.is_person(m.entity()) {
         return None;
     }
-    let after = tokens.get(m.tok_end).filter(|t| t.start() < next.end).map(|_| reading.mark(m.tok_end));
-    let has_verb = (m.tok_end..b).any(|k| tokens[k].is_word() && !tokens[k].cap() && cue(reading, k).is_some());
-    (matches!(after, None | Some(',' | '.' | '"' | '\u{201d}')) && !has_verb).then_some(m.entity)
+    let after = tokens.get(m.tok_end()).filter(|t| t.start() < next.end).map(|_| reading.mark(m.tok_end()));
+    let has_verb = (m.tok_end()..b).any(|k| tokens[k].is_word() && !tokens[k].cap() && cue(reading, k).is_some());
+    (matches!(after, None | Some(',' | '.' | '"' | '\u{201d}')) && !has_verb).then_some(m.entity())
 }
 
 /// A quote in the headline after a role and no name ("Port chief on
@@ -515,12 +515,12 @@ pub(super) fn headline_role(reading: &Reading, quote: &RawQuote) -> Option<usize
     // Else a title opening the headline ("Mayor slams rival: “...”").
     let titled = prefix.first().filter(|&&k| reading.lexicon.titles.contains(reading.word(k)));
     let role = *if on <= 2 { prefix[..on].last() } else { titled }?;
-    if all.iter().any(|m| m.tok <= role && role < m.tok_end) {
+    if all.iter().any(|m| m.tok() <= role && role < m.tok_end()) {
         return None;
     }
     let role = reading.word(role);
     all.iter()
-        .filter(|m| m.span.start >= para.end && m.tok > 0 && reading.is_person(m.entity))
-        .find(|m| reading.word(m.tok - 1) == role)
-        .map(|m| m.entity)
+        .filter(|m| m.span().start >= para.end && m.tok() > 0 && reading.is_person(m.entity()))
+        .find(|m| reading.word(m.tok() - 1) == role)
+        .map(|m| m.entity())
 }

@@ -82,27 +82,28 @@ impl<'a> Around<'a> {
         let opened = ctx.sentences[reading.sentence_of(q.outer.start)].start;
         let closed = ctx.sentences[reading.sentence_of(q.outer.end.saturating_sub(1))].end;
         let all = &reading.ents.mentions;
-        let from = all.partition_point(|m| m.span.start < first);
+        let from = all.partition_point(|m| m.span().start < first);
         let names = all[from..]
             .iter()
-            .take_while(|m| m.span.start < last)
-            .filter(|m| m.form != crate::model::MentionForm::Pronoun && !reading.in_quote(m.tok))
+            .take_while(|m| m.span().start < last)
+            .filter(|m| m.form != crate::model::MentionForm::Pronoun && !reading.in_quote(m.tok()))
             .collect();
         Around { para: q.para, start: q.outer.start, sentences: Span::new(opened.min(q.outer.start), closed), names }
     }
 
     /// The paragraph of a mention.
     fn para_of(reading: &Reading, m: &Found) -> usize {
-        reading.ctx.paras.partition_point(|p| p.end <= m.span.start)
+        reading.ctx.paras.partition_point(|p| p.end <= m.span().start)
     }
 
     /// The nearest person or organization named before the quote in its
     /// paragraph or the one before.
     pub(super) fn named_nearby(&self, reading: &Reading) -> Option<usize> {
-        let near =
-            |m: &&&Found| m.span.start < self.start && reading.paras_between(Self::para_of(reading, m), self.para) <= 1;
+        let near = |m: &&&Found| {
+            m.span().start < self.start && reading.paras_between(Self::para_of(reading, m), self.para) <= 1
+        };
         let nearest = |kind: EntityKind| {
-            self.names.iter().rev().filter(near).find(|m| reading.kind(m.entity) == kind).map(|m| m.entity)
+            self.names.iter().rev().filter(near).find(|m| reading.kind(m.entity()) == kind).map(|m| m.entity())
         };
         nearest(EntityKind::Person).or_else(|| nearest(EntityKind::Organization))
     }
@@ -123,10 +124,10 @@ impl Around<'_> {
         self.names
             .iter()
             .rev()
-            .filter(|m| m.span.start < self.start)
-            .filter(|m| matches!(reading.kind(m.entity), EntityKind::Person | EntityKind::Organization))
-            .find(|m| speaks(m.tok_end) || m.tok > 0 && speaks(m.tok - 1))
-            .map(|m| m.entity)
+            .filter(|m| m.span().start < self.start)
+            .filter(|m| matches!(reading.kind(m.entity()), EntityKind::Person | EntityKind::Organization))
+            .find(|m| speaks(m.tok_end()) || m.tok() > 0 && speaks(m.tok() - 1))
+            .map(|m| m.entity())
     }
 }
 
@@ -164,8 +165,8 @@ pub(super) fn describe(
     if takes_turn(reading, walk, quote, entity) {
         set("turn_taking", 1.0);
     }
-    let mine: Vec<&&Found> = around.names.iter().filter(|m| m.entity == entity).collect();
-    let inside = |s: Span, m: &Found| s.start <= m.span.start && m.span.end <= s.end;
+    let mine: Vec<&&Found> = around.names.iter().filter(|m| m.entity() == entity).collect();
+    let inside = |s: Span, m: &Found| s.start <= m.span().start && m.span().end <= s.end;
     set("named_in_sentence", f64::from(u8::from(mine.iter().any(|m| inside(around.sentences, m)))));
     let paras: Vec<usize> = mine.iter().map(|m| Around::para_of(reading, m)).collect();
     set("named_in_paragraph", f64::from(u8::from(paras.contains(&around.para))));
@@ -174,7 +175,7 @@ pub(super) fn describe(
     let back = mine
         .iter()
         .zip(&paras)
-        .filter(|(m, _)| m.span.start < around.start)
+        .filter(|(m, _)| m.span().start < around.start)
         .map(|(_, &p)| reading.paras_between(p.min(around.para), around.para))
         .min()
         .unwrap_or(PARAGRAPHS_BACK + 1);

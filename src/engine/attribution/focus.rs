@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::{cues, speaker, Reading};
 use crate::engine::entities::{pronoun_gender, Found};
 use crate::engine::lexicon::Gender;
@@ -47,28 +49,30 @@ pub(super) struct Discourse {
 pub(super) struct Mentions<'a> {
     named: &'a [Found],
     pronouns: Vec<Found>,
-    /// Index + 1 into `named` then `pronouns`; 0 = none.
-    by_token: Vec<u32>,
+    /// First token -> index into `named` then `pronouns` (the last one
+    /// added wins); a map, not a table of 4 bytes a token.
+    by_token: FxHashMap<u32, u32>,
 }
 
 impl<'a> Mentions<'a> {
-    pub(super) fn new(named: &'a [Found], tokens: usize) -> Self {
-        let mut by_token = vec![0; tokens];
+    pub(super) fn new(named: &'a [Found]) -> Self {
+        let mut by_token = FxHashMap::default();
+        by_token.reserve(named.len());
         for (i, m) in named.iter().enumerate() {
-            by_token[m.tok] = i as u32 + 1;
+            by_token.insert(m.tok() as u32, i as u32);
         }
         Mentions { named, pronouns: Vec::new(), by_token }
     }
 
     /// The mention starting at token `k`.
     pub(super) fn at(&self, k: usize) -> Option<Found> {
-        let i = *self.by_token.get(k).filter(|&&i| i > 0)? as usize - 1;
+        let i = *self.by_token.get(&u32::try_from(k).ok()?)? as usize;
         Some(if i < self.named.len() { self.named[i] } else { self.pronouns[i - self.named.len()] })
     }
 
     fn add_pronoun(&mut self, found: Found) {
+        self.by_token.insert(found.tok() as u32, (self.named.len() + self.pronouns.len()) as u32);
         self.pronouns.push(found);
-        self.by_token[found.tok] = (self.named.len() + self.pronouns.len()) as u32;
     }
 
     pub(super) fn into_pronouns(self) -> Vec<Found> {
@@ -95,11 +99,12 @@ impl Discourse {
             if reading.in_quote(k) {
                 continue;
             }
-            while next < named.len() && named[next].tok < k {
+            while next < named.len() && named[next].tok() < k {
                 next += 1;
             }
-            if let Some(m) = named.get(next).filter(|m| m.tok == k) {
-                let subject = !subject_taken && m.tok >= main_from && is_subject_position(reading, m.tok, m.tok_end);
+            if let Some(m) = named.get(next).filter(|m| m.tok() == k) {
+                let subject =
+                    !subject_taken && m.tok() >= main_from && is_subject_position(reading, m.tok(), m.tok_end());
                 subject_taken |= self.note_name(reading, m, named, sentence, subject);
                 continue;
             }
@@ -108,7 +113,7 @@ impl Discourse {
                 subject_taken |= subject;
                 self.entries.push(Focus::new(entity, sentence, subject, false));
                 let span = reading.tokens()[k].span();
-                mentions.add_pronoun(Found { span, entity, form: MentionForm::Pronoun, tok: k, tok_end: k + 1 });
+                mentions.add_pronoun(Found::new(span, entity, MentionForm::Pronoun, k, k + 1));
             }
         }
         self.note_speech_subjects(reading, mentions, sentence, tokens);
@@ -117,17 +122,17 @@ impl Discourse {
     /// A name comes into focus when it can speak or be spoken of; returns
     /// true when it took the sentence's subject.
     fn note_name(&mut self, reading: &Reading, m: &Found, named: &[Found], sentence: usize, subject: bool) -> bool {
-        let kind = reading.kind(m.entity);
+        let kind = reading.kind(m.entity());
         if !matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place | EntityKind::Document) {
             return false;
         }
-        self.entries.push(Focus::new(m.entity, sentence, subject, false));
+        self.entries.push(Focus::new(m.entity(), sentence, subject, false));
         // "X and Y": two people named together.
-        let and_next = reading.ctx.lower.get(m.tok_end).is_some_and(|w| w == "and");
+        let and_next = reading.ctx.lower.get(m.tok_end()).is_some_and(|w| w == "and");
         if kind == EntityKind::Person && and_next {
-            if let Some(n) = named.iter().find(|n| n.tok == m.tok_end + 1) {
-                if reading.is_person(n.entity) {
-                    self.pairs.push((sentence, m.entity));
+            if let Some(n) = named.iter().find(|n| n.tok() == m.tok_end() + 1) {
+                if reading.is_person(n.entity()) {
+                    self.pairs.push((sentence, m.entity()));
                 }
             }
         }
@@ -147,10 +152,10 @@ impl Discourse {
             let after: Vec<Found> = (verb + 1..(verb + 9).min(end)).filter_map(|k| mentions.at(k)).collect();
             // The name right before the verb when it is a subject ("Or could
             // lead it, consultant Y says"), else the first head before it.
-            let last = before.last().filter(|m| m.tok_end + 2 >= verb);
+            let last = before.last().filter(|m| m.tok_end() + 2 >= verb);
             let who = last
-                .filter(|m| reading.is_person(m.entity) && is_subject_position(reading, m.tok, m.tok_end))
-                .map(|m| m.entity)
+                .filter(|m| reading.is_person(m.entity()) && is_subject_position(reading, m.tok(), m.tok_end()))
+                .map(|m| m.entity())
                 .or_else(|| last.and_then(|_| speaker::pick_speaker(reading, &before, verb)))
                 .or_else(|| speaker::pick_speaker(reading, &after, verb));
             if let Some(entity) = who {

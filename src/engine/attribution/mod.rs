@@ -99,15 +99,20 @@ fn attribute_with(
     let reading = Reading { ctx: *ctx, ents, lexicon, ranks: paragraph_ranks(ctx) };
     let mut walk = Walk {
         discourse: Discourse::default(),
-        mentions: Mentions::new(&ents.mentions, ctx.tokens.len()),
+        mentions: Mentions::new(&ents.mentions),
         quotes: vec![Attribution::default(); ctx.quotes.len()],
         last_speaker: None,
     };
     let ends_in = quotes_by_closing_sentence(&reading);
+    let mut next = 0;
     for (sentence, span) in ctx.sentences.iter().enumerate() {
         let tokens = reading.token_range(*span);
         walk.discourse.read_sentence(&reading, &mut walk.mentions, sentence, *span, tokens.clone());
-        for &quote in &ends_in[sentence] {
+        let from = next;
+        while ends_in.get(next).is_some_and(|&(s, _)| s as usize == sentence) {
+            next += 1;
+        }
+        for quote in ends_in[from..next].iter().map(|&(_, q)| q as usize) {
             let found = match fitting.as_deref_mut() {
                 Some(f) => speaker::choose(&reading, &walk, quote, tokens.clone(), &f.model, Some(&mut f.choices)),
                 None => speaker::choose(&reading, &walk, quote, tokens.clone(), model(), None),
@@ -119,16 +124,19 @@ fn attribute_with(
     Attributions { quotes: walk.quotes, pronouns: walk.mentions.into_pronouns() }
 }
 
-/// Each direct quote is attributed in the sentence where it closes.
-fn quotes_by_closing_sentence(reading: &Reading) -> Vec<Vec<usize>> {
+/// Each direct quote is attributed in the sentence where it closes:
+/// (sentence, quote) pairs by sentence, quotes in order within one (a
+/// list, not a vector per sentence).
+fn quotes_by_closing_sentence(reading: &Reading) -> Vec<(u32, u32)> {
     let ctx = &reading.ctx;
-    let mut ends_in: Vec<Vec<usize>> = vec![Vec::new(); ctx.sentences.len()];
     if ctx.sentences.is_empty() {
-        return ends_in;
+        return Vec::new();
     }
-    for (index, quote) in ctx.quotes.iter().enumerate().filter(|(_, q)| q.kind == RawKind::Direct) {
-        ends_in[reading.sentence_of(quote.outer.end.saturating_sub(1))].push(index);
-    }
+    let mut ends_in: Vec<(u32, u32)> = (ctx.quotes.iter().enumerate())
+        .filter(|(_, q)| q.kind == RawKind::Direct)
+        .map(|(index, quote)| (reading.sentence_of(quote.outer.end.saturating_sub(1)) as u32, index as u32))
+        .collect();
+    ends_in.sort_by_key(|&(s, _)| s);
     ends_in
 }
 

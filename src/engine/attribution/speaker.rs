@@ -139,16 +139,17 @@ pub(super) fn choose(
 /// the other.
 fn joint(reading: &Reading, walk: &Walk, around: &Around, speaker: usize) -> Option<(usize, usize)> {
     let tokens = reading.token_range(around.sentences);
-    let person = |k: usize| walk.mentions.at(k).filter(|m| reading.is_person(m.entity) && !reading.in_quote(k));
+    let person = |k: usize| walk.mentions.at(k).filter(|m| reading.is_person(m.entity()) && !reading.in_quote(k));
     let cue_at = |k: usize| k < reading.tokens().len() && !reading.in_quote(k) && cues::cue(reading, k).is_some();
     tokens.clone().filter_map(person).find_map(|a| {
-        let and = a.tok_end;
+        let and = a.tok_end();
         if and + 1 >= tokens.end || !matches!(reading.word(and), "and" | "&") {
             return None;
         }
         let b = person(and + 1)?;
-        let at_cue = cue_at(b.tok_end) || a.tok > tokens.start && cue_at(a.tok - 1);
-        (at_cue && a.entity != b.entity && (a.entity == speaker || b.entity == speaker)).then_some((a.entity, b.entity))
+        let at_cue = cue_at(b.tok_end()) || a.tok() > tokens.start && cue_at(a.tok() - 1);
+        (at_cue && a.entity() != b.entity() && (a.entity() == speaker || b.entity() == speaker))
+            .then_some((a.entity(), b.entity()))
     })
 }
 
@@ -374,12 +375,12 @@ pub(super) fn pick_speaker(reading: &Reading, mentions: &[Found], verb: usize) -
         .collect();
     heads
         .iter()
-        .find(|m| reading.is_person(m.entity))
+        .find(|m| reading.is_person(m.entity()))
         .or_else(|| {
-            heads.iter().find(|m| matches!(reading.kind(m.entity), EntityKind::Organization | EntityKind::Document))
+            heads.iter().find(|m| matches!(reading.kind(m.entity()), EntityKind::Organization | EntityKind::Document))
         })
         .or_else(|| heads.first())
-        .map(|m| m.entity)
+        .map(|m| m.entity())
 }
 
 /// Rule `cannot_speak`: people, organizations and documents speak, and
@@ -387,14 +388,14 @@ pub(super) fn pick_speaker(reading: &Reading, mentions: &[Found], verb: usize) -
 /// the subject right at its cue ("Ottawa said", "said Ottawa": its
 /// government); an event or any other thing never.
 pub(super) fn can_speak(reading: &Reading, m: &Found, verb: usize) -> bool {
-    let speaks = match reading.kind(m.entity) {
+    let speaks = match reading.kind(m.entity()) {
         EntityKind::Person | EntityKind::Organization | EntityKind::Document => true,
-        EntityKind::Place => m.tok_end == verb || m.tok == verb + 1,
-        EntityKind::Other => is_group(&reading.ents.entities[m.entity].name),
+        EntityKind::Place => m.tok_end() == verb || m.tok() == verb + 1,
+        EntityKind::Other => is_group(&reading.ents.entities[m.entity()].name),
         EntityKind::Event => false,
     };
     if !speaks {
-        trace::fire("speakers", "cannot_speak", m.span);
+        trace::fire("speakers", "cannot_speak", m.span());
     }
     speaks
 }
@@ -409,24 +410,24 @@ fn is_head(reading: &Reading, mentions: &[Found], index: usize, m: &Found) -> bo
     let tokens = reading.tokens();
     // "his wife, X, wrote": a possessive pronoun before another name is no
     // speaker ("her statement read": it is).
-    if reading.lexicon.classes.possessives.contains(reading.word(m.tok)) && mentions.len() > index + 1 {
+    if reading.lexicon.classes.possessives.contains(reading.word(m.tok())) && mentions.len() > index + 1 {
         return false;
     }
     // "Harbour Watch volunteer coordinator Tom Ferris": a name followed by
     // words and then another name (no punctuation between) only modifies it.
     let modifies_next = mentions.get(index + 1).is_some_and(|n| {
-        reading.is_person(n.entity)
-            && (m.tok_end..n.tok).all(|j| {
+        reading.is_person(n.entity())
+            && (m.tok_end()..n.tok()).all(|j| {
                 let t = tokens[j];
                 (t.is_word()
                     && (!t.cap() || reading.lexicon.titles.contains(reading.word(j)))
                     && !PREPOSITIONS.contains(&reading.word(j)))
                     || (!t.is_word() && t.text(reading.ctx.text) == "." && !t.space_before())
             })
-            && n.tok > m.tok_end
+            && n.tok() > m.tok_end()
     });
-    !tokens[m.tok_end - 1].possessive()
-        && !tokens.get(m.tok_end).is_some_and(|n| n.is_word() && n.cap() && !n.newline_before())
+    !tokens[m.tok_end() - 1].possessive()
+        && !tokens.get(m.tok_end()).is_some_and(|n| n.is_word() && n.cap() && !n.newline_before())
         && !modifies_next
 }
 

@@ -50,15 +50,15 @@ fn with_role(reading: &Reading, role: &str) -> Option<usize> {
     let tokens = reading.tokens();
     let before = |m: &&crate::engine::entities::Found| {
         let between = |k: &usize| !tokens[*k].cap() && (tokens[*k].is_word() || reading.mark(*k) == ',');
-        let from = (m.tok.saturating_sub(4)..m.tok).rev().find(|k| !between(k));
+        let from = (m.tok().saturating_sub(4)..m.tok()).rev().find(|k| !between(k));
         from.is_some_and(|k| reading.word(k) == role)
-            || (m.tok.saturating_sub(4)..m.tok).rev().take_while(between).any(|k| reading.word(k) == role)
+            || (m.tok().saturating_sub(4)..m.tok()).rev().take_while(between).any(|k| reading.word(k) == role)
     };
     reading
         .ents
         .mentions
         .iter()
-        .filter(|m| reading.is_person(m.entity) && !reading.in_quote(m.tok))
+        .filter(|m| reading.is_person(m.entity()) && !reading.in_quote(m.tok()))
         .find(before)
-        .map(|m| m.entity)
+        .map(|m| m.entity())
 }

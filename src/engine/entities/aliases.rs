@@ -26,30 +26,43 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
                 if bounded && the_before {
                     crate::engine::trace::fire("entities", "alias.lexicon_epithet", Span::new(s, e));
                     let t0 = crate::engine::text::token_at(toks, s);
-                    ents.mentions.push(Found {
-                        span: Span::new(s, e),
-                        entity: id,
-                        form: MentionForm::Alias,
-                        tok: t0,
-                        tok_end: t0 + phrase.split_whitespace().count(),
-                    });
+                    ents.mentions.push(Found::new(
+                        Span::new(s, e),
+                        id,
+                        MentionForm::Alias,
+                        t0,
+                        t0 + phrase.split_whitespace().count(),
+                    ));
                 }
             }
         }
     }
     // "the initiative", "the report": the latest document/event/org named
     // before whose head word it is.
-    // Name word -> (position, entity) of the mentions of non-people whose
-    // name holds that word, in text order.
+    // Head word -> (position, entity) of the mentions of non-people whose
+    // name holds that word, in text order; the same by kind for the classes
+    // looked up. (Only the words and kinds asked for below: a word such as
+    // "of" had a list of every mention of a "Ministry of ...".)
+    let head_word = |w: &str| {
+        lx.document_words.contains(w)
+            || lx.event_words.contains(w)
+            || lx.org_words.contains(w)
+            || lx.classes.company_nouns.contains(w)
+    };
+    let heads: Vec<Vec<&str>> =
+        ents.words.iter().map(|ws| ws.iter().map(String::as_str).filter(|w| head_word(w)).collect()).collect();
     let mut named: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
     let mut by_kind: FxHashMap<EntityKind, Vec<(usize, usize)>> = FxHashMap::default();
     let mut sorted: Vec<&Found> = ents.mentions.iter().collect();
-    sorted.sort_by_key(|m| m.span.start);
+    sorted.sort_by_key(|m| m.span().start);
     for m in sorted {
-        by_kind.entry(ents.entities[m.entity].kind).or_default().push((m.span.start, m.entity));
-        if ents.entities[m.entity].kind != EntityKind::Person {
-            for w in &ents.words[m.entity] {
-                named.entry(w.as_str()).or_default().push((m.span.start, m.entity));
+        let kind = ents.entities[m.entity()].kind;
+        if matches!(kind, EntityKind::Document | EntityKind::Organization) {
+            by_kind.entry(kind).or_default().push((m.span().start, m.entity()));
+        }
+        if kind != EntityKind::Person {
+            for w in &heads[m.entity()] {
+                named.entry(w).or_default().push((m.span().start, m.entity()));
             }
         }
     }
@@ -101,7 +114,7 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
         });
         if let Some(id) = found {
             crate::engine::trace::fire("entities", "alias.the_head_word", t.span());
-            extra.push(Found { span: t.span(), entity: id, form: MentionForm::Alias, tok: k, tok_end: k + 1 });
+            extra.push(Found::new(t.span(), id, MentionForm::Alias, k, k + 1));
         }
     }
     ents.mentions.extend(extra);
@@ -120,17 +133,21 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
     let lower = |k: usize| inp.lower[k].as_str();
     let is_role =
         |w: &str| lx.titles.contains(w) && !lx.classes.not_roles.contains(w) && !lx.honorifics.contains_key(w);
-    // Where each person holds which roles: (position, entity, role).
-    let mut held: Vec<(usize, usize, &str)> = Vec::new();
+    // Where each person holds which roles: (position, entity, role), the
+    // role by its number in `role_names` (12 bytes each: a long article
+    // has hundreds of thousands).
+    let mut held: Vec<(u32, u32, u32)> = Vec::new();
+    let mut role_names: Vec<&str> = Vec::new();
+    let mut role_number: FxHashMap<&str, u32> = FxHashMap::default();
     // The roles in each entity's titles, as the lexicon spells them (once per entity).
     let mut title_roles: Vec<Option<Vec<&str>>> = vec![None; ents.entities.len()];
     for m in &ents.mentions {
-        if ents.entities[m.entity].kind != EntityKind::Person || m.form != MentionForm::Name {
+        if ents.entities[m.entity()].kind != EntityKind::Person || m.form != MentionForm::Name {
             continue;
         }
-        let mut roles: Vec<&str> = title_roles[m.entity]
+        let mut roles: Vec<&str> = title_roles[m.entity()]
             .get_or_insert_with(|| {
-                ents.entities[m.entity]
+                ents.entities[m.entity()]
                     .titles
                     .iter()
                     .flat_map(|t| {
@@ -142,8 +159,8 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
             })
             .clone();
         // Lowercase role words right before: "union president X".
-        let mut k = m.tok;
-        while k > 0 && m.tok - k < 3 {
+        let mut k = m.tok();
+        while k > 0 && m.tok() - k < 3 {
             k -= 1;
             if !toks[k].is_word() || toks[k].cap() {
                 break;
@@ -154,8 +171,8 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
             }
         }
         // An appositive: "X, director of ...", "X, the city's mayor".
-        if toks.get(m.tok_end).is_some_and(|t| t.text(text) == ",") {
-            for k in m.tok_end + 1..(m.tok_end + 5).min(toks.len()) {
+        if toks.get(m.tok_end()).is_some_and(|t| t.text(text) == ",") {
+            for k in m.tok_end() + 1..(m.tok_end() + 5).min(toks.len()) {
                 if !toks[k].is_word() {
                     break;
                 }
@@ -167,7 +184,11 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
             }
         }
         for r in roles {
-            held.push((m.span.start, m.entity, r));
+            let n = *role_number.entry(r).or_insert_with(|| {
+                role_names.push(r);
+                (role_names.len() - 1) as u32
+            });
+            held.push((m.span().start as u32, m.entity() as u32, n));
         }
     }
     if held.is_empty() {
@@ -177,7 +198,8 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
     held.sort_unstable_by_key(|h| h.0);
     let mut by_role: FxHashMap<&str, Vec<(usize, usize, bool)>> = FxHashMap::default();
     for (pos, id, role) in held {
-        let list = by_role.entry(role).or_default();
+        let (pos, id) = (pos as usize, id as usize);
+        let list = by_role.entry(role_names[role as usize]).or_default();
         let several = list.last().is_some_and(|&(_, first, several)| several || first != id);
         let first = list.first().map_or(id, |f| f.1);
         let entry = (pos, if several { id } else { first }, several);
@@ -210,13 +232,7 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
             });
             if let Some((_, id, false)) = before {
                 crate::engine::trace::fire("entities", "alias.role_of_named", Span::new(toks[k].start(), t.end()));
-                extra.push(Found {
-                    span: Span::new(toks[k].start(), t.end()),
-                    entity: id,
-                    form: MentionForm::Alias,
-                    tok: k,
-                    tok_end: r + 1,
-                });
+                extra.push(Found::new(Span::new(toks[k].start(), t.end()), id, MentionForm::Alias, k, r + 1));
             }
             break;
         }

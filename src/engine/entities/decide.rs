@@ -287,22 +287,24 @@ fn mention_context(ctx: &Context, lx: &Lexicon, mentions: &[&Found]) -> Vec<(&'s
     let any = |test: &dyn Fn(&Found) -> bool| f64::from(u8::from(mentions.iter().any(|m| test(m))));
     let all =
         |test: &dyn Fn(&Found) -> bool| f64::from(u8::from(!mentions.is_empty() && mentions.iter().all(|m| test(m))));
-    let before = |m: &Found| m.tok.checked_sub(1).map(|k| lower[k].as_str());
+    let before = |m: &Found| m.tok().checked_sub(1).map(|k| lower[k].as_str());
     vec![
         ("mentions_log", (1.0 + mentions.len() as f64).ln()),
         (
             "speech_after",
-            any(&|m| toks.get(m.tok_end).is_some_and(|t| t.is_word()) && lx.speech_verb(&lower[m.tok_end]).is_some()),
+            any(&|m| {
+                toks.get(m.tok_end()).is_some_and(|t| t.is_word()) && lx.speech_verb(&lower[m.tok_end()]).is_some()
+            }),
         ),
         ("locative_before", any(&|m| before(m).is_some_and(|w| lx.classes.locatives.contains(w)))),
         ("the_before", any(&|m| before(m) == Some("the"))),
-        ("all_sentence_initial", all(&|m| masks.sentence_start[m.tok])),
-        ("all_in_headline", all(&|m| masks.title_line[m.tok])),
-        ("possessive", any(&|m| toks[m.tok_end - 1].possessive())),
+        ("all_sentence_initial", all(&|m| masks.sentence_start[m.tok()])),
+        ("all_in_headline", all(&|m| masks.title_line[m.tok()])),
+        ("possessive", any(&|m| toks[m.tok_end() - 1].possessive())),
         ("in_before", any(&|m| before(m) == Some("in"))),
-        ("role_of_before", any(&|m| role_of_before(ctx, lx, m.tok))),
-        ("role_after", any(&|m| role_after(ctx, lx, m.tok_end))),
-        ("listed_with_places", any(&|m| coordinated_with_place(ctx.text, toks, lower, m.tok, m.tok_end, lx))),
+        ("role_of_before", any(&|m| role_of_before(ctx, lx, m.tok()))),
+        ("role_after", any(&|m| role_after(ctx, lx, m.tok_end()))),
+        ("listed_with_places", any(&|m| coordinated_with_place(ctx.text, toks, lower, m.tok(), m.tok_end(), lx))),
         (
             "preposition_before",
             any(&|m| before(m).is_some_and(|w| matches!(w, "at" | "for" | "by" | "with" | "from" | "of"))),

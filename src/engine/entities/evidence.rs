@@ -83,12 +83,12 @@ pub(super) fn listed_with_people(
 pub(super) fn listed_people_words(inp: &Context, lx: &Lexicon, cands: &[Cand]) -> FxHashSet<String> {
     let (text, toks, lower) = (inp.text, inp.tokens, inp.lower);
     let mut out = FxHashSet::default();
-    for c in cands.iter().filter(|c| c.t1 == c.t0 + 1 && c.kind.is_none() && !c.quoted && !c.headline) {
-        let w = lower[c.t0].as_str();
-        if !is_acronym(toks[c.t0].text(text))
+    for c in cands.iter().filter(|c| c.t1() == c.t0() + 1 && c.kind.is_none() && !c.quoted && !c.headline) {
+        let w = lower[c.t0()].as_str();
+        if !is_acronym(toks[c.t0()].text(text))
             && (!lx.is_common_word(w) || given_name(w, lx))
             && listable_as_person(w, lx)
-            && listed_with_people(text, toks, lower, c.t0, c.t1, lx)
+            && listed_with_people(text, toks, lower, c.t0(), c.t1(), lx)
         {
             out.insert(w.to_string());
         }
@@ -195,12 +195,12 @@ pub(super) fn person_evidence(
         return true;
     }
     // "Florida-based Republican": a place-derived description.
-    if lower[c.t0].ends_with("-based") {
+    if lower[c.t0()].ends_with("-based") {
         return false;
     }
     let role = role_before(text, toks, lower, c, lx);
-    let speaks = toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some());
-    let context = role || speaks || age_after(text, toks, lower, c.t1);
+    let speaks = toks.get(c.t1()).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1()]).is_some());
+    let context = role || speaks || age_after(text, toks, lower, c.t1());
     match thing_in_name(lower, c, lx) {
         Some(outweighs) => !outweighs && context,
         None if ends_in_known_place(text, toks, c, lx) => role || speaks,
@@ -219,13 +219,13 @@ pub(super) fn role_before(text: &str, toks: &[Token], lower: &Lower, c: &Cand, l
         let w = lower[k].as_str();
         lx.speech_verb(w).is_some() && !w.ends_with("ing") && !lx.classes.listener_verbs.contains(w)
     };
-    let direct = c.t0 > 0
-        && ((toks[c.t0 - 1].is_word() && (role_at(c.t0 - 1) || speech_before(c.t0 - 1)))
-            || (c.t0 > 1 && toks[c.t0 - 1].text(text) == "," && role_at(c.t0 - 2)));
-    let appositive = c.t0 > 2
-        && toks[c.t0 - 1].text(text) == ","
-        && toks.get(c.t1).is_some_and(|t| matches!(t.text(text), "," | "."))
-        && (c.t0.saturating_sub(6)..c.t0 - 1)
+    let direct = c.t0() > 0
+        && ((toks[c.t0() - 1].is_word() && (role_at(c.t0() - 1) || speech_before(c.t0() - 1)))
+            || (c.t0() > 1 && toks[c.t0() - 1].text(text) == "," && role_at(c.t0() - 2)));
+    let appositive = c.t0() > 2
+        && toks[c.t0() - 1].text(text) == ","
+        && toks.get(c.t1()).is_some_and(|t| matches!(t.text(text), "," | "."))
+        && (c.t0().saturating_sub(6)..c.t0() - 1)
             .rev()
             .take_while(|&k| toks[k].is_word())
             .any(|k| role_at(k) && k > 0 && lx.classes.possessive_determiners.contains(lower[k - 1].as_str()));
@@ -280,11 +280,11 @@ pub(super) fn market_move_after(text: &str, toks: &[Token], lower: &Lower, t1: u
 pub(super) fn business_names(inp: &Context, lx: &Lexicon, cands: &[Cand]) -> FxHashSet<String> {
     let (text, toks, lower) = (inp.text, inp.tokens, inp.lower);
     let mut out = FxHashSet::default();
-    for c in cands.iter().filter(|c| c.kind.is_none() && c.t1 - c.t0 >= 2 && !c.quoted) {
-        if business_context(toks, lower, c.t0, c.t1, lx) {
-            out.insert(key(&span_text(text, toks, c.t0, c.t1)));
+    for c in cands.iter().filter(|c| c.kind.is_none() && c.t1() - c.t0() >= 2 && !c.quoted) {
+        if business_context(toks, lower, c.t0(), c.t1(), lx) {
+            out.insert(key(&span_text(text, toks, c.t0(), c.t1())));
             // "analysts at Kessel Brandt and Marlow Pritchard": the list too.
-            for (a, b) in listed_with(text, toks, c.t0, c.t1).into_iter().filter(|&(a, b)| b - a >= 2) {
+            for (a, b) in listed_with(text, toks, c.t0(), c.t1()).into_iter().filter(|&(a, b)| b - a >= 2) {
                 out.insert(key(&span_text(text, toks, a, b)));
             }
         }
@@ -325,21 +325,21 @@ fn thing_in_name(lower: &Lower, c: &Cand, lx: &Lexicon) -> Option<bool> {
             || lx.event_words.contains(w)
             || lx.document_words.contains(w)
     };
-    let from = if lx.first_names.contains_key(lower[c.t0].as_str()) { c.t0 + 1 } else { c.t0 };
-    if !(from..c.t1).any(|k| thing(lower[k].as_str())) {
+    let from = if lx.first_names.contains_key(lower[c.t0()].as_str()) { c.t0() + 1 } else { c.t0() };
+    if !(from..c.t1()).any(|k| thing(lower[k].as_str())) {
         return None;
     }
-    let head = lower[c.t1 - 1].as_str();
+    let head = lower[c.t1() - 1].as_str();
     Some(lx.org_words.contains(head) || lx.place_words.contains(head) || lx.event_words.contains(head))
 }
 
 /// "AM New York": a name of three words or more ending in a known place of
 /// two words or more.
 fn ends_in_known_place(text: &str, toks: &[Token], c: &Cand, lx: &Lexicon) -> bool {
-    let n = c.t1 - c.t0;
+    let n = c.t1() - c.t0();
     n >= 3
         && (2..n).any(|k| {
-            let tail = key(&span_text(text, toks, c.t1 - k, c.t1));
+            let tail = key(&span_text(text, toks, c.t1() - k, c.t1()));
             lx.places.contains_key(&tail) || lx.country_index.contains_key(&tail)
         })
 }
@@ -347,7 +347,7 @@ fn ends_in_known_place(text: &str, toks: &[Token], c: &Cand, lx: &Lexicon) -> bo
 /// "Langley SkyTrain", "Metro TransLink": a word with a capital inside that
 /// is no surname form ("McKay", "DeSantis", "LeBlanc") is a brand.
 fn brand_word(text: &str, toks: &[Token], c: &Cand) -> bool {
-    (c.t0..c.t1).any(|k| {
+    (c.t0()..c.t1()).any(|k| {
         let w = toks[k].text(text);
         let inner = w.char_indices().skip(1).find(|(_, ch)| ch.is_uppercase()).map(|(i, _)| i);
         inner.is_some_and(|i| {
@@ -374,9 +374,9 @@ fn name_form_is_personal(
     seen_lower: &FxHashSet<&str>,
 ) -> bool {
     let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
-    let (first, last) = (lower[c.t0].as_str(), lower[c.t1 - 1].as_str());
+    let (first, last) = (lower[c.t0()].as_str(), lower[c.t1() - 1].as_str());
     let word_pair = lx.is_common_word(first) && lx.is_common_word(last) && !lx.surnames.contains(last);
-    let of_name = (c.t0..c.t1).any(|k| matches!(lower[k].as_str(), "of" | "for"));
+    let of_name = (c.t0()..c.t1()).any(|k| matches!(lower[k].as_str(), "of" | "for"));
     let nationality = lx.adjectives.contains(first) || lx.demonym_index.contains_key(first);
     if lx.first_names.contains_key(first) && !is_place(first) && !word_pair && !of_name && !nationality {
         return true;
@@ -384,10 +384,10 @@ fn name_form_is_personal(
     if first.contains('-') && first.split('-').all(|p| p.len() >= 2 && given_name(p, lx)) {
         return true;
     }
-    if c.t1 - c.t0 == 2 && korean_name(toks[c.t0].text(text), toks[c.t0 + 1].text(text)) {
+    if c.t1() - c.t0() == 2 && korean_name(toks[c.t0()].text(text), toks[c.t0() + 1].text(text)) {
         return true;
     }
-    let initial = (c.t0..c.t1 - 1).any(|k| {
+    let initial = (c.t0()..c.t1() - 1).any(|k| {
         let w = toks[k].text(text);
         toks[k].is_word() && w.chars().count() == 1 && w.chars().all(char::is_uppercase)
     });
@@ -420,13 +420,13 @@ fn korean_name(family: &str, given: &str) -> bool {
 pub(super) fn person_words(inp: &Context, lx: &Lexicon, lower: &Lower, cands: &[Cand]) -> FxHashSet<String> {
     let toks = inp.tokens;
     let mut out = FxHashSet::default();
-    for c in cands.iter().filter(|c| c.t1 == c.t0 + 1 && !c.quoted && !c.headline) {
-        let w = lower[c.t0].as_str();
-        let titled = c.kind == Some(EntityKind::Person) && !c.titles.is_empty();
+    for c in cands.iter().filter(|c| c.t1() == c.t0() + 1 && !c.quoted && !c.headline) {
+        let w = lower[c.t0()].as_str();
+        let titled = c.kind == Some(EntityKind::Person) && c.title().is_some();
         let speaks = c.kind.is_none()
-            && followed_by_speech(toks, lower, c.t0, c.t1, lx)
+            && followed_by_speech(toks, lower, c.t0(), c.t1(), lx)
             && !plural_common_noun(w, lx)
-            && !is_acronym(toks[c.t0].text(inp.text));
+            && !is_acronym(toks[c.t0()].text(inp.text));
         if (titled || speaks)
             && !lx.function_words.contains(w)
             && !lx.places.contains_key(w)

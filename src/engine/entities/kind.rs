@@ -11,16 +11,16 @@ pub(super) enum Choice {
     Kind(EntityKind, &'static str),
     /// No name after all.
     NotAName(&'static str),
-    /// A lone word (this candidate, or the name after a role word), decided
-    /// with the other lone words.
-    Lone(Cand, String, &'static str),
+    /// A lone word (this candidate, or the name after a role word made
+    /// from it), decided with the other lone words.
+    Lone(Option<Cand>, &'static str),
 }
 
 /// The kind of a full name: its head word, the lexicons, then (for two to
 /// four words) the context and the name's form.
 pub(super) fn full_name(l: &Linker, n: &Name) -> Choice {
     let (lx, c) = (l.lx, n.cand);
-    let raw = l.ctx.tokens[c.t0].text(l.ctx.text);
+    let raw = l.ctx.tokens[c.t0()].text(l.ctx.text);
     if let Some(kind) = head_word_kind(l, n) {
         if kind == EntityKind::Place && person_named_like_a_place(l, n) {
             return Choice::Kind(EntityKind::Person, "kind.person_by_evidence");
@@ -41,7 +41,7 @@ pub(super) fn full_name(l: &Linker, n: &Name) -> Choice {
     } else if n.len == 1 {
         // A lone capitalized word: a surname of someone named, or decided
         // after all full names are known.
-        Choice::Lone(c.clone(), n.key.clone(), "defer.lone_word")
+        Choice::Lone(None, "defer.lone_word")
     } else {
         Choice::Kind(EntityKind::Other, "kind.long_name_other")
     }
@@ -55,14 +55,14 @@ fn head_word_kind(l: &Linker, n: &Name) -> Option<EntityKind> {
     if n.len < 2 {
         return None;
     }
-    let of_head = (c.t0..c.t1)
+    let of_head = (c.t0()..c.t1())
         .find(|&k| matches!(lower[k].as_str(), "of" | "for"))
-        .filter(|&k| k > c.t0)
+        .filter(|&k| k > c.t0())
         .and_then(|k| head_kind(&lower[k - 1], lx));
     of_head
-        .or_else(|| head_kind(&lower[c.t1 - 1], lx))
-        .or_else(|| place_prefix(&lower[c.t0], lx))
-        .or_else(|| lx.classes.storm_words.contains(lower[c.t1 - 2].as_str()).then_some(EntityKind::Event))
+        .or_else(|| head_kind(&lower[c.t1() - 1], lx))
+        .or_else(|| place_prefix(&lower[c.t0()], lx))
+        .or_else(|| lx.classes.storm_words.contains(lower[c.t1() - 2].as_str()).then_some(EntityKind::Event))
 }
 
 /// "union president Lena Park", "Glen Atwood, 61,": a given name and one
@@ -70,18 +70,18 @@ fn head_word_kind(l: &Linker, n: &Name) -> Option<EntityKind> {
 /// when a role comes before, a speech verb or an age after.
 fn person_named_like_a_place(l: &Linker, n: &Name) -> bool {
     let (text, toks, lower, c) = (l.ctx.text, l.ctx.tokens, l.ctx.lower, n.cand);
-    let speaks = toks.get(c.t1).is_some_and(|t| t.is_word() && l.lx.speech_verb(&lower[c.t1]).is_some());
+    let speaks = toks.get(c.t1()).is_some_and(|t| t.is_word() && l.lx.speech_verb(&lower[c.t1()]).is_some());
     n.len == 2
-        && given_name(&lower[c.t0], l.lx)
-        && (speaks || role_before(text, toks, lower, c, l.lx) || age_after(text, toks, lower, c.t1))
+        && given_name(&lower[c.t0()], l.lx)
+        && (speaks || role_before(text, toks, lower, c, l.lx) || age_after(text, toks, lower, c.t1()))
 }
 
 /// "Bill C-90", "Bill 21": a bill by its number, not a man named Bill.
 fn bill_number(l: &Linker, n: &Name) -> bool {
     let (text, toks, c) = (l.ctx.text, l.ctx.tokens, n.cand);
     n.len >= 2
-        && l.ctx.lower[c.t0] == "bill"
-        && (c.t0 + 1..c.t1).any(|k| toks[k].text(text).chars().any(|ch| ch.is_ascii_digit()))
+        && l.ctx.lower[c.t0()] == "bill"
+        && (c.t0() + 1..c.t1()).any(|k| toks[k].text(text).chars().any(|ch| ch.is_ascii_digit()))
 }
 
 /// Two to four words with no head word: a place by its context, a region
@@ -89,50 +89,47 @@ fn bill_number(l: &Linker, n: &Name) -> bool {
 /// everyday words capitalized for emphasis, else an organization.
 fn short_name(l: &Linker, n: &Name) -> Choice {
     let (text, toks, lower, lx, c) = (l.ctx.text, l.ctx.tokens, l.ctx.lower, l.lx, n.cand);
-    let first = lower[c.t0].as_str();
+    let first = lower[c.t0()].as_str();
     // Sentence-initial role word before a name: "Agronomist Yuki Tanabe".
     if c.sentence_initial
         && n.len >= 3
         && !lx.first_names.contains_key(first)
-        && lx.first_names.contains_key(lower[c.t0 + 1].as_str())
+        && lx.first_names.contains_key(lower[c.t0() + 1].as_str())
     {
-        let name = Cand {
-            t0: c.t0 + 1,
-            sentence_initial: false,
-            kind: Some(EntityKind::Person),
-            origin: "spot.role_word_opens_sentence",
-            ..c.clone()
-        };
-        let name_key = key(&span_text(text, toks, c.t0 + 1, c.t1));
-        return Choice::Lone(name, name_key, "spot.role_word_opens_sentence");
+        let mut name = c.clone();
+        name.set_t0(c.t0() + 1);
+        name.sentence_initial = false;
+        name.kind = Some(EntityKind::Person);
+        name.origin = "spot.role_word_opens_sentence";
+        return Choice::Lone(Some(name), "spot.role_word_opens_sentence");
     }
     let no_given_name = !lx.first_names.contains_key(first);
     // ("foreign minister Pak Sun-hi, ...": a role before makes a person.)
-    let role_before = c.t0 > 0 && toks[c.t0 - 1].is_word() && lx.titles.contains(lower[c.t0 - 1].as_str());
-    let in_place = place_context(toks, lower, c.t0, lx);
-    let coordinated = || coordinated_with_place(text, toks, lower, c.t0, c.t1, lx);
-    let listed_with_person = || listed_with_people(text, toks, lower, c.t0, c.t1, lx);
-    if (no_given_name || in_place && comma_place_after(text, toks, lower, c.t1, lx))
+    let role_before = c.t0() > 0 && toks[c.t0() - 1].is_word() && lx.titles.contains(lower[c.t0() - 1].as_str());
+    let in_place = place_context(toks, lower, c.t0(), lx);
+    let coordinated = || coordinated_with_place(text, toks, lower, c.t0(), c.t1(), lx);
+    let listed_with_person = || listed_with_people(text, toks, lower, c.t0(), c.t1(), lx);
+    if (no_given_name || in_place && comma_place_after(text, toks, lower, c.t1(), lx))
         && !role_before
         && (in_place || coordinated())
     {
         return Choice::Kind(EntityKind::Place, "kind.place_by_context");
     }
     if lx.classes.region_words.contains(first) && {
-        let rest = key(&span_text(text, toks, c.t0 + 1, c.t1));
+        let rest = key(&span_text(text, toks, c.t0() + 1, c.t1()));
         lx.places.contains_key(&rest) || lx.country_index.contains_key(&rest)
     } {
         return Choice::Kind(EntityKind::Place, "kind.region_of_known_place");
     }
-    let last = lower[c.t1 - 1].as_str();
-    if organization_apposition(text, toks, lower, c.t1, lx) {
+    let last = lower[c.t1() - 1].as_str();
+    if organization_apposition(text, toks, lower, c.t1(), lx) {
         return Choice::Kind(EntityKind::Organization, "kind.organization_by_apposition");
     }
     if !role_before && l.business_names.contains(&n.key) {
         // "analysts at Marlow Pritchard", "Kessel Brandt shares fell".
         return Choice::Kind(EntityKind::Organization, "kind.organization_by_business_context");
     }
-    if !lx.first_names.contains_key(first) && market_move_after(text, toks, lower, c.t1, lx) {
+    if !lx.first_names.contains_key(first) && market_move_after(text, toks, lower, c.t1(), lx) {
         // "Japan's Kobari fell 2 per cent": a stock index.
         return Choice::Kind(EntityKind::Other, "kind.index_by_market_move");
     }
@@ -148,8 +145,8 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
     if !lx.is_common_word(first) && !lx.places.contains_key(first) && listed_with_person() {
         return Choice::Kind(EntityKind::Person, "kind.person_listed_with_people");
     }
-    if !raw_has_digit(toks[c.t1 - 1].text(text))
-        && (c.t0..c.t1).all(|k| !toks[k].is_word() || l.seen_lower.contains(lower[k].as_str()))
+    if !raw_has_digit(toks[c.t1() - 1].text(text))
+        && (c.t0()..c.t1()).all(|k| !toks[k].is_word() || l.seen_lower.contains(lower[k].as_str()))
     {
         // Every word is used lowercase elsewhere ("a Water Plan that ...").
         return Choice::NotAName("reject.everyday_words_capitalized");
@@ -164,31 +161,32 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
 pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
     let (ctx, lx, c, word) = (p.linker.ctx, p.linker.lx, w.cand, w.word);
     let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
-    let raw = toks[c.t0].text(text);
+    let raw = toks[c.t0()].text(text);
     let common = lx.is_common_word(word);
     // "Image: Kvarnholm": a caption credits a person (a photographer, an
     // uploader) unless the name is an abbreviation or a known place.
-    let credited = c.t0 >= 2
-        && toks[c.t0 - 1].text(text) == ":"
-        && lx.classes.photo_labels.contains(lower[c.t0 - 2].as_str())
+    let credited = c.t0() >= 2
+        && toks[c.t0() - 1].text(text) == ":"
+        && lx.classes.photo_labels.contains(lower[c.t0() - 2].as_str())
         && !is_acronym(raw)
         && !lx.places.contains_key(word)
         && !lx.country_index.contains_key(word);
     let camel = raw.chars().skip(1).any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
-    let speaks = followed_by_speech(toks, lower, c.t0, c.t1, lx) && !plural_common_noun(word, lx) && !is_acronym(raw);
+    let speaks =
+        followed_by_speech(toks, lower, c.t0(), c.t1(), lx) && !plural_common_noun(word, lx) && !is_acronym(raw);
     if credited {
         Choice::Kind(EntityKind::Person, "kind.person_credited_in_caption")
-    } else if c.kind.is_none() && organization_apposition(text, toks, lower, c.t1, lx) {
+    } else if c.kind.is_none() && organization_apposition(text, toks, lower, c.t1(), lx) {
         Choice::Kind(EntityKind::Organization, "kind.organization_by_apposition")
     } else if camel && c.kind.is_none() {
         // "YouTube", "TransLink": brands and organizations.
         Choice::Kind(EntityKind::Organization, "kind.camel_case_brand")
     } else if c.kind == Some(EntityKind::Person) || speaks || p.linker.person_words.contains(word) {
         Choice::Kind(EntityKind::Person, "kind.person_titled_or_speaking")
-    } else if c.kind.is_none() && !given_name(word, lx) && market_move_after(text, toks, lower, c.t1, lx) {
+    } else if c.kind.is_none() && !given_name(word, lx) && market_move_after(text, toks, lower, c.t1(), lx) {
         // "the Nikkei lost 1.5 per cent": a stock index.
         Choice::Kind(EntityKind::Other, "kind.index_by_market_move")
-    } else if age_after(text, toks, lower, c.t1) && !is_acronym(raw) && !common {
+    } else if age_after(text, toks, lower, c.t1()) && !is_acronym(raw) && !common {
         // "Siti, 14, said": a person named once, by one name, with an age.
         Choice::Kind(EntityKind::Person, "kind.person_by_age")
     } else if c.kind.is_none() && p.linker.listed_people.contains(word) {
@@ -197,8 +195,8 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         Choice::Kind(EntityKind::Person, "kind.person_listed_with_people")
     } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
         Choice::Kind(EntityKind::Place, "kind.known_place")
-    } else if (place_context(toks, lower, c.t0, lx) && (!common || name_word(word, lx) || p.cap_count(word) >= 2))
-        || toks.get(c.t1).is_some_and(|t| t.text(text).starts_with("-based"))
+    } else if (place_context(toks, lower, c.t0(), lx) && (!common || name_word(word, lx) || p.cap_count(word) >= 2))
+        || toks.get(c.t1()).is_some_and(|t| t.text(text).starts_with("-based"))
     {
         // "in Westbrook", "the village of Cressley": a place by its context.
         Choice::Kind(EntityKind::Place, "kind.place_by_context")
@@ -206,13 +204,13 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         && !c.sentence_initial
         && !p.linker.seen_lower.contains(word)
         && name_word(word, lx)
-        && (!toks[c.t0].possessive() || !next_cap(toks, c.t0))
+        && (!toks[c.t0()].possessive() || !next_cap(toks, c.t0()))
     {
         // A known given name or surname, or a surname by its form
         // ("Dravoski"), capitalized mid-sentence and never used as a word;
         // after "the", a publication or another organization ("told the
         // Ledger").
-        if c.t0 > 0 && lower[c.t0 - 1] == "the" && c.kind.is_none() {
+        if c.t0() > 0 && lower[c.t0() - 1] == "the" && c.kind.is_none() {
             return Choice::Kind(EntityKind::Organization, "kind.organization_name_after_the");
         }
         Choice::Kind(EntityKind::Person, "kind.person_by_name_form")
@@ -226,9 +224,10 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
 fn lone_thing(p: &LonePass, w: &Lone, common: bool) -> Choice {
     let (ctx, lx, c, word) = (p.linker.ctx, p.linker.lx, w.cand, w.word);
     let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
-    let raw = toks[c.t0].text(text);
+    let raw = toks[c.t0()].text(text);
     if c.kind.is_none()
-        && (coordinated_with_place(text, toks, lower, c.t0, c.t1, lx) || comma_place_after(text, toks, lower, c.t1, lx))
+        && (coordinated_with_place(text, toks, lower, c.t0(), c.t1(), lx)
+            || comma_place_after(text, toks, lower, c.t1(), lx))
     {
         Choice::Kind(EntityKind::Place, "kind.place_listed_with_places")
     } else if is_acronym(raw) || p.cap_count(word) >= 2 {
@@ -237,7 +236,7 @@ fn lone_thing(p: &LonePass, w: &Lone, common: bool) -> Choice {
     } else if common && lx.org_words.contains(word) && !c.sentence_initial {
         // "Congress", "Parliament": an institution by its head word.
         Choice::Kind(EntityKind::Organization, "kind.institution_by_head_word")
-    } else if common && !(c.t0 > 0 && lx.classes.name_introducers.contains(lower[c.t0 - 1].as_str())) {
+    } else if common && !(c.t0() > 0 && lx.classes.name_introducers.contains(lower[c.t0() - 1].as_str())) {
         // An everyday word capitalized once, for emphasis ("a state of
         // Peace"); after "the", a possessive, a preposition of place or a
         // naming verb it may be a name ("the Times", "a drink called Thunder").

@@ -14,8 +14,12 @@ pub(super) struct Linker<'c, 'a> {
     pub(super) by_key: FxHashMap<String, usize>,
     /// Acronyms defined in brackets after a full name -> its entity.
     pub(super) acronym_of: FxHashMap<String, usize>,
-    /// Lone words, decided once every full name is known.
-    pub(super) pending: Vec<(Cand, String)>,
+    /// Lone words, decided once every full name is known: candidate
+    /// indices (4 bytes each, not a copy of the candidate and its key).
+    pub(super) pending: Vec<u32>,
+    /// Lone words made from a candidate (the name after a role word), by
+    /// its index: they stand for it.
+    pub(super) made: Vec<(u32, Cand)>,
     /// Acronyms defined by a lowercase phrase ("peacekeeping operations
     /// (PKO)"): concepts, not named things.
     pub(super) concept_acronyms: FxHashSet<String>,
@@ -30,6 +34,8 @@ pub(super) struct Linker<'c, 'a> {
 /// One candidate as the full-name rules see it.
 pub(super) struct Name<'n> {
     pub(super) cand: &'n Cand,
+    /// Its index among the candidates.
+    pub(super) at: usize,
     pub(super) text: String,
     pub(super) key: String,
     /// Its number of tokens.
@@ -76,14 +82,15 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
         by_key: FxHashMap::default(),
         acronym_of: FxHashMap::default(),
         pending: Vec::new(),
+        made: Vec::new(),
         concept_acronyms: lowercase_defined_acronyms(ctx.text, ctx.tokens),
         person_words: person_words(ctx, lx, ctx.lower, &cands),
         listed_people: listed_people_words(ctx, lx, &cands),
         business_names: business_names(ctx, lx, &cands),
     };
-    for c in &cands {
-        if let Some((g0, g1)) = c.given {
-            fire(ctx.tokens, "link.name_written_apart", c.t0, c.t1);
+    for (at, c) in cands.iter().enumerate() {
+        if let Some((g0, g1)) = c.given() {
+            fire(ctx.tokens, "link.name_written_apart", c.t0(), c.t1());
             let l = &mut linker;
             inverted_person(
                 &mut l.ents,
@@ -98,19 +105,38 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
             );
             continue;
         }
-        let name = linker.name(c);
+        let name = linker.name(c, at);
         if let Some((rule, _)) = FULL_NAME_RULES.iter().find(|(_, decide)| decide(&mut linker, &name)) {
-            fire(ctx.tokens, rule, c.t0, c.t1);
+            fire(ctx.tokens, rule, c.t0(), c.t1());
         }
     }
-    drop(cands);
+    let mut lone_words = cands;
+    keep_lone_words(&mut lone_words, &std::mem::take(&mut linker.pending), std::mem::take(&mut linker.made));
     let merged_away = merge_surname_variants(&mut linker.ents, lx, &mut linker.by_key);
     merge_misspelt_names(&mut linker.ents, &mut linker.by_key);
-    lone::decide_all(&mut linker, &merged_away);
+    lone::decide_all(&mut linker, &merged_away, &lone_words);
+    drop(lone_words);
     let mut ents = linker.ents;
     link_name_prefixes(&mut ents);
     link_descriptor_names(&mut ents, lx);
     ents
+}
+
+/// Keeps only the lone words of `cands` (the others are decided), in the
+/// order they were deferred, `made` ones in place of their candidates:
+/// moved to the front, the rest of the room given back.
+fn keep_lone_words(cands: &mut Vec<Cand>, pending: &[u32], made: Vec<(u32, Cand)>) {
+    let mut made = made.into_iter().peekable();
+    for (j, &at) in pending.iter().enumerate() {
+        // (Deferred at most once each, in candidate order: `at >= j`, and
+        // what lies at `j` now is decided.)
+        match made.next_if(|(m, _)| *m == at) {
+            Some((_, c)) => cands[j] = c,
+            None => cands.swap(j, at as usize),
+        }
+    }
+    cands.truncate(pending.len());
+    cands.shrink_to_fit();
 }
 
 /// The aliases that depend on kinds (epithets, "the <head word>", roles),
@@ -118,21 +144,22 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
 pub(super) fn finish_aliases(ctx: &Context, lx: &Lexicon, ents: &mut Entities) {
     descriptive_aliases(ctx, lx, ents);
     role_aliases(ctx, lx, ents);
-    ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
-    ents.mentions.dedup_by_key(|m| m.span);
+    ents.mentions.sort_by_key(|m| (m.span().start, m.span().end));
+    ents.mentions.dedup_by_key(|m| m.span());
 }
 
 impl Linker<'_, '_> {
     /// The candidate as the rules see it.
-    fn name<'n>(&self, c: &'n Cand) -> Name<'n> {
+    fn name<'n>(&self, c: &'n Cand, at: usize) -> Name<'n> {
         let toks = self.ctx.tokens;
-        let text = span_text(self.ctx.text, toks, c.t0, c.t1);
-        let span = Span::new(toks[c.t0].start(), toks[c.t1 - 1].end());
+        let text = span_text(self.ctx.text, toks, c.t0(), c.t1());
+        let span = Span::new(toks[c.t0()].start(), toks[c.t1() - 1].end());
         Name {
             cand: c,
+            at,
             key: key(&text),
             text,
-            len: c.t1 - c.t0,
+            len: c.t1() - c.t0(),
             in_dateline: self.ctx.meta.dateline.is_some_and(|d| d.contains(span)),
         }
     }
@@ -140,8 +167,16 @@ impl Linker<'_, '_> {
     /// Records a mention of entity `id` over the candidate.
     pub(super) fn mention(&mut self, c: &Cand, id: usize, form: MentionForm) {
         let toks = self.ctx.tokens;
-        let span = Span::new(toks[c.t0].start(), toks[c.t1 - 1].end());
-        self.ents.mentions.push(Found { span, entity: id, form, tok: c.t0, tok_end: c.t1 });
+        let span = Span::new(toks[c.t0()].start(), toks[c.t1() - 1].end());
+        self.ents.mentions.push(Found::new(span, id, form, c.t0(), c.t1()));
+    }
+
+    /// Defers candidate `at` as a lone word, or the lone word `made` from it.
+    pub(super) fn defer(&mut self, at: usize, made: Option<Cand>) {
+        self.pending.push(at as u32);
+        if let Some(c) = made {
+            self.made.push((at as u32, c));
+        }
     }
 
     /// The entity named by `key`, made (of `kind`, named `name`) if new.
@@ -174,7 +209,7 @@ fn capital_for_government(l: &mut Linker, n: &Name) -> bool {
         return false;
     }
     let Some(&country) = l.lx.capital_index.get(&n.key) else { return false };
-    let before = n.cand.t0.checked_sub(1).map(|k| l.ctx.lower[k].as_str()).unwrap_or("");
+    let before = n.cand.t0().checked_sub(1).map(|k| l.ctx.lower[k].as_str()).unwrap_or("");
     let locative = l.lx.classes.locatives.contains(before);
     let country_key = key(l.lx.countries[country].name);
     match (locative, l.by_key.get(&country_key)) {
@@ -217,11 +252,11 @@ fn known_to_lexicon(l: &mut Linker, n: &Name) -> bool {
 fn place_by_other_name(l: &mut Linker, n: &Name) -> bool {
     let Some((main, abbreviation)) = l.lx.place_aliases.get(&n.key) else { return false };
     let (text, toks, c) = (l.ctx.text, l.ctx.tokens, n.cand);
-    let after_comma = c.t0 > 0 && toks[c.t0 - 1].text(text) == ",";
-    let after_preposition = c.t0 > 0
-        && l.lx.classes.place_prepositions.contains(l.ctx.lower[c.t0 - 1].as_str())
+    let after_comma = c.t0() > 0 && toks[c.t0() - 1].text(text) == ",";
+    let after_preposition = c.t0() > 0
+        && l.lx.classes.place_prepositions.contains(l.ctx.lower[c.t0() - 1].as_str())
         && !l.lx.classes.word_abbreviations.contains(n.key.as_str());
-    let period = text[toks[c.t1 - 1].end()..].starts_with('.');
+    let period = text[toks[c.t1() - 1].end()..].starts_with('.');
     let placed = (after_comma || after_preposition) && period;
     if *abbreviation && !placed {
         return false;
@@ -229,7 +264,7 @@ fn place_by_other_name(l: &mut Linker, n: &Name) -> bool {
     let rule = if *abbreviation { "link.place_by_abbreviation" } else { "link.place_by_other_name" };
     if *abbreviation {
         // (Named by the place's own name, "California", not "Calif.".)
-        fire(toks, rule, c.t0, c.t1);
+        fire(toks, rule, c.t0(), c.t1());
     }
     let id = l.entity_for(key(main), EntityKind::Place, main.to_string(), rule);
     l.by_key.insert(n.key.clone(), id);
@@ -239,7 +274,7 @@ fn place_by_other_name(l: &mut Linker, n: &Name) -> bool {
 
 /// An acronym defined earlier in brackets after a full name.
 fn defined_acronym(l: &mut Linker, n: &Name) -> bool {
-    let raw = l.ctx.tokens[n.cand.t0].text(l.ctx.text);
+    let raw = l.ctx.tokens[n.cand.t0()].text(l.ctx.text);
     let Some(&id) = l.acronym_of.get(&n.key).filter(|_| n.len == 1 && is_acronym(raw)) else { return false };
     l.by_key.insert(n.key.clone(), id);
     l.mention(n.cand, id, MentionForm::Alias);
@@ -249,7 +284,7 @@ fn defined_acronym(l: &mut Linker, n: &Name) -> bool {
 /// An acronym matching the initials of a thing named before ("UN" after
 /// "United Nations").
 fn initials_of_named(l: &mut Linker, n: &Name) -> bool {
-    let raw = l.ctx.tokens[n.cand.t0].text(l.ctx.text);
+    let raw = l.ctx.tokens[n.cand.t0()].text(l.ctx.text);
     if n.len != 1 || !is_acronym(raw) {
         return false;
     }
@@ -270,7 +305,7 @@ fn defer_lone_word(l: &mut Linker, n: &Name) -> bool {
     let c = n.cand;
     let lone = n.len == 1 && !c.quoted && !n.in_dateline && c.kind.is_none_or(|k| k == EntityKind::Person);
     if lone {
-        l.pending.push((c.clone(), n.key.clone()));
+        l.defer(n.at, None);
     }
     lone
 }
@@ -288,10 +323,10 @@ fn shorter_person_name(l: &mut Linker, n: &Name) -> bool {
 /// "the 2010 World Cup" after "the World Cup": an edition of the event.
 fn event_edition(l: &mut Linker, n: &Name) -> bool {
     let (text, toks) = (l.ctx.text, l.ctx.tokens);
-    if n.len < 3 || !is_year(toks[n.cand.t0].text(text)) {
+    if n.len < 3 || !is_year(toks[n.cand.t0()].text(text)) {
         return false;
     }
-    let rest = key(&span_text(text, toks, n.cand.t0 + 1, n.cand.t1));
+    let rest = key(&span_text(text, toks, n.cand.t0() + 1, n.cand.t1()));
     let Some(&id) = l.by_key.get(&rest).filter(|&&id| l.ents.entities[id].kind == EntityKind::Event) else {
         return false;
     };
@@ -308,16 +343,17 @@ fn new_entity(l: &mut Linker, n: &Name) -> bool {
         Some(kind) => (kind, c.origin),
         None => match kind::full_name(l, n) {
             kind::Choice::Kind(kind, rule) => {
-                fire(toks, rule, c.t0, c.t1);
+                fire(toks, rule, c.t0(), c.t1());
                 (kind, rule)
             }
             kind::Choice::NotAName(rule) => {
-                fire(toks, rule, c.t0, c.t1);
+                fire(toks, rule, c.t0(), c.t1());
                 return true;
             }
-            kind::Choice::Lone(cand, key, rule) => {
-                fire(toks, rule, cand.t0, cand.t1);
-                l.pending.push((cand, key));
+            kind::Choice::Lone(made, rule) => {
+                let cand = made.as_ref().unwrap_or(c);
+                fire(toks, rule, cand.t0(), cand.t1());
+                l.defer(n.at, made);
                 return true;
             }
         },
@@ -325,13 +361,13 @@ fn new_entity(l: &mut Linker, n: &Name) -> bool {
     let mut name = n.text.clone();
     if n.in_dateline {
         // "SEOUL--": the place the report was filed from.
-        fire(toks, "kind.dateline_place", c.t0, c.t1);
+        fire(toks, "kind.dateline_place", c.t0(), c.t1());
         kind = EntityKind::Place;
         name = title_case(&name);
     }
-    let first_lower = l.ctx.lower[c.t0].as_str();
+    let first_lower = l.ctx.lower[c.t0()].as_str();
     if c.sentence_initial && n.len == 1 && l.seen_lower.contains(first_lower) {
-        fire(toks, "reject.sentence_initial_word", c.t0, c.t1);
+        fire(toks, "reject.sentence_initial_word", c.t0(), c.t1());
         return true;
     }
     let id = l.ents.add_entity(kind, name, origin);
@@ -348,9 +384,9 @@ fn new_entity(l: &mut Linker, n: &Name) -> bool {
     l.mention(c, id, MentionForm::Name);
     // "Full Name (ABC)": the acronym is an alias.
     let text = l.ctx.text;
-    if let (Some(p), Some(a), Some(q)) = (toks.get(c.t1), toks.get(c.t1 + 1), toks.get(c.t1 + 2)) {
+    if let (Some(p), Some(a), Some(q)) = (toks.get(c.t1()), toks.get(c.t1() + 1), toks.get(c.t1() + 2)) {
         if p.text(text) == "(" && q.text(text) == ")" && is_acronym(a.text(text)) {
-            fire(toks, "link.acronym_defined_after_name", c.t1 + 1, c.t1 + 2);
+            fire(toks, "link.acronym_defined_after_name", c.t1() + 1, c.t1() + 2);
             l.acronym_of.insert(key(a.text(text)), id);
         }
     }
@@ -371,7 +407,7 @@ pub(super) fn inverted_person(
     g0: usize,
     g1: usize,
 ) {
-    let surname = span_text(text, toks, c.t0, c.t1);
+    let surname = span_text(text, toks, c.t0(), c.t1());
     let full = format!("{} {surname}", span_text(text, toks, g0, g1));
     // (By the full name only: "[George W.] Bush" is not "[George H. W.] Bush".)
     let id = match by_key.get(&key(&full)) {
@@ -384,10 +420,10 @@ pub(super) fn inverted_person(
     };
     by_key.insert(key(&full), id);
     by_key.entry(key(&surname)).or_insert(id);
-    let nickname = c.nickname.map(|(a, b)| (a as usize, b as usize, MentionForm::Alias));
-    for (a, b, form) in [(c.t0, c.t1, MentionForm::Name), (g0, g1, MentionForm::Name)].into_iter().chain(nickname) {
+    let nickname = c.nickname().map(|(a, b)| (a as usize, b as usize, MentionForm::Alias));
+    for (a, b, form) in [(c.t0(), c.t1(), MentionForm::Name), (g0, g1, MentionForm::Name)].into_iter().chain(nickname) {
         let span = Span::new(toks[a].start(), toks[b - 1].end());
-        ents.mentions.push(Found { span, entity: id, form, tok: a, tok_end: b });
+        ents.mentions.push(Found::new(span, id, form, a, b));
     }
 }
 

@@ -50,40 +50,46 @@ const LONE_RULES: &[Rule] = &[
     ("kind.new_lone_name", new_lone_name),
 ];
 
-/// Decides every pending lone word, in text order.
-pub(super) fn decide_all(linker: &mut Linker, merged_away: &[usize]) {
-    let pending = std::mem::take(&mut linker.pending);
-    let mut pass = LonePass::new(linker, merged_away, &pending);
-    let toks = pass.linker.ctx.tokens;
-    for (c, word) in &pending {
-        let lone = Lone { cand: c, word, span: Span::new(toks[c.t0].start(), toks[c.t1 - 1].end()) };
+/// Decides every lone word (`pending`), in text order.
+pub(super) fn decide_all(linker: &mut Linker, merged_away: &[usize], pending: &[Cand]) {
+    let (text, toks) = (linker.ctx.text, linker.ctx.tokens);
+    let word_key = |c: &Cand| key(&text[toks[c.t0()].start()..toks[c.t1() - 1].end()]);
+    let mut pass = LonePass::new(linker, merged_away, pending.iter().map(|c| (c, word_key(c))));
+    for c in pending {
+        let word = word_key(c);
+        let lone = Lone { cand: c, word: &word, span: Span::new(toks[c.t0()].start(), toks[c.t1() - 1].end()) };
         if let Some((rule, _)) = LONE_RULES.iter().find(|(_, decide)| decide(&mut pass, &lone)) {
-            fire(toks, rule, c.t0, c.t1);
+            fire(toks, rule, c.t0(), c.t1());
         }
     }
 }
 
 impl<'l, 'c, 'a> LonePass<'l, 'c, 'a> {
-    fn new(linker: &'l mut Linker<'c, 'a>, merged_away: &'l [usize], pending: &[(Cand, String)]) -> Self {
+    /// `pending`: each lone word with its key.
+    fn new<'p>(
+        linker: &'l mut Linker<'c, 'a>,
+        merged_away: &'l [usize],
+        pending: impl Iterator<Item = (&'p Cand, String)>,
+    ) -> Self {
         let mut mention_count: FxHashMap<usize, usize> = FxHashMap::default();
         let mut named_at: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for m in &linker.ents.mentions {
-            *mention_count.entry(m.entity).or_default() += 1;
-            named_at.entry(m.entity).or_default().push(m.span.start);
+            *mention_count.entry(m.entity()).or_default() += 1;
+            named_at.entry(m.entity()).or_default().push(m.span().start);
         }
         named_at.values_mut().for_each(|v| v.sort_unstable());
         let mut cap_count: FxHashMap<String, usize> = FxHashMap::default();
         for (c, k) in pending {
             // (At a sentence start only a word that is no everyday word counts.)
-            if !c.sentence_initial || !linker.lx.is_common_word(k) {
-                *cap_count.entry(k.clone()).or_default() += 1;
+            if !c.sentence_initial || !linker.lx.is_common_word(&k) {
+                *cap_count.entry(k).or_default() += 1;
             }
         }
         LonePass { linker, merged_away, mention_count, named_at, cap_count }
     }
 
     fn mention(&mut self, w: &Lone, id: usize, form: MentionForm) {
-        self.linker.ents.mentions.push(Found { span: w.span, entity: id, form, tok: w.cand.t0, tok_end: w.cand.t1 });
+        self.linker.ents.mentions.push(Found::new(w.span, id, form, w.cand.t0(), w.cand.t1()));
     }
 
     /// How often the word is capitalized mid-sentence.
@@ -144,14 +150,14 @@ fn pick_among_people(p: &mut LonePass, w: &Lone, people: &[usize]) -> Option<usi
     let by_last: Vec<usize> =
         people.iter().copied().filter(|&id| ents.words[id].last().is_some_and(|x| x == w.word)).collect();
     if let [id] = by_last[..] {
-        fire(toks, "link.person_by_surname", w.cand.t0, w.cand.t1);
+        fire(toks, "link.person_by_surname", w.cand.t0(), w.cand.t1());
         return Some(id);
     }
     let count = |id: usize| p.mention_count.get(&id).copied().unwrap_or(0);
     let mut ranked: Vec<(usize, usize)> = people.iter().map(|&id| (count(id), id)).collect();
     ranked.sort_unstable_by(|a, b| b.cmp(a));
     let pick = if ranked.len() >= 2 && ranked[0].0 >= 2 * ranked[1].0.max(1) {
-        fire(toks, "link.principal_person", w.cand.t0, w.cand.t1);
+        fire(toks, "link.principal_person", w.cand.t0(), w.cand.t1());
         Some(ranked[0].1)
     } else {
         let last_before = |id: usize| {
@@ -162,8 +168,8 @@ fn pick_among_people(p: &mut LonePass, w: &Lone, people: &[usize]) -> Option<usi
         fire(
             toks,
             if pick.is_some() { "link.person_named_last" } else { "link.ambiguous_person_left" },
-            w.cand.t0,
-            w.cand.t1,
+            w.cand.t0(),
+            w.cand.t1(),
         );
         pick
     };
@@ -197,7 +203,7 @@ fn event_by_head_word(p: &mut LonePass, w: &Lone) -> bool {
 /// or the word before "of") of the one organization named in full with it.
 fn organization_by_head_word(p: &mut LonePass, w: &Lone) -> bool {
     let c = w.cand;
-    if c.t0 == 0 || p.linker.ctx.lower[c.t0 - 1] != "the" || c.sentence_initial {
+    if c.t0() == 0 || p.linker.ctx.lower[c.t0() - 1] != "the" || c.sentence_initial {
         return false;
     }
     let word = w.word;
@@ -219,7 +225,7 @@ fn thing_by_first_word(p: &mut LonePass, w: &Lone) -> bool {
     let (word, c) = (w.word, w.cand);
     let known_place = lx.places.contains_key(word)
         || lx.country_index.contains_key(word)
-        || comma_place_after(ctx.text, ctx.tokens, ctx.lower, c.t1, lx);
+        || comma_place_after(ctx.text, ctx.tokens, ctx.lower, c.t1(), lx);
     let plain_opener = c.sentence_initial && lx.is_common_word(word);
     let first_word_of = |kind: EntityKind| -> Vec<usize> {
         ents.with_word(word)
@@ -228,7 +234,7 @@ fn thing_by_first_word(p: &mut LonePass, w: &Lone) -> bool {
             .filter(|&id| ents.entities[id].kind == kind && ents.words[id].len() >= 2 && ents.words[id][0] == word)
             .collect()
     };
-    let orgs = if place_context(ctx.tokens, ctx.lower, c.t0, lx) || known_place || plain_opener {
+    let orgs = if place_context(ctx.tokens, ctx.lower, c.t0(), lx) || known_place || plain_opener {
         Vec::new()
     } else {
         first_word_of(EntityKind::Organization)
@@ -257,17 +263,17 @@ fn headline_everyday_word(p: &mut LonePass, w: &Lone) -> bool {
 fn outlet_speaking(p: &mut LonePass, w: &Lone) -> bool {
     let (ctx, lx, c) = (p.linker.ctx, p.linker.lx, w.cand);
     let (toks, lower) = (ctx.tokens, ctx.lower);
-    let outlet = c.t0 > 0
-        && lower[c.t0 - 1] == "the"
-        && toks.get(c.t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1]).is_some())
+    let outlet = c.t0() > 0
+        && lower[c.t0() - 1] == "the"
+        && toks.get(c.t1()).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1()]).is_some())
         && !lx.titles.contains(w.word)
         && !lx.function_words.contains(w.word)
         && !plural_common_noun(w.word, lx)
-        && !is_acronym(toks[c.t0].text(ctx.text));
+        && !is_acronym(toks[c.t0()].text(ctx.text));
     if outlet {
         let id = p.linker.ents.add_entity(
             EntityKind::Organization,
-            span_text(ctx.text, toks, c.t0, c.t1),
+            span_text(ctx.text, toks, c.t0(), c.t1()),
             "kind.outlet_speaking",
         );
         p.linker.by_key.insert(w.word.to_string(), id);
@@ -290,7 +296,7 @@ fn sentence_initial_everyday_word(p: &mut LonePass, w: &Lone) -> bool {
         && lx.is_common_word(word)
         && !lx.surnames.contains(word)
         && !lx.first_names.contains_key(word)
-        && (!followed_by_speech(ctx.tokens, ctx.lower, c.t0, c.t1, lx) || plural_common_noun(word, lx))
+        && (!followed_by_speech(ctx.tokens, ctx.lower, c.t0(), c.t1(), lx) || plural_common_noun(word, lx))
 }
 
 /// A contraction opening a sentence is no name: "Y'all", "Ain't", or one
@@ -310,16 +316,16 @@ fn new_lone_name(p: &mut LonePass, w: &Lone) -> bool {
     let c = w.cand;
     let (kind, origin) = match kind::lone_word(p, w) {
         kind::Choice::Kind(kind, rule) => {
-            fire(toks, rule, c.t0, c.t1);
+            fire(toks, rule, c.t0(), c.t1());
             (kind, rule)
         }
-        kind::Choice::NotAName(rule) | kind::Choice::Lone(_, _, rule) => {
-            fire(toks, rule, c.t0, c.t1);
+        kind::Choice::NotAName(rule) | kind::Choice::Lone(_, rule) => {
+            fire(toks, rule, c.t0(), c.t1());
             return true;
         }
     };
     let l = &mut *p.linker;
-    let id = l.ents.add_entity(kind, span_text(l.ctx.text, toks, c.t0, c.t1), origin);
+    let id = l.ents.add_entity(kind, span_text(l.ctx.text, toks, c.t0(), c.t1()), origin);
     merge_titles(&mut l.ents, id, c);
     if c.gender != Gender::Unknown {
         l.ents.gender[id] = c.gender;

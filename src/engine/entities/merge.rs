@@ -95,8 +95,8 @@ pub(super) fn link_descriptor_names(ents: &mut Entities, lx: &Lexicon) {
         return;
     }
     for m in &mut ents.mentions {
-        if let Some(&s) = remap.get(&m.entity) {
-            m.entity = s;
+        if let Some(&s) = remap.get(&m.entity()) {
+            m.set_entity(s);
             m.form = MentionForm::Alias;
         }
     }
@@ -126,7 +126,7 @@ pub(super) fn merge_misspelt_names(ents: &mut Entities, by_key: &mut FxHashMap<S
         });
         if let Some(b) = target {
             // The spelling named more often stays.
-            let count = |id: usize| ents.mentions.iter().filter(|m| m.entity == id).count();
+            let count = |id: usize| ents.mentions.iter().filter(|m| m.entity() == id).count();
             let (from, to) = if count(a) > count(b) { (b, a) } else { (a, b) };
             fire_entity(ents, "merge.misspelt_name", from);
             moved.insert(from, to);
@@ -161,8 +161,8 @@ pub(super) fn link_name_prefixes(ents: &mut Entities) {
         }
     }
     for m in &mut ents.mentions {
-        if remap[m.entity] != m.entity {
-            m.entity = remap[m.entity];
+        if remap[m.entity()] != m.entity() {
+            m.set_entity(remap[m.entity()]);
             m.form = MentionForm::Alias;
         }
     }

@@ -37,7 +37,7 @@ use evidence::*;
 use link::*;
 use merge::*;
 use registry::*;
-pub use registry::{finish, pronoun_gender, Entities, Found};
+pub use registry::{fill_mentions, finish, pronoun_gender, Entities, Found};
 use spot::*;
 use words::*;
 
@@ -78,7 +78,7 @@ pub fn settle_kinds(
 ) {
     let mut named: Vec<Vec<&Found>> = vec![Vec::new(); ents.entities.len()];
     for m in ents.mentions.iter().filter(|m| m.form != MentionForm::Pronoun) {
-        named[m.entity].push(m);
+        named[m.entity()].push(m);
     }
     let features: Vec<Vec<f64>> =
         (0..ents.entities.len()).map(|id| decide::features(ctx, lexicon, seen_lower, ents, id, &named[id])).collect();
@@ -88,7 +88,7 @@ pub fn settle_kinds(
     if let Some(rows) = rows {
         rows.extend(features.iter().enumerate().map(|(id, f)| {
             let mut names = vec![ents.entities[id].name.clone()];
-            names.extend(named[id].iter().map(|m| m.span.slice(ctx.text).to_string()));
+            names.extend(named[id].iter().map(|m| m.span().slice(ctx.text).to_string()));
             KindRow { names, features: f.clone(), rule_kind: ents.entities[id].kind, sure: sure[id] }
         }));
         return;
@@ -119,8 +119,8 @@ fn fire(tokens: &[Token], rule: &'static str, a: usize, b: usize) {
 /// its first mention).
 fn fire_entity(ents: &Entities, rule: &'static str, id: usize) {
     if crate::engine::trace::enabled() {
-        if let Some(m) = ents.mentions.iter().find(|m| m.entity == id) {
-            crate::engine::trace::fire("entities", rule, m.span);
+        if let Some(m) = ents.mentions.iter().find(|m| m.entity() == id) {
+            crate::engine::trace::fire("entities", rule, m.span());
         }
     }
 }

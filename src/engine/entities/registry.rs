@@ -4,15 +4,58 @@
 use super::*;
 
 /// A mention found in the text, before it is gathered into entities.
+///
+/// 24 bytes (a 5 MB article has 90,000): offsets, token indices and the
+/// entity as `u32`, as token offsets are; read through the methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
-    pub span: Span,
-    pub entity: usize,
-    pub form: MentionForm,
+    start: u32,
+    end: u32,
+    entity: u32,
     /// Index of the first token of the mention.
-    pub tok: usize,
+    tok: u32,
     /// Index one past the last token.
-    pub tok_end: usize,
+    tok_end: u32,
+    pub form: MentionForm,
+}
+
+impl Found {
+    /// A mention of `entity` over `span`, tokens `tok..tok_end`.
+    pub fn new(span: Span, entity: usize, form: MentionForm, tok: usize, tok_end: usize) -> Found {
+        let small = |n: usize| u32::try_from(n).expect("offsets below 4 GiB, as tokens are");
+        Found {
+            start: small(span.start),
+            end: small(span.end),
+            entity: small(entity),
+            tok: small(tok),
+            tok_end: small(tok_end),
+            form,
+        }
+    }
+    /// The mention's byte span.
+    #[inline]
+    pub const fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+    /// The entity it refers to.
+    #[inline]
+    pub const fn entity(&self) -> usize {
+        self.entity as usize
+    }
+    /// Refers it to entity `id` instead.
+    pub fn set_entity(&mut self, id: usize) {
+        self.entity = u32::try_from(id).expect("fewer entities than tokens");
+    }
+    /// Index of the first token of the mention.
+    #[inline]
+    pub const fn tok(&self) -> usize {
+        self.tok as usize
+    }
+    /// Index one past the last token.
+    #[inline]
+    pub const fn tok_end(&self) -> usize {
+        self.tok_end as usize
+    }
 }
 
 /// The entity stage's result: entities plus every mention in text order.
@@ -33,22 +76,37 @@ pub struct Entities {
     pub(super) initials_index: FxHashMap<String, usize>,
     /// Where the last mention search ended; the next one starts there.
     pub(super) cursor: std::cell::Cell<usize>,
+    /// Each entity's mention starts in text order, from [`finish`] until
+    /// [`fill_mentions`] makes `Entity::mentions` (4 bytes a mention, not 24).
+    starts: Vec<Vec<u32>>,
 }
 
 impl Entities {
     /// Mentions whose start lies in `[from, to)`.
     pub fn in_range(&self, from: usize, to: usize) -> &[Found] {
-        let a = partition_near(&self.mentions, self.cursor.get(), |m| m.span.start < from);
-        let b = partition_near(&self.mentions, a, |m| m.span.start < to);
+        let a = partition_near(&self.mentions, self.cursor.get(), |m| m.span().start < from);
+        let b = partition_near(&self.mentions, a, |m| m.span().start < to);
         self.cursor.set(a);
         &self.mentions[a..b]
     }
 
+    /// How many mentions entity `id` has (once [`finish`]ed).
+    pub fn mention_count(&self, id: usize) -> usize {
+        self.starts[id].len()
+    }
+
+    /// Where the last mention of entity `id` before byte `pos` starts.
+    pub fn last_mention_before(&self, id: usize, pos: usize) -> Option<usize> {
+        let s = &self.starts[id];
+        let i = s.partition_point(|&p| (p as usize) < pos);
+        i.checked_sub(1).map(|i| s[i] as usize)
+    }
+
     /// The mention covering byte `pos`, if any.
     pub fn at(&self, pos: usize) -> Option<&Found> {
-        let i = partition_near(&self.mentions, self.cursor.get(), |m| m.span.start <= pos);
+        let i = partition_near(&self.mentions, self.cursor.get(), |m| m.span().start <= pos);
         self.cursor.set(i);
-        self.mentions[..i].iter().rev().take(3).find(|m| m.span.contains_pos(pos))
+        self.mentions[..i].iter().rev().take(3).find(|m| m.span().contains_pos(pos))
     }
 
     pub(super) fn add_entity(&mut self, kind: EntityKind, name: String, origin: &'static str) -> usize {
@@ -87,7 +145,7 @@ impl Entities {
 }
 
 pub(super) fn merge_titles(ents: &mut Entities, id: usize, c: &Cand) {
-    for t in &c.titles {
+    if let Some(t) = c.title() {
         if !ents.entities[id].titles.contains(t) {
             ents.entities[id].titles.push(t.clone());
         }
@@ -108,8 +166,8 @@ pub(super) fn move_entities(
         return;
     }
     for m in &mut ents.mentions {
-        if let Some(&to) = moved.get(&m.entity) {
-            m.entity = to;
+        if let Some(&to) = moved.get(&m.entity()) {
+            m.set_entity(to);
         }
     }
     for v in by_key.values_mut() {
@@ -124,7 +182,7 @@ pub(super) fn compact(ents: &mut Entities) {
     let n = ents.entities.len();
     let mut used = vec![false; n];
     for m in &ents.mentions {
-        used[m.entity] = true;
+        used[m.entity()] = true;
     }
     let mut new_id = vec![usize::MAX; n];
     let mut kept = Vec::new();
@@ -152,7 +210,7 @@ pub(super) fn compact(ents: &mut Entities) {
     }
     ents.initials_index.clear();
     for m in &mut ents.mentions {
-        m.entity = new_id[m.entity];
+        m.set_entity(new_id[m.entity()]);
     }
 }
 
@@ -165,27 +223,23 @@ pub fn pronoun_gender(lower: &str) -> Option<Gender> {
     }
 }
 
-/// Fills `Entity::mentions` from the found mentions, and makes each
-/// canonical name a form the text itself uses (the fullest one): a lexicon
-/// name such as "International Monetary Fund" stays only if it appears.
+/// Sorts the found mentions, notes each entity's mention starts (see
+/// [`Entities::mention_count`]), and makes each canonical name a form the
+/// text itself uses (the fullest one): a lexicon name such as
+/// "International Monetary Fund" stays only if it appears.
+/// `Entity::mentions` is made later, by [`fill_mentions`].
 pub fn finish(ents: &mut Entities, text: &str) {
-    for e in &mut ents.entities {
-        e.mentions.clear();
+    ents.mentions.sort_by_key(|m| (m.span().start, m.span().end));
+    // Each entity's mentions, as indices into the sorted list.
+    let mut of_entity: Vec<Vec<u32>> = vec![Vec::new(); ents.entities.len()];
+    for (i, m) in ents.mentions.iter().enumerate() {
+        of_entity[m.entity()].push(i as u32);
     }
-    ents.mentions.sort_by_key(|m| (m.span.start, m.span.end));
-    // Each entity's list at its final size (they are kept in the document).
-    let mut counts = vec![0usize; ents.entities.len()];
-    ents.mentions.iter().for_each(|m| counts[m.entity] += 1);
-    for (e, n) in ents.entities.iter_mut().zip(counts) {
-        e.mentions.reserve_exact(n);
-    }
-    for m in &ents.mentions {
-        ents.entities[m.entity].mentions.push(Mention { start: m.span.start, end: m.span.end, form: m.form });
-    }
-    for (e, origin) in ents.entities.iter_mut().zip(&ents.origin) {
-        let forms = e
-            .mentions
+    let found = &ents.mentions;
+    for ((e, origin), own) in ents.entities.iter_mut().zip(&ents.origin).zip(&of_entity) {
+        let forms = own
             .iter()
+            .map(|&i| found[i as usize])
             .filter(|m| m.form != MentionForm::Pronoun)
             .map(|m| m.span().slice(text))
             .filter(|f| f.chars().next().is_some_and(char::is_uppercase));
@@ -209,5 +263,24 @@ pub fn finish(ents: &mut Entities, text: &str) {
         if let (false, Some(f)) = (in_text, fullest) {
             e.name = f.to_string();
         }
+    }
+    for own in &mut of_entity {
+        own.iter_mut().for_each(|i| *i = found[*i as usize].span().start as u32);
+    }
+    ents.starts = of_entity;
+}
+
+/// Fills `Entity::mentions` from the found mentions (sorted by [`finish`]),
+/// each list at its final size (they are kept in the document).
+pub fn fill_mentions(ents: &mut Entities) {
+    let mut counts = vec![0usize; ents.entities.len()];
+    ents.mentions.iter().for_each(|m| counts[m.entity()] += 1);
+    for (e, n) in ents.entities.iter_mut().zip(counts) {
+        e.mentions.clear();
+        e.mentions.reserve_exact(n);
+    }
+    ents.starts = Vec::new();
+    for m in &ents.mentions {
+        ents.entities[m.entity()].mentions.push(Mention { start: m.span().start, end: m.span().end, form: m.form });
     }
 }

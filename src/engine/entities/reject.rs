@@ -13,12 +13,12 @@ pub(super) fn not_a_name_word(l: &mut Linker, n: &Name) -> bool {
         return false;
     }
     let lx = l.lx;
-    let raw = l.ctx.tokens[n.cand.t0].text(l.ctx.text);
+    let raw = l.ctx.tokens[n.cand.t0()].text(l.ctx.text);
     let capitals = raw.chars().filter(|ch| ch.is_uppercase()).count();
     let shouted_word = is_acronym(raw) && n.key.len() >= 4 && lx.is_common_word(&n.key);
     (capitals >= 2 && lx.concept_acronyms.contains(&n.key)
         || shouted_word
-        || !name_like_word(raw, &l.ctx.lower[n.cand.t0], lx))
+        || !name_like_word(raw, &l.ctx.lower[n.cand.t0()], lx))
         && lexicon_entity(&n.key, lx).is_none()
         && !lx.places.contains_key(&n.key)
 }
@@ -28,7 +28,7 @@ pub(super) fn contraction(l: &mut Linker, n: &Name) -> bool {
     if n.len != 1 || n.cand.kind.is_some() {
         return false;
     }
-    let raw = l.ctx.tokens[n.cand.t0].text(l.ctx.text);
+    let raw = l.ctx.tokens[n.cand.t0()].text(l.ctx.text);
     raw.contains(['\'', '\u{2019}'])
         && raw.split(['\'', '\u{2019}']).next().is_some_and(|p| l.lx.function_words.contains(&p.to_lowercase()))
 }
@@ -39,7 +39,7 @@ pub(super) fn one_word_line(l: &mut Linker, n: &Name) -> bool {
         return false;
     }
     let toks = l.ctx.tokens;
-    let alone = toks[n.cand.t0].newline_before() && toks.get(n.cand.t1).is_none_or(|t| t.newline_before());
+    let alone = toks[n.cand.t0()].newline_before() && toks.get(n.cand.t1()).is_none_or(|t| t.newline_before());
     alone && lexicon_entity(&n.key, l.lx).is_none() && !l.lx.places.contains_key(&n.key)
 }
 
@@ -68,7 +68,7 @@ pub(super) fn adjectives_only(l: &mut Linker, n: &Name) -> bool {
     let lx = l.lx;
     n.len >= 2
         && n.cand.kind.is_none()
-        && (n.cand.t0..n.cand.t1).all(|k| {
+        && (n.cand.t0()..n.cand.t1()).all(|k| {
             let w = l.ctx.lower[k].as_str();
             lx.adjectives.contains(w) || lx.demonym_index.contains_key(w)
         })
@@ -80,11 +80,11 @@ pub(super) fn adjectives_only(l: &mut Linker, n: &Name) -> bool {
 pub(super) fn emphasis_after_indefinite(l: &mut Linker, n: &Name) -> bool {
     let (c, lx, toks) = (n.cand, l.lx, l.ctx.tokens);
     let after_indefinite =
-        c.t0 > 0 && toks[c.t0 - 1].is_word() && matches!(toks[c.t0 - 1].text(l.ctx.text), "a" | "an");
+        c.t0() > 0 && toks[c.t0() - 1].is_word() && matches!(toks[c.t0() - 1].text(l.ctx.text), "a" | "an");
     if c.kind.is_some() || !after_indefinite {
         return false;
     }
-    (c.t0..c.t1).all(|k| everyday_word(l, k)) && lexicon_entity(&n.key, lx).is_none()
+    (c.t0()..c.t1()).all(|k| everyday_word(l, k)) && lexicon_entity(&n.key, lx).is_none()
 }
 
 /// Token `k` is an everyday word with no name's head or name in it: no
@@ -113,9 +113,9 @@ pub(super) fn title_case_line(l: &mut Linker, n: &Name) -> bool {
         |k: usize| toks.get(k).is_none_or(|t| t.newline_before() || (!t.is_word() && line_end_at(toks, k + 1)));
     n.len >= 3
         && c.kind.is_none()
-        && toks[c.t0].newline_before() | (c.t0 == 0)
-        && line_end(c.t1)
-        && (c.t0..c.t1).all(|k| {
+        && toks[c.t0()].newline_before() | (c.t0() == 0)
+        && line_end(c.t1())
+        && (c.t0()..c.t1()).all(|k| {
             // (A surname that is also a word counts as a word: "Storms".)
             let w = l.ctx.lower[k].as_str();
             everyday_word(l, k)
@@ -135,8 +135,8 @@ fn line_end_at(toks: &[Token], k: usize) -> bool {
 pub(super) fn party_tag_or_currency(l: &mut Linker, n: &Name) -> bool {
     let (text, toks) = (l.ctx.text, l.ctx.tokens);
     n.len == 1
-        && (is_party_tag(toks[n.cand.t0].text(text))
-            || toks.get(n.cand.t1).is_some_and(|t| !t.space_before() && t.text(text) == "$"))
+        && (is_party_tag(toks[n.cand.t0()].text(text))
+            || toks.get(n.cand.t1()).is_some_and(|t| !t.space_before() && t.text(text) == "$"))
 }
 
 /// A run of words all in capitals outside the dateline ("DRY SUMMER
@@ -149,11 +149,11 @@ pub(super) fn shouted_heading(l: &mut Linker, n: &Name) -> bool {
             && w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
             && !w.chars().any(char::is_lowercase)
     };
-    let shouted_nearby = (c.t0 > 0 && !toks[c.t0].newline_before() && shouted(c.t0 - 1))
-        || toks.get(c.t1).is_some_and(|t| !t.newline_before()) && c.t1 < toks.len() && shouted(c.t1);
+    let shouted_nearby = (c.t0() > 0 && !toks[c.t0()].newline_before() && shouted(c.t0() - 1))
+        || toks.get(c.t1()).is_some_and(|t| !t.newline_before()) && c.t1() < toks.len() && shouted(c.t1());
     (n.len >= 2 || shouted_nearby)
         && !n.in_dateline
-        && (c.t0..c.t1).all(|k| !toks[k].is_word() || shouted(k))
+        && (c.t0()..c.t1()).all(|k| !toks[k].is_word() || shouted(k))
         && lexicon_entity(&n.key, l.lx).is_none()
         && !l.lx.places.contains_key(&n.key)
 }

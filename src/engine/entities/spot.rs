@@ -4,13 +4,15 @@
 use super::*;
 
 /// A capitalized run before typing.
+///
+/// 40 bytes (a 5 MB article has 84,000): token offsets as `u32`, as all
+/// token offsets are, and what few candidates have in a box.
 #[derive(Debug, Clone)]
 pub(super) struct Cand {
-    /// Token range of the name proper (titles stripped).
-    pub(super) t0: usize,
-    pub(super) t1: usize,
+    /// Token range of the name proper (titles stripped): see [`Cand::t0`].
+    start: u32,
+    end: u32,
     pub(super) kind: Option<EntityKind>,
-    pub(super) titles: Vec<String>,
     pub(super) gender: Gender,
     /// Starts a sentence (so its capital may just be the sentence's).
     pub(super) sentence_initial: bool,
@@ -18,15 +20,23 @@ pub(super) struct Cand {
     pub(super) quoted: bool,
     /// On a Title Case line (a headline), where capitals prove little.
     pub(super) headline: bool,
-    /// The given names of a surname written first ("Austen, Jane."), as a
-    /// token range (`u32`, as all token offsets: a long article has many
-    /// candidates).
-    pub(super) given: Option<(u32, u32)>,
-    /// A nickname written inside the name (Mara “Tornado” Keely), as a
-    /// token range.
-    pub(super) nickname: Option<(u32, u32)>,
+    /// Its title, given names written apart, nickname, if any.
+    rare: Option<Box<Rare>>,
     /// The rule that spotted it with its kind, if it has one.
     pub(super) origin: &'static str,
+}
+
+/// What few candidates have.
+#[derive(Debug, Clone, Default)]
+struct Rare {
+    /// The title split off the name ("Defense Minister").
+    title: Option<String>,
+    /// The given names of a surname written first ("Austen, Jane."), as a
+    /// token range.
+    given: Option<(u32, u32)>,
+    /// A nickname written inside the name (Mara “Tornado” Keely), as a
+    /// token range.
+    nickname: Option<(u32, u32)>,
 }
 
 impl Cand {
@@ -34,18 +44,50 @@ impl Cand {
     /// or flags.
     pub(super) fn new(t0: usize, t1: usize, kind: Option<EntityKind>) -> Cand {
         Cand {
-            t0,
-            t1,
+            start: t0 as u32,
+            end: t1 as u32,
             kind,
-            titles: Vec::new(),
             gender: Gender::Unknown,
             sentence_initial: false,
             quoted: false,
             headline: false,
-            given: None,
-            nickname: None,
+            rare: None,
             origin: "run",
         }
+    }
+
+    /// First token of the name.
+    #[inline]
+    pub(super) const fn t0(&self) -> usize {
+        self.start as usize
+    }
+    /// One past its last token.
+    #[inline]
+    pub(super) const fn t1(&self) -> usize {
+        self.end as usize
+    }
+    /// Sets the name's first token.
+    pub(super) fn set_t0(&mut self, t0: usize) {
+        self.start = t0 as u32;
+    }
+    /// Sets one past the name's last token.
+    pub(super) fn set_t1(&mut self, t1: usize) {
+        self.end = t1 as u32;
+    }
+    /// The title split off the name, if any.
+    pub(super) fn title(&self) -> Option<&String> {
+        self.rare.as_ref()?.title.as_ref()
+    }
+    /// The given names written apart, if any (a token range).
+    pub(super) fn given(&self) -> Option<(u32, u32)> {
+        self.rare.as_ref()?.given
+    }
+    /// The nickname inside the name, if any (a token range).
+    pub(super) fn nickname(&self) -> Option<(u32, u32)> {
+        self.rare.as_ref()?.nickname
+    }
+    fn rare_mut(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Box::default)
     }
 }
 
@@ -67,7 +109,7 @@ pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&st
     capitalized_runs(ctx, lx, seen_lower, &in_url, &mut cands);
     sort_by_start(&mut cands);
     for c in &mut cands {
-        c.headline = ctx.masks.title_line[c.t0];
+        c.headline = ctx.masks.title_line[c.t0()];
     }
     bracketed_names(ctx.text, toks, ctx.lower, lx, &mut cands);
     nicknames(ctx, lx, &mut cands);
@@ -78,27 +120,10 @@ pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&st
     cands
 }
 
-/// Sorts the candidates by first token, equal ones in their order (as a
-/// stable sort would, without its scratch copy of up to 8 MB).
+/// Sorts the candidates by first token, equal ones in their order (see
+/// [`crate::engine::text::sort_stable_in_place`]).
 fn sort_by_start(cands: &mut [Cand]) {
-    if cands.is_sorted_by_key(|c| c.t0) {
-        return;
-    }
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| cands[i].t0);
-    // Position j takes the candidate at order[j]: each cycle of the
-    // permutation by swaps.
-    for i in 0..cands.len() {
-        let mut j = i;
-        while order[j] != usize::MAX {
-            let k = std::mem::replace(&mut order[j], usize::MAX);
-            if k == i {
-                break;
-            }
-            cands.swap(j, k);
-            j = k;
-        }
-    }
+    crate::engine::text::sort_stable_in_place(cands, Cand::t0);
 }
 
 /// A quoted title is one name, whole: a document, event or organization by
@@ -361,22 +386,22 @@ fn drop_credits(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
     let credit = credit_tokens(text, toks, ctx.lower, ctx.sentences, lx);
     cands.retain(|c| {
         // "(Ana Ruiz / Wire)", "(Photo: Ana Ruiz / Wire)": a credit in brackets.
-        let labelled = c.t0 >= 3
-            && toks[c.t0 - 1].text(text) == ":"
-            && lx.classes.credit_labels.contains(ctx.lower[c.t0 - 2].as_str())
-            && toks[c.t0 - 3].text(text) == "(";
+        let labelled = c.t0() >= 3
+            && toks[c.t0() - 1].text(text) == ":"
+            && lx.classes.credit_labels.contains(ctx.lower[c.t0() - 2].as_str())
+            && toks[c.t0() - 3].text(text) == "(";
         let bracketed = labelled
-            || c.t0.checked_sub(1).is_some_and(|k| toks[k].text(text) == "(")
-            || toks.get(c.t1).is_some_and(|t| t.text(text) == ")");
+            || c.t0().checked_sub(1).is_some_and(|k| toks[k].text(text) == "(")
+            || toks.get(c.t1()).is_some_and(|t| t.text(text) == ")");
         let slash = |k: usize, glued: bool| {
             toks.get(k).is_some_and(|t| t.text(text) == "|" || t.text(text) == "/" && (glued || bracketed))
         };
-        let in_credit = credit[c.t0]
-            || slash(c.t1, toks.get(c.t1).is_some_and(|t| !t.space_before()))
-            || c.t0.checked_sub(1).is_some_and(|k| slash(k, !toks[c.t0].space_before()));
-        let keep = !in_credit || lexicon_entity(&key(&span_text(text, toks, c.t0, c.t1)), lx).is_some();
+        let in_credit = credit[c.t0()]
+            || slash(c.t1(), toks.get(c.t1()).is_some_and(|t| !t.space_before()))
+            || c.t0().checked_sub(1).is_some_and(|k| slash(k, !toks[c.t0()].space_before()));
+        let keep = !in_credit || lexicon_entity(&key(&span_text(text, toks, c.t0(), c.t1())), lx).is_some();
         if !keep {
-            fire(toks, "reject.credit_line", c.t0, c.t1);
+            fire(toks, "reject.credit_line", c.t0(), c.t1());
         }
         keep
     });
@@ -474,7 +499,7 @@ fn push_run(ctx: &Context, lx: &Lexicon, a: usize, b: usize, cands: &mut Vec<Can
             return;
         }
     }
-    let (a, b) = (name.t0, name.t1);
+    let (a, b) = (name.t0(), name.t1());
     // Calendar words alone are not names ("Tuesday", "Sept.").
     let all_calendar = (a..b).all(|k| {
         let w = ctx.lower[k].trim_end_matches('.');
@@ -484,7 +509,7 @@ fn push_run(ctx: &Context, lx: &Lexicon, a: usize, b: usize, cands: &mut Vec<Can
         fire(toks, "reject.calendar_words", a, b);
         return;
     }
-    name.t1 = trim_trailing(ctx, lx, a, b, title_end.is_some());
+    name.set_t1(trim_trailing(ctx, lx, a, b, title_end.is_some()));
     cands.push(name);
 }
 
@@ -613,7 +638,7 @@ fn title_prefix_end(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<u
 /// its own. False when nothing of a name is left.
 fn split_title(ctx: &Context, lx: &Lexicon, title_end: usize, name: &mut Cand, cands: &mut Vec<Cand>) -> bool {
     let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
-    let (a, b) = (name.t0, name.t1);
+    let (a, b) = (name.t0(), name.t1());
     let mut title_start = a;
     for k in a..title_end {
         if is_title_word(lower[k].trim_end_matches('.'), lx) {
@@ -644,7 +669,7 @@ fn split_title(ctx: &Context, lx: &Lexicon, title_end: usize, name: &mut Cand, c
         }
     }
     if !title.is_empty() {
-        name.titles.push(title);
+        name.rare_mut().title = Some(title);
     }
     let mut start = title_end;
     while start < b && !toks[start].is_word() {
@@ -661,7 +686,9 @@ fn split_title(ctx: &Context, lx: &Lexicon, title_end: usize, name: &mut Cand, c
             start += 1;
         }
         name.kind = None;
-        name.titles.clear();
+        if let Some(rare) = &mut name.rare {
+            rare.title = None;
+        }
         name.gender = Gender::Unknown;
     }
     // "Democrat Voters Worried ...": in a headline written in capitals,
@@ -676,7 +703,7 @@ fn split_title(ctx: &Context, lx: &Lexicon, title_end: usize, name: &mut Cand, c
         fire(toks, "spot.title_before_headline_words", a, b);
         return false;
     }
-    name.t0 = start;
+    name.set_t0(start);
     start < b
 }
 
@@ -829,23 +856,23 @@ pub(super) fn bracketed_names(text: &str, toks: &[Token], lower: &Lower, lx: &Le
     let mut n = 0;
     while n + 1 < cands.len() {
         let (a, b) = (&cands[n], &cands[n + 1]);
-        let plain = |c: &Cand| c.kind.is_none_or(|k| k == EntityKind::Person) && !c.quoted && c.given.is_none();
+        let plain = |c: &Cand| c.kind.is_none_or(|k| k == EntityKind::Person) && !c.quoted && c.given().is_none();
         // (The brackets first; the word lists only for the few that have them.)
-        let shape = b.t0 == a.t1 + 1
-            && b.t1 == b.t0 + 1
-            && ((a.t0 > 0 && is(a.t0 - 1, "[") && is(a.t1, "]")) || (is(a.t1, "[") && is(b.t1, "]")));
+        let shape = b.t0() == a.t1() + 1
+            && b.t1() == b.t0() + 1
+            && ((a.t0() > 0 && is(a.t0() - 1, "[") && is(a.t1(), "]")) || (is(a.t1(), "[") && is(b.t1(), "]")));
         if shape
-            && a.t1 - a.t0 <= 3
+            && a.t1() - a.t0() <= 3
             && plain(a)
             && plain(b)
-            && lx.first_names.contains_key(lower[a.t0].as_str())
-            && !lx.function_words.contains(lower[b.t0].as_str())
+            && lx.first_names.contains_key(lower[a.t0()].as_str())
+            && !lx.function_words.contains(lower[b.t0()].as_str())
         {
-            let g = (a.t0 as u32, a.t1 as u32);
-            fire(toks, "spot.editor_bracket_name", a.t0, b.t1);
+            let g = (a.t0() as u32, a.t1() as u32);
+            fire(toks, "spot.editor_bracket_name", a.t0(), b.t1());
             let b = &mut cands[n + 1];
             b.kind = Some(EntityKind::Person);
-            b.given = Some(g);
+            b.rare_mut().given = Some(g);
             b.sentence_initial = false;
             cands.remove(n);
         }
@@ -862,26 +889,26 @@ fn nicknames(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
     let mut n = 0;
     while n + 2 < cands.len() {
         let (given, nick, surname) = (&cands[n], &cands[n + 1], &cands[n + 2]);
-        let plain = |c: &Cand| c.kind.is_none_or(|k| k == EntityKind::Person) && c.given.is_none();
-        let shape = given.t1 - given.t0 == 1
-            && nick.t0 == given.t1 + 1
-            && quote_mark(given.t1)
-            && quote_mark(nick.t1)
-            && surname.t0 == nick.t1 + 1
-            && nick.t1 - nick.t0 <= 2
-            && surname.t1 - surname.t0 == 1;
+        let plain = |c: &Cand| c.kind.is_none_or(|k| k == EntityKind::Person) && c.given().is_none();
+        let shape = given.t1() - given.t0() == 1
+            && nick.t0() == given.t1() + 1
+            && quote_mark(given.t1())
+            && quote_mark(nick.t1())
+            && surname.t0() == nick.t1() + 1
+            && nick.t1() - nick.t0() <= 2
+            && surname.t1() - surname.t0() == 1;
         if shape
             && plain(given)
             && plain(surname)
-            && given_name(lower[given.t0].as_str(), lx)
-            && !lx.function_words.contains(lower[surname.t0].as_str())
+            && given_name(lower[given.t0()].as_str(), lx)
+            && !lx.function_words.contains(lower[surname.t0()].as_str())
         {
-            fire(toks, "spot.nickname_inside_name", given.t0, surname.t1);
-            let (g, nickname) = ((given.t0 as u32, given.t1 as u32), (nick.t0 as u32, nick.t1 as u32));
+            fire(toks, "spot.nickname_inside_name", given.t0(), surname.t1());
+            let (g, nickname) = ((given.t0() as u32, given.t1() as u32), (nick.t0() as u32, nick.t1() as u32));
             let person = &mut cands[n + 2];
             person.kind = Some(EntityKind::Person);
-            person.given = Some(g);
-            person.nickname = Some(nickname);
+            person.rare_mut().given = Some(g);
+            person.rare_mut().nickname = Some(nickname);
             person.sentence_initial = false;
             cands.drain(n..n + 2);
         }
@@ -912,9 +939,9 @@ fn group_speakers(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
     if found.is_empty() {
         return;
     }
-    cands.retain(|c| !found.contains(&c.t0));
+    cands.retain(|c| !found.contains(&c.t0()));
     for k in found {
         cands.push(Cand::new(k, k + 1, Some(EntityKind::Other)));
     }
-    cands.sort_by_key(|c| c.t0);
+    cands.sort_by_key(|c| c.t0());
 }

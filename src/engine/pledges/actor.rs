@@ -71,23 +71,23 @@ pub(super) fn reported_will(ctx: &Ctx, sent_start: usize, k: usize) -> Option<us
         return None;
     }
     if matches!(pronoun, "he" | "she") {
-        return ctx.ents.at(ctx.toks[p].start()).map(|m| m.entity);
+        return ctx.ents.at(ctx.toks[p].start()).map(|m| m.entity());
     }
     // The announcer is named right before the verb ("the union said
     // Sunday"), not somewhere earlier in the sentence.
     let near = v.saturating_sub(6).max(sent_start);
     let ms = ctx.ents.in_range(ctx.toks[near].start(), ctx.toks[v].start());
-    let kind = |m: &&Found| ctx.ents.entities[m.entity].kind;
+    let kind = |m: &&Found| ctx.ents.entities[m.entity()].kind;
     ms.iter()
         .rev()
         .find(|m| matches!(kind(m), EntityKind::Organization | EntityKind::Place) && m.form != MentionForm::Pronoun)
         .or_else(|| ms.iter().rev().find(|m| kind(m) == EntityKind::Person))
-        .map(|m| m.entity)
+        .map(|m| m.entity())
 }
 
 /// The entity owning a commitment noun: "Tarvik's pledges", "its plan".
 pub(super) fn possessor(ctx: &Ctx, k: usize) -> Option<usize> {
-    possessive_before(ctx, k).and_then(|t| ctx.ents.at(t.start()).map(|m| m.entity))
+    possessive_before(ctx, k).and_then(|t| ctx.ents.at(t.start()).map(|m| m.entity()))
 }
 
 /// The possessive word owning the noun at `k` ("Tarvik's new pledges"), if any.
@@ -121,15 +121,15 @@ pub(super) fn unnamed_owner(ctx: &Ctx, k: usize) -> bool {
 /// government") the organization the description names, if the article
 /// names it.
 pub(super) fn owner_or_owned(ctx: &Ctx, m: &Found) -> usize {
-    let owner = m.tok_end.checked_sub(1).is_some_and(|e| ctx.toks[e].possessive());
+    let owner = m.tok_end().checked_sub(1).is_some_and(|e| ctx.toks[e].possessive());
     if !owner {
-        return m.entity;
+        return m.entity();
     }
-    (m.tok_end..(m.tok_end + 4).min(ctx.toks.len()))
+    (m.tok_end()..(m.tok_end() + 4).min(ctx.toks.len()))
         .take_while(|&j| ctx.toks[j].is_word() && !ctx.lexicon.function_words.contains(ctx.lower[j].as_str()))
         .find(|&j| is_description(ctx, j))
         .and_then(|h| describe(ctx, h).filter(|&e| ctx.ents.entities[e].kind == EntityKind::Organization))
-        .unwrap_or(m.entity)
+        .unwrap_or(m.entity())
 }
 
 /// The first name in subject position in tokens [a, k).
@@ -138,11 +138,11 @@ pub(super) fn actor_in(ctx: &Ctx, a: usize, k: usize) -> Option<usize> {
     ms.iter()
         .find(|m| {
             matches!(
-                ctx.ents.entities[m.entity].kind,
+                ctx.ents.entities[m.entity()].kind,
                 EntityKind::Person | EntityKind::Organization | EntityKind::Place
-            ) && ctx.quote_of(m.tok).is_none()
-                && !ctx.in_marks[m.tok]
-                && !after_preposition(ctx, m.tok)
+            ) && ctx.quote_of(m.tok()).is_none()
+                && !ctx.in_marks[m.tok()]
+                && !after_preposition(ctx, m.tok())
         })
         .map(|m| owner_or_owned(ctx, m))
 }
@@ -187,14 +187,14 @@ pub(super) fn actor_before(ctx: &Ctx, sent_start: usize, k: usize, last: Option<
     }
     let ms = ctx.ents.in_range(ctx.toks[sent_start].start(), ctx.toks[k].start());
     let subject = ms.iter().find(|m| {
-        let kind = ctx.ents.entities[m.entity].kind;
+        let kind = ctx.ents.entities[m.entity()].kind;
         matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
-            && ctx.quote_of(m.tok).is_none()
-            && !ctx.in_marks[m.tok]
-            && !after_preposition(ctx, m.tok)
+            && ctx.quote_of(m.tok()).is_none()
+            && !ctx.in_marks[m.tok()]
+            && !after_preposition(ctx, m.tok())
             && !(m.form == MentionForm::Pronoun
-                && (ctx.toks[m.tok].possessive()
-                    || matches!(ctx.lower[m.tok].as_str(), "her" | "his" | "its" | "their")))
+                && (ctx.toks[m.tok()].possessive()
+                    || matches!(ctx.lower[m.tok()].as_str(), "her" | "his" | "its" | "their")))
     });
     if let Some(m) = subject {
         return Some(owner_or_owned(ctx, m));
@@ -259,9 +259,7 @@ pub(super) fn describe(ctx: &Ctx, h: usize) -> Option<usize> {
     }
     let np: Vec<&str> = (a..h).map(|j| ctx.lower[j].as_str()).collect();
     let before = ctx.toks[h].start();
-    let last_seen = |id: usize| {
-        ctx.ents.entities[id].mentions.iter().map(|m| m.start).filter(|&s| s < before).max().map_or(0, |s| s + 1)
-    };
+    let last_seen = |id: usize| ctx.ents.last_mention_before(id, before).map_or(0, |s| s + 1);
     // The place the article is about: its council, its government.
     let home = ctx.home.get_or_init(|| home_word(ctx));
     // ("Council" alone is itself only a description.)
@@ -304,7 +302,7 @@ pub(super) fn home_word(ctx: &Ctx) -> Option<String> {
                 || ctx.lexicon.place_prefixes.contains(&w)
                 || w.len() < 3;
             if !generic {
-                *counts.entry(w).or_default() += e.mentions.len();
+                *counts.entry(w).or_default() += ctx.ents.mention_count(e.id);
             }
         }
     }
@@ -343,11 +341,11 @@ pub(super) fn announcer(ctx: &Ctx, sent_start: usize, k: usize) -> Option<(Optio
         .iter()
         .rev()
         .find(|m| {
-            matches!(ctx.ents.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization)
-                && (!after_preposition(ctx, m.tok) || spoken_for(m.tok))
-                && !ctx.in_marks[m.tok]
+            matches!(ctx.ents.entities[m.entity()].kind, EntityKind::Person | EntityKind::Organization)
+                && (!after_preposition(ctx, m.tok()) || spoken_for(m.tok()))
+                && !ctx.in_marks[m.tok()]
         })
-        .map(|m| m.entity);
+        .map(|m| m.entity());
     let after = if ctx.lower.get(v + 1).is_some_and(|w| w == "that") { v + 2 } else { v + 1 };
     Some((who, after))
 }
@@ -364,7 +362,7 @@ pub(super) fn main_jurisdiction(ctx: &Ctx) -> Option<usize> {
                 ctx.lexicon.country_index.contains_key(&k)
                     || ctx.lexicon.places.get(&k).is_some_and(|kind| matches!(kind.as_str(), "state" | "province"))
             })
-            .max_by_key(|e| e.mentions.len())
+            .max_by_key(|e| ctx.ents.mention_count(e.id))
             .map(|e| e.id)
     })
 }
@@ -384,12 +382,12 @@ pub(super) fn named_subject_right_before(ctx: &Ctx, sent_start: usize, k: usize)
     }
     let prev = ctx.toks[k - 1];
     let m = ctx.ents.at(prev.start())?;
-    let kind = ctx.ents.entities[m.entity].kind;
+    let kind = ctx.ents.entities[m.entity()].kind;
     let ok = matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
         && m.form != MentionForm::Pronoun
-        && !after_preposition(ctx, m.tok)
-        && m.tok == sent_start.max(first_word(ctx, sent_start, k));
-    ok.then_some(m.entity)
+        && !after_preposition(ctx, m.tok())
+        && m.tok() == sent_start.max(first_word(ctx, sent_start, k));
+    ok.then_some(m.entity())
 }
 
 pub(super) fn first_word(ctx: &Ctx, sent_start: usize, k: usize) -> usize {
@@ -411,10 +409,10 @@ pub(super) fn first_subject(ctx: &Ctx, sent_start: usize, sent_end: usize) -> Op
         .iter()
         .find(|m| {
             m.form != MentionForm::Pronoun
-                && !ctx.in_marks[m.tok]
-                && !after_preposition(ctx, m.tok)
-                && matches!(ctx.ents.entities[m.entity].kind, EntityKind::Organization | EntityKind::Place)
+                && !ctx.in_marks[m.tok()]
+                && !after_preposition(ctx, m.tok())
+                && matches!(ctx.ents.entities[m.entity()].kind, EntityKind::Organization | EntityKind::Place)
         })
-        .filter(|m| m.tok <= first_word(ctx, sent_start, sent_end) + 1)
-        .map(|m| m.entity)
+        .filter(|m| m.tok() <= first_word(ctx, sent_start, sent_end) + 1)
+        .map(|m| m.entity())
 }

@@ -254,14 +254,14 @@ pub(super) fn subject_of(ctx: &Ctx, sent: &Sentence, k: usize) -> Subject {
         "you" => return Subject { kind: SubjectKind::SecondPerson, actor: None },
         "who" | "which" | "that" => return Subject { kind: SubjectKind::Relative, actor: None },
         "he" | "she" | "they" | "it" => {
-            let resolved = ctx.ents.at(ctx.toks[j].start()).map(|m| m.entity);
+            let resolved = ctx.ents.at(ctx.toks[j].start()).map(|m| m.entity());
             let actor = resolved.or_else(|| matches!(word, "they" | "it").then(|| ctx.prev_subject.get()).flatten());
             return Subject { kind: SubjectKind::Pronoun, actor };
         }
         _ => {}
     }
     if let Some(m) = ctx.ents.at(ctx.toks[j].start()).filter(|m| m.form != MentionForm::Pronoun) {
-        let kind = entity_subject(ctx.ents.entities[m.entity].kind);
+        let kind = entity_subject(ctx.ents.entities[m.entity()].kind);
         return Subject { kind, actor: Some(owner_or_owned(ctx, m)) };
     }
     if is_description(ctx, j) {

@@ -40,7 +40,7 @@ use super::entities::{Entities, Found};
 use super::fit::LinearModel;
 use super::lexicon::Lexicon;
 use super::quotes::RawKind;
-use super::text::{is_double_quote, token_at, Lower, Token};
+use super::text::{is_double_quote, sort_stable_in_place, token_at, Lower, Token};
 use super::Context;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
 
@@ -103,9 +103,34 @@ pub fn model() -> &'static LinearModel {
     })
 }
 
+/// A pledge as [`find_with`] chooses it; [`Chosen::pledge`] makes it a
+/// [`Pledge`] (its text and action) once the stages' tables are gone.
+pub struct Chosen {
+    span: Span,
+    actor: Option<usize>,
+    amount: Option<String>,
+}
+
+impl Chosen {
+    /// The document's pledge number `id`.
+    pub fn pledge(self, id: usize, text: &str) -> Pledge {
+        let text = self.span.slice(text).to_string();
+        Pledge {
+            id,
+            start: self.span.start,
+            end: self.span.end,
+            action: action(&text),
+            amount: self.amount,
+            text,
+            actor: self.actor,
+        }
+    }
+}
+
 /// Finds the pledges of a document, decided by the built-in weights.
 pub fn find(layers: &Context, attributions: &[Attribution], ents: &Entities, lexicon: &Lexicon) -> Vec<Pledge> {
-    find_with(layers, attributions, ents, lexicon, model(), None)
+    let chosen = find_with(layers, attributions, ents, lexicon, model(), None);
+    chosen.into_iter().enumerate().map(|(id, c)| c.pledge(id, layers.text)).collect()
 }
 
 /// Finds the pledges of a document decided by `model`; when `trace` is
@@ -117,9 +142,11 @@ pub fn find_with(
     lexicon: &Lexicon,
     model: &LinearModel,
     trace: Option<&mut Vec<Candidate>>,
-) -> Vec<Pledge> {
+) -> Vec<Chosen> {
     let ctx = context(layers, ents, lexicon);
-    let candidates = gather(&ctx, layers, attributions, |features| {
+    // (Without a trace only the kept ones are read: the others are not kept.)
+    let all = trace.is_some() || crate::engine::trace::enabled();
+    let candidates = gather(&ctx, layers, attributions, all, |features| {
         let score = model.score(features);
         (score, if trace.is_some() { features.to_vec() } else { Vec::new() })
     });
@@ -131,12 +158,13 @@ pub fn find_with(
         crate::engine::trace::fire("pledges", decision, c.span);
     }
     let Some(trace) = trace else {
-        // Only the kept ones are read from here on.
-        let mut kept: Vec<Candidate> = candidates.into_iter().filter(|c| c.score > 0.0).collect();
-        kept.shrink_to_fit();
-        return select(&ctx, &kept);
+        let order = select(&ctx, &candidates);
+        return chosen(candidates, &order);
     };
-    let pledges = select(&ctx, &candidates);
+    let order = select(&ctx, &candidates);
+    let pledges = (order.iter().map(|&i| &candidates[i]))
+        .map(|c| Chosen { span: c.span, actor: c.actor, amount: c.amount.clone() })
+        .collect();
     trace.extend(candidates);
     pledges
 }
@@ -248,12 +276,14 @@ fn paint(ranges: &mut Vec<(u32, u32, u32)>, r: (u32, u32, u32)) {
     *ranges = out;
 }
 
-/// Every candidate of the document, sentence by sentence, with its score
-/// and the features to keep, as `score` gives them from its features.
+/// Every candidate of the document (`all`), else those scored above 0,
+/// sentence by sentence, with its score and the features to keep, as
+/// `score` gives them from its features.
 fn gather(
     ctx: &Ctx,
     layers: &Context,
     attributions: &[Attribution],
+    all: bool,
     score: impl Fn(&Vector) -> (f64, Vec<f64>),
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -300,6 +330,9 @@ fn gather(
             }
             let amount = amount(ctx, found.span);
             let (score, features) = score(&features::extract(ctx, &sent, found, place, amount.is_some()));
+            if !all && score <= 0.0 {
+                continue;
+            }
             out.push(Candidate {
                 span: found.span,
                 actor: found.actor,
@@ -311,7 +344,9 @@ fn gather(
             });
         }
     }
-    out.sort_by_key(|c| (c.span.start, c.span.end));
+    // (Without the stable sort's scratch copy of all of them.)
+    sort_stable_in_place(&mut out, |c| (c.span.start, c.span.end));
+    out.shrink_to_fit();
     out
 }
 
@@ -327,52 +362,66 @@ const RESTATE_WITHIN: usize = 20_000;
 
 /// The kept candidates as pledges: score above 0; of overlapping ones the
 /// higher score; a restatement of a recent pledge of the same actor once.
-fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<Pledge> {
-    // Each kept candidate with its content words.
-    let mut kept: Vec<(&Candidate, Vec<&str>)> = Vec::new();
-    for c in candidates.iter().filter(|c| c.score > 0.0) {
+/// Returns the indices of the pledges among `candidates`, in order.
+fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<usize> {
+    // Each kept candidate (its index) with its content words.
+    let mut kept: Vec<(usize, Vec<&str>)> = Vec::new();
+    let of = |i: usize| &candidates[i];
+    for (ci, c) in candidates.iter().enumerate().filter(|(_, c)| c.score > 0.0) {
         let from = kept.len().saturating_sub(LOOK_BACK);
-        if let Some(i) = kept[from..].iter().rposition(|(k, _)| k.span.overlaps(c.span)) {
-            if kept[from + i].0.score < c.score {
-                kept[from + i] = (c, content_words(ctx, c.span));
+        if let Some(i) = kept[from..].iter().rposition(|(k, _)| of(*k).span.overlaps(c.span)) {
+            if of(kept[from + i].0).score < c.score {
+                kept[from + i] = (ci, content_words(ctx, c.span));
             }
             continue;
         }
         let words = content_words(ctx, c.span);
         let near = |k: &Candidate| c.span.start - k.span.start.min(c.span.start) <= RESTATE_WITHIN;
-        if kept[from..].iter().any(|(k, w)| near(k) && k.actor == c.actor && restates(w, &words)) {
+        if kept[from..].iter().any(|(k, w)| near(of(*k)) && of(*k).actor == c.actor && restates(w, &words)) {
             continue;
         }
         // A headline says in short what the body says: the body's is shown.
-        if let Some(i) =
-            kept.iter().take(4).position(|(k, w)| k.headline && k.actor == c.actor && summarizes(w, &words))
-        {
+        let summarized =
+            |(k, w): &(usize, Vec<&str>)| of(*k).headline && of(*k).actor == c.actor && summarizes(w, &words);
+        if let Some(i) = kept.iter().take(4).position(summarized) {
             kept.remove(i);
         }
-        kept.push((c, words));
+        kept.push((ci, words));
         // The one that left the window is compared no more (but as a
         // headline, see above).
         if let Some((k, w)) = kept.len().checked_sub(LOOK_BACK + 1).map(|i| &mut kept[i]) {
-            if !k.headline {
+            if !of(*k).headline {
                 *w = Vec::new();
             }
         }
     }
-    kept.iter()
-        .enumerate()
-        .map(|(id, (c, _))| {
-            let text = c.span.slice(ctx.text).to_string();
-            Pledge {
-                id,
-                start: c.span.start,
-                end: c.span.end,
-                action: action(&text),
-                amount: c.amount.clone(),
-                text,
-                actor: c.actor,
-            }
-        })
-        .collect()
+    kept.into_iter().map(|(k, _)| k).collect()
+}
+
+/// The candidates at `order` (distinct indices), in that order, as
+/// pledges: moved to the front in place, not copied (a long article keeps
+/// tens of thousands).
+fn chosen(mut candidates: Vec<Candidate>, order: &[usize]) -> Vec<Chosen> {
+    // Where each candidate goes: the chosen to their places, the rest after.
+    let mut to = vec![usize::MAX; candidates.len()];
+    order.iter().enumerate().for_each(|(j, &i)| to[i] = j);
+    for (place, t) in (order.len()..).zip(to.iter_mut().filter(|t| **t == usize::MAX)) {
+        *t = place;
+    }
+    // Each cycle of the permutation by swaps.
+    for i in 0..candidates.len() {
+        while to[i] != i {
+            let j = to[i];
+            candidates.swap(i, j);
+            to.swap(i, j);
+        }
+    }
+    candidates.truncate(order.len());
+    let mut chosen: Vec<Chosen> =
+        candidates.into_iter().map(|c| Chosen { span: c.span, actor: c.actor, amount: c.amount }).collect();
+    // (Collected in the candidates' room: the rest is given back.)
+    chosen.shrink_to_fit();
+    chosen
 }
 
 /// The lowercase words of four letters or more in a span.
@@ -429,13 +478,17 @@ fn interview(layers: &Context, ents: &Entities) -> Option<(Vec<Span>, Option<usi
             answers.push(*p);
         }
     }
-    let person = |m: &&Found| ents.entities[m.entity].kind == EntityKind::Person && m.form != MentionForm::Pronoun;
+    let person = |m: &&Found| ents.entities[m.entity()].kind == EntityKind::Person && m.form != MentionForm::Pronoun;
     let who = layers
         .meta
         .headline
-        .and_then(|h| ents.in_range(h.start, h.end).iter().find(person).map(|m| m.entity))
+        .and_then(|h| ents.in_range(h.start, h.end).iter().find(person).map(|m| m.entity()))
         .or_else(|| {
-            ents.entities.iter().filter(|e| e.kind == EntityKind::Person).max_by_key(|e| e.mentions.len()).map(|e| e.id)
+            ents.entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person)
+                .max_by_key(|e| ents.mention_count(e.id))
+                .map(|e| e.id)
         });
     Some((answers, who))
 }
