@@ -25,6 +25,7 @@ const RULES: &[(&str, &str)] = &[
     ("kind.outlet_speaking", "The Beacon reported on Monday that the mill would close."),
     ("kind.person_by_evidence", "Ana Ruiz said the mill would close."),
     ("kind.organization_name_after_the", "She told the Ledger on Monday that the mill would close."),
+    ("kind.organization_named_for_place", "Statistics Canada said prices rose in May."),
     ("kind.person_by_name_form", "The prize went to Dravoski on Monday."),
     ("kind.person_by_surname_used_alone", "Velt Quelch opened the shop. Quelch said it was busy."),
     ("kind.person_by_title", "Mayor Jo Balton opened the bridge on Monday."),

@@ -48,6 +48,7 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
             || lx.event_words.contains(w)
             || lx.org_words.contains(w)
             || lx.classes.company_nouns.contains(w)
+            || lx.classes.settlement_nouns.contains(w)
     };
     let heads: Vec<Vec<&str>> =
         ents.words.iter().map(|ws| ws.iter().map(String::as_str).filter(|w| head_word(w)).collect()).collect();
@@ -88,12 +89,17 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
         }
         let w = lower[k].as_str();
         let company = lx.classes.company_nouns.contains(w);
-        if !(lx.document_words.contains(w) || lx.event_words.contains(w) || lx.org_words.contains(w) || company) {
+        let settlement = lx.classes.settlement_nouns.contains(w);
+        let heads = [&lx.document_words, &lx.event_words, &lx.org_words].iter().any(|l| l.contains(w));
+        if !(heads || company || settlement) {
             continue;
         }
+        // ("the city": only a name whose head word it is, "City of Tarrow",
+        // not "City Council".)
+        let fits = |id: usize| !settlement || heads || self::head_word(&ents.words[id]) == w;
         let found = named.get(w).and_then(|list| {
             let before = list.partition_point(|&(s, _)| s < t.start());
-            before.checked_sub(1).map(|i| list[i].1)
+            before.checked_sub(1).map(|i| list[i].1).filter(|&id| fits(id))
         });
         // Else "the company", "the report": the latest organization or
         // document named shortly before.
@@ -118,6 +124,12 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
         }
     }
     ents.mentions.extend(extra);
+}
+
+/// The head word of a name's words: the one before "of", else the last.
+fn head_word(words: &[String]) -> &str {
+    let of = words.iter().position(|w| w == "of").filter(|&i| i > 0);
+    of.map_or_else(|| words.last().map_or("", String::as_str), |i| words[i - 1].as_str())
 }
 
 /// How far back (bytes) "the company" may reach for the organization it

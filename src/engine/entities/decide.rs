@@ -15,7 +15,7 @@ use crate::engine::fit::LinearModel;
 pub const CLASSES: [&str; 3] = ["organization", "place", "other"];
 
 /// The rules that make entities, each a feature (one-hot).
-const ORIGINS: [&str; 40] = [
+const ORIGINS: [&str; 41] = [
     "run",
     "spot.web_address",
     "spot.role_word_opens_sentence",
@@ -56,6 +56,7 @@ const ORIGINS: [&str; 40] = [
     "kind.index_by_market_move",
     "kind.organization_name_after_the",
     "kind.organization_by_business_context",
+    "kind.organization_named_for_place",
 ];
 
 /// The other features, after the origins.

@@ -76,6 +76,18 @@ fn person_named_like_a_place(l: &Linker, n: &Name) -> bool {
         && (speaks || role_before(text, toks, lower, c, l.lx) || age_after(text, toks, lower, c.t1()))
 }
 
+/// "Statistics Canada said", "Tourism Tarrow warned": everyday words and
+/// then a known place or country, speaking: an agency, not a person.
+fn named_for_place_and_speaks(l: &Linker, n: &Name) -> bool {
+    let (lx, toks, lower, c) = (l.lx, l.ctx.tokens, l.ctx.lower, n.cand);
+    let last = lower[c.t1() - 1].as_str();
+    let speaks = toks.get(c.t1()).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1()]).is_some());
+    let everyday = |w: &str| lx.is_common_word(w) && !lx.first_names.contains_key(w) && !lx.surnames.contains(w);
+    speaks
+        && (lx.places.contains_key(last) || lx.country_index.contains_key(last))
+        && (c.t0()..c.t1() - 1).all(|k| toks[k].is_word() && everyday(lower[k].as_str()))
+}
+
 /// "Bill C-90", "Bill 21": a bill by its number, not a man named Bill.
 fn bill_number(l: &Linker, n: &Name) -> bool {
     let (text, toks, c) = (l.ctx.text, l.ctx.tokens, n.cand);
@@ -132,6 +144,9 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
     if !lx.first_names.contains_key(first) && market_move_after(text, toks, lower, c.t1(), lx) {
         // "Japan's Kobari fell 2 per cent": a stock index.
         return Choice::Kind(EntityKind::Other, "kind.index_by_market_move");
+    }
+    if named_for_place_and_speaks(l, n) {
+        return Choice::Kind(EntityKind::Organization, "kind.organization_named_for_place");
     }
     if person_evidence(text, toks, lower, c, lx, l.seen_lower) {
         return Choice::Kind(EntityKind::Person, "kind.person_by_evidence");
