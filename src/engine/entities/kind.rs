@@ -225,13 +225,26 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         // ("Dravoski"), capitalized mid-sentence and never used as a word;
         // after "the", a publication or another organization ("told the
         // Ledger").
-        if c.t0() > 0 && lower[c.t0() - 1] == "the" && c.kind.is_none() {
+        // (Not a name before a noun, "the Castro regime", "the Ruiz campaign".)
+        if c.t0() > 0 && lower[c.t0() - 1] == "the" && c.kind.is_none() && !before_a_noun(toks, lower, c.t1(), lx) {
             return Choice::Kind(EntityKind::Organization, "kind.organization_name_after_the");
         }
         Choice::Kind(EntityKind::Person, "kind.person_by_name_form")
     } else {
         lone_thing(p, w, common)
     }
+}
+
+/// The word after a name is a lowercase noun it modifies ("the Ruiz
+/// campaign"): an everyday word that is no verb (a speech verb, an
+/// auxiliary, a past form) and no function word.
+fn before_a_noun(toks: &[Token], lower: &Lower, t1: usize, lx: &Lexicon) -> bool {
+    let Some(t) = toks.get(t1).filter(|t| t.is_word() && !t.cap()) else { return false };
+    let w = lower[t1].as_str();
+    let verb = lx.speech_verb(w).is_some()
+        || w.ends_with("ed")
+        || matches!(w, "has" | "have" | "had" | "is" | "was" | "will" | "would" | "can" | "could" | "may" | "might");
+    !t.possessive() && lx.is_common_word(w) && !verb && !lx.function_words.contains(w)
 }
 
 /// The rest of [`lone_word`]: a place listed with places, an organization
