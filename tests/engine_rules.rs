@@ -108,6 +108,11 @@ const RULES: &[(&str, &str)] = &[
     ("spot.role_of_thing", "The CEO of the Refugee Council spoke to the press on Monday."),
     ("kind.person_by_age", "Flood waters rose on Monday. Siti, 14, said the school was closed."),
     ("decide.thing_kind_changed", "Volunteers met at OpenMapCamp 2019 in Halverton on Saturday."),
+    ("kind.person_listed_with_people", "Ines Okafor and Joumi Regina each scored a goal on Saturday."),
+    ("kind.index_by_market_move", "In Japan, the Wakari Seng fell 2 per cent on Monday."),
+    ("kind.organization_by_business_context", "Shares of Kessel Brandt rose on Tuesday after the report."),
+    ("reject.title_case_line", "Recent Storms Leave Towns Reeling\n\nRain fell for three days."),
+    ("spot.role_without_name", "The firm's Chief Financial Officer said the amount was set."),
 ];
 
 fn fires(rule: &str, text: &str) -> Result<(), Failed> {
