@@ -7,9 +7,14 @@ use super::*;
 /// epithets from the lexicon ("the world body") and "the <head word>" for a
 /// document, event or organization named before ("the initiative").
 pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
-    let text = inp.text;
-    let toks = inp.tokens;
-    // Epithets from orgs.tsv.
+    lexicon_epithets(inp, lx, ents);
+    head_word_aliases(inp, lx, ents);
+}
+
+/// Epithets from `assets/orgs.tsv` ("the world body" for the United
+/// Nations), where the organization is named.
+fn lexicon_epithets(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
+    let (text, toks) = (inp.text, inp.tokens);
     let name_keys: FxHashMap<String, usize> = ents.entities.iter().map(|e| (key(&e.name), e.id)).collect();
     for org in lx.orgs {
         let Some(&id) = name_keys.get(&key(org.name)) else { continue };
@@ -37,8 +42,13 @@ pub(super) fn descriptive_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entiti
             }
         }
     }
-    // "the initiative", "the report": the latest document/event/org named
-    // before whose head word it is.
+}
+
+/// "the initiative", "the report", "the firm", "the city": the latest
+/// document, event, organization or place named before whose head word it
+/// is, else the latest organization or document for a class noun.
+fn head_word_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
+    let (text, toks) = (inp.text, inp.tokens);
     // Head word -> (position, entity) of the mentions of non-people whose
     // name holds that word, in text order; the same by kind for the classes
     // looked up. (Only the words and kinds asked for below: a word such as
