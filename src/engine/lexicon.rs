@@ -215,6 +215,9 @@ word_classes! {
     market_roles,
     /// Nouns for a firm's stock ("shares of X", "X shares fell").
     stock_nouns,
+    /// Head words of a market index ("the Harbor Composite Index", "the
+    /// Dow Jones Industrial Average"): a thing of kind other.
+    index_heads,
 }
 
 /// The built-in word classes.

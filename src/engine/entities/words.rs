@@ -151,6 +151,8 @@ pub(super) fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
         Some(EntityKind::Document)
     } else if lx.place_words.contains(l) {
         Some(EntityKind::Place)
+    } else if lx.classes.index_heads.contains(l) {
+        Some(EntityKind::Other)
     } else {
         None
     }
