@@ -113,6 +113,7 @@ const RULES: &[(&str, &str)] = &[
     ("kind.organization_by_business_context", "Shares of Kessel Brandt rose on Tuesday after the report."),
     ("reject.title_case_line", "Recent Storms Leave Towns Reeling\n\nRain fell for three days."),
     ("spot.role_without_name", "The firm's Chief Financial Officer said the amount was set."),
+    ("kind.compass_region", "Crews from the Midwest arrived on Sunday to help."),
 ];
 
 fn fires(rule: &str, text: &str) -> Result<(), Failed> {

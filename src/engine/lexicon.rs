@@ -218,6 +218,10 @@ word_classes! {
     /// Head words of a market index ("the Harbor Composite Index", "the
     /// Dow Jones Industrial Average"): a thing of kind other.
     index_heads,
+    /// Prepositions: the noun phrase after one is not a verb's subject.
+    prepositions,
+    /// Compass points that name a region after "the" ("the West", "the Midwest").
+    compass_regions,
 }
 
 /// The built-in word classes.

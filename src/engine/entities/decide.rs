@@ -15,7 +15,7 @@ use crate::engine::fit::LinearModel;
 pub const CLASSES: [&str; 3] = ["organization", "place", "other"];
 
 /// The rules that make entities, each a feature (one-hot).
-const ORIGINS: [&str; 41] = [
+const ORIGINS: [&str; 42] = [
     "run",
     "spot.web_address",
     "spot.role_word_opens_sentence",
@@ -57,6 +57,7 @@ const ORIGINS: [&str; 41] = [
     "kind.organization_name_after_the",
     "kind.organization_by_business_context",
     "kind.organization_named_for_place",
+    "kind.compass_region",
 ];
 
 /// The other features, after the origins.

@@ -204,6 +204,10 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
     } else if age_after(text, toks, lower, c.t1()) && !is_acronym(raw) && !common {
         // "Siti, 14, said": a person named once, by one name, with an age.
         Choice::Kind(EntityKind::Person, "kind.person_by_age")
+    } else if c.kind.is_none() && lx.classes.compass_regions.contains(word) && c.t0() > 0 && lower[c.t0() - 1] == "the"
+    {
+        // "the West", "the Midwest": a region.
+        Choice::Kind(EntityKind::Place, "kind.compass_region")
     } else if c.kind.is_none() && p.linker.listed_people.contains(word) {
         // "Amara, Tovah and Keelin", "Ines Okafor and Sydney": a name in a
         // list of people's names (a given name that is also a town too).

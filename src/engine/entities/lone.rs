@@ -263,8 +263,11 @@ fn headline_everyday_word(p: &mut LonePass, w: &Lone) -> bool {
 fn outlet_speaking(p: &mut LonePass, w: &Lone) -> bool {
     let (ctx, lx, c) = (p.linker.ctx, p.linker.lx, w.cand);
     let (toks, lower) = (ctx.tokens, ctx.lower);
+    // ("Leaders in the West said": the object of a preposition is no subject.)
+    let after_preposition = c.t0() > 1 && lx.classes.prepositions.contains(lower[c.t0() - 2].as_str());
     let outlet = c.t0() > 0
         && lower[c.t0() - 1] == "the"
+        && !after_preposition
         && toks.get(c.t1()).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1()]).is_some())
         && !lx.titles.contains(w.word)
         && !lx.function_words.contains(w.word)
