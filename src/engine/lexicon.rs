@@ -370,6 +370,11 @@ impl Lexicon {
         })
     }
 
+    /// True when `key` is a known place or country (a name key, lowercase).
+    pub fn is_place_or_country(&self, key: &str) -> bool {
+        self.places.contains_key(key) || self.country_index.contains_key(key)
+    }
+
     /// True when `lower` is an everyday English word.
     pub fn is_common_word(&self, lower: &str) -> bool {
         self.common_words.contains(lower)

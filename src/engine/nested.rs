@@ -299,7 +299,7 @@ pub fn place_at(text: &str, toks: &[Token], lower: &Lower, k: usize, end: usize,
         .take(3)
         .take_while(|&(t, j)| t.is_word() && t.cap() && !lx.titles.contains(lower[j].trim_end_matches('.')))
         .count();
-    let known = |k: &str| (lx.places.contains_key(k) || lx.country_index.contains_key(k)) && !generic(k, lx);
+    let known = |k: &str| lx.is_place_or_country(k) && !generic(k, lx);
     (k + 1..=k + words).rev().find(|&j| {
         if j == k + 1 {
             known(lower[k].trim_end_matches('.'))

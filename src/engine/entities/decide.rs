@@ -292,12 +292,7 @@ fn mention_context(ctx: &Context, lx: &Lexicon, mentions: &[&Found]) -> Vec<(&'s
     let before = |m: &Found| m.tok().checked_sub(1).map(|k| lower[k].as_str());
     vec![
         ("mentions_log", (1.0 + mentions.len() as f64).ln()),
-        (
-            "speech_after",
-            any(&|m| {
-                toks.get(m.tok_end()).is_some_and(|t| t.is_word()) && lx.speech_verb(&lower[m.tok_end()]).is_some()
-            }),
-        ),
+        ("speech_after", any(&|m| speech_verb_at(toks, lower, m.tok_end(), lx))),
         ("locative_before", any(&|m| before(m).is_some_and(|w| lx.classes.locatives.contains(w)))),
         ("the_before", any(&|m| before(m) == Some("the"))),
         ("all_sentence_initial", all(&|m| masks.sentence_start[m.tok()])),

@@ -7,7 +7,7 @@ use super::*;
 /// the modifier of a noun ("a Twitter comment", "the Reuters report").
 pub(super) fn followed_by_speech(toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &Lexicon) -> bool {
     let determiner = t0 > 0 && toks[t0 - 1].is_word() && crate::engine::text::is_determiner(&lower[t0 - 1]);
-    !determiner && toks.get(t1).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[t1]).is_some())
+    !determiner && speech_verb_at(toks, lower, t1, lx)
 }
 
 /// "Halifax or Wexbury", "Winnipeg, Elk Hollow and Sundby": a name listed
@@ -20,7 +20,7 @@ pub(super) fn coordinated_with_place(
     t1: usize,
     lx: &Lexicon,
 ) -> bool {
-    let known_key = |k: &str| lx.places.contains_key(k) || lx.country_index.contains_key(k);
+    let known_key = |k: &str| lx.is_place_or_country(k);
     let known = |a: usize, b: usize| {
         if b == a + 1 && !toks[a].text(text).contains('.') {
             // ("Florence", "Austin": a given name too proves no place.)
@@ -67,8 +67,7 @@ pub(super) fn listed_with_people(
                 || lx.document_words.contains(w)
         }) || {
             let whole = key(&span_text(text, toks, a, b));
-            !given_name(&whole, lx) && (lx.places.contains_key(&whole) || lx.country_index.contains_key(&whole))
-                || lx.org_index.contains_key(&whole)
+            !given_name(&whole, lx) && lx.is_place_or_country(&whole) || lx.org_index.contains_key(&whole)
         }
     };
     conjunction
@@ -155,7 +154,7 @@ pub(super) fn comma_place_after(text: &str, toks: &[Token], lower: &Lower, t1: u
             && (a..b).all(|k| toks[k].is_word() && toks[k].cap())
             && toks.get(b).is_none_or(|t| !t.is_word() || !t.cap() || lx.function_words.contains(lower[b].as_str()))
             && {
-                let known = |k: &str| lx.places.contains_key(k) || lx.country_index.contains_key(k);
+                let known = |k: &str| lx.is_place_or_country(k);
                 if n == 1 {
                     // ("Amara, Austin and Tovah": a given name in a list.)
                     let listed = lower.get(b).is_some_and(|w| w == "and" || w == "or");
@@ -199,7 +198,7 @@ pub(super) fn person_evidence(
         return false;
     }
     let role = role_before(text, toks, lower, c, lx);
-    let speaks = toks.get(c.t1()).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1()]).is_some());
+    let speaks = speech_verb_at(toks, lower, c.t1(), lx);
     let context = role || speaks || age_after(text, toks, lower, c.t1());
     match thing_in_name(lower, c, lx) {
         Some(outweighs) => !outweighs && context,
@@ -340,7 +339,7 @@ fn ends_in_known_place(text: &str, toks: &[Token], c: &Cand, lx: &Lexicon) -> bo
     n >= 3
         && (2..n).any(|k| {
             let tail = key(&span_text(text, toks, c.t1() - k, c.t1()));
-            lx.places.contains_key(&tail) || lx.country_index.contains_key(&tail)
+            lx.is_place_or_country(&tail)
         })
 }
 
@@ -373,7 +372,7 @@ fn name_form_is_personal(
     lx: &Lexicon,
     seen_lower: &FxHashSet<&str>,
 ) -> bool {
-    let is_place = |w: &str| lx.places.contains_key(w) || lx.country_index.contains_key(w);
+    let is_place = |w: &str| lx.is_place_or_country(w);
     let (first, last) = (lower[c.t0()].as_str(), lower[c.t1() - 1].as_str());
     let word_pair = lx.is_common_word(first) && lx.is_common_word(last) && !lx.surnames.contains(last);
     let of_name = (c.t0()..c.t1()).any(|k| matches!(lower[k].as_str(), "of" | "for"));

@@ -70,7 +70,7 @@ fn head_word_kind(l: &Linker, n: &Name) -> Option<EntityKind> {
 /// when a role comes before, a speech verb or an age after.
 fn person_named_like_a_place(l: &Linker, n: &Name) -> bool {
     let (text, toks, lower, c) = (l.ctx.text, l.ctx.tokens, l.ctx.lower, n.cand);
-    let speaks = toks.get(c.t1()).is_some_and(|t| t.is_word() && l.lx.speech_verb(&lower[c.t1()]).is_some());
+    let speaks = speech_verb_at(toks, lower, c.t1(), l.lx);
     n.len == 2
         && given_name(&lower[c.t0()], l.lx)
         && (speaks || role_before(text, toks, lower, c, l.lx) || age_after(text, toks, lower, c.t1()))
@@ -81,10 +81,10 @@ fn person_named_like_a_place(l: &Linker, n: &Name) -> bool {
 fn named_for_place_and_speaks(l: &Linker, n: &Name) -> bool {
     let (lx, toks, lower, c) = (l.lx, l.ctx.tokens, l.ctx.lower, n.cand);
     let last = lower[c.t1() - 1].as_str();
-    let speaks = toks.get(c.t1()).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1()]).is_some());
+    let speaks = speech_verb_at(toks, lower, c.t1(), lx);
     let everyday = |w: &str| lx.is_common_word(w) && !lx.first_names.contains_key(w) && !lx.surnames.contains(w);
     speaks
-        && (lx.places.contains_key(last) || lx.country_index.contains_key(last))
+        && lx.is_place_or_country(last)
         && (c.t0()..c.t1() - 1).all(|k| toks[k].is_word() && everyday(lower[k].as_str()))
 }
 
@@ -129,7 +129,7 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
     }
     if lx.classes.region_words.contains(first) && {
         let rest = key(&span_text(text, toks, c.t0() + 1, c.t1()));
-        lx.places.contains_key(&rest) || lx.country_index.contains_key(&rest)
+        lx.is_place_or_country(&rest)
     } {
         return Choice::Kind(EntityKind::Place, "kind.region_of_known_place");
     }
@@ -212,7 +212,7 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         // "Amara, Tovah and Keelin", "Ines Okafor and Sydney": a name in a
         // list of people's names (a given name that is also a town too).
         Choice::Kind(EntityKind::Person, "kind.person_listed_with_people")
-    } else if lx.places.contains_key(word) || lx.country_index.contains_key(word) {
+    } else if lx.is_place_or_country(word) {
         Choice::Kind(EntityKind::Place, "kind.known_place")
     } else if (place_context(toks, lower, c.t0(), lx) && (!common || name_word(word, lx) || p.cap_count(word) >= 2))
         || toks.get(c.t1()).is_some_and(|t| t.text(text).starts_with("-based"))

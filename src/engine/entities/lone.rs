@@ -268,7 +268,7 @@ fn outlet_speaking(p: &mut LonePass, w: &Lone) -> bool {
     let outlet = c.t0() > 0
         && lower[c.t0() - 1] == "the"
         && !after_preposition
-        && toks.get(c.t1()).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[c.t1()]).is_some())
+        && speech_verb_at(toks, lower, c.t1(), lx)
         && !lx.titles.contains(w.word)
         && !lx.function_words.contains(w.word)
         && !plural_common_noun(w.word, lx)

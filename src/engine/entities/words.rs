@@ -158,6 +158,11 @@ pub(super) fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
     }
 }
 
+/// Token `k` is a speech verb ("said", "told"), if it exists.
+pub(super) fn speech_verb_at(toks: &[Token], lower: &Lower, k: usize, lx: &Lexicon) -> bool {
+    toks.get(k).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[k]).is_some())
+}
+
 /// A given name with a known gender ("Ana", not "Lee" of either).
 pub(super) fn given_name(word: &str, lx: &Lexicon) -> bool {
     matches!(lx.first_names.get(word), Some(Gender::Male | Gender::Female))
@@ -166,7 +171,7 @@ pub(super) fn given_name(word: &str, lx: &Lexicon) -> bool {
 /// A lone word that names a person by itself: a given name with a known
 /// gender, a listed surname, or a surname by its ending.
 pub(super) fn name_word(word: &str, lx: &Lexicon) -> bool {
-    if lx.places.contains_key(word) || lx.country_index.contains_key(word) || lx.function_words.contains(word) {
+    if lx.is_place_or_country(word) || lx.function_words.contains(word) {
         return false;
     }
     if lx.titles.contains(word) || lx.calendar.contains(word) || lx.org_words.contains(word) {
