@@ -61,7 +61,7 @@ const ORIGINS: [&str; 42] = [
 ];
 
 /// The other features, after the origins.
-const EVIDENCE: [&str; 46] = [
+const EVIDENCE: [&str; 49] = [
     "rule_person",
     "rule_organization",
     "rule_place",
@@ -108,6 +108,9 @@ const EVIDENCE: [&str; 46] = [
     "role_after",
     "in_before",
     "listed_with_places",
+    "according_to_before",
+    "noun_after",
+    "owner_before",
 ];
 
 /// Every feature name, in weight order.
@@ -302,11 +305,39 @@ fn mention_context(ctx: &Context, lx: &Lexicon, mentions: &[&Found]) -> Vec<(&'s
         ("role_of_before", any(&|m| role_of_before(ctx, lx, m.tok()))),
         ("role_after", any(&|m| role_after(ctx, lx, m.tok_end()))),
         ("listed_with_places", any(&|m| coordinated_with_place(ctx.text, toks, lower, m.tok(), m.tok_end(), lx))),
+        ("according_to_before", any(&|m| m.tok() >= 2 && lower[m.tok() - 2] == "according" && before(m) == Some("to"))),
+        ("noun_after", any(&|m| noun_after(ctx, lx, m.tok_end()))),
+        ("owner_before", any(&|m| before(m).is_some_and(|w| lx.classes.possessives.contains(w)))),
         (
             "preposition_before",
             any(&|m| before(m).is_some_and(|w| matches!(w, "at" | "for" | "by" | "with" | "from" | "of"))),
         ),
     ]
+}
+
+/// A lowercase everyday word right after that is no function word, verb
+/// form or preposition ("a X poll", "X chocolate"), also after a partner
+/// joined by a slash ("the X / Y poll"): the name modifies a noun, as a
+/// brand's or an institution's does.
+fn noun_after(ctx: &Context, lx: &Lexicon, tok_end: usize) -> bool {
+    let (toks, lower) = (ctx.tokens, ctx.lower);
+    let mut k = tok_end;
+    if toks.get(k).is_some_and(|t| t.text(ctx.text) == "/") {
+        k += 1;
+        while toks.get(k).is_some_and(|t| t.is_word() && t.text(ctx.text).starts_with(char::is_uppercase)) {
+            k += 1;
+        }
+    }
+    let Some(t) = toks.get(k) else { return false };
+    let w = lower[k].as_str();
+    t.is_word()
+        && t.text(ctx.text).starts_with(|c: char| c.is_lowercase())
+        && lx.is_common_word(w)
+        && !lx.function_words.contains(w)
+        && !lx.classes.prepositions.contains(w)
+        && !lx.speech_verbs.contains_key(w)
+        && !w.ends_with("ed")
+        && !(w.ends_with('s') && !w.ends_with("ss"))
 }
 
 /// A role word and "of", "at" or "for" just before ("the chief executive

@@ -61,7 +61,8 @@ pub struct KindRow {
     /// The kind the rules gave it.
     pub rule_kind: EntityKind,
     /// The rules are sure it is an organization, if they typed it one: it
-    /// speaks a quote, or is named in a firm's context ("shares of X").
+    /// speaks a quote, is named in a firm's context ("shares of X"), or an
+    /// apposition says what it is ("X, the law firm that ...").
     pub sure: bool,
 }
 
@@ -83,7 +84,13 @@ pub fn settle_kinds(
     let features: Vec<Vec<f64>> =
         (0..ents.entities.len()).map(|id| decide::features(ctx, lexicon, seen_lower, ents, id, &named[id])).collect();
     let sure: Vec<bool> = (0..ents.entities.len())
-        .map(|id| speaks[id] || ents.origin[id] == "kind.organization_by_business_context")
+        .map(|id| {
+            speaks[id]
+                || matches!(
+                    ents.origin[id],
+                    "kind.organization_by_business_context" | "kind.organization_by_apposition"
+                )
+        })
         .collect();
     if let Some(rows) = rows {
         rows.extend(features.iter().enumerate().map(|(id, f)| {
