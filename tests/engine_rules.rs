@@ -114,6 +114,7 @@ const RULES: &[(&str, &str)] = &[
     ("reject.title_case_line", "Recent Storms Leave Towns Reeling\n\nRain fell for three days."),
     ("spot.role_without_name", "The firm's Chief Financial Officer said the amount was set."),
     ("kind.compass_region", "Crews from the Midwest arrived on Sunday to help."),
+    ("kind.names_joined_by_ampersand", "The deal was struck by Harlan & Voss on Friday."),
 ];
 
 fn fires(rule: &str, text: &str) -> Result<(), Failed> {

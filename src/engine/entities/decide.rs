@@ -15,7 +15,7 @@ use crate::engine::fit::LinearModel;
 pub const CLASSES: [&str; 3] = ["organization", "place", "other"];
 
 /// The rules that make entities, each a feature (one-hot).
-const ORIGINS: [&str; 42] = [
+const ORIGINS: [&str; 43] = [
     "run",
     "spot.web_address",
     "spot.role_word_opens_sentence",
@@ -58,6 +58,7 @@ const ORIGINS: [&str; 42] = [
     "kind.organization_by_business_context",
     "kind.organization_named_for_place",
     "kind.compass_region",
+    "kind.names_joined_by_ampersand",
 ];
 
 /// The other features, after the origins.

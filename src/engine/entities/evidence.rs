@@ -166,9 +166,25 @@ pub(super) fn comma_place_after(text: &str, toks: &[Token], lower: &Lower, t1: u
     })
 }
 
+/// "in Ottawa" or ", Ottawa" right after the name (one or two capitalized
+/// words naming a known place or country).
+pub(super) fn in_known_place_after(text: &str, toks: &[Token], lower: &Lower, t1: usize, lx: &Lexicon) -> bool {
+    if comma_place_after(text, toks, lower, t1, lx) {
+        return true;
+    }
+    lower.get(t1).is_some_and(|w| w == "in")
+        && (1..=2).any(|n| {
+            let (a, b) = (t1 + 1, t1 + 1 + n);
+            b <= toks.len()
+                && (a..b).all(|k| toks[k].is_word() && toks[k].cap())
+                && toks.get(b).is_none_or(|t| !t.is_word() || !t.cap())
+                && lx.is_place_or_country(&key(&span_text(text, toks, a, b)))
+        })
+}
+
 /// Words before a name that make it a place: a locative preposition ("in
 /// X", "across the X") or a settlement noun with "of" ("the city of X").
-pub(super) fn place_context(toks: &[Token], lower: &Lower, t0: usize, lx: &Lexicon) -> bool {
+pub(super) fn place_context(text: &str, toks: &[Token], lower: &Lower, t0: usize, lx: &Lexicon) -> bool {
     let at = |back: usize| t0.checked_sub(back).filter(|&k| toks[k].is_word()).map(|k| lower[k].as_str());
     let locative = |w: Option<&str>| w.is_some_and(|w| lx.classes.place_prepositions.contains(w));
     let settlement = |w: Option<&str>| w.is_some_and(|w| lx.classes.settlement_nouns.contains(w));
@@ -177,6 +193,28 @@ pub(super) fn place_context(toks: &[Token], lower: &Lower, t0: usize, lx: &Lexic
     locative(at(1))
         || (at(1) == Some("the") && locative(at(2)))
         || (at(1) == Some("of") && (settlement(at(2)) || jurisdiction(at(2))))
+        || settlements_listed(text, toks, lower, t0, lx)
+}
+
+/// "communities like Richmond or Delta", "towns such as Elk Hollow and
+/// Sundby", "cities including ...": a name in a list that a settlement
+/// noun introduces.
+fn settlements_listed(text: &str, toks: &[Token], lower: &Lower, t0: usize, lx: &Lexicon) -> bool {
+    let item = |k: usize| {
+        toks[k].is_word() && toks[k].cap() || toks[k].text(text) == "," || matches!(lower[k].as_str(), "and" | "or")
+    };
+    let first = (t0.saturating_sub(16)..t0).rev().take_while(|&k| item(k)).last().unwrap_or(t0);
+    let word = |k: Option<usize>| k.filter(|&k| toks[k].is_word()).map(|k| lower[k].as_str());
+    let noun_at = match word(first.checked_sub(1)) {
+        Some("like" | "including") => first.checked_sub(2),
+        Some("as") if word(first.checked_sub(2)) == Some("such") => first.checked_sub(3),
+        _ => None,
+    };
+    word(noun_at).is_some_and(|w| {
+        let singular =
+            w.strip_suffix("ies").map(|s| format!("{s}y")).or_else(|| w.strip_suffix('s').map(str::to_string));
+        singular.is_some_and(|s| lx.classes.settlement_nouns.contains(s.as_str()))
+    })
 }
 
 /// Evidence that a run of 2-4 capitalized words not otherwise typed is a
@@ -255,11 +293,22 @@ pub(super) fn organization_apposition(text: &str, toks: &[Token], lower: &Lower,
 }
 
 /// A market index's move after the name: "fell 2 per cent", "gained 31
-/// points", "closed at 20,333.17", "closed lower" (a stock index, not a
-/// person; a poll's "Ana Ruiz gained 5 points" has a given name first,
-/// which the caller checks).
+/// points", "gave up 0.2 per cent", "closed at 20,333.17", "closed lower",
+/// also after a clause set off by commas ("X, reopening after a holiday,
+/// fell 2 per cent"). A stock index, not a person; a poll's "Ana Ruiz
+/// gained 5 points" has a given name first, which the caller checks.
 pub(super) fn market_move_after(text: &str, toks: &[Token], lower: &Lower, t1: usize, lx: &Lexicon) -> bool {
-    if toks.get(t1).is_none_or(|t| !t.is_word() || !lx.classes.market_verbs.contains(lower[t1].as_str())) {
+    let mut v = t1;
+    if toks.get(v).is_some_and(|t| t.text(text) == ",") {
+        let Some(close) = (v + 1..(v + 12).min(toks.len())).find(|&k| !toks[k].is_word()) else { return false };
+        if toks[close].text(text) != "," {
+            return false;
+        }
+        v = close + 1;
+    }
+    if lower.get(v).is_some_and(|w| w == "gave") && lower.get(v + 1).is_some_and(|w| w == "up") {
+        v += 1;
+    } else if toks.get(v).is_none_or(|t| !t.is_word() || !lx.classes.market_verbs.contains(lower[v].as_str())) {
         return false;
     }
     let number = |k: usize| toks.get(k).is_some_and(|t| t.text(text).starts_with(|ch: char| ch.is_ascii_digit()));
@@ -267,10 +316,10 @@ pub(super) fn market_move_after(text: &str, toks: &[Token], lower: &Lower, t1: u
         toks.get(k).is_some_and(|t| t.text(text).ends_with('%'))
             || lower.get(k).is_some_and(|w| matches!(w.as_str(), "per" | "percent" | "%" | "points" | "pts"))
     };
-    let closing = matches!(lower[t1].as_str(), "closed" | "finished" | "ended");
+    let closing = matches!(lower[v].as_str(), "closed" | "finished" | "ended");
     let level =
-        lower.get(t1 + 1).is_some_and(|w| matches!(w.as_str(), "at" | "higher" | "lower" | "flat" | "up" | "down"));
-    (t1 + 1..(t1 + 4).min(toks.len())).any(|k| number(k) && (unit(k) || unit(k + 1))) || (closing && level)
+        lower.get(v + 1).is_some_and(|w| matches!(w.as_str(), "at" | "higher" | "lower" | "flat" | "up" | "down"));
+    (v + 1..(v + 4).min(toks.len())).any(|k| number(k) && (unit(k) || unit(k + 1))) || (closing && level)
 }
 
 /// Names of two words or more used as a firm somewhere in the text (see

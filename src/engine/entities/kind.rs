@@ -115,15 +115,22 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
         name.origin = "spot.role_word_opens_sentence";
         return Choice::Lone(Some(name), "spot.role_word_opens_sentence");
     }
+    if (c.t0()..c.t1()).any(|k| toks[k].text(text) == "&") {
+        // "Harlan & Voss": names joined by an ampersand are a firm's.
+        return Choice::Kind(EntityKind::Organization, "kind.names_joined_by_ampersand");
+    }
     let no_given_name = !lx.first_names.contains_key(first);
     // ("foreign minister Pak Sun-hi, ...": a role before makes a person.)
     let role_before = c.t0() > 0 && toks[c.t0() - 1].is_word() && lx.titles.contains(lower[c.t0() - 1].as_str());
-    let in_place = place_context(toks, lower, c.t0(), lx);
+    let in_place = place_context(text, toks, lower, c.t0(), lx);
     let coordinated = || coordinated_with_place(text, toks, lower, c.t0(), c.t1(), lx);
     let listed_with_person = || listed_with_people(text, toks, lower, c.t0(), c.t1(), lx);
+    // "a ceremony at Bellamy Hall in Ottawa": a venue.
+    let venue = || c.t0() > 0 && lower[c.t0() - 1] == "at" && in_known_place_after(text, toks, lower, c.t1(), lx);
     if (no_given_name || in_place && comma_place_after(text, toks, lower, c.t1(), lx))
         && !role_before
         && (in_place || coordinated())
+        || !role_before && venue()
     {
         return Choice::Kind(EntityKind::Place, "kind.place_by_context");
     }
@@ -208,13 +215,19 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
     {
         // "the West", "the Midwest": a region.
         Choice::Kind(EntityKind::Place, "kind.compass_region")
-    } else if c.kind.is_none() && p.linker.listed_people.contains(word) {
+    } else if c.kind.is_none() && p.linker.listed_people.contains(word) && !place_context(text, toks, lower, c.t0(), lx)
+    {
         // "Amara, Tovah and Keelin", "Ines Okafor and Sydney": a name in a
         // list of people's names (a given name that is also a town too).
         Choice::Kind(EntityKind::Person, "kind.person_listed_with_people")
     } else if lx.is_place_or_country(word) {
         Choice::Kind(EntityKind::Place, "kind.known_place")
-    } else if (place_context(toks, lower, c.t0(), lx) && (!common || name_word(word, lx) || p.cap_count(word) >= 2))
+    } else if c.kind.is_none() && coordinated_with_place(text, toks, lower, c.t0(), c.t1(), lx) {
+        // "Richmond or Delta": listed with a known place, even when the
+        // word is a given name too.
+        Choice::Kind(EntityKind::Place, "kind.place_listed_with_places")
+    } else if (place_context(text, toks, lower, c.t0(), lx)
+        && (!common || name_word(word, lx) || p.cap_count(word) >= 2))
         || toks.get(c.t1()).is_some_and(|t| t.text(text).starts_with("-based"))
     {
         // "in Westbrook", "the village of Cressley": a place by its context.

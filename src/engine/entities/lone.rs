@@ -234,7 +234,7 @@ fn thing_by_first_word(p: &mut LonePass, w: &Lone) -> bool {
             .filter(|&id| ents.entities[id].kind == kind && ents.words[id].len() >= 2 && ents.words[id][0] == word)
             .collect()
     };
-    let orgs = if place_context(ctx.tokens, ctx.lower, c.t0(), lx) || known_place || plain_opener {
+    let orgs = if place_context(ctx.text, ctx.tokens, ctx.lower, c.t0(), lx) || known_place || plain_opener {
         Vec::new()
     } else {
         first_word_of(EntityKind::Organization)

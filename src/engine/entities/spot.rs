@@ -258,6 +258,14 @@ fn run_step(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, in_url: &
     if title_dot {
         return Step::Inside;
     }
+    // "Brannock Hale & Lister LLP": an ampersand joins a firm's names,
+    // but not a given name that is no surname ("Jim & Sarah").
+    if n.text(text) == "&" && toks[j - 1].cap() && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap()) {
+        let partner = lower[j + 1].as_str();
+        if !lx.first_names.contains_key(partner) || lx.surnames.contains(partner) {
+            return Step::Inside;
+        }
+    }
     if !n.is_word() || n.newline_before() || ctx.masks.sentence_start[j] || in_url[j] {
         return Step::Stop;
     }
@@ -283,6 +291,7 @@ fn run_step(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, in_url: &
             || lx.place_words.contains(h)
             || lx.titles.contains(h)
             || common_head_takes_of(text, toks, lower, i, j, lx)
+            || hall_of_famer(lower, j - 1)
     };
     if (lx.classes.name_connectors.contains(lower[j].as_str()) && of_ok)
         || (lower[j] == "the" && j > 0 && lower[j - 1] == "of")
@@ -290,6 +299,11 @@ fn run_step(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, in_url: &
         return Step::Inside;
     }
     Step::Stop
+}
+
+/// "Hall of Famer" starts at token `k` (a title before a name).
+fn hall_of_famer(lower: &Lower, k: usize) -> bool {
+    lower[k] == "hall" && lower.get(k + 1).is_some_and(|w| w == "of") && lower.get(k + 2).is_some_and(|w| w == "famer")
 }
 
 /// The named rule that ends a run before the capitalized word `j`, if any.
@@ -596,6 +610,12 @@ fn title_prefix_end(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<u
     let mut k = a;
     while k < b.saturating_sub(1) {
         let w = lower[k].trim_end_matches('.');
+        if hall_of_famer(lower, k) {
+            // "Hall of Famer Dana Whitlock": the honour is a title.
+            title_end = Some(k + 3);
+            k += 3;
+            continue;
+        }
         if is_title_word(w, lx) {
             title_end = Some(k + 1);
         } else if w == "of" && title_end == Some(k) && !lx.function_words.contains(lower[k + 1].as_str()) {
