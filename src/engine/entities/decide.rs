@@ -338,7 +338,7 @@ fn noun_after(ctx: &Context, lx: &Lexicon, tok_end: usize) -> bool {
         && !lx.classes.prepositions.contains(w)
         && !lx.speech_verbs.contains_key(w)
         && !w.ends_with("ed")
-        && !(w.ends_with('s') && !w.ends_with("ss"))
+        && (!w.ends_with('s') || w.ends_with("ss"))
 }
 
 /// A role word and "of", "at" or "for" just before ("the chief executive
