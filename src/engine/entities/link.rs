@@ -428,7 +428,9 @@ pub(super) fn inverted_person(
 }
 
 /// The one person whose name holds `nkey` as a run of whole words
-/// ("van der molen" in "Pieter van der Molen"), if exactly one does.
+/// ("van der molen" in "Pieter van der Molen"), or as its first and last
+/// words with middle names left out ("tomas brevik" in "Tomas Adair
+/// Brevik"), if exactly one does.
 pub(super) fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -> Option<usize> {
     let want: Vec<&str> = nkey.split_whitespace().collect();
     let first = want.first()?;
@@ -440,7 +442,11 @@ pub(super) fn unique_person_containing(ents: &Entities, nkey: &str, g: Gender) -
         .filter(|&id| g == Gender::Unknown || ents.gender[id] == Gender::Unknown || ents.gender[id] == g)
         .filter(|&id| {
             let words = &ents.words[id];
-            words.len() > want.len() && words.windows(want.len()).any(|w| w.iter().zip(&want).all(|(a, b)| a == b))
+            words.len() > want.len()
+                && (words.windows(want.len()).any(|w| w.iter().zip(&want).all(|(a, b)| a == b))
+                    || want.len() >= 2
+                        && words[0] == *first
+                        && words.last().map(String::as_str) == want.last().copied())
         })
         .collect();
     (hits.len() == 1).then(|| hits[0])
