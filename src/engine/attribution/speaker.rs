@@ -18,7 +18,7 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 32] = [
+pub const RULES: [&str; 33] = [
     "transcript_label",
     "participle_previous_speaker",
     "dash_signature",
@@ -47,6 +47,7 @@ pub const RULES: [&str; 32] = [
     "focus_previous_sentence",
     "previous_quote_speaker",
     "last_speaker",
+    "salient_person",
     "reported_speaker",
     "headline_role",
     "named_nearby",
@@ -338,7 +339,7 @@ fn previous_in_paragraph(reading: &Reading, walk: &Walk, quote: usize) -> Option
 /// The discourse: the speaker of the quote just before in the same
 /// paragraph, who was in focus in the sentence before, the speaker of the
 /// quote before in the previous paragraph, the last speaker when one
-/// paragraph back at most (in that order).
+/// paragraph back at most, the most salient person (in that order).
 fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal> {
     let quotes = reading.ctx.quotes;
     let q = &quotes[quote];
@@ -358,6 +359,11 @@ fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal>
     }
     if let Some((entity, _)) = walk.last_speaker.filter(|&(_, para)| reading.paras_between(para, q.para) <= 1) {
         out.push(Proposal { speaker: Some(entity), cue: None, rule: "last_speaker" });
+    }
+    // Rule `salient_person`: the person a pronoun here would stand for (the
+    // subject of the last few sentences, "He is not alone. ... “...”").
+    if let Some(entity) = walk.discourse.described(reading, opened) {
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: "salient_person" });
     }
     out
 }

@@ -312,12 +312,13 @@ fn reported_speaker() {
 
 #[test]
 fn named_nearby() {
-    // No cue: the person named just before, when the weights prefer it to no speaker.
+    // No cue: the organization named just before, when the weights prefer
+    // it to no speaker (a person there would be the salient one).
     speaker_rule(
         "named_nearby",
-        "The bakery on Main Street was opened by Hana Lusk in 1998. It has never closed for a day.\n\n“Bread does not wait for anyone.”",
+        "The bakery on Main Street was bought by the Lusk Bread Company in 1998. It has never closed for a day.\n\n“Bread does not wait for anyone.”",
         "Bread",
-        Some("Hana Lusk"),
+        Some("Lusk Bread Company"),
     );
 }
 
@@ -450,5 +451,17 @@ fn cue_before_statement() {
         "Brenmoor Transit released a statement saying fares would rise.\n\nThe statement added: “Seniors ride free.”",
         "Seniors",
         Some("Brenmoor Transit"),
+    );
+}
+
+#[test]
+fn salient_person() {
+    // Two paragraphs after her quote, the reporter's paragraph between
+    // speaks of her ("She is not alone."): the person in focus.
+    speaker_rule(
+        "salient_person",
+        "For Edda Varr, the flood is personal. Her bakery sits by the river.\n\n“The water came up to the ovens.”\n\nShe is not alone. Along the river, shops are closed.\n\n“We will open again in May.”",
+        "May",
+        Some("Edda Varr"),
     );
 }
