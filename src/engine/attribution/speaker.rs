@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::cues::{self, Decided};
 use super::features::{self, extra, Around, EXTRA_FEATURES};
-use super::transcript;
+use super::transcript::{self, Exchange};
 use super::{Attribution, Reading, Walk};
 use crate::engine::entities::Found;
 use crate::engine::fit::LinearModel;
@@ -18,8 +18,10 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 33] = [
+pub const RULES: [&str; 35] = [
     "transcript_label",
+    "interview_question",
+    "interview_answer",
     "participle_previous_speaker",
     "dash_signature",
     "cue_after_subject",
@@ -55,7 +57,7 @@ pub const RULES: [&str; 33] = [
 ];
 
 /// The rules from here on carry the discourse on (no cue of the quote's own).
-pub(super) const FIRST_DISCOURSE_RULE: usize = 22;
+pub(super) const FIRST_DISCOURSE_RULE: usize = 24;
 
 /// Every feature name, in weight order: the rules, then the extras.
 pub static FEATURE_NAMES: [&str; RULES.len() + EXTRA_FEATURES.len()] = {
@@ -181,6 +183,7 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
         }
     }
     if cues.is_empty() {
+        out.extend(interview(reading, walk, quote));
         if let Some(entity) = cues::next_paragraph(reading, &walk.mentions, q) {
             out.push(Proposal { speaker: Some(entity), cue: None, rule: "cue_next_paragraph" });
         }
@@ -224,6 +227,28 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
         trace::fire("speakers", "cannot_speak", q.outer);
     }
     out
+}
+
+/// Rules `interview_question` and `interview_answer`: in a
+/// question-and-answer layout a question is the interviewer's (no one
+/// named), an answer the interviewee's: the speaker of the answer before
+/// (up to three paragraphs back), else the person in focus.
+fn interview(reading: &Reading, walk: &Walk, quote: usize) -> Option<Proposal> {
+    let quotes = reading.ctx.quotes;
+    let q = &quotes[quote];
+    let answer = match transcript::exchange(reading, q)? {
+        Exchange::Question => return Some(Proposal { speaker: None, cue: None, rule: "interview_question" }),
+        Exchange::Answer => "interview_answer",
+    };
+    let before = (0..quote).rev().filter(|&j| quotes[j].kind == crate::engine::quotes::RawKind::Direct);
+    let previous = before
+        .take_while(|&j| reading.paras_between(quotes[j].para, q.para) <= 3)
+        .find(|&j| {
+            walk.quotes[j].speaker.is_some() && transcript::exchange(reading, &quotes[j]) == Some(Exchange::Answer)
+        })
+        .and_then(|j| walk.quotes[j].speaker);
+    let speaker = previous.or_else(|| walk.discourse.described(reading, reading.sentence_of(q.outer.start)))?;
+    Some(Proposal { speaker: Some(speaker), cue: None, rule: answer })
 }
 
 /// The position of a rule in [`RULES`].

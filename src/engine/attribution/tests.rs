@@ -465,3 +465,22 @@ fn salient_person() {
         Some("Edda Varr"),
     );
 }
+
+#[test]
+fn interview_question() {
+    // A quoted question after a "Q:" label is the interviewer's: no one named.
+    speaker_rule(
+        "interview_question",
+        "Edda Varr spoke with the Ledger.\n\nQ: “Why bread?”\n\nA: “Because everyone eats it.”",
+        "Why",
+        None,
+    );
+}
+
+#[test]
+fn interview_answer() {
+    // After an "A." label, and after a bare question paragraph: the interviewee.
+    let body = "Edda Varr spoke with the Ledger.\n\nQ. Why bread?\n\nA. “Because everyone eats it.”\n\nWhat comes next?\n\n“A second oven.”";
+    speaker_rule("interview_answer", body, "everyone", Some("Edda Varr"));
+    speaker_rule("interview_answer", body, "oven", Some("Edda Varr"));
+}
