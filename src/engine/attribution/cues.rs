@@ -126,10 +126,44 @@ fn subject_after(
         return (None, "described_person");
     }
     let after: Vec<Found> = (verb + 1..(verb + 8).min(to.max(verb + 1))).filter_map(|j| mentions.at(j)).collect();
-    match pick_speaker(reading, &after, verb) {
-        Some(entity) => (Some(entity), "cue_after_name_following"),
+    if let Some(entity) = pick_speaker(reading, &after, verb) {
+        return (Some(entity), "cue_after_name_following");
+    }
+    // "“...,” says mayor": the words after the verb up to the sentence's end.
+    let run = verb + 1..(verb + 1..to).find(|&j| !reading.tokens()[j].is_word()).unwrap_or(to);
+    match bare_role(reading, run).and_then(|role| role_person(reading, role)) {
+        Some(entity) => (Some(entity), "cue_role"),
         None => (None, "cue_after_no_name"),
     }
+}
+
+/// The role word ending `run` when the run is a bare role of one to three
+/// words, "the" before it at most ("mayor", "the port chief"): its last word.
+fn bare_role(reading: &Reading, run: Range<usize>) -> Option<usize> {
+    let from = run.start + usize::from(run.start < run.end && reading.word(run.start) == "the");
+    let words = from..run.end;
+    let plain = words.clone().all(|j| reading.tokens()[j].is_word() && !reading.in_quote(j));
+    (plain && (1..=3).contains(&words.len()) && !reading.lexicon.function_words.contains(reading.word(run.end - 1)))
+        .then_some(run.end - 1)
+}
+
+/// Rule `cue_role`: a bare role as the cue's subject ("“...,” says mayor",
+/// "Port chief says: “...”"): the one person the text gives that role, by
+/// title ("Mayor Dana Okafor") or named right after it ("port chief Mara
+/// Quill"); no one when two people have it.
+fn role_person(reading: &Reading, role: usize) -> Option<usize> {
+    let (word, ents) = (reading.word(role), reading.ents);
+    let titled = |id: usize| {
+        let last = |t: &String| t.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(word));
+        ents.entities[id].kind == EntityKind::Person && ents.entities[id].titles.iter().any(last)
+    };
+    let mut people: Vec<usize> = (0..ents.entities.len()).filter(|&id| titled(id)).collect();
+    let named_after =
+        ents.mentions.iter().filter(|m| m.tok() > 0 && m.tok() != role + 1 && reading.word(m.tok() - 1) == word);
+    people.extend(named_after.filter(|m| reading.is_person(m.entity())).map(|m| m.entity()));
+    people.sort_unstable();
+    people.dedup();
+    (people.len() == 1).then(|| people[0])
 }
 
 /// The quote before a quote, for "the statement said": its speaker, and
@@ -241,6 +275,10 @@ pub(super) fn before_quote(
     let (speaker, mut rule) = subject_before(reading, mentions, tokens, verb, earlier);
     if speaker.is_none() && verb.is_none() {
         return None;
+    }
+    let role = verb.and_then(|v| bare_role(reading, from..v)).and_then(|role| role_person(reading, role));
+    if rule == "cue_before_no_name" && role.is_some() {
+        return Some(Decided::new(role, verb.and_then(|v| cue(reading, v)), "cue_role"));
     }
     if rule == "cue_before_no_name" && verb.is_some_and(|v| describes_person(reading, from, v)) {
         rule = "described_person";

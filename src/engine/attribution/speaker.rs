@@ -18,7 +18,7 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 35] = [
+pub const RULES: [&str; 36] = [
     "transcript_label",
     "interview_question",
     "interview_answer",
@@ -30,6 +30,7 @@ pub const RULES: [&str; 35] = [
     "cue_after_name_following",
     "cue_after_no_name",
     "described_person",
+    "cue_role",
     "cue_before_name_at_verb",
     "cue_before_as_clause",
     "cue_before_participle_subject",
@@ -57,7 +58,7 @@ pub const RULES: [&str; 35] = [
 ];
 
 /// The rules from here on carry the discourse on (no cue of the quote's own).
-pub(super) const FIRST_DISCOURSE_RULE: usize = 24;
+pub(super) const FIRST_DISCOURSE_RULE: usize = 25;
 
 /// Every feature name, in weight order: the rules, then the extras.
 pub static FEATURE_NAMES: [&str; RULES.len() + EXTRA_FEATURES.len()] = {

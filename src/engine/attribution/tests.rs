@@ -484,3 +484,17 @@ fn interview_answer() {
     speaker_rule("interview_answer", body, "everyone", Some("Edda Varr"));
     speaker_rule("interview_answer", body, "oven", Some("Edda Varr"));
 }
+
+#[test]
+fn cue_role() {
+    // A bare role at the cue, after the quote or before it: the one person
+    // the text gives that role.
+    for (text, speaker) in [
+        ("“The pier stays,” says mayor\n\nMayor Dana Pryce spoke on Monday. Oren Vale, a fisher, agreed.\n", "Dana Pryce"),
+        ("Pier chief says: “We will fix every plank”\n\nThe work starts in May, pier chief Oren Vale told the council.\n", "Oren Vale"),
+    ] {
+        let (doc, fired) = trace::collect(|| annotate(text));
+        assert!(fired.iter().any(|f| f.rule == "cue_role"), "{fired:?}");
+        assert_eq!(name(&doc, doc.quotes[0].speaker), Some(speaker), "{text}");
+    }
+}
