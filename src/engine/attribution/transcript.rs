@@ -105,5 +105,5 @@ fn asks(reading: &Reading, para: usize) -> bool {
     let span = reading.ctx.paras[para];
     let text = &reading.ctx.text[span.start..span.end];
     let words = reading.token_range(span).filter(|&k| reading.tokens()[k].is_word()).count();
-    text.trim_end().ends_with('?') && words <= 40 && !text.chars().any(|c| crate::engine::text::is_double_quote(c))
+    text.trim_end().ends_with('?') && words <= 40 && !text.chars().any(crate::engine::text::is_double_quote)
 }
