@@ -216,7 +216,7 @@ fn statement_issuer(reading: &Reading, mentions: &Mentions, tokens: Range<usize>
 }
 
 /// The person or organization that issued the statement named at token
-/// `at`: the one named right after "from" or "by" ("a statement from X",
+/// `at`: its owner ("Okafor's statement"), the one named right after "from" or "by" ("a statement from X",
 /// "a study released by X"), else the speaker at the speech verb of its
 /// sentence ("In a statement released Friday, the council said ..."), else
 /// the sentence's subject before it ("X released a statement saying ...").
@@ -226,6 +226,17 @@ fn issuer_of(reading: &Reading, mentions: &Mentions, at: usize) -> Option<usize>
     let issues = |m: &Found| {
         !reading.in_quote(m.tok()) && matches!(reading.kind(m.entity()), EntityKind::Person | EntityKind::Organization)
     };
+    // "Okafor's statement", "the board's written statement": its owner,
+    // unless someone speaks of it first ("X wrote in the company's post").
+    let spoken = (words.start..at).any(|k| !reading.in_quote(k) && tokens[k].is_word() && cue(reading, k).is_some());
+    let owner = (words.start..at)
+        .filter(|_| !spoken)
+        .filter_map(|k| mentions.at(k))
+        .filter(|m| tokens[m.tok_end() - 1].possessive() && m.tok_end() + 2 >= at)
+        .find(|m| (m.tok_end()..at).all(|k| tokens[k].is_word() && !tokens[k].cap()));
+    if let Some(m) = owner.filter(|m| issues(m)) {
+        return Some(m.entity());
+    }
     let end = (at + 5).min(words.end);
     let by = (at + 1..end)
         .take_while(|&k| tokens[k].is_word() && !tokens[k].cap())

@@ -498,3 +498,14 @@ fn cue_role() {
         assert_eq!(name(&doc, doc.quotes[0].speaker), Some(speaker), "{text}");
     }
 }
+
+#[test]
+fn statement_issuer_owner() {
+    // "Okafor's statement said:": its owner, not the issuer of the statement before.
+    speaker_rule(
+        "statement_issuer",
+        "“Fares will rise,” Brenmoor Transit said in a statement.\n\nMira Holt inspected the pier. Holt's statement said: “The pier is unsafe.”",
+        "pier",
+        Some("Mira Holt"),
+    );
+}
