@@ -497,7 +497,8 @@ pub(super) fn colon_paragraph_before(
 /// Rule `cue_next_paragraph`: a quote alone in its paragraph, and the next
 /// paragraph opens by pointing back at it with a speech verb ("That was
 /// how X described ...", "Those were the words X wrote ..."): the subject
-/// of that verb.
+/// of that verb; with no verb, the one a speech noun names ("Those were
+/// the words of X").
 pub(super) fn next_paragraph(reading: &Reading, mentions: &Mentions, quote: &RawQuote) -> Option<usize> {
     let (paras, tokens) = (reading.ctx.paras, reading.tokens());
     let own = paras[quote.para];
@@ -513,9 +514,26 @@ pub(super) fn next_paragraph(reading: &Reading, mentions: &Mentions, quote: &Raw
     }
     let sentence = reading.ctx.sentences[reading.sentence_of(tokens[first].start())];
     let words = first..reading.token_range(sentence).end.min(first + 16);
-    let verb = words.clone().find(|&k| tokens[k].is_word() && cue(reading, k).is_some())?;
+    let Some(verb) = words.clone().find(|&k| tokens[k].is_word() && cue(reading, k).is_some()) else {
+        return words_of(reading, mentions, words);
+    };
     let named: Vec<Found> = words.filter_map(|k| mentions.at(k)).collect();
     pick_speaker(reading, &named, verb)
+}
+
+/// Nouns of what someone said ("Those were the words of X").
+const SPEECH_NOUNS: [&str; 8] = ["words", "message", "comments", "remarks", "advice", "verdict", "warning", "response"];
+
+/// The one who said what a speech noun in `words` names: "the words of
+/// X", "X's message".
+fn words_of(reading: &Reading, mentions: &Mentions, words: Range<usize>) -> Option<usize> {
+    let noun = words.clone().find(|&k| SPEECH_NOUNS.contains(&reading.word(k)))?;
+    let owner = (words.start..noun)
+        .filter_map(|k| mentions.at(k))
+        .find(|m| m.tok_end() == noun && reading.tokens()[noun - 1].possessive());
+    let of = (noun + 1 < words.end && reading.word(noun + 1) == "of").then(|| mentions.at(noun + 2)).flatten();
+    let m = owner.or(of)?;
+    matches!(reading.kind(m.entity()), EntityKind::Person | EntityKind::Organization).then(|| m.entity())
 }
 
 /// "Jane Doe, Institute of Things." alone on the line after the quote's

@@ -434,6 +434,13 @@ fn cue_next_paragraph() {
         "river",
         Some("Oskar Lind"),
     );
+    // With no verb: the one a speech noun names.
+    speaker_rule(
+        "cue_next_paragraph",
+        "“The river gave us everything.”\n\nThose were the words of Oskar Lind, a miller.",
+        "river",
+        Some("Oskar Lind"),
+    );
 }
 
 #[test]
