@@ -126,10 +126,44 @@ fn subject_after(
         return (None, "described_person");
     }
     let after: Vec<Found> = (verb + 1..(verb + 8).min(to.max(verb + 1))).filter_map(|j| mentions.at(j)).collect();
-    match pick_speaker(reading, &after, verb) {
-        Some(entity) => (Some(entity), "cue_after_name_following"),
+    if let Some(entity) = pick_speaker(reading, &after, verb) {
+        return (Some(entity), "cue_after_name_following");
+    }
+    // "“...,” says mayor": the words after the verb up to the sentence's end.
+    let run = verb + 1..(verb + 1..to).find(|&j| !reading.tokens()[j].is_word()).unwrap_or(to);
+    match bare_role(reading, run).and_then(|role| role_person(reading, role)) {
+        Some(entity) => (Some(entity), "cue_role"),
         None => (None, "cue_after_no_name"),
     }
+}
+
+/// The role word ending `run` when the run is a bare role of one to three
+/// words, "the" before it at most ("mayor", "the port chief"): its last word.
+fn bare_role(reading: &Reading, run: Range<usize>) -> Option<usize> {
+    let from = run.start + usize::from(run.start < run.end && reading.word(run.start) == "the");
+    let words = from..run.end;
+    let plain = words.clone().all(|j| reading.tokens()[j].is_word() && !reading.in_quote(j));
+    (plain && (1..=3).contains(&words.len()) && !reading.lexicon.function_words.contains(reading.word(run.end - 1)))
+        .then_some(run.end - 1)
+}
+
+/// Rule `cue_role`: a bare role as the cue's subject ("“...,” says mayor",
+/// "Port chief says: “...”"): the one person the text gives that role, by
+/// title ("Mayor Dana Okafor") or named right after it ("port chief Mara
+/// Quill"); no one when two people have it.
+fn role_person(reading: &Reading, role: usize) -> Option<usize> {
+    let (word, ents) = (reading.word(role), reading.ents);
+    let titled = |id: usize| {
+        let last = |t: &String| t.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(word));
+        ents.entities[id].kind == EntityKind::Person && ents.entities[id].titles.iter().any(last)
+    };
+    let mut people: Vec<usize> = (0..ents.entities.len()).filter(|&id| titled(id)).collect();
+    let named_after =
+        ents.mentions.iter().filter(|m| m.tok() > 0 && m.tok() != role + 1 && reading.word(m.tok() - 1) == word);
+    people.extend(named_after.filter(|m| reading.is_person(m.entity())).map(|m| m.entity()));
+    people.sort_unstable();
+    people.dedup();
+    (people.len() == 1).then(|| people[0])
 }
 
 /// The quote before a quote, for "the statement said": its speaker, and
@@ -182,7 +216,7 @@ fn statement_issuer(reading: &Reading, mentions: &Mentions, tokens: Range<usize>
 }
 
 /// The person or organization that issued the statement named at token
-/// `at`: the one named right after "from" or "by" ("a statement from X",
+/// `at`: its owner ("Okafor's statement"), the one named right after "from" or "by" ("a statement from X",
 /// "a study released by X"), else the speaker at the speech verb of its
 /// sentence ("In a statement released Friday, the council said ..."), else
 /// the sentence's subject before it ("X released a statement saying ...").
@@ -192,6 +226,17 @@ fn issuer_of(reading: &Reading, mentions: &Mentions, at: usize) -> Option<usize>
     let issues = |m: &Found| {
         !reading.in_quote(m.tok()) && matches!(reading.kind(m.entity()), EntityKind::Person | EntityKind::Organization)
     };
+    // "Okafor's statement", "the board's written statement": its owner,
+    // unless someone speaks of it first ("X wrote in the company's post").
+    let spoken = (words.start..at).any(|k| !reading.in_quote(k) && tokens[k].is_word() && cue(reading, k).is_some());
+    let owner = (words.start..at)
+        .filter(|_| !spoken)
+        .filter_map(|k| mentions.at(k))
+        .filter(|m| tokens[m.tok_end() - 1].possessive() && m.tok_end() + 2 >= at)
+        .find(|m| (m.tok_end()..at).all(|k| tokens[k].is_word() && !tokens[k].cap()));
+    if let Some(m) = owner.filter(|m| issues(m)) {
+        return Some(m.entity());
+    }
     let end = (at + 5).min(words.end);
     let by = (at + 1..end)
         .take_while(|&k| tokens[k].is_word() && !tokens[k].cap())
@@ -241,6 +286,10 @@ pub(super) fn before_quote(
     let (speaker, mut rule) = subject_before(reading, mentions, tokens, verb, earlier);
     if speaker.is_none() && verb.is_none() {
         return None;
+    }
+    let role = verb.and_then(|v| bare_role(reading, from..v)).and_then(|role| role_person(reading, role));
+    if rule == "cue_before_no_name" && role.is_some() {
+        return Some(Decided::new(role, verb.and_then(|v| cue(reading, v)), "cue_role"));
     }
     if rule == "cue_before_no_name" && verb.is_some_and(|v| describes_person(reading, from, v)) {
         rule = "described_person";
@@ -448,7 +497,8 @@ pub(super) fn colon_paragraph_before(
 /// Rule `cue_next_paragraph`: a quote alone in its paragraph, and the next
 /// paragraph opens by pointing back at it with a speech verb ("That was
 /// how X described ...", "Those were the words X wrote ..."): the subject
-/// of that verb.
+/// of that verb; with no verb, the one a speech noun names ("Those were
+/// the words of X").
 pub(super) fn next_paragraph(reading: &Reading, mentions: &Mentions, quote: &RawQuote) -> Option<usize> {
     let (paras, tokens) = (reading.ctx.paras, reading.tokens());
     let own = paras[quote.para];
@@ -464,9 +514,26 @@ pub(super) fn next_paragraph(reading: &Reading, mentions: &Mentions, quote: &Raw
     }
     let sentence = reading.ctx.sentences[reading.sentence_of(tokens[first].start())];
     let words = first..reading.token_range(sentence).end.min(first + 16);
-    let verb = words.clone().find(|&k| tokens[k].is_word() && cue(reading, k).is_some())?;
+    let Some(verb) = words.clone().find(|&k| tokens[k].is_word() && cue(reading, k).is_some()) else {
+        return words_of(reading, mentions, words);
+    };
     let named: Vec<Found> = words.filter_map(|k| mentions.at(k)).collect();
     pick_speaker(reading, &named, verb)
+}
+
+/// Nouns of what someone said ("Those were the words of X").
+const SPEECH_NOUNS: [&str; 8] = ["words", "message", "comments", "remarks", "advice", "verdict", "warning", "response"];
+
+/// The one who said what a speech noun in `words` names: "the words of
+/// X", "X's message".
+fn words_of(reading: &Reading, mentions: &Mentions, words: Range<usize>) -> Option<usize> {
+    let noun = words.clone().find(|&k| SPEECH_NOUNS.contains(&reading.word(k)))?;
+    let owner = (words.start..noun)
+        .filter_map(|k| mentions.at(k))
+        .find(|m| m.tok_end() == noun && reading.tokens()[noun - 1].possessive());
+    let of = (noun + 1 < words.end && reading.word(noun + 1) == "of").then(|| mentions.at(noun + 2)).flatten();
+    let m = owner.or(of)?;
+    matches!(reading.kind(m.entity()), EntityKind::Person | EntityKind::Organization).then(|| m.entity())
 }
 
 /// "Jane Doe, Institute of Things." alone on the line after the quote's

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::cues::{self, Decided};
 use super::features::{self, extra, Around, EXTRA_FEATURES};
-use super::transcript;
+use super::transcript::{self, Exchange};
 use super::{Attribution, Reading, Walk};
 use crate::engine::entities::Found;
 use crate::engine::fit::LinearModel;
@@ -18,8 +18,10 @@ use crate::model::{EntityKind, Span};
 /// The speaker rules, highest priority first. Each is a feature of the
 /// candidates it proposes; the built-in weights give each rule more than
 /// all the rules after it together, so the first rule that proposes wins.
-pub const RULES: [&str; 32] = [
+pub const RULES: [&str; 36] = [
     "transcript_label",
+    "interview_question",
+    "interview_answer",
     "participle_previous_speaker",
     "dash_signature",
     "cue_after_subject",
@@ -28,6 +30,7 @@ pub const RULES: [&str; 32] = [
     "cue_after_name_following",
     "cue_after_no_name",
     "described_person",
+    "cue_role",
     "cue_before_name_at_verb",
     "cue_before_as_clause",
     "cue_before_participle_subject",
@@ -47,6 +50,7 @@ pub const RULES: [&str; 32] = [
     "focus_previous_sentence",
     "previous_quote_speaker",
     "last_speaker",
+    "salient_person",
     "reported_speaker",
     "headline_role",
     "named_nearby",
@@ -54,7 +58,7 @@ pub const RULES: [&str; 32] = [
 ];
 
 /// The rules from here on carry the discourse on (no cue of the quote's own).
-pub(super) const FIRST_DISCOURSE_RULE: usize = 22;
+pub(super) const FIRST_DISCOURSE_RULE: usize = 25;
 
 /// Every feature name, in weight order: the rules, then the extras.
 pub static FEATURE_NAMES: [&str; RULES.len() + EXTRA_FEATURES.len()] = {
@@ -180,6 +184,7 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
         }
     }
     if cues.is_empty() {
+        out.extend(interview(reading, walk, quote));
         if let Some(entity) = cues::next_paragraph(reading, &walk.mentions, q) {
             out.push(Proposal { speaker: Some(entity), cue: None, rule: "cue_next_paragraph" });
         }
@@ -223,6 +228,28 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
         trace::fire("speakers", "cannot_speak", q.outer);
     }
     out
+}
+
+/// Rules `interview_question` and `interview_answer`: in a
+/// question-and-answer layout a question is the interviewer's (no one
+/// named), an answer the interviewee's: the speaker of the answer before
+/// (up to three paragraphs back), else the person in focus.
+fn interview(reading: &Reading, walk: &Walk, quote: usize) -> Option<Proposal> {
+    let quotes = reading.ctx.quotes;
+    let q = &quotes[quote];
+    let answer = match transcript::exchange(reading, q)? {
+        Exchange::Question => return Some(Proposal { speaker: None, cue: None, rule: "interview_question" }),
+        Exchange::Answer => "interview_answer",
+    };
+    let before = (0..quote).rev().filter(|&j| quotes[j].kind == crate::engine::quotes::RawKind::Direct);
+    let previous = before
+        .take_while(|&j| reading.paras_between(quotes[j].para, q.para) <= 3)
+        .find(|&j| {
+            walk.quotes[j].speaker.is_some() && transcript::exchange(reading, &quotes[j]) == Some(Exchange::Answer)
+        })
+        .and_then(|j| walk.quotes[j].speaker);
+    let speaker = previous.or_else(|| walk.discourse.described(reading, reading.sentence_of(q.outer.start)))?;
+    Some(Proposal { speaker: Some(speaker), cue: None, rule: answer })
 }
 
 /// The position of a rule in [`RULES`].
@@ -338,7 +365,7 @@ fn previous_in_paragraph(reading: &Reading, walk: &Walk, quote: usize) -> Option
 /// The discourse: the speaker of the quote just before in the same
 /// paragraph, who was in focus in the sentence before, the speaker of the
 /// quote before in the previous paragraph, the last speaker when one
-/// paragraph back at most (in that order).
+/// paragraph back at most, the most salient person (in that order).
 fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal> {
     let quotes = reading.ctx.quotes;
     let q = &quotes[quote];
@@ -358,6 +385,11 @@ fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal>
     }
     if let Some((entity, _)) = walk.last_speaker.filter(|&(_, para)| reading.paras_between(para, q.para) <= 1) {
         out.push(Proposal { speaker: Some(entity), cue: None, rule: "last_speaker" });
+    }
+    // Rule `salient_person`: the person a pronoun here would stand for (the
+    // subject of the last few sentences, "He is not alone. ... “...”").
+    if let Some(entity) = walk.discourse.described(reading, opened) {
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: "salient_person" });
     }
     out
 }

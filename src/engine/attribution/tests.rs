@@ -312,12 +312,13 @@ fn reported_speaker() {
 
 #[test]
 fn named_nearby() {
-    // No cue: the person named just before, when the weights prefer it to no speaker.
+    // No cue: the organization named just before, when the weights prefer
+    // it to no speaker (a person there would be the salient one).
     speaker_rule(
         "named_nearby",
-        "The bakery on Main Street was opened by Hana Lusk in 1998. It has never closed for a day.\n\n“Bread does not wait for anyone.”",
+        "The bakery on Main Street was bought by the Lusk Bread Company in 1998. It has never closed for a day.\n\n“Bread does not wait for anyone.”",
         "Bread",
-        Some("Hana Lusk"),
+        Some("Lusk Bread Company"),
     );
 }
 
@@ -433,6 +434,13 @@ fn cue_next_paragraph() {
         "river",
         Some("Oskar Lind"),
     );
+    // With no verb: the one a speech noun names.
+    speaker_rule(
+        "cue_next_paragraph",
+        "“The river gave us everything.”\n\nThose were the words of Oskar Lind, a miller.",
+        "river",
+        Some("Oskar Lind"),
+    );
 }
 
 #[test]
@@ -450,5 +458,61 @@ fn cue_before_statement() {
         "Brenmoor Transit released a statement saying fares would rise.\n\nThe statement added: “Seniors ride free.”",
         "Seniors",
         Some("Brenmoor Transit"),
+    );
+}
+
+#[test]
+fn salient_person() {
+    // Two paragraphs after her quote, the reporter's paragraph between
+    // speaks of her ("She is not alone."): the person in focus.
+    speaker_rule(
+        "salient_person",
+        "For Edda Varr, the flood is personal. Her bakery sits by the river.\n\n“The water came up to the ovens.”\n\nShe is not alone. Along the river, shops are closed.\n\n“We will open again in May.”",
+        "May",
+        Some("Edda Varr"),
+    );
+}
+
+#[test]
+fn interview_question() {
+    // A quoted question after a "Q:" label is the interviewer's: no one named.
+    speaker_rule(
+        "interview_question",
+        "Edda Varr spoke with the Ledger.\n\nQ: “Why bread?”\n\nA: “Because everyone eats it.”",
+        "Why",
+        None,
+    );
+}
+
+#[test]
+fn interview_answer() {
+    // After an "A." label, and after a bare question paragraph: the interviewee.
+    let body = "Edda Varr spoke with the Ledger.\n\nQ. Why bread?\n\nA. “Because everyone eats it.”\n\nWhat comes next?\n\n“A second oven.”";
+    speaker_rule("interview_answer", body, "everyone", Some("Edda Varr"));
+    speaker_rule("interview_answer", body, "oven", Some("Edda Varr"));
+}
+
+#[test]
+fn cue_role() {
+    // A bare role at the cue, after the quote or before it: the one person
+    // the text gives that role.
+    for (text, speaker) in [
+        ("“The pier stays,” says mayor\n\nMayor Dana Pryce spoke on Monday. Oren Vale, a fisher, agreed.\n", "Dana Pryce"),
+        ("Pier chief says: “We will fix every plank”\n\nThe work starts in May, pier chief Oren Vale told the council.\n", "Oren Vale"),
+    ] {
+        let (doc, fired) = trace::collect(|| annotate(text));
+        assert!(fired.iter().any(|f| f.rule == "cue_role"), "{fired:?}");
+        assert_eq!(name(&doc, doc.quotes[0].speaker), Some(speaker), "{text}");
+    }
+}
+
+#[test]
+fn statement_issuer_owner() {
+    // "Okafor's statement said:": its owner, not the issuer of the statement before.
+    speaker_rule(
+        "statement_issuer",
+        "“Fares will rise,” Brenmoor Transit said in a statement.\n\nMira Holt inspected the pier. Holt's statement said: “The pier is unsafe.”",
+        "pier",
+        Some("Mira Holt"),
     );
 }

@@ -1,5 +1,7 @@
 //! Transcripts: a quoted paragraph that opens with a speaker's label in
-//! capitals and a colon ("REYES: Why ...?", "HOST: ...") is that speaker's.
+//! capitals and a colon ("REYES: Why ...?", "HOST: ...") is that speaker's;
+//! in a question-and-answer layout ("Q: ...", "A: ...", or a bare question
+//! paragraph and then the quoted answer) the answers are the interviewee's.
 
 use super::Reading;
 use crate::engine::quotes::RawQuote;
@@ -61,4 +63,47 @@ fn with_role(reading: &Reading, role: &str) -> Option<usize> {
         .filter(|m| reading.is_person(m.entity()) && !reading.in_quote(m.tok()))
         .find(before)
         .map(|m| m.entity())
+}
+
+/// A quote's part in a question-and-answer layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Exchange {
+    /// After a "Q" label: the interviewer's (the outlet, named by no one).
+    Question,
+    /// After an "A" label, or opening the paragraph after a paragraph that
+    /// is one question of the reporter's own (no quote marks, ends in "?").
+    Answer,
+}
+
+/// The part of `quote` in a question-and-answer layout, if it has one: a
+/// label "Q" or "A" and a colon, period or dash opening the paragraph,
+/// just before the quote or just inside it.
+pub(super) fn exchange(reading: &Reading, quote: &RawQuote) -> Option<Exchange> {
+    let (tokens, para) = (reading.tokens(), reading.ctx.paras[quote.para]);
+    let first = token_at(tokens, para.start);
+    let inside = token_at(tokens, quote.content.start);
+    let label = if quote.outer.start == para.start { inside } else { first };
+    let text = tokens.get(label).map_or("", |t| t.text(reading.ctx.text));
+    // "A." may be one token (an initial), else the mark follows the letter.
+    let mark = usize::from(!text.ends_with('.'));
+    let marked = mark == 0
+        || label + 1 < tokens.len()
+            && !tokens[label + 1].is_word()
+            && matches!(reading.mark(label + 1), ':' | '.' | '-' | '\u{2014}' | '\u{2013}');
+    let placed = label == inside || label + 1 + mark == token_at(tokens, quote.outer.start);
+    match text.trim_end_matches('.') {
+        "Q" if marked && placed => return Some(Exchange::Question),
+        "A" if marked && placed => return Some(Exchange::Answer),
+        _ => {}
+    }
+    (quote.outer.start == para.start && quote.para > 0 && asks(reading, quote.para - 1)).then_some(Exchange::Answer)
+}
+
+/// Paragraph `para` is one short question of the reporter's own: no quote
+/// marks, a few words, ending in "?".
+fn asks(reading: &Reading, para: usize) -> bool {
+    let span = reading.ctx.paras[para];
+    let text = &reading.ctx.text[span.start..span.end];
+    let words = reading.token_range(span).filter(|&k| reading.tokens()[k].is_word()).count();
+    text.trim_end().ends_with('?') && words <= 40 && !text.chars().any(crate::engine::text::is_double_quote)
 }
