@@ -104,8 +104,11 @@ fn attribute_with(
         last_speaker: None,
     };
     let ends_in = quotes_by_closing_sentence(&reading);
+    let opened = earliest_opened(&reading, &ends_in);
     let mut next = 0;
     for (sentence, span) in ctx.sentences.iter().enumerate() {
+        let pending = opened.get(next).map_or(sentence, |&s| s as usize);
+        walk.discourse.forget_before(&reading, sentence, pending);
         let tokens = reading.token_range(*span);
         walk.discourse.read_sentence(&reading, &mut walk.mentions, sentence, *span, tokens.clone());
         let from = next;
@@ -122,6 +125,18 @@ fn attribute_with(
     }
     speaker::repeated_quotes(&reading, &mut walk.quotes);
     Attributions { quotes: walk.quotes, pronouns: walk.mentions.into_pronouns() }
+}
+
+/// For each entry of `ends_in`, the earliest sentence where it or one
+/// after it opens (what the quotes still to be attributed look back from).
+fn earliest_opened(reading: &Reading, ends_in: &[(u32, u32)]) -> Vec<u32> {
+    let mut out = vec![0; ends_in.len()];
+    let mut earliest = u32::MAX;
+    for (i, &(_, quote)) in ends_in.iter().enumerate().rev() {
+        earliest = earliest.min(reading.sentence_of(reading.ctx.quotes[quote as usize].outer.start) as u32);
+        out[i] = earliest;
+    }
+    out
 }
 
 /// Each direct quote is attributed in the sentence where it closes:
