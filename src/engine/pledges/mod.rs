@@ -364,38 +364,44 @@ const RESTATE_WITHIN: usize = 20_000;
 /// higher score; a restatement of a recent pledge of the same actor once.
 /// Returns the indices of the pledges among `candidates`, in order.
 fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<usize> {
-    // Each kept candidate (its index) with its content words.
-    let mut kept: Vec<(usize, Vec<&str>)> = Vec::new();
+    // Each kept candidate (its index); the content words of those still
+    // compared (the last LOOK_BACK kept, and the headline's) by index.
+    let mut kept: Vec<usize> = Vec::new();
+    let mut words: FxHashMap<usize, Vec<&str>> = FxHashMap::default();
     let of = |i: usize| &candidates[i];
     for (ci, c) in candidates.iter().enumerate().filter(|(_, c)| c.score > 0.0) {
         let from = kept.len().saturating_sub(LOOK_BACK);
-        if let Some(i) = kept[from..].iter().rposition(|(k, _)| of(*k).span.overlaps(c.span)) {
-            if of(kept[from + i].0).score < c.score {
-                kept[from + i] = (ci, content_words(ctx, c.span));
+        if let Some(i) = kept[from..].iter().rposition(|&k| of(k).span.overlaps(c.span)) {
+            let k = kept[from + i];
+            if of(k).score < c.score {
+                words.remove(&k);
+                words.insert(ci, content_words(ctx, c.span));
+                kept[from + i] = ci;
             }
             continue;
         }
-        let words = content_words(ctx, c.span);
+        let new = content_words(ctx, c.span);
+        let seen = |k: usize| words.get(&k).map_or(&[][..], |w| &w[..]);
         let near = |k: &Candidate| c.span.start - k.span.start.min(c.span.start) <= RESTATE_WITHIN;
-        if kept[from..].iter().any(|(k, w)| near(of(*k)) && of(*k).actor == c.actor && restates(w, &words)) {
+        if kept[from..].iter().any(|&k| near(of(k)) && of(k).actor == c.actor && restates(seen(k), &new)) {
             continue;
         }
         // A headline says in short what the body says: the body's is shown.
-        let summarized =
-            |(k, w): &(usize, Vec<&str>)| of(*k).headline && of(*k).actor == c.actor && summarizes(w, &words);
+        let summarized = |&k: &usize| of(k).headline && of(k).actor == c.actor && summarizes(seen(k), &new);
         if let Some(i) = kept.iter().take(4).position(summarized) {
-            kept.remove(i);
+            words.remove(&kept.remove(i));
         }
-        kept.push((ci, words));
+        kept.push(ci);
+        words.insert(ci, new);
         // The one that left the window is compared no more (but as a
         // headline, see above).
-        if let Some((k, w)) = kept.len().checked_sub(LOOK_BACK + 1).map(|i| &mut kept[i]) {
-            if !of(*k).headline {
-                *w = Vec::new();
+        if let Some(&k) = kept.len().checked_sub(LOOK_BACK + 1).map(|i| &kept[i]) {
+            if !of(k).headline {
+                words.remove(&k);
             }
         }
     }
-    kept.into_iter().map(|(k, _)| k).collect()
+    kept
 }
 
 /// The candidates at `order` (distinct indices), in that order, as
