@@ -94,6 +94,39 @@ pub struct Candidate {
     pub score: f64,
 }
 
+/// A candidate as [`gather`] keeps it: a [`Candidate`] in fewer bytes (a
+/// long document keeps tens of thousands).
+struct Kept {
+    span: Span,
+    /// Feature values, kept only for a trace (else empty).
+    features: Box<[f64]>,
+    score: f64,
+    /// The amount's bytes (token offsets have 32 bits).
+    amount: Option<(u32, u32)>,
+    actor: Option<u32>,
+    construction: Construction,
+    headline: bool,
+}
+
+impl Kept {
+    fn actor(&self) -> Option<usize> {
+        self.actor.map(|a| a as usize)
+    }
+
+    /// The candidate as a trace gives it.
+    fn candidate(self, text: &str) -> Candidate {
+        Candidate {
+            span: self.span,
+            actor: self.actor(),
+            construction: self.construction,
+            features: self.features.into_vec(),
+            amount: self.amount.map(|(a, b)| text[a as usize..b as usize].to_string()),
+            headline: self.headline,
+            score: self.score,
+        }
+    }
+}
+
 /// The built-in decision weights (`assets/pledge_weights.txt`), parsed once.
 pub fn model() -> &'static LinearModel {
     static MODEL: OnceLock<LinearModel> = OnceLock::new();
@@ -108,19 +141,19 @@ pub fn model() -> &'static LinearModel {
 pub struct Chosen {
     span: Span,
     actor: Option<usize>,
-    amount: Option<String>,
+    amount: Option<(u32, u32)>,
 }
 
 impl Chosen {
     /// The document's pledge number `id`.
-    pub fn pledge(self, id: usize, text: &str) -> Pledge {
-        let text = self.span.slice(text).to_string();
+    pub fn pledge(self, id: usize, doc_text: &str) -> Pledge {
+        let text = self.span.slice(doc_text).to_string();
         Pledge {
             id,
             start: self.span.start,
             end: self.span.end,
             action: action(&text),
-            amount: self.amount,
+            amount: self.amount.map(|(a, b)| doc_text[a as usize..b as usize].to_string()),
             text,
             actor: self.actor,
         }
@@ -148,7 +181,7 @@ pub fn find_with(
     let all = trace.is_some() || crate::engine::trace::enabled();
     let candidates = gather(&ctx, layers, attributions, all, |features| {
         let score = model.score(features);
-        (score, if trace.is_some() { features.to_vec() } else { Vec::new() })
+        (score, if trace.is_some() { features.to_vec().into_boxed_slice() } else { Box::default() })
     });
     for c in &candidates {
         // The construction that proposed it, then the fitted decision.
@@ -163,9 +196,9 @@ pub fn find_with(
     };
     let order = select(&ctx, &candidates);
     let pledges = (order.iter().map(|&i| &candidates[i]))
-        .map(|c| Chosen { span: c.span, actor: c.actor, amount: c.amount.clone() })
+        .map(|c| Chosen { span: c.span, actor: c.actor(), amount: c.amount })
         .collect();
-    trace.extend(candidates);
+    trace.extend(candidates.into_iter().map(|c| c.candidate(layers.text)));
     pledges
 }
 
@@ -284,8 +317,8 @@ fn gather(
     layers: &Context,
     attributions: &[Attribution],
     all: bool,
-    score: impl Fn(&Vector) -> (f64, Vec<f64>),
-) -> Vec<Candidate> {
+    score: impl Fn(&Vector) -> (f64, Box<[f64]>),
+) -> Vec<Kept> {
     let mut out = Vec::new();
     let mut last_actor: Option<usize> = None;
     // A list announced with a colon ("three pledges: A. B. C.") whose items
@@ -333,12 +366,12 @@ fn gather(
             if !all && score <= 0.0 {
                 continue;
             }
-            out.push(Candidate {
+            out.push(Kept {
                 span: found.span,
-                actor: found.actor,
+                actor: found.actor.map(|a| a as u32),
                 construction: found.construction,
                 features,
-                amount,
+                amount: amount.map(|a| (a.start as u32, a.end as u32)),
                 headline: place.headline,
                 score,
             });
@@ -363,7 +396,7 @@ const RESTATE_WITHIN: usize = 20_000;
 /// The kept candidates as pledges: score above 0; of overlapping ones the
 /// higher score; a restatement of a recent pledge of the same actor once.
 /// Returns the indices of the pledges among `candidates`, in order.
-fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<usize> {
+fn select(ctx: &Ctx, candidates: &[Kept]) -> Vec<usize> {
     // Each kept candidate (its index); the content words of those still
     // compared (the last LOOK_BACK kept, and the headline's) by index.
     let mut kept: Vec<usize> = Vec::new();
@@ -382,7 +415,7 @@ fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<usize> {
         }
         let new = content_words(ctx, c.span);
         let seen = |k: usize| words.get(&k).map_or(&[][..], |w| &w[..]);
-        let near = |k: &Candidate| c.span.start - k.span.start.min(c.span.start) <= RESTATE_WITHIN;
+        let near = |k: &Kept| c.span.start - k.span.start.min(c.span.start) <= RESTATE_WITHIN;
         if kept[from..].iter().any(|&k| near(of(k)) && of(k).actor == c.actor && restates(seen(k), &new)) {
             continue;
         }
@@ -407,7 +440,7 @@ fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<usize> {
 /// The candidates at `order` (distinct indices), in that order, as
 /// pledges: moved to the front in place, not copied (a long article keeps
 /// tens of thousands).
-fn chosen(mut candidates: Vec<Candidate>, order: &[usize]) -> Vec<Chosen> {
+fn chosen(mut candidates: Vec<Kept>, order: &[usize]) -> Vec<Chosen> {
     // Where each candidate goes: the chosen to their places, the rest after.
     let mut to = vec![usize::MAX; candidates.len()];
     order.iter().enumerate().for_each(|(j, &i)| to[i] = j);
@@ -424,7 +457,7 @@ fn chosen(mut candidates: Vec<Candidate>, order: &[usize]) -> Vec<Chosen> {
     }
     candidates.truncate(order.len());
     let mut chosen: Vec<Chosen> =
-        candidates.into_iter().map(|c| Chosen { span: c.span, actor: c.actor, amount: c.amount }).collect();
+        candidates.into_iter().map(|c| Chosen { span: c.span, actor: c.actor(), amount: c.amount }).collect();
     // (Collected in the candidates' room: the rest is given back.)
     chosen.shrink_to_fit();
     chosen
