@@ -61,7 +61,8 @@ impl<V> Builder<V> {
             text.push_str(k);
             ends.push(u32::try_from(text.len()).expect("lists under 4 GB"));
         }
-        let mut slots = vec![0u32; (2 * self.keys.len()).next_power_of_two().max(2)];
+        // At most 5/8 full: the given names fit 64 Ki slots (half full, 128 Ki).
+        let mut slots = vec![0u32; (self.keys.len() * 8 / 5 + 1).next_power_of_two().max(2)];
         let mask = slots.len() - 1;
         for (n, k) in self.keys.iter().enumerate() {
             let h = hash(k.as_bytes());
