@@ -22,6 +22,8 @@ mod transcript;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::entities::{Entities, Found};
 use super::fit::LinearModel;
 use super::lexicon::Lexicon;
@@ -39,6 +41,55 @@ pub struct Attribution {
     pub cue: Option<String>,
     /// Others who speak with `speaker` ("reply Ana and Joe").
     pub with: Vec<usize>,
+}
+
+/// The attributions as the later stages and the document keep them, in
+/// fewer bytes (a long article has tens of thousands of quotes): each
+/// quote's speaker, its cue as a number into the distinct cue words, and
+/// the co-speakers of the few quotes that have them.
+#[derive(Debug, Default)]
+pub struct Said {
+    /// Each quote's speaker.
+    pub speakers: Vec<Option<usize>>,
+    /// Each quote's cue: 0 for none, else 1 + its index in `cue_words`.
+    cues: Vec<u32>,
+    cue_words: Vec<String>,
+    /// (quote, its co-speakers), by quote.
+    with: Vec<(usize, Vec<usize>)>,
+}
+
+impl Said {
+    /// Keeps `quotes` (one per raw quote) in fewer bytes.
+    pub fn new(quotes: Vec<Attribution>) -> Said {
+        let mut said = Said::default();
+        said.speakers.reserve_exact(quotes.len());
+        said.cues.reserve_exact(quotes.len());
+        let mut known: FxHashMap<String, u32> = FxHashMap::default();
+        for (q, a) in quotes.into_iter().enumerate() {
+            said.speakers.push(a.speaker);
+            let words = &mut said.cue_words;
+            said.cues.push(a.cue.map_or(0, |c| {
+                *known.entry(c).or_insert_with_key(|c| {
+                    words.push(c.clone());
+                    words.len() as u32
+                })
+            }));
+            if !a.with.is_empty() {
+                said.with.push((q, a.with));
+            }
+        }
+        said
+    }
+
+    /// Quote `q`'s cue.
+    pub fn cue(&self, q: usize) -> Option<&str> {
+        self.cues[q].checked_sub(1).map(|i| self.cue_words[i as usize].as_str())
+    }
+
+    /// Quote `q`'s co-speakers.
+    pub fn with(&self, q: usize) -> &[usize] {
+        self.with.binary_search_by_key(&q, |(k, _)| *k).map_or(&[], |i| &self.with[i].1)
+    }
 }
 
 /// What attribution found: one [`Attribution`] per raw quote (in the order

@@ -34,7 +34,6 @@ use self::candidates::Sentence;
 use self::clause::span_of;
 use self::cues::Cues;
 use self::features::Place;
-use super::attribution::Attribution;
 use super::context::Bits;
 use super::entities::{Entities, Found};
 use super::fit::LinearModel;
@@ -161,8 +160,8 @@ impl Chosen {
 }
 
 /// Finds the pledges of a document, decided by the built-in weights.
-pub fn find(layers: &Context, attributions: &[Attribution], ents: &Entities, lexicon: &Lexicon) -> Vec<Pledge> {
-    let chosen = find_with(layers, attributions, ents, lexicon, model(), None);
+pub fn find(layers: &Context, speakers: &[Option<usize>], ents: &Entities, lexicon: &Lexicon) -> Vec<Pledge> {
+    let chosen = find_with(layers, speakers, ents, lexicon, model(), None);
     chosen.into_iter().enumerate().map(|(id, c)| c.pledge(id, layers.text)).collect()
 }
 
@@ -170,7 +169,7 @@ pub fn find(layers: &Context, attributions: &[Attribution], ents: &Entities, lex
 /// given, every candidate with its features and score is added to it.
 pub fn find_with(
     layers: &Context,
-    attributions: &[Attribution],
+    speakers: &[Option<usize>],
     ents: &Entities,
     lexicon: &Lexicon,
     model: &LinearModel,
@@ -179,7 +178,7 @@ pub fn find_with(
     let ctx = context(layers, ents, lexicon);
     // (Without a trace only the kept ones are read: the others are not kept.)
     let all = trace.is_some() || crate::engine::trace::enabled();
-    let candidates = gather(&ctx, layers, attributions, all, |features| {
+    let candidates = gather(&ctx, layers, speakers, all, |features| {
         let score = model.score(features);
         (score, if trace.is_some() { features.to_vec().into_boxed_slice() } else { Box::default() })
     });
@@ -315,7 +314,7 @@ fn paint(ranges: &mut Vec<(u32, u32, u32)>, r: (u32, u32, u32)) {
 fn gather(
     ctx: &Ctx,
     layers: &Context,
-    attributions: &[Attribution],
+    speakers: &[Option<usize>],
     all: bool,
     score: impl Fn(&Vector) -> (f64, Box<[f64]>),
 ) -> Vec<Kept> {
@@ -333,7 +332,7 @@ fn gather(
         let start = token_at(ctx.toks, s.start);
         let end = token_at(ctx.toks, s.end);
         ctx.cues_for(start, end);
-        let mut sent = Sentence::new(start, end, attributions, last_actor);
+        let mut sent = Sentence::new(start, end, speakers, last_actor);
         match open_list {
             Some((actor, left, para_end)) if left > 0 && s.start < para_end && end > start => {
                 sent.found.push(candidates::Spotted {
