@@ -157,6 +157,7 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     let seen_lower = entities::seen_lowercase(&layers);
     let mut ents = entities::find(&layers, lx, &seen_lower);
     let attribution::Attributions { quotes: attributed, pronouns } = attribution::attribute(&layers, &ents, lx);
+    let said = attribution::Said::new(attributed);
     // Pronoun mentions join the entities' own, in text order (pledges read them).
     // (Exact capacity: the mentions are kept through the pledge stage.)
     ents.mentions.reserve_exact(pronouns.len());
@@ -164,9 +165,9 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     ents.mentions.shrink_to_fit();
     ents.mentions.sort_by_key(|m| (m.span().start, m.span().end));
     entities::finish(&mut ents, &text);
-    let pledges = pledges::find_with(&layers, &attributed, &ents, lx, model, sinks.pledges);
+    let pledges = pledges::find_with(&layers, &said.speakers, &ents, lx, model, sinks.pledges);
     let mut speaks = vec![false; ents.entities.len()];
-    attributed.iter().filter_map(|a| a.speaker).for_each(|e| speaks[e] = true);
+    said.speakers.iter().flatten().for_each(|&e| speaks[e] = true);
     entities::settle_kinds(&layers, lx, &seen_lower, &mut ents, &speaks, sinks.kinds);
 
     // What the document keeps; the tokens, masks, lowercase words and
@@ -178,8 +179,8 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     entities::fill_mentions(&mut ents);
     let mut entities = std::mem::take(&mut ents.entities);
     drop(ents);
-    doc.quotes = document_quotes(&text, &raw, &attributed);
-    drop((raw, attributed));
+    doc.quotes = document_quotes(&text, &raw, &said);
+    drop((raw, said));
     doc.pledges = pledges.into_iter().enumerate().map(|(id, c)| c.pledge(id, &text)).collect();
     // Last: attribution and pledges looked mentions up by position.
     nested::find(&text, &mut entities, lx);
@@ -192,20 +193,20 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
 }
 
 /// The document's quotes: the raw quotes but titles, with their speakers.
-fn document_quotes(text: &str, raw: &[quotes::RawQuote], attributed: &[attribution::Attribution]) -> Vec<Quote> {
+fn document_quotes(text: &str, raw: &[quotes::RawQuote], said: &attribution::Said) -> Vec<Quote> {
     raw.iter()
-        .zip(attributed)
-        .filter(|(q, _)| q.kind != RawKind::Title)
         .enumerate()
-        .map(|(id, (q, a))| Quote {
+        .filter(|(_, q)| q.kind != RawKind::Title)
+        .enumerate()
+        .map(|(id, (i, q))| Quote {
             id,
             start: q.content.start,
             end: q.content.end,
             outer: q.outer,
             text: q.content.slice(text).to_string(),
-            speaker: if q.kind == RawKind::Direct { a.speaker } else { None },
-            cue: if q.kind == RawKind::Direct { a.cue.clone() } else { None },
-            with: if q.kind == RawKind::Direct { a.with.clone() } else { Vec::new() },
+            speaker: if q.kind == RawKind::Direct { said.speakers[i] } else { None },
+            cue: if q.kind == RawKind::Direct { said.cue(i).map(str::to_string) } else { None },
+            with: if q.kind == RawKind::Direct { said.with(i).to_vec() } else { Vec::new() },
             kind: if q.kind == RawKind::Direct { QuoteKind::Direct } else { QuoteKind::Partial },
         })
         .collect()

@@ -36,12 +36,15 @@ impl Focus {
     }
 }
 
-/// Everything in focus so far, in sentence order.
+/// What is in focus, in sentence order: from the earliest sentence a
+/// lookup may still reach (see [`Discourse::forget_before`]) on.
 #[derive(Debug, Default)]
 pub(super) struct Discourse {
     entries: Vec<Focus>,
     /// People named together ("X and Y"): (sentence, the first of them).
     pairs: Vec<(usize, usize)>,
+    /// How many entries there may be before the old ones are dropped.
+    forget_at: usize,
 }
 
 /// Every mention by its first token: the entities' own and the pronouns
@@ -162,6 +165,24 @@ impl Discourse {
                 self.entries.push(Focus::new(entity, sentence, false, true));
             }
         }
+    }
+
+    /// Drops what no later lookup reaches, before sentence `sentence` is
+    /// read: lookups look 8 sentences back at most, and a quote opened in
+    /// sentence `opened` (the earliest of those still to be attributed)
+    /// at the sentence before it that is not boilerplate. (Now and then:
+    /// a long article has hundreds of thousands of entries.)
+    pub(super) fn forget_before(&mut self, reading: &Reading, sentence: usize, opened: usize) {
+        if self.entries.len() < self.forget_at {
+            return;
+        }
+        let before_opened = (0..opened.min(sentence)).rev().find(|&s| !reading.boilerplate_sentence(s)).unwrap_or(0);
+        let keep_from = sentence.saturating_sub(8).min(before_opened);
+        let n = self.entries.partition_point(|f| f.sentence() < keep_from);
+        self.entries.drain(..n);
+        let n = self.pairs.partition_point(|&(s, _)| s < keep_from);
+        self.pairs.drain(..n);
+        self.forget_at = 2 * self.entries.len() + 4096;
     }
 
     /// A quote's speaker is the subject of its sentence, and speaks.

@@ -22,6 +22,8 @@ mod transcript;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::entities::{Entities, Found};
 use super::fit::LinearModel;
 use super::lexicon::Lexicon;
@@ -39,6 +41,55 @@ pub struct Attribution {
     pub cue: Option<String>,
     /// Others who speak with `speaker` ("reply Ana and Joe").
     pub with: Vec<usize>,
+}
+
+/// The attributions as the later stages and the document keep them, in
+/// fewer bytes (a long article has tens of thousands of quotes): each
+/// quote's speaker, its cue as a number into the distinct cue words, and
+/// the co-speakers of the few quotes that have them.
+#[derive(Debug, Default)]
+pub struct Said {
+    /// Each quote's speaker.
+    pub speakers: Vec<Option<usize>>,
+    /// Each quote's cue: 0 for none, else 1 + its index in `cue_words`.
+    cues: Vec<u32>,
+    cue_words: Vec<String>,
+    /// (quote, its co-speakers), by quote.
+    with: Vec<(usize, Vec<usize>)>,
+}
+
+impl Said {
+    /// Keeps `quotes` (one per raw quote) in fewer bytes.
+    pub fn new(quotes: Vec<Attribution>) -> Said {
+        let mut said = Said::default();
+        said.speakers.reserve_exact(quotes.len());
+        said.cues.reserve_exact(quotes.len());
+        let mut known: FxHashMap<String, u32> = FxHashMap::default();
+        for (q, a) in quotes.into_iter().enumerate() {
+            said.speakers.push(a.speaker);
+            let words = &mut said.cue_words;
+            said.cues.push(a.cue.map_or(0, |c| {
+                *known.entry(c).or_insert_with_key(|c| {
+                    words.push(c.clone());
+                    words.len() as u32
+                })
+            }));
+            if !a.with.is_empty() {
+                said.with.push((q, a.with));
+            }
+        }
+        said
+    }
+
+    /// Quote `q`'s cue.
+    pub fn cue(&self, q: usize) -> Option<&str> {
+        self.cues[q].checked_sub(1).map(|i| self.cue_words[i as usize].as_str())
+    }
+
+    /// Quote `q`'s co-speakers.
+    pub fn with(&self, q: usize) -> &[usize] {
+        self.with.binary_search_by_key(&q, |(k, _)| *k).map_or(&[], |i| &self.with[i].1)
+    }
 }
 
 /// What attribution found: one [`Attribution`] per raw quote (in the order
@@ -104,8 +155,11 @@ fn attribute_with(
         last_speaker: None,
     };
     let ends_in = quotes_by_closing_sentence(&reading);
+    let opened = earliest_opened(&reading, &ends_in);
     let mut next = 0;
     for (sentence, span) in ctx.sentences.iter().enumerate() {
+        let pending = opened.get(next).map_or(sentence, |&s| s as usize);
+        walk.discourse.forget_before(&reading, sentence, pending);
         let tokens = reading.token_range(*span);
         walk.discourse.read_sentence(&reading, &mut walk.mentions, sentence, *span, tokens.clone());
         let from = next;
@@ -122,6 +176,18 @@ fn attribute_with(
     }
     speaker::repeated_quotes(&reading, &mut walk.quotes);
     Attributions { quotes: walk.quotes, pronouns: walk.mentions.into_pronouns() }
+}
+
+/// For each entry of `ends_in`, the earliest sentence where it or one
+/// after it opens (what the quotes still to be attributed look back from).
+fn earliest_opened(reading: &Reading, ends_in: &[(u32, u32)]) -> Vec<u32> {
+    let mut out = vec![0; ends_in.len()];
+    let mut earliest = u32::MAX;
+    for (i, &(_, quote)) in ends_in.iter().enumerate().rev() {
+        earliest = earliest.min(reading.sentence_of(reading.ctx.quotes[quote as usize].outer.start) as u32);
+        out[i] = earliest;
+    }
+    out
 }
 
 /// Each direct quote is attributed in the sentence where it closes:

@@ -77,12 +77,16 @@ pub fn settle_kinds(
     speaks: &[bool],
     rows: Option<&mut Vec<KindRow>>,
 ) {
-    let mut named: Vec<Vec<&Found>> = vec![Vec::new(); ents.entities.len()];
-    for m in ents.mentions.iter().filter(|m| m.form != MentionForm::Pronoun) {
-        named[m.entity()].push(m);
-    }
-    let features: Vec<Vec<f64>> =
-        (0..ents.entities.len()).map(|id| decide::features(ctx, lexicon, seen_lower, ents, id, &named[id])).collect();
+    let (order, starts) = named_by_entity(ents);
+    let named = |id: usize| order[starts[id]..starts[id + 1]].iter().map(|&i| &ents.mentions[i as usize]);
+    let mut buf: Vec<&Found> = Vec::new();
+    let features: Vec<Vec<f64>> = (0..ents.entities.len())
+        .map(|id| {
+            buf.clear();
+            buf.extend(named(id));
+            decide::features(ctx, lexicon, seen_lower, ents, id, &buf)
+        })
+        .collect();
     let sure: Vec<bool> = (0..ents.entities.len())
         .map(|id| {
             speaks[id]
@@ -95,12 +99,32 @@ pub fn settle_kinds(
     if let Some(rows) = rows {
         rows.extend(features.iter().enumerate().map(|(id, f)| {
             let mut names = vec![ents.entities[id].name.clone()];
-            names.extend(named[id].iter().map(|m| m.span().slice(ctx.text).to_string()));
+            names.extend(named(id).map(|m| m.span().slice(ctx.text).to_string()));
             KindRow { names, features: f.clone(), rule_kind: ents.entities[id].kind, sure: sure[id] }
         }));
         return;
     }
     decide::apply(ents, &features, &sure, decide::KindModel::builtin());
+}
+
+/// Every entity's mentions but pronouns (as indices into
+/// `ents.mentions`), in text order, one entity after another: entity
+/// `id`'s are `order[starts[id]..starts[id + 1]]` (one list, not a growing
+/// list for each entity).
+fn named_by_entity(ents: &Entities) -> (Vec<u32>, Vec<usize>) {
+    let named = || ents.mentions.iter().enumerate().filter(|(_, m)| m.form != MentionForm::Pronoun);
+    let mut starts = vec![0; ents.entities.len() + 1];
+    named().for_each(|(_, m)| starts[m.entity() + 1] += 1);
+    for id in 1..starts.len() {
+        starts[id] += starts[id - 1];
+    }
+    let mut order = vec![0; starts.last().copied().unwrap_or(0)];
+    let mut next = starts.clone();
+    for (i, m) in named() {
+        order[next[m.entity()]] = i as u32;
+        next[m.entity()] += 1;
+    }
+    (order, starts)
 }
 
 /// Words seen lowercase somewhere in the text: a capitalized one of them

@@ -15,7 +15,7 @@ pub struct Table<V: 'static> {
     ends: &'static [u32],
     /// A power of two long; 0 is empty, else an entry number + 1 in the low
     /// [`ENTRY_BITS`] and a tag from the key's hash above them. At most
-    /// half full, probed linearly from the key's hash.
+    /// 5/8 full, probed linearly from the key's hash.
     slots: &'static [u32],
     values: &'static [V],
 }

@@ -32,7 +32,7 @@ pub(super) const NUMBER_WORDS: [&str; 22] = [
 ];
 
 /// Money or a count inside the span, as printed.
-pub(super) fn amount(ctx: &Ctx, span: Span) -> Option<String> {
+pub(super) fn amount(ctx: &Ctx, span: Span) -> Option<Span> {
     let a = token_at(ctx.toks, span.start);
     let b = token_at(ctx.toks, span.end);
     let is_num = |j: usize| {
@@ -50,7 +50,7 @@ pub(super) fn amount(ctx: &Ctx, span: Span) -> Option<String> {
             }
             let start =
                 if j > a && ctx.toks[j - 1].is_word() && ctx.toks[j - 1].end() == t.start() { j - 1 } else { j };
-            return Some(span_of(ctx, start, end).slice(ctx.text).to_string());
+            return Some(span_of(ctx, start, end));
         }
         // A count: number (+ scale) + up to two words ending in a plural noun.
         if is_num(j) || NUMBER_WORDS.contains(&ctx.lower[j].as_str()) && ctx.toks[j].is_word() {
@@ -68,7 +68,7 @@ pub(super) fn amount(ctx: &Ctx, span: Span) -> Option<String> {
                     "dollars" | "euros" | "pounds" | "yen" | "yuan" | "won" | "percent" | "cent"
                 )
             {
-                return Some(span_of(ctx, j, end + 1).slice(ctx.text).to_string());
+                return Some(span_of(ctx, j, end + 1));
             }
             for n in end..(end + 3).min(b) {
                 let tn = ctx.toks[n];
@@ -81,7 +81,7 @@ pub(super) fn amount(ctx: &Ctx, span: Span) -> Option<String> {
                     && tn.text(ctx.text).chars().all(|c| c.is_alphabetic())
                     && !lw.ends_with("ss")
                 {
-                    return Some(span_of(ctx, j, n + 1).slice(ctx.text).to_string());
+                    return Some(span_of(ctx, j, n + 1));
                 }
             }
         }

@@ -12,7 +12,6 @@ use super::clause::{
 };
 use super::cues::{CueKind, Cues};
 use super::{answer_of, Ctx};
-use crate::engine::attribution::Attribution;
 use crate::engine::text::{first_char, token_at, word_before, Word};
 use crate::model::Span;
 
@@ -106,7 +105,8 @@ pub struct Spotted {
 pub(super) struct Sentence<'a> {
     pub start: usize,
     pub end: usize,
-    pub attributions: &'a [Attribution],
+    /// Each quote's speaker (see [`crate::engine::attribution::Said`]).
+    pub speakers: &'a [Option<usize>],
     /// The actor of the last candidate with one (for "it", "the country").
     pub last_actor: Option<usize>,
     /// A counted list this sentence opened: (actor, items still to come).
@@ -121,11 +121,11 @@ pub(super) struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    pub fn new(start: usize, end: usize, attributions: &'a [Attribution], last_actor: Option<usize>) -> Self {
+    pub fn new(start: usize, end: usize, speakers: &'a [Option<usize>], last_actor: Option<usize>) -> Self {
         Sentence {
             start,
             end,
-            attributions,
+            speakers,
             last_actor,
             opened: None,
             found: Vec::new(),
@@ -160,7 +160,7 @@ pub(super) fn precise(ctx: &Ctx, sent: &mut Sentence) {
         // commitments count ("We will build", "I promise to").
         if let Some(qi) = ctx.quote_of(k) {
             if let Some(p) = first_person_commitment(ctx, k, sent.end) {
-                let actor = sent.attributions.get(qi).and_then(|a| a.speaker);
+                let actor = sent.speakers.get(qi).copied().flatten();
                 sent.push(p, actor, Construction::FirstPersonQuote, k);
                 k = token_at(ctx.toks, p.end).max(k + 1);
             } else {

@@ -34,7 +34,6 @@ use self::candidates::Sentence;
 use self::clause::span_of;
 use self::cues::Cues;
 use self::features::Place;
-use super::attribution::Attribution;
 use super::context::Bits;
 use super::entities::{Entities, Found};
 use super::fit::LinearModel;
@@ -94,6 +93,39 @@ pub struct Candidate {
     pub score: f64,
 }
 
+/// A candidate as [`gather`] keeps it: a [`Candidate`] in fewer bytes (a
+/// long document keeps tens of thousands).
+struct Kept {
+    span: Span,
+    /// Feature values, kept only for a trace (else empty).
+    features: Box<[f64]>,
+    score: f64,
+    /// The amount's bytes (token offsets have 32 bits).
+    amount: Option<(u32, u32)>,
+    actor: Option<u32>,
+    construction: Construction,
+    headline: bool,
+}
+
+impl Kept {
+    fn actor(&self) -> Option<usize> {
+        self.actor.map(|a| a as usize)
+    }
+
+    /// The candidate as a trace gives it.
+    fn candidate(self, text: &str) -> Candidate {
+        Candidate {
+            span: self.span,
+            actor: self.actor(),
+            construction: self.construction,
+            features: self.features.into_vec(),
+            amount: self.amount.map(|(a, b)| text[a as usize..b as usize].to_string()),
+            headline: self.headline,
+            score: self.score,
+        }
+    }
+}
+
 /// The built-in decision weights (`assets/pledge_weights.txt`), parsed once.
 pub fn model() -> &'static LinearModel {
     static MODEL: OnceLock<LinearModel> = OnceLock::new();
@@ -108,19 +140,19 @@ pub fn model() -> &'static LinearModel {
 pub struct Chosen {
     span: Span,
     actor: Option<usize>,
-    amount: Option<String>,
+    amount: Option<(u32, u32)>,
 }
 
 impl Chosen {
     /// The document's pledge number `id`.
-    pub fn pledge(self, id: usize, text: &str) -> Pledge {
-        let text = self.span.slice(text).to_string();
+    pub fn pledge(self, id: usize, doc_text: &str) -> Pledge {
+        let text = self.span.slice(doc_text).to_string();
         Pledge {
             id,
             start: self.span.start,
             end: self.span.end,
             action: action(&text),
-            amount: self.amount,
+            amount: self.amount.map(|(a, b)| doc_text[a as usize..b as usize].to_string()),
             text,
             actor: self.actor,
         }
@@ -128,8 +160,8 @@ impl Chosen {
 }
 
 /// Finds the pledges of a document, decided by the built-in weights.
-pub fn find(layers: &Context, attributions: &[Attribution], ents: &Entities, lexicon: &Lexicon) -> Vec<Pledge> {
-    let chosen = find_with(layers, attributions, ents, lexicon, model(), None);
+pub fn find(layers: &Context, speakers: &[Option<usize>], ents: &Entities, lexicon: &Lexicon) -> Vec<Pledge> {
+    let chosen = find_with(layers, speakers, ents, lexicon, model(), None);
     chosen.into_iter().enumerate().map(|(id, c)| c.pledge(id, layers.text)).collect()
 }
 
@@ -137,7 +169,7 @@ pub fn find(layers: &Context, attributions: &[Attribution], ents: &Entities, lex
 /// given, every candidate with its features and score is added to it.
 pub fn find_with(
     layers: &Context,
-    attributions: &[Attribution],
+    speakers: &[Option<usize>],
     ents: &Entities,
     lexicon: &Lexicon,
     model: &LinearModel,
@@ -146,9 +178,9 @@ pub fn find_with(
     let ctx = context(layers, ents, lexicon);
     // (Without a trace only the kept ones are read: the others are not kept.)
     let all = trace.is_some() || crate::engine::trace::enabled();
-    let candidates = gather(&ctx, layers, attributions, all, |features| {
+    let candidates = gather(&ctx, layers, speakers, all, |features| {
         let score = model.score(features);
-        (score, if trace.is_some() { features.to_vec() } else { Vec::new() })
+        (score, if trace.is_some() { features.to_vec().into_boxed_slice() } else { Box::default() })
     });
     for c in &candidates {
         // The construction that proposed it, then the fitted decision.
@@ -163,9 +195,9 @@ pub fn find_with(
     };
     let order = select(&ctx, &candidates);
     let pledges = (order.iter().map(|&i| &candidates[i]))
-        .map(|c| Chosen { span: c.span, actor: c.actor, amount: c.amount.clone() })
+        .map(|c| Chosen { span: c.span, actor: c.actor(), amount: c.amount })
         .collect();
-    trace.extend(candidates);
+    trace.extend(candidates.into_iter().map(|c| c.candidate(layers.text)));
     pledges
 }
 
@@ -282,10 +314,10 @@ fn paint(ranges: &mut Vec<(u32, u32, u32)>, r: (u32, u32, u32)) {
 fn gather(
     ctx: &Ctx,
     layers: &Context,
-    attributions: &[Attribution],
+    speakers: &[Option<usize>],
     all: bool,
-    score: impl Fn(&Vector) -> (f64, Vec<f64>),
-) -> Vec<Candidate> {
+    score: impl Fn(&Vector) -> (f64, Box<[f64]>),
+) -> Vec<Kept> {
     let mut out = Vec::new();
     let mut last_actor: Option<usize> = None;
     // A list announced with a colon ("three pledges: A. B. C.") whose items
@@ -300,7 +332,7 @@ fn gather(
         let start = token_at(ctx.toks, s.start);
         let end = token_at(ctx.toks, s.end);
         ctx.cues_for(start, end);
-        let mut sent = Sentence::new(start, end, attributions, last_actor);
+        let mut sent = Sentence::new(start, end, speakers, last_actor);
         match open_list {
             Some((actor, left, para_end)) if left > 0 && s.start < para_end && end > start => {
                 sent.found.push(candidates::Spotted {
@@ -333,12 +365,12 @@ fn gather(
             if !all && score <= 0.0 {
                 continue;
             }
-            out.push(Candidate {
+            out.push(Kept {
                 span: found.span,
-                actor: found.actor,
+                actor: found.actor.map(|a| a as u32),
                 construction: found.construction,
                 features,
-                amount,
+                amount: amount.map(|a| (a.start as u32, a.end as u32)),
                 headline: place.headline,
                 score,
             });
@@ -363,45 +395,51 @@ const RESTATE_WITHIN: usize = 20_000;
 /// The kept candidates as pledges: score above 0; of overlapping ones the
 /// higher score; a restatement of a recent pledge of the same actor once.
 /// Returns the indices of the pledges among `candidates`, in order.
-fn select(ctx: &Ctx, candidates: &[Candidate]) -> Vec<usize> {
-    // Each kept candidate (its index) with its content words.
-    let mut kept: Vec<(usize, Vec<&str>)> = Vec::new();
+fn select(ctx: &Ctx, candidates: &[Kept]) -> Vec<usize> {
+    // Each kept candidate (its index); the content words of those still
+    // compared (the last LOOK_BACK kept, and the headline's) by index.
+    let mut kept: Vec<usize> = Vec::new();
+    let mut words: FxHashMap<usize, Vec<&str>> = FxHashMap::default();
     let of = |i: usize| &candidates[i];
     for (ci, c) in candidates.iter().enumerate().filter(|(_, c)| c.score > 0.0) {
         let from = kept.len().saturating_sub(LOOK_BACK);
-        if let Some(i) = kept[from..].iter().rposition(|(k, _)| of(*k).span.overlaps(c.span)) {
-            if of(kept[from + i].0).score < c.score {
-                kept[from + i] = (ci, content_words(ctx, c.span));
+        if let Some(i) = kept[from..].iter().rposition(|&k| of(k).span.overlaps(c.span)) {
+            let k = kept[from + i];
+            if of(k).score < c.score {
+                words.remove(&k);
+                words.insert(ci, content_words(ctx, c.span));
+                kept[from + i] = ci;
             }
             continue;
         }
-        let words = content_words(ctx, c.span);
-        let near = |k: &Candidate| c.span.start - k.span.start.min(c.span.start) <= RESTATE_WITHIN;
-        if kept[from..].iter().any(|(k, w)| near(of(*k)) && of(*k).actor == c.actor && restates(w, &words)) {
+        let new = content_words(ctx, c.span);
+        let seen = |k: usize| words.get(&k).map_or(&[][..], |w| &w[..]);
+        let near = |k: &Kept| c.span.start - k.span.start.min(c.span.start) <= RESTATE_WITHIN;
+        if kept[from..].iter().any(|&k| near(of(k)) && of(k).actor == c.actor && restates(seen(k), &new)) {
             continue;
         }
         // A headline says in short what the body says: the body's is shown.
-        let summarized =
-            |(k, w): &(usize, Vec<&str>)| of(*k).headline && of(*k).actor == c.actor && summarizes(w, &words);
+        let summarized = |&k: &usize| of(k).headline && of(k).actor == c.actor && summarizes(seen(k), &new);
         if let Some(i) = kept.iter().take(4).position(summarized) {
-            kept.remove(i);
+            words.remove(&kept.remove(i));
         }
-        kept.push((ci, words));
+        kept.push(ci);
+        words.insert(ci, new);
         // The one that left the window is compared no more (but as a
         // headline, see above).
-        if let Some((k, w)) = kept.len().checked_sub(LOOK_BACK + 1).map(|i| &mut kept[i]) {
-            if !of(*k).headline {
-                *w = Vec::new();
+        if let Some(&k) = kept.len().checked_sub(LOOK_BACK + 1).map(|i| &kept[i]) {
+            if !of(k).headline {
+                words.remove(&k);
             }
         }
     }
-    kept.into_iter().map(|(k, _)| k).collect()
+    kept
 }
 
 /// The candidates at `order` (distinct indices), in that order, as
 /// pledges: moved to the front in place, not copied (a long article keeps
 /// tens of thousands).
-fn chosen(mut candidates: Vec<Candidate>, order: &[usize]) -> Vec<Chosen> {
+fn chosen(mut candidates: Vec<Kept>, order: &[usize]) -> Vec<Chosen> {
     // Where each candidate goes: the chosen to their places, the rest after.
     let mut to = vec![usize::MAX; candidates.len()];
     order.iter().enumerate().for_each(|(j, &i)| to[i] = j);
@@ -418,7 +456,7 @@ fn chosen(mut candidates: Vec<Candidate>, order: &[usize]) -> Vec<Chosen> {
     }
     candidates.truncate(order.len());
     let mut chosen: Vec<Chosen> =
-        candidates.into_iter().map(|c| Chosen { span: c.span, actor: c.actor, amount: c.amount }).collect();
+        candidates.into_iter().map(|c| Chosen { span: c.span, actor: c.actor(), amount: c.amount }).collect();
     // (Collected in the candidates' room: the rest is given back.)
     chosen.shrink_to_fit();
     chosen
