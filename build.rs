@@ -364,13 +364,6 @@ fn weights(out: &mut Out) {
 
 fn main() {
     println!("cargo:rerun-if-changed=src/engine/lexicon/keys.rs");
-    // The binaries are linked at a fixed address (not position-independent):
-    // nothing to relocate at start, so the relocation records and the
-    // pointer tables they patch are not all paged in (about 1.3 MB of a
-    // run's resident memory).
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
-    }
     let dir = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
     let mut out = Out { code: String::new(), dir, long_names: Vec::new() };
     names(&mut out);
