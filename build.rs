@@ -150,6 +150,13 @@ fn names(out: &mut Out) {
     let first = first.emit(|g| g.to_string());
     out.table("Given names (lowercase) -> gender, `assets/first_names.tsv`.", "FIRST_NAMES", "Gender", first);
     out.table("Surnames (lowercase), `assets/surnames.txt`.", "SURNAMES", "()", set_emit(&surnames));
+    let word_surnames = set_emit(&exact_lines(&out.read("surnames_common_words.txt")));
+    out.table(
+        "Surnames that are everyday words, `assets/surnames_common_words.txt`.",
+        "WORD_SURNAMES",
+        "()",
+        word_surnames,
+    );
     let common = set_emit(&exact_lines(&out.read("common_words.txt")));
     out.table("Everyday words, `assets/common_words.txt`.", "COMMON_WORDS", "()", common);
     let nick = set_emit(&exact_lines(&out.read("nicknames.txt")));

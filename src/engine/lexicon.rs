@@ -76,6 +76,9 @@ pub struct Lexicon {
     /// Given names (lowercase) -> gender, and surnames: the two large lists.
     pub first_names: Table<Gender>,
     pub surnames: StrSet,
+    /// Surnames that are everyday words too ("Young", "Major"), left out of
+    /// `surnames`.
+    pub word_surnames: StrSet,
     /// Everyday English words (lowercase, from a spelling dictionary): a
     /// capitalized word that is none of them is probably a name.
     pub common_words: StrSet,
@@ -265,6 +268,7 @@ impl Lexicon {
             adjectives: compiled::ADJECTIVES,
             first_names: compiled::FIRST_NAMES,
             surnames: compiled::SURNAMES,
+            word_surnames: compiled::WORD_SURNAMES,
             common_words: compiled::COMMON_WORDS,
             nicknames: compiled::NICKNAMES,
             countries: &compiled::COUNTRIES,

@@ -524,7 +524,45 @@ fn push_run(ctx: &Context, lx: &Lexicon, a: usize, b: usize, cands: &mut Vec<Can
         return;
     }
     name.set_t1(trim_trailing(ctx, lx, a, b, title_end.is_some()));
+    if title_end.is_none() {
+        if let Some(e) = trailing_role(ctx, lx, name.t0(), name.t1()) {
+            // "the Harlow Governor said": a role, no one's name; in "Ohio
+            // Senator", "Harlow Transit Board Chair" and "Ana Ruiz Chair"
+            // the state, the board and the person are named, the rest is a
+            // role.
+            fire(toks, "spot.role_without_name", e, name.t1());
+            let head = |k: usize| {
+                lx.org_words.contains(ctx.lower[k].as_str()) || lx.place_words.contains(ctx.lower[k].as_str())
+            };
+            let place = lx.is_place_or_country(&key(&span_text(ctx.text, toks, name.t0(), e)));
+            let person = e >= name.t0() + 2 && lx.first_names.contains_key(ctx.lower[name.t0()].as_str());
+            if !place && !person && !(name.t0()..e).any(head) {
+                return;
+            }
+            name.set_t1(e);
+        }
+    }
     cands.push(name);
+}
+
+/// Where the title words that end the run `a..b` begin ("Harlow Governor",
+/// "Ohio Senator"), when some do and a word comes before them: names do
+/// not end in a title word, unless it is a surname too ("Ana Major").
+fn trailing_role(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<usize> {
+    let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    if b < a + 2 || (a..b).any(|k| matches!(lower[k].as_str(), "of" | "for") || toks[k].text(text) == "&") {
+        return None;
+    }
+    let role = |k: usize| {
+        let w = lower[k].trim_end_matches('.');
+        toks[k].is_word()
+            && is_title_word(w, lx)
+            && !lx.surnames.contains(w)
+            && !lx.word_surnames.contains(w)
+            && !lx.first_names.contains_key(w)
+    };
+    let e = (a + 1..b).rev().take_while(|&k| role(k)).last()?;
+    Some(e)
 }
 
 /// After a leading title, everyday words ending in a title word ("Chief
