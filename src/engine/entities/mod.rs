@@ -14,6 +14,7 @@
 //! Every decision calls [`crate::engine::trace::fire`] with its rule's name.
 
 mod aliases;
+mod credits;
 pub mod decide;
 mod evidence;
 mod kind;
@@ -33,6 +34,7 @@ use super::Context;
 use crate::engine::text::{first_char, partition_near, Lower, TokKind, Token, Word};
 use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
 use aliases::*;
+use credits::*;
 use evidence::*;
 use link::*;
 use merge::*;
