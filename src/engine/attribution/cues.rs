@@ -144,7 +144,7 @@ fn bare_role(reading: &Reading, run: Range<usize>) -> Option<usize> {
     let words = from..run.end;
     let plain = words.clone().all(|j| reading.tokens()[j].is_word() && !reading.in_quote(j));
     (plain && (1..=3).contains(&words.len()) && !reading.lexicon.function_words.contains(reading.word(run.end - 1)))
-        .then_some(run.end - 1)
+        .then(|| run.end - 1)
 }
 
 /// Rule `cue_role`: a bare role as the cue's subject ("“...,” says mayor",
