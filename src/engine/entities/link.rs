@@ -88,6 +88,8 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
         listed_people: listed_people_words(ctx, lx, &cands),
         business_names: business_names(ctx, lx, &cands),
     };
+    // About one name mention per candidate: no doubling at the peak.
+    linker.ents.mentions.reserve_exact(cands.len());
     for (at, c) in cands.iter().enumerate() {
         if let Some((g0, g1)) = c.given() {
             fire(ctx.tokens, "link.name_written_apart", c.t0(), c.t1());
