@@ -483,8 +483,7 @@ fn trailing_role(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<usiz
             && !lx.word_surnames.contains(w)
             && !lx.first_names.contains_key(w)
     };
-    let e = (a + 1..b).rev().take_while(|&k| role(k)).last()?;
-    Some(e)
+    (a + 1..b).rev().take_while(|&k| role(k)).last()
 }
 
 /// After a leading title, everyday words ending in a title word ("Chief
