@@ -47,6 +47,10 @@ const RULES: &[(&str, &str)] = &[
     ("link.event_edition", "The Harbour Cup is played each year.\n\nFans cheered at the 2024 Harbour Cup final."),
     ("link.initials_of_named", "The Harbour Safety Board met on Monday. Later the HSB said it would act."),
     ("link.known_key", "Ana Ruiz spoke on Monday. Ana Ruiz left on Tuesday."),
+    (
+        "link.person_name_plural",
+        "Ada Brennan fought the rule for years. \"Do we want more Ada Brennans?\" her doctor asked.",
+    ),
     ("link.lexicon_entity", "The United Nations met on Monday."),
     ("link.place_by_abbreviation", "The council in Fresno, Calif., voted on Monday."),
     ("link.place_by_other_name", "The council in Fresno, Calif., voted. California has a dry summer."),

@@ -79,6 +79,16 @@ fn cue_after_no_name() {
 }
 
 #[test]
+fn possessive_pronoun_before_a_noun() {
+    // "his lawyer said": the lawyer speaks, unnamed, not the man named.
+    let body = "Tavi Orrin lost the case on Monday.\n\n“We will appeal,” his lawyer said.";
+    speaker_rule("cue_after_no_name", body, "appeal", None);
+    // "her statement read": the statement's owner does.
+    let body = "Ilse Varga resigned on Monday.\n\n“I leave with pride,” her statement read.";
+    speaker_rule("cue_after_subject", body, "pride", Some("Ilse Varga"));
+}
+
+#[test]
 fn cue_before_name_at_verb() {
     speaker_rule("cue_before_name_at_verb", "Ilse Varga said, “The vote is final.”", "vote", Some("Ilse Varga"));
 }

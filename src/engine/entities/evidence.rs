@@ -7,7 +7,15 @@ use super::*;
 /// the modifier of a noun ("a Twitter comment", "the Reuters report").
 pub(super) fn followed_by_speech(toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &Lexicon) -> bool {
     let determiner = t0 > 0 && toks[t0 - 1].is_word() && crate::engine::text::is_determiner(&lower[t0 - 1]);
-    !determiner && speech_verb_at(toks, lower, t1, lx)
+    !determiner && speech_verb_at(toks, lower, t1, lx) && !base_form_noun(lower, t1, lx)
+}
+
+/// "(the 2017 Hatch report)", "a Dunmore note": the bare base form of a
+/// speech verb after one name is the noun the name modifies (a singular
+/// subject takes "reports" or "reported"); "Republicans say" keeps it.
+fn base_form_noun(lower: &Lower, k: usize, lx: &Lexicon) -> bool {
+    let w = lower[k].as_str();
+    lx.speech_verb(w) == Some(w) && k > 0 && !lower[k - 1].ends_with('s')
 }
 
 /// "Halifax or Wexbury", "Winnipeg, Elk Hollow and Sundby": a name listed

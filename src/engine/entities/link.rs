@@ -60,6 +60,7 @@ const FULL_NAME_RULES: &[Rule] = &[
     ("reject.title_case_line", reject::title_case_line),
     ("link.capital_for_government", capital_for_government),
     ("link.known_key", known_key),
+    ("link.person_name_plural", person_name_plural),
     ("link.lexicon_entity", known_to_lexicon),
     ("link.place_by_other_name", place_by_other_name),
     ("reject.concept_acronym", |l, n| l.concept_acronyms.contains(&n.key)),
@@ -231,6 +232,17 @@ fn known_key(l: &mut Linker, n: &Name) -> bool {
     }
     l.mention(n.cand, id, MentionForm::Name);
     merge_titles(&mut l.ents, id, n.cand);
+    true
+}
+
+/// "more Ada Brennans": a person's full name made plural stands for the
+/// person (the kind of person she is), not for someone new.
+fn person_name_plural(l: &mut Linker, n: &Name) -> bool {
+    let Some(singular) = n.key.strip_suffix('s').filter(|_| n.len >= 2) else { return false };
+    let Some(&id) = l.by_key.get(singular).filter(|&&id| l.ents.entities[id].kind == EntityKind::Person) else {
+        return false;
+    };
+    l.mention(n.cand, id, MentionForm::Alias);
     true
 }
 
