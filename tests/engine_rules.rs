@@ -67,6 +67,7 @@ const RULES: &[(&str, &str)] = &[
     ("merge.descriptor_before_name", "engineers named it Zorvex in the spring. then Probe Zorvex reached orbit on a calm day."),
     ("merge.misspelt_name", "Cyclone Marnee nears\n\nCyclone Marnie hit the coast. Cyclone Marnie weakened on Tuesday."),
     ("merge.name_begins_longer_name", "the trustees of the Velden Trust said on a calm day that it would pay. the Velden Trust for Children runs the fund."),
+    ("merge.middle_name_left_out", "Photo: Jason Orrin in 2019.\n\nJason Tavi Orrin died in May. Orrin was 42."),
     ("merge.short_given_name", "Ronald Balton spoke on Monday. Later Ron Balton left."),
     ("merge.title_or_verb_before_surname", "Jo Kessler spoke on Monday. AG Kessler left later."),
     ("reject.adjective_or_demonym", "The Korean delegation arrived on Monday."),

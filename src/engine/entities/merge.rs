@@ -17,6 +17,14 @@ pub(super) fn merge_surname_variants(
         if ents.entities[p].kind != EntityKind::Person || pw.len() != 2 || pw[0].chars().count() == 1 {
             continue;
         }
+        if let Some(q) = with_middle_name(ents, p, &moved) {
+            // "Jason Orrin" in a caption before "Jason Tavi Orrin": the
+            // same person, named first without the middle name.
+            fire_entity(ents, "merge.middle_name_left_out", p);
+            moved.insert(p, q);
+            merged.push(p);
+            continue;
+        }
         if lx.first_names.contains_key(pw[0].as_str()) {
             // "Ron Balton" beside "Ronald Balton", "Bill Balton" beside
             // "William Balton": a short form of the same first name and the
@@ -61,6 +69,23 @@ pub(super) fn merge_surname_variants(
     }
     move_entities(ents, &moved, by_key);
     merged
+}
+
+/// The one other person named by `p`'s two words with one more between
+/// them (a middle name), not merged away already.
+fn with_middle_name(ents: &Entities, p: usize, moved: &FxHashMap<usize, usize>) -> Option<usize> {
+    let pw = &ents.words[p];
+    let mut longer = ents.with_word(&pw[1]).iter().copied().filter(|&q| {
+        let qw = &ents.words[q];
+        q != p
+            && ents.entities[q].kind == EntityKind::Person
+            && !moved.contains_key(&q)
+            && qw.len() == 3
+            && qw[0] == pw[0]
+            && qw[2] == pw[1]
+    });
+    let q = longer.next()?;
+    longer.next().is_none().then_some(q)
 }
 
 /// A shorter name that begins a longer one of the same non-person kind is
