@@ -194,8 +194,13 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         && !lx.places.contains_key(word)
         && !lx.country_index.contains_key(word);
     let camel = raw.chars().skip(1).any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
-    let speaks =
-        followed_by_speech(toks, lower, c.t0(), c.t1(), lx) && !plural_common_noun(word, lx) && !is_acronym(raw);
+    // ("Ana Ruiz of Michigan said", "the Treasury said": a known place that
+    // is no given name, or an institution, does not speak as a person.)
+    let speaks = followed_by_speech(toks, lower, c.t0(), c.t1(), lx)
+        && !plural_common_noun(word, lx)
+        && !is_acronym(raw)
+        && (!lx.is_place_or_country(word) || given_name(word, lx))
+        && !lx.org_words.contains(word);
     if credited {
         Choice::Kind(EntityKind::Person, "kind.person_credited_in_caption")
     } else if c.kind.is_none() && organization_apposition(text, toks, lower, c.t1(), lx) {

@@ -575,7 +575,10 @@ fn title_prefix_end(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<u
             k += 3;
             continue;
         }
-        if is_title_word(w, lx) {
+        if is_title_word(w, lx) && matches!(lower[k + 1].trim_end_matches('.'), "jr" | "sr") {
+            // "Martin Luther King Jr.": a surname before a name suffix.
+            return None;
+        } else if is_title_word(w, lx) {
             title_end = Some(k + 1);
         } else if w == "of" && title_end == Some(k) && !lx.function_words.contains(lower[k + 1].as_str()) {
             // "Minister of Health Ana Ruiz": the title's domain, up to a

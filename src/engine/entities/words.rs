@@ -126,7 +126,19 @@ pub(super) fn span_text(text: &str, toks: &[Token], a: usize, b: usize) -> Strin
     if a >= b {
         return String::new();
     }
-    text[toks[a].start()..toks[b - 1].end()].to_string()
+    let raw = &text[toks[a].start()..toks[b - 1].end()];
+    if !raw.contains("  ") && !raw.chars().any(|ch| ch.is_whitespace() && ch != ' ') {
+        return raw.to_string();
+    }
+    // "Donald\u{a0}Trump", a name broken over a line: one space between words.
+    let mut out = String::with_capacity(raw.len());
+    for (i, word) in raw.split(char::is_whitespace).filter(|w| !w.is_empty()).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The entity a mention text refers to via the lexicons: a known country or
