@@ -450,7 +450,11 @@ fn name_form_is_personal(
     if initial && !lx.org_words.contains(last) {
         return true;
     }
+    // ("Capitol Hill", "Elks Lodge": two everyday words, neither a given
+    // name, make no person even when the last is a surname too.)
+    let everyday = |w: &str| lx.is_common_word(w) && !lx.first_names.contains_key(w);
     lx.surnames.contains(last)
+        && !(everyday(first) && everyday(last))
         && !lx.org_words.contains(last)
         && !is_place(last)
         && !is_place(first)

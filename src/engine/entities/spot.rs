@@ -553,6 +553,16 @@ fn skip_leading_words(ctx: &Context, lx: &Lexicon, mut a: usize, b: usize, sente
         fire(toks, "spot.skip_opening_participle", a, a + 1);
         a += 1;
     }
+    if b - a >= 3
+        && lx.adjectives.contains(lower[a].as_str())
+        && given_name(&lower[a + 1], lx)
+        && !lx.is_place_or_country(&lower[a + 1])
+    {
+        // "Republican Ana Ruiz", "Liberal Tomas Okafor": a party or
+        // nationality before a person's name describes her.
+        fire(toks, "spot.skip_affiliation_adjective", a, a + 1);
+        a += 1;
+    }
     if b - a >= 2 && lx.calendar.contains(lower[a].as_str()) && is_acronym(toks[a + 1].text(text)) {
         fire(toks, "spot.skip_month_before_acronym", a, a + 1);
         a += 1;
@@ -603,10 +613,13 @@ fn title_prefix_end(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<u
     // event ("General Capital Program", "Chief Medical Office") is no title.
     let head_thing = (title_end.unwrap_or(b)..b).any(|k| {
         let w = lower[k].trim_end_matches('.');
-        lx.org_words.contains(w)
-            || lx.document_words.contains(w)
-            || lx.event_words.contains(w)
-            || lx.place_words.contains(w)
+        // ("Finance Minister Bill Morneau": a given name first.)
+        let given_first = Some(k) == title_end && k + 1 < b && given_name(w, lx);
+        !given_first
+            && (lx.org_words.contains(w)
+                || lx.document_words.contains(w)
+                || lx.event_words.contains(w)
+                || lx.place_words.contains(w))
     });
     if head_thing && title_end.is_some() {
         fire(toks, "spot.title_word_heads_a_thing", a, b);
