@@ -321,8 +321,10 @@ fn run_break(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, i: usize
             || lx.speech_verb(&lower[j]).is_some()
             || seen_lower.contains(lower[j].as_str()) && !lower[j].bytes().all(|b| b.is_ascii_digit())
             || (j >= i + 2
-                && lx.first_names.contains_key(lower[i].as_str())
-                && !lx.surnames.contains(lower[j].as_str())))
+                && (lx.first_names.contains_key(lower[i].as_str())
+                    || lx.first_names.contains_key(lower[j - 2].as_str()))
+                && !lx.surnames.contains(lower[j].as_str()))
+            || headline_words_before_person(ctx, lx, i, j))
     {
         return Some("spot.break_at_headline_word");
     }
@@ -334,6 +336,30 @@ fn run_break(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, i: usize
         return Some("spot.break_before_person_after_name");
     }
     None
+}
+
+/// "Praises Ana Ruiz", "Struggling Tomas Okafor": in a headline, everyday
+/// words that are no names before a given name and another capitalized word
+/// (a verb, an adjective) are no part of the person's name.
+fn headline_words_before_person(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
+    let (toks, lower) = (ctx.tokens, ctx.lower);
+    let everyday = |k: usize| {
+        let w = lower[k].as_str();
+        lx.is_common_word(w)
+            && !lx.first_names.contains_key(w)
+            && !lx.surnames.contains(w)
+            && !lx.org_words.contains(w)
+            && !lx.place_words.contains(w)
+            && !lx.event_words.contains(w)
+            && !is_title_word(w, lx)
+            && !lx.place_prefixes.contains(w)
+            && !lx.classes.compass_regions.contains(w)
+            && !lx.classes.region_words.contains(w)
+    };
+    given_name(lower[j].as_str(), lx)
+        && !lx.is_place_or_country(lower[j].as_str())
+        && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap() && !x.newline_before())
+        && (i..j).all(|k| toks[k].is_word() && everyday(k))
 }
 
 /// "Dover State University Ana Ruiz", "University of Lakeland Ana Ruiz",
