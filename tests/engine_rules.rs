@@ -99,6 +99,7 @@ const RULES: &[(&str, &str)] = &[
     ("spot.number_counts_name", "The fire started in Building 31 on Monday."),
     ("spot.role_of_what_follows", "He is Chair of the Marsh Anglers now."),
     ("spot.role_word_opens_sentence", "Agronomist Yuki Tanabe studies rice."),
+    ("reject.place_derived_description", "The claim was false, said Los Angeles-based lawyer Ana Ruiz."),
     ("spot.skip_affiliation_adjective", "The vote was close, and she met with Republican Ana Ruiz on Monday."),
     ("spot.skip_leading_function_words", "During Harbour Week the town fills up."),
     ("spot.skip_month_before_acronym", "An August RTA report found delays."),

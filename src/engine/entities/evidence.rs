@@ -239,12 +239,16 @@ pub(super) fn person_evidence(
     if c.kind == Some(EntityKind::Person) {
         return true;
     }
-    // "Florida-based Republican": a place-derived description.
-    if lower[c.t0()].ends_with("-based") {
+    // "Florida-based Republican", "Los Angeles-based": a place-derived
+    // description.
+    if (c.t0()..c.t1()).any(|k| lower[k].ends_with("-based")) {
         return false;
     }
     let role = role_before(text, toks, lower, c, lx);
-    let speaks = speech_verb_at(toks, lower, c.t1(), lx);
+    // ("the Geological Survey said": a name after an article that speaks is
+    // a body.)
+    let determiner = c.t0() > 0 && toks[c.t0() - 1].is_word() && crate::engine::text::is_determiner(&lower[c.t0() - 1]);
+    let speaks = speech_verb_at(toks, lower, c.t1(), lx) && !determiner;
     let context = role || speaks || age_after(text, toks, lower, c.t1());
     match thing_in_name(lower, c, lx) {
         Some(outweighs) => !outweighs && context,

@@ -21,6 +21,12 @@ pub(super) enum Choice {
 pub(super) fn full_name(l: &Linker, n: &Name) -> Choice {
     let (lx, c) = (l.lx, n.cand);
     let raw = l.ctx.tokens[c.t0()].text(l.ctx.text);
+    let last = l.ctx.lower[c.t1() - 1].as_str();
+    if n.len >= 2 && (last.ends_with("-based") || last.ends_with("-born")) {
+        // "Los Angeles-based": a description made of a place (the place
+        // itself is found inside it).
+        return Choice::NotAName("reject.place_derived_description");
+    }
     if let Some(kind) = head_word_kind(l, n) {
         if kind == EntityKind::Place && person_named_like_a_place(l, n) {
             return Choice::Kind(EntityKind::Person, "kind.person_by_evidence");

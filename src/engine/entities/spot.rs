@@ -579,7 +579,11 @@ fn skip_leading_words(ctx: &Context, lx: &Lexicon, mut a: usize, b: usize, sente
         fire(toks, "spot.skip_opening_participle", a, a + 1);
         a += 1;
     }
-    if b - a >= 3
+    if b - a >= 3 && (lower[a].ends_with("-born") || lower[a].ends_with("-based")) {
+        // "Indiana-born Ana Ruiz": where she comes from describes her.
+        fire(toks, "spot.skip_affiliation_adjective", a, a + 1);
+        a += 1;
+    } else if b - a >= 3
         && lx.adjectives.contains(lower[a].as_str())
         && given_name(&lower[a + 1], lx)
         && !lx.is_place_or_country(&lower[a + 1])
