@@ -303,6 +303,21 @@ fn run_step(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, in_url: &
 }
 
 /// "Hall of Famer" starts at token `k` (a title before a name).
+/// One past "Miss" and the place or realm a pageant title names, when a
+/// given name or nothing follows ("Miss North Carolina Ana").
+fn pageant_title_end(ctx: &Context, lx: &Lexicon, k: usize, b: usize) -> Option<usize> {
+    let lower = ctx.lower;
+    if lower[k] != "miss" || k + 2 > b {
+        return None;
+    }
+    let end = match lower[k + 1].as_str() {
+        "universe" | "world" | "earth" | "international" | "teen" => Some(k + 2),
+        _ => crate::engine::nested::place_at(ctx.text, ctx.tokens, lower, k + 1, b, lx),
+    }?;
+    // ("a former Miss Universe": a title with no name after it.)
+    (end == b || given_name(&lower[end], lx)).then_some(end)
+}
+
 fn hall_of_famer(lower: &Lower, k: usize) -> bool {
     lower[k] == "hall" && lower.get(k + 1).is_some_and(|w| w == "of") && lower.get(k + 2).is_some_and(|w| w == "famer")
 }
@@ -609,6 +624,12 @@ fn title_prefix_end(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<u
     let mut k = a;
     while k < b.saturating_sub(1) {
         let w = lower[k].trim_end_matches('.');
+        if let Some(end) = pageant_title_end(ctx, lx, k, b) {
+            // "Miss Alabama Ana Ruiz", "Miss Universe Ana Ruiz": a title.
+            title_end = Some(end);
+            k = end;
+            continue;
+        }
         if hall_of_famer(lower, k) {
             // "Hall of Famer Dana Whitlock": the honour is a title.
             title_end = Some(k + 3);
