@@ -438,7 +438,24 @@ fn name_form_is_personal(
     let word_pair = lx.is_common_word(first) && lx.is_common_word(last) && !lx.surnames.contains(last);
     let of_name = (c.t0()..c.t1()).any(|k| matches!(lower[k].as_str(), "of" | "for"));
     let nationality = lx.adjectives.contains(first) || lx.demonym_index.contains_key(first);
-    if lx.first_names.contains_key(first) && !is_place(first) && !word_pair && !of_name && !nationality {
+    // ("Vladimir Orlov", "Sydney Brandt": a given name that is a city too,
+    // then a surname, or a plain word that is no everyday word, place or
+    // nationality; not "Orlando Sentinel", "Washington D.C.".)
+    let surname_after_city = is_place(first)
+        && given_name(first, lx)
+        && c.t1() - c.t0() == 2
+        && !is_place(last)
+        && !lx.org_words.contains(last)
+        && !lx.adjectives.contains(last)
+        && !lx.demonym_index.contains_key(last)
+        && toks[c.t1() - 1].text(text).chars().skip(1).all(|ch| ch.is_lowercase())
+        && (lx.surnames.contains(last) || !lx.is_common_word(last));
+    if lx.first_names.contains_key(first)
+        && (!is_place(first) || surname_after_city)
+        && !word_pair
+        && !of_name
+        && !nationality
+    {
         return true;
     }
     if first.contains('-') && first.split('-').all(|p| p.len() >= 2 && given_name(p, lx)) {
