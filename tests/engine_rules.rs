@@ -97,6 +97,7 @@ const RULES: &[(&str, &str)] = &[
     ("spot.nickname_inside_name", "the crowd cheered for Mara \u{201c}Tornado\u{201d} Keely, and Keely waved."),
     ("spot.group_speaking", "\u{201c}No more fees!\u{201d} protesters chanted as the council met."),
     ("spot.number_counts_name", "The fire started in Building 31 on Monday."),
+    ("spot.reading_list_name", "Books on her desk:\n\nVelt, Nadia. Salt on the Harbour Road\n\nShe liked it."),
     ("spot.role_of_what_follows", "He is Chair of the Marsh Anglers now."),
     ("spot.role_word_opens_sentence", "Agronomist Yuki Tanabe studies rice."),
     ("reject.place_derived_description", "The claim was false, said Los Angeles-based lawyer Ana Ruiz."),

@@ -14,6 +14,7 @@
 //! Every decision calls [`crate::engine::trace::fire`] with its rule's name.
 
 mod aliases;
+mod apart;
 mod credits;
 pub mod decide;
 mod evidence;
@@ -34,6 +35,7 @@ use super::Context;
 use crate::engine::text::{first_char, partition_near, Lower, TokKind, Token, Word};
 use crate::model::{Entity, EntityKind, Mention, MentionForm, Span};
 use aliases::*;
+use apart::*;
 use credits::*;
 use evidence::*;
 use link::*;
