@@ -244,6 +244,10 @@ pub(super) fn person_evidence(
     if (c.t0()..c.t1()).any(|k| lower[k].ends_with("-based")) {
         return false;
     }
+    // "the Queen Mary": a thing named for a royal (see `title_prefix_end`).
+    if c.t0() > 0 && lower[c.t0() - 1] == "the" && ROYAL_TITLES.contains(&lower[c.t0()].as_str()) {
+        return false;
+    }
     let role = role_before(text, toks, lower, c, lx);
     // ("the Geological Survey said": a name after an article that speaks is
     // a body.)

@@ -312,6 +312,11 @@ fn run_step(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, in_url: &
 }
 
 /// "Hall of Famer" starts at token `k` (a title before a name).
+/// Royal titles: after "the", with a name, they name a thing named for the
+/// royal.
+pub(super) const ROYAL_TITLES: [&str; 8] =
+    ["king", "queen", "prince", "princess", "emperor", "empress", "duke", "duchess"];
+
 /// One past "Miss" and the place or realm a pageant title names, when a
 /// given name or nothing follows ("Miss North Carolina Ana").
 fn pageant_title_end(ctx: &Context, lx: &Lexicon, k: usize, b: usize) -> Option<usize> {
@@ -629,6 +634,11 @@ fn skip_leading_words(ctx: &Context, lx: &Lexicon, mut a: usize, b: usize, sente
 /// and what follows it is no organization, document, event or place.
 fn title_prefix_end(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<usize> {
     let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    if a > 0 && lower[a - 1] == "the" && ROYAL_TITLES.contains(&lower[a].as_str()) {
+        // "on the deck of the Queen Mary": a ship, hotel or hospital named
+        // for a royal, not the royal herself.
+        return None;
+    }
     let mut title_end = None;
     let mut k = a;
     while k < b.saturating_sub(1) {
