@@ -156,8 +156,7 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     let layers = early.context(&text, &lower, lx);
     let seen_lower = entities::seen_lowercase(&layers);
     let mut ents = entities::find(&layers, lx, &seen_lower);
-    let attribution::Attributions { quotes: attributed, pronouns } = attribution::attribute(&layers, &ents, lx);
-    let said = attribution::Said::new(attributed);
+    let attribution::Attributions { said, pronouns } = attribution::attribute(&layers, &ents, lx);
     // Pronoun mentions join the entities' own, in text order (pledges read them).
     // (Exact capacity: the mentions are kept through the pledge stage.)
     ents.mentions.reserve_exact(pronouns.len());

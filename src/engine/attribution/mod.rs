@@ -43,42 +43,51 @@ pub struct Attribution {
     pub with: Vec<usize>,
 }
 
-/// The attributions as the later stages and the document keep them, in
-/// fewer bytes (a long article has tens of thousands of quotes): each
-/// quote's speaker, its cue as a number into the distinct cue words, and
-/// the co-speakers of the few quotes that have them.
-#[derive(Debug, Default)]
+/// The attributions as the walk makes them and the later stages and the
+/// document keep them, in fewer bytes than an [`Attribution`] each (a long
+/// article has tens of thousands of quotes): each quote's speaker, its cue
+/// as a number into the distinct cue words, and the co-speakers of the few
+/// quotes that have them.
+#[derive(Debug, Clone, Default)]
 pub struct Said {
     /// Each quote's speaker.
     pub speakers: Vec<Option<usize>>,
     /// Each quote's cue: 0 for none, else 1 + its index in `cue_words`.
     cues: Vec<u32>,
     cue_words: Vec<String>,
+    /// Cue word -> its number in `cues`.
+    known: FxHashMap<String, u32>,
     /// (quote, its co-speakers), by quote.
     with: Vec<(usize, Vec<usize>)>,
 }
 
 impl Said {
-    /// Keeps `quotes` (one per raw quote) in fewer bytes.
-    pub fn new(quotes: Vec<Attribution>) -> Said {
-        let mut said = Said::default();
-        said.speakers.reserve_exact(quotes.len());
-        said.cues.reserve_exact(quotes.len());
-        let mut known: FxHashMap<String, u32> = FxHashMap::default();
-        for (q, a) in quotes.into_iter().enumerate() {
-            said.speakers.push(a.speaker);
-            let words = &mut said.cue_words;
-            said.cues.push(a.cue.map_or(0, |c| {
-                *known.entry(c).or_insert_with_key(|c| {
-                    words.push(c.clone());
-                    words.len() as u32
-                })
-            }));
-            if !a.with.is_empty() {
-                said.with.push((q, a.with));
-            }
+    /// No speaker or cue yet for each of `n` quotes.
+    pub fn new(n: usize) -> Said {
+        Said { speakers: vec![None; n], cues: vec![0; n], ..Said::default() }
+    }
+
+    /// Keeps `a` as quote `q`'s attribution.
+    pub fn set(&mut self, q: usize, a: Attribution) {
+        self.speakers[q] = a.speaker;
+        let words = &mut self.cue_words;
+        self.cues[q] = a.cue.map_or(0, |c| {
+            *self.known.entry(c).or_insert_with_key(|c| {
+                words.push(c.clone());
+                words.len() as u32
+            })
+        });
+        match (self.with.binary_search_by_key(&q, |(k, _)| *k), a.with.is_empty()) {
+            (Ok(i), true) => drop(self.with.remove(i)),
+            (Ok(i), false) => self.with[i].1 = a.with,
+            (Err(i), false) => self.with.insert(i, (q, a.with)),
+            (Err(_), true) => {}
         }
-        said
+    }
+
+    /// Quote `q`'s attribution.
+    pub fn get(&self, q: usize) -> Attribution {
+        Attribution { speaker: self.speakers[q], cue: self.cue(q).map(str::to_string), with: self.with(q).to_vec() }
     }
 
     /// Quote `q`'s cue.
@@ -92,12 +101,12 @@ impl Said {
     }
 }
 
-/// What attribution found: one [`Attribution`] per raw quote (in the order
+/// What attribution found: one attribution per raw quote (in the order
 /// of [`Context::quotes`]; empty for quotes that are not direct) and the
 /// pronoun mentions it resolved, in text order.
 #[derive(Debug, Clone, Default)]
 pub struct Attributions {
-    pub quotes: Vec<Attribution>,
+    pub said: Said,
     pub pronouns: Vec<Found>,
 }
 
@@ -151,7 +160,7 @@ fn attribute_with(
     let mut walk = Walk {
         discourse: Discourse::default(),
         mentions: Mentions::new(&ents.mentions),
-        quotes: vec![Attribution::default(); ctx.quotes.len()],
+        quotes: Said::new(ctx.quotes.len()),
         last_speaker: None,
     };
     let ends_in = quotes_by_closing_sentence(&reading);
@@ -175,7 +184,7 @@ fn attribute_with(
         }
     }
     speaker::repeated_quotes(&reading, &mut walk.quotes);
-    Attributions { quotes: walk.quotes, pronouns: walk.mentions.into_pronouns() }
+    Attributions { said: walk.quotes, pronouns: walk.mentions.into_pronouns() }
 }
 
 /// For each entry of `ends_in`, the earliest sentence where it or one
@@ -294,7 +303,7 @@ pub(super) struct Walk<'a> {
     discourse: Discourse,
     mentions: Mentions<'a>,
     /// The attributions so far, by quote.
-    quotes: Vec<Attribution>,
+    quotes: Said,
     /// The last quote speaker and the paragraph of that quote.
     last_speaker: Option<(usize, usize)>,
 }
@@ -306,7 +315,7 @@ impl Walk<'_> {
             self.last_speaker = Some((entity, para));
             self.discourse.note_speaker(entity, sentence);
         }
-        self.quotes[quote] = found;
+        self.quotes.set(quote, found);
     }
 }
 

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::cues::{self, Decided};
 use super::features::{self, extra, Around, EXTRA_FEATURES};
 use super::transcript::{self, Exchange};
-use super::{Attribution, Reading, Walk};
+use super::{Attribution, Reading, Said, Walk};
 use crate::engine::entities::Found;
 use crate::engine::fit::LinearModel;
 use crate::engine::text::{token_at, PREPOSITIONS};
@@ -191,7 +191,7 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
     }
     out.extend(cues);
     // A quote running on from the previous paragraph.
-    if let Some(previous) = q.continues.map(|j| walk.quotes[j].clone()) {
+    if let Some(previous) = q.continues.map(|j| walk.quotes.get(j)) {
         if previous.speaker.is_some() || previous.cue.is_some() {
             out.push(Proposal { speaker: previous.speaker, cue: previous.cue, rule: "runs_on" });
         }
@@ -245,9 +245,9 @@ fn interview(reading: &Reading, walk: &Walk, quote: usize) -> Option<Proposal> {
     let previous = before
         .take_while(|&j| reading.paras_between(quotes[j].para, q.para) <= 3)
         .find(|&j| {
-            walk.quotes[j].speaker.is_some() && transcript::exchange(reading, &quotes[j]) == Some(Exchange::Answer)
+            walk.quotes.speakers[j].is_some() && transcript::exchange(reading, &quotes[j]) == Some(Exchange::Answer)
         })
-        .and_then(|j| walk.quotes[j].speaker);
+        .and_then(|j| walk.quotes.speakers[j]);
     let speaker = previous.or_else(|| walk.discourse.described(reading, reading.sentence_of(q.outer.start)))?;
     Some(Proposal { speaker: Some(speaker), cue: None, rule: answer })
 }
@@ -337,7 +337,7 @@ fn from_cues(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>)
     // The speaker of the quote just before, for "the statement said".
     let previous = reading.previous_direct(quote).filter(|&j| reading.paras_between(ctx.quotes[j].para, q.para) <= 2);
     let earlier = cues::Earlier {
-        speaker: previous.and_then(|j| walk.quotes[j].speaker),
+        speaker: previous.and_then(|j| walk.quotes.speakers[j]),
         since: match previous {
             Some(j) => token_at(ctx.tokens, ctx.quotes[j].outer.end),
             None => token_at(ctx.tokens, ctx.paras[q.para.saturating_sub(2)].start),
@@ -359,7 +359,7 @@ fn previous_in_paragraph(reading: &Reading, walk: &Walk, quote: usize) -> Option
     (0..quote)
         .rev()
         .find(|&j| quotes[j].kind == crate::engine::quotes::RawKind::Direct && quotes[j].para == para)
-        .and_then(|j| walk.quotes[j].speaker)
+        .and_then(|j| walk.quotes.speakers[j])
 }
 
 /// The discourse: the speaker of the quote just before in the same
@@ -371,8 +371,12 @@ fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal>
     let q = &quotes[quote];
     let mut out = Vec::new();
     let recent = reading.previous_direct(quote).filter(|&j| reading.paras_between(quotes[j].para, q.para) <= 1);
-    let spoken = recent.filter(|&j| walk.quotes[j].speaker.is_some());
-    let copy = |j: usize, rule| Proposal { speaker: walk.quotes[j].speaker, cue: walk.quotes[j].cue.clone(), rule };
+    let spoken = recent.filter(|&j| walk.quotes.speakers[j].is_some());
+    let copy = |j: usize, rule| Proposal {
+        speaker: walk.quotes.speakers[j],
+        cue: walk.quotes.cue(j).map(str::to_string),
+        rule,
+    };
     if let Some(j) = spoken.filter(|&j| quotes[j].para == q.para) {
         out.push(copy(j, "same_paragraph_speaker"));
     }
@@ -466,11 +470,11 @@ fn is_head(reading: &Reading, mentions: &[Found], index: usize, m: &Found) -> bo
 /// Rule `repeated_quote`: a quote with no cue of its own that a later
 /// quote repeats (a headline, "Port chief on dredging: ‘We will listen’",
 /// or a pull quote) is the speaker's of that later quote.
-pub(super) fn repeated_quotes(reading: &Reading, found: &mut [Attribution]) {
+pub(super) fn repeated_quotes(reading: &Reading, found: &mut Said) {
     let quotes = reading.ctx.quotes;
     let direct = |j: usize| quotes[j].kind == crate::engine::quotes::RawKind::Direct;
     for i in 0..quotes.len() {
-        if !direct(i) || found[i].speaker.is_some() || found[i].cue.is_some() {
+        if !direct(i) || found.speakers[i].is_some() || found.cue(i).is_some() {
             continue;
         }
         let words = quote_words(reading, quotes[i].content);
@@ -479,11 +483,11 @@ pub(super) fn repeated_quotes(reading: &Reading, found: &mut [Attribution]) {
         }
         let repeated = (i + 1..quotes.len()).find(|&j| {
             direct(j)
-                && found[j].speaker.is_some()
+                && found.speakers[j].is_some()
                 && quote_words(reading, quotes[j].content).windows(words.len()).any(|w| w == words.as_slice())
         });
         if let Some(j) = repeated {
-            found[i].speaker = found[j].speaker;
+            found.speakers[i] = found.speakers[j];
             trace::fire("speakers", "repeated_quote", quotes[i].outer);
         }
     }
