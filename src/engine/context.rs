@@ -122,7 +122,7 @@ impl Masks {
             title_line: title_case_lines(text, tokens),
         };
         for q in quotes {
-            let (a, b) = (token_at(tokens, q.content.start), token_at(tokens, q.content.end));
+            let (a, b) = (token_at(tokens, q.content().start), token_at(tokens, q.content().end));
             masks.in_marks.set_range(a, b);
             match q.kind {
                 RawKind::Title => masks.in_title_quote.set_range(a, b),

@@ -199,10 +199,10 @@ fn document_quotes(text: &str, raw: &[quotes::RawQuote], said: &attribution::Sai
         .enumerate()
         .map(|(id, (i, q))| Quote {
             id,
-            start: q.content.start,
-            end: q.content.end,
-            outer: q.outer,
-            text: q.content.slice(text).to_string(),
+            start: q.content().start,
+            end: q.content().end,
+            outer: q.outer(),
+            text: q.content().slice(text).to_string(),
             speaker: if q.kind == RawKind::Direct { said.speakers[i] } else { None },
             cue: if q.kind == RawKind::Direct { said.cue(i).map(str::to_string) } else { None },
             with: if q.kind == RawKind::Direct { said.with(i).to_vec() } else { Vec::new() },

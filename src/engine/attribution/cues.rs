@@ -481,8 +481,8 @@ pub(super) fn colon_paragraph_before(
     before: usize,
     earlier: Earlier,
 ) -> Option<Decided> {
-    let para = reading.ctx.paras[quote.para];
-    if quote.outer.start != para.start || before == 0 {
+    let para = reading.ctx.paras[quote.para()];
+    if quote.outer().start != para.start || before == 0 {
         return None;
     }
     if reading.tokens()[before - 1].is_word() || reading.mark(before - 1) != ':' {
@@ -501,11 +501,11 @@ pub(super) fn colon_paragraph_before(
 /// the words of X").
 pub(super) fn next_paragraph(reading: &Reading, mentions: &Mentions, quote: &RawQuote) -> Option<usize> {
     let (paras, tokens) = (reading.ctx.paras, reading.tokens());
-    let own = paras[quote.para];
-    if quote.outer.start != own.start || quote.outer.end < own.end {
+    let own = paras[quote.para()];
+    if quote.outer().start != own.start || quote.outer().end < own.end {
         return None;
     }
-    let next = reading.token_range(*paras.get(quote.para + 1)?);
+    let next = reading.token_range(*paras.get(quote.para() + 1)?);
     let first = next.start;
     let points_back = first < next.end && matches!(reading.word(first), "that" | "those" | "this" | "such");
     let copula = first + 1 < next.end && matches!(reading.word(first + 1), "was" | "is" | "were" | "are" | "'s" | "’s");
@@ -569,12 +569,12 @@ pub(super) fn signature_after(reading: &Reading, mentions: &Mentions, para: usiz
 /// right before the name.
 pub(super) fn headline_role(reading: &Reading, quote: &RawQuote) -> Option<usize> {
     let para = *reading.ctx.paras.first()?;
-    if quote.para != 0 || quote.outer.start <= para.start {
+    if quote.para() != 0 || quote.outer().start <= para.start {
         return None;
     }
     // "ROLE on TOPIC:" or "ROLE:", the role one or two words.
     let prefix: Vec<usize> = reading
-        .token_range(Span::new(para.start, quote.outer.start))
+        .token_range(Span::new(para.start, quote.outer().start))
         .filter(|&k| reading.tokens()[k].is_word())
         .collect();
     let on = prefix.iter().position(|&k| matches!(reading.word(k), "on" | "about")).unwrap_or(prefix.len());

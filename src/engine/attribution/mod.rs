@@ -180,7 +180,7 @@ fn attribute_with(
                 Some(f) => speaker::choose(&reading, &walk, quote, tokens.clone(), &f.model, Some(&mut f.choices)),
                 None => speaker::choose(&reading, &walk, quote, tokens.clone(), model(), None),
             };
-            walk.record(quote, sentence, found, ctx.quotes[quote].para);
+            walk.record(quote, sentence, found, ctx.quotes[quote].para());
         }
     }
     speaker::repeated_quotes(&reading, &mut walk.quotes);
@@ -193,7 +193,7 @@ fn earliest_opened(reading: &Reading, ends_in: &[(u32, u32)]) -> Vec<u32> {
     let mut out = vec![0; ends_in.len()];
     let mut earliest = u32::MAX;
     for (i, &(_, quote)) in ends_in.iter().enumerate().rev() {
-        earliest = earliest.min(reading.sentence_of(reading.ctx.quotes[quote as usize].outer.start) as u32);
+        earliest = earliest.min(reading.sentence_of(reading.ctx.quotes[quote as usize].outer().start) as u32);
         out[i] = earliest;
     }
     out
@@ -209,7 +209,7 @@ fn quotes_by_closing_sentence(reading: &Reading) -> Vec<(u32, u32)> {
     }
     let mut ends_in: Vec<(u32, u32)> = (ctx.quotes.iter().enumerate())
         .filter(|(_, q)| q.kind == RawKind::Direct)
-        .map(|(index, quote)| (reading.sentence_of(quote.outer.end.saturating_sub(1)) as u32, index as u32))
+        .map(|(index, quote)| (reading.sentence_of(quote.outer().end.saturating_sub(1)) as u32, index as u32))
         .collect();
     ends_in.sort_by_key(|&(s, _)| s);
     ends_in

@@ -158,7 +158,7 @@ fn sort_by_start(cands: &mut [Cand]) {
 fn quoted_titles(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
     let (toks, lower) = (ctx.tokens, ctx.lower);
     for q in ctx.quotes.iter().filter(|q| q.kind == RawKind::Title) {
-        let c = q.content;
+        let c = q.content();
         let t0 = crate::engine::text::token_at(toks, c.start);
         let mut t1 = t0;
         while t1 < toks.len() && toks[t1].end() <= c.end {

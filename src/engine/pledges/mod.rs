@@ -284,7 +284,7 @@ impl QuoteRanges {
         let toks = layers.tokens;
         let mut ranges: Vec<(u32, u32, u32)> = Vec::new();
         for (qi, q) in layers.quotes.iter().enumerate().filter(|(_, q)| q.kind == RawKind::Direct) {
-            let (a, b) = (token_at(toks, q.content.start), token_at(toks, q.content.end));
+            let (a, b) = (token_at(toks, q.content().start), token_at(toks, q.content().end));
             if a < b {
                 paint(&mut ranges, (a as u32, b as u32, qi as u32));
             }
