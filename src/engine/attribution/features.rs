@@ -86,7 +86,7 @@ impl<'a> Around<'a> {
         let names = all[from..]
             .iter()
             .take_while(|m| m.span().start < last)
-            .filter(|m| m.form != crate::model::MentionForm::Pronoun && !reading.in_quote(m.tok()))
+            .filter(|m| m.form() != crate::model::MentionForm::Pronoun && !reading.in_quote(m.tok()))
             .collect();
         Around {
             para: q.para(),

@@ -238,7 +238,7 @@ fn role_holders<'a>(
     // The roles in each entity's titles, as the lexicon spells them (once per entity).
     let mut title_roles: Vec<Option<Vec<&str>>> = vec![None; ents.entities.len()];
     for m in &ents.mentions {
-        if ents.entities[m.entity()].kind != EntityKind::Person || m.form != MentionForm::Name {
+        if ents.entities[m.entity()].kind != EntityKind::Person || m.form() != MentionForm::Name {
             continue;
         }
         let mut roles: Vec<&str> = title_roles[m.entity()]

@@ -256,7 +256,7 @@ pub(super) fn subject_of(ctx: &Ctx, sent: &Sentence, k: usize) -> Subject {
         }
         _ => {}
     }
-    if let Some(m) = ctx.ents.at(ctx.toks[j].start()).filter(|m| m.form != MentionForm::Pronoun) {
+    if let Some(m) = ctx.ents.at(ctx.toks[j].start()).filter(|m| m.form() != MentionForm::Pronoun) {
         let kind = entity_subject(ctx.ents.entities[m.entity()].kind);
         return Subject { kind, actor: Some(owner_or_owned(ctx, m)) };
     }

@@ -517,7 +517,7 @@ fn interview(layers: &Context, ents: &Entities) -> Option<(Vec<Span>, Option<usi
             answers.push(*p);
         }
     }
-    let person = |m: &&Found| ents.entities[m.entity()].kind == EntityKind::Person && m.form != MentionForm::Pronoun;
+    let person = |m: &&Found| ents.entities[m.entity()].kind == EntityKind::Person && m.form() != MentionForm::Pronoun;
     let who = layers
         .meta
         .headline
