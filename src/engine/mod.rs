@@ -164,9 +164,9 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     ents.mentions.shrink_to_fit();
     ents.mentions.sort_by_key(|m| (m.span().start, m.span().end));
     entities::finish(&mut ents, &text);
-    let pledges = pledges::find_with(&layers, &said.speakers, &ents, lx, model, sinks.pledges);
+    let pledges = pledges::find_with(&layers, &said, &ents, lx, model, sinks.pledges);
     let mut speaks = vec![false; ents.entities.len()];
-    said.speakers.iter().flatten().for_each(|&e| speaks[e] = true);
+    said.speakers().flatten().for_each(|e| speaks[e] = true);
     entities::settle_kinds(&layers, lx, &seen_lower, &mut ents, &speaks, sinks.kinds);
 
     // What the document keeps; the tokens, masks, lowercase words and
@@ -203,7 +203,7 @@ fn document_quotes(text: &str, raw: &[quotes::RawQuote], said: &attribution::Sai
             end: q.content().end,
             outer: q.outer(),
             text: q.content().slice(text).to_string(),
-            speaker: if q.kind == RawKind::Direct { said.speakers[i] } else { None },
+            speaker: if q.kind == RawKind::Direct { said.speaker(i) } else { None },
             cue: if q.kind == RawKind::Direct { said.cue(i).map(str::to_string) } else { None },
             with: if q.kind == RawKind::Direct { said.with(i).to_vec() } else { Vec::new() },
             kind: if q.kind == RawKind::Direct { QuoteKind::Direct } else { QuoteKind::Partial },

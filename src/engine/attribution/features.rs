@@ -196,6 +196,6 @@ fn takes_turn(reading: &Reading, walk: &Walk, quote: usize, entity: usize) -> bo
     let mut before = (0..quote).rev().filter(direct);
     let (Some(last), Some(second)) = (before.next(), before.next()) else { return false };
     reading.paras_between(quotes[second].para(), quotes[quote].para()) <= 2
-        && walk.quotes.speakers[second] == Some(entity)
-        && walk.quotes.speakers[last].is_some_and(|e| e != entity)
+        && walk.quotes.speaker(second) == Some(entity)
+        && walk.quotes.speaker(last).is_some_and(|e| e != entity)
 }

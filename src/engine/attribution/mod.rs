@@ -43,6 +43,9 @@ pub struct Attribution {
     pub with: Vec<usize>,
 }
 
+/// No speaker, in [`Said`].
+const NO_SPEAKER: u32 = u32::MAX;
+
 /// The attributions as the walk makes them and the later stages and the
 /// document keep them, in fewer bytes than an [`Attribution`] each (a long
 /// article has tens of thousands of quotes): each quote's speaker, its cue
@@ -50,8 +53,8 @@ pub struct Attribution {
 /// quotes that have them.
 #[derive(Debug, Clone, Default)]
 pub struct Said {
-    /// Each quote's speaker.
-    pub speakers: Vec<Option<usize>>,
+    /// Each quote's speaker ([`NO_SPEAKER`]: none).
+    speakers: Vec<u32>,
     /// Each quote's cue: 0 for none, else 1 + its index in `cue_words`.
     cues: Vec<u32>,
     cue_words: Vec<String>,
@@ -64,12 +67,12 @@ pub struct Said {
 impl Said {
     /// No speaker or cue yet for each of `n` quotes.
     pub fn new(n: usize) -> Said {
-        Said { speakers: vec![None; n], cues: vec![0; n], ..Said::default() }
+        Said { speakers: vec![NO_SPEAKER; n], cues: vec![0; n], ..Said::default() }
     }
 
     /// Keeps `a` as quote `q`'s attribution.
     pub fn set(&mut self, q: usize, a: Attribution) {
-        self.speakers[q] = a.speaker;
+        self.set_speaker(q, a.speaker);
         let words = &mut self.cue_words;
         self.cues[q] = a.cue.map_or(0, |c| {
             *self.known.entry(c).or_insert_with_key(|c| {
@@ -87,7 +90,24 @@ impl Said {
 
     /// Quote `q`'s attribution.
     pub fn get(&self, q: usize) -> Attribution {
-        Attribution { speaker: self.speakers[q], cue: self.cue(q).map(str::to_string), with: self.with(q).to_vec() }
+        Attribution { speaker: self.speaker(q), cue: self.cue(q).map(str::to_string), with: self.with(q).to_vec() }
+    }
+
+    /// Quote `q`'s speaker (none past the last quote).
+    pub fn speaker(&self, q: usize) -> Option<usize> {
+        self.speakers.get(q).filter(|&&s| s != NO_SPEAKER).map(|&s| s as usize)
+    }
+
+    /// Makes `speaker` quote `q`'s speaker.
+    pub fn set_speaker(&mut self, q: usize, speaker: Option<usize>) {
+        self.speakers[q] = speaker.map_or(NO_SPEAKER, |s| {
+            u32::try_from(s).ok().filter(|&s| s != NO_SPEAKER).expect("fewer entities than tokens")
+        });
+    }
+
+    /// Every quote's speaker, in quote order.
+    pub fn speakers(&self) -> impl Iterator<Item = Option<usize>> + '_ {
+        (0..self.speakers.len()).map(|q| self.speaker(q))
     }
 
     /// Quote `q`'s cue.

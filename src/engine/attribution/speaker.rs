@@ -245,9 +245,9 @@ fn interview(reading: &Reading, walk: &Walk, quote: usize) -> Option<Proposal> {
     let previous = before
         .take_while(|&j| reading.paras_between(quotes[j].para(), q.para()) <= 3)
         .find(|&j| {
-            walk.quotes.speakers[j].is_some() && transcript::exchange(reading, &quotes[j]) == Some(Exchange::Answer)
+            walk.quotes.speaker(j).is_some() && transcript::exchange(reading, &quotes[j]) == Some(Exchange::Answer)
         })
-        .and_then(|j| walk.quotes.speakers[j]);
+        .and_then(|j| walk.quotes.speaker(j));
     let speaker = previous.or_else(|| walk.discourse.described(reading, reading.sentence_of(q.outer().start)))?;
     Some(Proposal { speaker: Some(speaker), cue: None, rule: answer })
 }
@@ -338,7 +338,7 @@ fn from_cues(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>)
     let previous =
         reading.previous_direct(quote).filter(|&j| reading.paras_between(ctx.quotes[j].para(), q.para()) <= 2);
     let earlier = cues::Earlier {
-        speaker: previous.and_then(|j| walk.quotes.speakers[j]),
+        speaker: previous.and_then(|j| walk.quotes.speaker(j)),
         since: match previous {
             Some(j) => token_at(ctx.tokens, ctx.quotes[j].outer().end),
             None => token_at(ctx.tokens, ctx.paras[q.para().saturating_sub(2)].start),
@@ -360,7 +360,7 @@ fn previous_in_paragraph(reading: &Reading, walk: &Walk, quote: usize) -> Option
     (0..quote)
         .rev()
         .find(|&j| quotes[j].kind == crate::engine::quotes::RawKind::Direct && quotes[j].para() == para)
-        .and_then(|j| walk.quotes.speakers[j])
+        .and_then(|j| walk.quotes.speaker(j))
 }
 
 /// The discourse: the speaker of the quote just before in the same
@@ -372,9 +372,9 @@ fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal>
     let q = &quotes[quote];
     let mut out = Vec::new();
     let recent = reading.previous_direct(quote).filter(|&j| reading.paras_between(quotes[j].para(), q.para()) <= 1);
-    let spoken = recent.filter(|&j| walk.quotes.speakers[j].is_some());
+    let spoken = recent.filter(|&j| walk.quotes.speaker(j).is_some());
     let copy = |j: usize, rule| Proposal {
-        speaker: walk.quotes.speakers[j],
+        speaker: walk.quotes.speaker(j),
         cue: walk.quotes.cue(j).map(str::to_string),
         rule,
     };
@@ -475,7 +475,7 @@ pub(super) fn repeated_quotes(reading: &Reading, found: &mut Said) {
     let quotes = reading.ctx.quotes;
     let direct = |j: usize| quotes[j].kind == crate::engine::quotes::RawKind::Direct;
     for i in 0..quotes.len() {
-        if !direct(i) || found.speakers[i].is_some() || found.cue(i).is_some() {
+        if !direct(i) || found.speaker(i).is_some() || found.cue(i).is_some() {
             continue;
         }
         let words = quote_words(reading, quotes[i].content());
@@ -484,11 +484,11 @@ pub(super) fn repeated_quotes(reading: &Reading, found: &mut Said) {
         }
         let repeated = (i + 1..quotes.len()).find(|&j| {
             direct(j)
-                && found.speakers[j].is_some()
+                && found.speaker(j).is_some()
                 && quote_words(reading, quotes[j].content()).windows(words.len()).any(|w| w == words.as_slice())
         });
         if let Some(j) = repeated {
-            found.speakers[i] = found.speakers[j];
+            found.set_speaker(i, found.speaker(j));
             trace::fire("speakers", "repeated_quote", quotes[i].outer());
         }
     }

@@ -24,6 +24,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::engine::attribution::Said;
+
 pub use broad::SubjectKind;
 pub use candidates::Construction;
 pub use features::{Vector, COUNT as FEATURE_COUNT, NAMES as FEATURE_NAMES};
@@ -186,7 +188,7 @@ impl Chosen {
 }
 
 /// Finds the pledges of a document, decided by the built-in weights.
-pub fn find(layers: &Context, speakers: &[Option<usize>], ents: &Entities, lexicon: &Lexicon) -> Vec<Pledge> {
+pub fn find(layers: &Context, speakers: &Said, ents: &Entities, lexicon: &Lexicon) -> Vec<Pledge> {
     let chosen = find_with(layers, speakers, ents, lexicon, model(), None);
     chosen.into_iter().enumerate().map(|(id, c)| c.pledge(id, layers.text)).collect()
 }
@@ -195,7 +197,7 @@ pub fn find(layers: &Context, speakers: &[Option<usize>], ents: &Entities, lexic
 /// given, every candidate with its features and score is added to it.
 pub fn find_with(
     layers: &Context,
-    speakers: &[Option<usize>],
+    speakers: &Said,
     ents: &Entities,
     lexicon: &Lexicon,
     model: &LinearModel,
@@ -335,7 +337,7 @@ fn paint(ranges: &mut Vec<(u32, u32, u32)>, r: (u32, u32, u32)) {
 fn gather(
     ctx: &Ctx,
     layers: &Context,
-    speakers: &[Option<usize>],
+    speakers: &Said,
     all: bool,
     score: impl Fn(&Vector) -> (f64, Box<[f64]>),
 ) -> (Vec<Kept>, Vec<Box<[f64]>>) {
