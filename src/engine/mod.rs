@@ -67,8 +67,8 @@ pub fn annotate_string(text: String) -> Document {
 /// marks and the shared masks, from which a [`Context`] is made.
 struct Early {
     tokens: Vec<text::Token>,
-    paras: Vec<Span>,
-    sentences: Vec<Span>,
+    paras: context::Spans,
+    sentences: context::Spans,
     quotes: Vec<quotes::RawQuote>,
     meta: crate::model::Meta,
     boiler_spans: Vec<Span>,
@@ -89,10 +89,8 @@ impl Early {
         let quotes = quotes::find(text, &paras, &boiler, lx);
         let boiler_spans: Vec<Span> = paras.iter().zip(&boiler).filter(|(_, b)| **b).map(|(p, _)| *p).collect();
         let masks = Masks::build(text, &tokens, &sentences, &quotes, &boiler_spans);
-        let (mut paras, mut sentences, mut quotes) = (paras, sentences, quotes);
-        // Kept to the end: no room left from their growth.
-        paras.shrink_to_fit();
-        sentences.shrink_to_fit();
+        // Kept to the end, in 8 bytes a span, with no room left from their growth.
+        let (paras, sentences, mut quotes) = (context::Spans::new(&paras), context::Spans::new(&sentences), quotes);
         quotes.shrink_to_fit();
         Early { tokens, paras, sentences, quotes, meta, boiler_spans, masks }
     }
@@ -185,8 +183,8 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     nested::find(&text, &mut entities, lx);
     doc.entities = entities;
     doc.meta = meta;
-    doc.paragraphs = paras;
-    doc.sentences = sentences;
+    doc.paragraphs = paras.to_vec();
+    doc.sentences = sentences.to_vec();
     doc.text = text;
     doc
 }

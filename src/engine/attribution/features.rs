@@ -77,10 +77,10 @@ impl<'a> Around<'a> {
         let q = &ctx.quotes[quote];
         let back = (0..=q.para()).rev().take_while(|&p| reading.paras_between(p, q.para()) <= PARAGRAPHS_BACK).last();
         let back = back.unwrap_or(q.para());
-        let first = ctx.paras[back].start;
-        let last = ctx.paras[q.para()].end.max(q.outer().end);
-        let opened = ctx.sentences[reading.sentence_of(q.outer().start)].start;
-        let closed = ctx.sentences[reading.sentence_of(q.outer().end.saturating_sub(1))].end;
+        let first = ctx.paras.at(back).start;
+        let last = ctx.paras.at(q.para()).end.max(q.outer().end);
+        let opened = ctx.sentences.at(reading.sentence_of(q.outer().start)).start;
+        let closed = ctx.sentences.at(reading.sentence_of(q.outer().end.saturating_sub(1))).end;
         let all = &reading.ents.mentions;
         let from = all.partition_point(|m| m.span().start < first);
         let names = all[from..]

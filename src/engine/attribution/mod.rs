@@ -189,8 +189,8 @@ fn attribute_with(
     for (sentence, span) in ctx.sentences.iter().enumerate() {
         let pending = opened.get(next).map_or(sentence, |&s| s as usize);
         walk.discourse.forget_before(&reading, sentence, pending);
-        let tokens = reading.token_range(*span);
-        walk.discourse.read_sentence(&reading, &mut walk.mentions, sentence, *span, tokens.clone());
+        let tokens = reading.token_range(span);
+        walk.discourse.read_sentence(&reading, &mut walk.mentions, sentence, span, tokens.clone());
         let from = next;
         while ends_in.get(next).is_some_and(|&(s, _)| s as usize == sentence) {
             next += 1;
@@ -274,7 +274,7 @@ impl Reading<'_> {
 
     /// Sentence `s` lies in a boilerplate line.
     fn boilerplate_sentence(&self, s: usize) -> bool {
-        let k = token_at(self.ctx.tokens, self.ctx.sentences[s].start);
+        let k = token_at(self.ctx.tokens, self.ctx.sentences.at(s).start);
         k < self.ctx.masks.in_boiler.len() && self.ctx.masks.in_boiler.get(k)
     }
 

@@ -331,7 +331,7 @@ fn from_cues(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>)
     let ctx = &reading.ctx;
     let q = &ctx.quotes[quote];
     let opened = reading.sentence_of(q.outer().start);
-    let open_first = token_at(ctx.tokens, ctx.sentences[opened].start.min(q.outer().start));
+    let open_first = token_at(ctx.tokens, ctx.sentences.at(opened).start.min(q.outer().start));
     let after = token_at(ctx.tokens, q.outer().end);
     let before = token_at(ctx.tokens, q.outer().start);
     // The speaker of the quote just before, for "the statement said".
@@ -341,7 +341,7 @@ fn from_cues(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>)
         speaker: previous.and_then(|j| walk.quotes.speaker(j)),
         since: match previous {
             Some(j) => token_at(ctx.tokens, ctx.quotes[j].outer().end),
-            None => token_at(ctx.tokens, ctx.paras[q.para().saturating_sub(2)].start),
+            None => token_at(ctx.tokens, ctx.paras.at(q.para().saturating_sub(2)).start),
         },
     };
     let mentions = &walk.mentions;

@@ -31,7 +31,7 @@ pub(super) fn transcript_label(reading: &Reading, quote: &RawQuote) -> Option<Op
         let mut people = reading.ents.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person);
         people.find(|(_, e)| e.name.rsplit(' ').next().is_some_and(|w| w.to_lowercase() == last)).map(|(i, _)| i)
     };
-    let opens_paragraph = quote.outer().start == reading.ctx.paras[quote.para()].start;
+    let opens_paragraph = quote.outer().start == reading.ctx.paras.at(quote.para()).start;
     (named.is_some() || opens_paragraph).then_some(named)
 }
 
@@ -79,7 +79,7 @@ pub(super) enum Exchange {
 /// label "Q" or "A" and a colon, period or dash opening the paragraph,
 /// just before the quote or just inside it.
 pub(super) fn exchange(reading: &Reading, quote: &RawQuote) -> Option<Exchange> {
-    let (tokens, para) = (reading.tokens(), reading.ctx.paras[quote.para()]);
+    let (tokens, para) = (reading.tokens(), reading.ctx.paras.at(quote.para()));
     let first = token_at(tokens, para.start);
     let inside = token_at(tokens, quote.content().start);
     let label = if quote.outer().start == para.start { inside } else { first };
@@ -103,7 +103,7 @@ pub(super) fn exchange(reading: &Reading, quote: &RawQuote) -> Option<Exchange> 
 /// Paragraph `para` is one short question of the reporter's own: no quote
 /// marks, a few words, ending in "?".
 fn asks(reading: &Reading, para: usize) -> bool {
-    let span = reading.ctx.paras[para];
+    let span = reading.ctx.paras.at(para);
     let text = &reading.ctx.text[span.start..span.end];
     let words = reading.token_range(span).filter(|&k| reading.tokens()[k].is_word()).count();
     text.trim_end().ends_with('?') && words <= 40 && !text.chars().any(crate::engine::text::is_double_quote)

@@ -348,11 +348,9 @@ fn gather(
     // are the next sentences of the paragraph: (actor, items left, paragraph end).
     let mut open_list: Option<(Option<usize>, usize, usize)> = None;
     let mut prev_subject: Option<usize> = None;
-    for s in layers.sentences {
-        let place = Place {
-            headline: layers.meta.headline.is_some_and(|h| h.overlaps(*s)),
-            question: is_question(ctx.text, *s),
-        };
+    for s in layers.sentences.iter() {
+        let place =
+            Place { headline: layers.meta.headline.is_some_and(|h| h.overlaps(s)), question: is_question(ctx.text, s) };
         let start = token_at(ctx.toks, s.start);
         let end = token_at(ctx.toks, s.end);
         ctx.cues_for(start, end);
@@ -374,7 +372,7 @@ fn gather(
                 broad::broad(ctx, &mut sent);
                 if let Some((actor, left)) = sent.opened {
                     let p = layers.paras.partition_point(|p| p.start <= s.start);
-                    let para_end = p.checked_sub(1).map_or(s.end, |p| layers.paras[p].end);
+                    let para_end = p.checked_sub(1).map_or(s.end, |p| layers.paras.at(p).end);
                     open_list = Some((actor, left, para_end));
                 }
             }
@@ -509,14 +507,14 @@ fn interview(layers: &Context, ents: &Entities) -> Option<(Vec<Span>, Option<usi
     }
     let mut answers = Vec::new();
     let mut after_q = false;
-    for p in layers.paras {
-        if is_q(p) {
+    for p in layers.paras.iter() {
+        if is_q(&p) {
             after_q = true;
         } else if after_q
-            && !layers.boiler_spans.contains(p)
+            && !layers.boiler_spans.contains(&p)
             && !p.slice(text).trim_start().starts_with(is_double_quote)
         {
-            answers.push(*p);
+            answers.push(p);
         }
     }
     let person = |m: &&Found| ents.entities[m.entity()].kind == EntityKind::Person && m.form() != MentionForm::Pronoun;
