@@ -67,8 +67,8 @@ pub fn annotate_string(text: String) -> Document {
 /// marks and the shared masks, from which a [`Context`] is made.
 struct Early {
     tokens: Vec<text::Token>,
-    paras: Vec<Span>,
-    sentences: Vec<Span>,
+    paras: context::Spans,
+    sentences: context::Spans,
     quotes: Vec<quotes::RawQuote>,
     meta: crate::model::Meta,
     boiler_spans: Vec<Span>,
@@ -89,10 +89,8 @@ impl Early {
         let quotes = quotes::find(text, &paras, &boiler, lx);
         let boiler_spans: Vec<Span> = paras.iter().zip(&boiler).filter(|(_, b)| **b).map(|(p, _)| *p).collect();
         let masks = Masks::build(text, &tokens, &sentences, &quotes, &boiler_spans);
-        let (mut paras, mut sentences, mut quotes) = (paras, sentences, quotes);
-        // Kept to the end: no room left from their growth.
-        paras.shrink_to_fit();
-        sentences.shrink_to_fit();
+        // Kept to the end, in 8 bytes a span, with no room left from their growth.
+        let (paras, sentences, mut quotes) = (context::Spans::new(&paras), context::Spans::new(&sentences), quotes);
         quotes.shrink_to_fit();
         Early { tokens, paras, sentences, quotes, meta, boiler_spans, masks }
     }
@@ -156,8 +154,7 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     let layers = early.context(&text, &lower, lx);
     let seen_lower = entities::seen_lowercase(&layers);
     let mut ents = entities::find(&layers, lx, &seen_lower);
-    let attribution::Attributions { quotes: attributed, pronouns } = attribution::attribute(&layers, &ents, lx);
-    let said = attribution::Said::new(attributed);
+    let attribution::Attributions { said, pronouns } = attribution::attribute(&layers, &ents, lx);
     // Pronoun mentions join the entities' own, in text order (pledges read them).
     // (Exact capacity: the mentions are kept through the pledge stage.)
     ents.mentions.reserve_exact(pronouns.len());
@@ -165,9 +162,9 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     ents.mentions.shrink_to_fit();
     ents.mentions.sort_by_key(|m| (m.span().start, m.span().end));
     entities::finish(&mut ents, &text);
-    let pledges = pledges::find_with(&layers, &said.speakers, &ents, lx, model, sinks.pledges);
+    let pledges = pledges::find_with(&layers, &said, &ents, lx, model, sinks.pledges);
     let mut speaks = vec![false; ents.entities.len()];
-    said.speakers.iter().flatten().for_each(|&e| speaks[e] = true);
+    said.speakers().flatten().for_each(|e| speaks[e] = true);
     entities::settle_kinds(&layers, lx, &seen_lower, &mut ents, &speaks, sinks.kinds);
 
     // What the document keeps; the tokens, masks, lowercase words and
@@ -186,8 +183,8 @@ fn annotate_with(text: String, model: &fit::LinearModel, sinks: Sinks) -> Docume
     nested::find(&text, &mut entities, lx);
     doc.entities = entities;
     doc.meta = meta;
-    doc.paragraphs = paras;
-    doc.sentences = sentences;
+    doc.paragraphs = paras.to_vec();
+    doc.sentences = sentences.to_vec();
     doc.text = text;
     doc
 }
@@ -200,11 +197,11 @@ fn document_quotes(text: &str, raw: &[quotes::RawQuote], said: &attribution::Sai
         .enumerate()
         .map(|(id, (i, q))| Quote {
             id,
-            start: q.content.start,
-            end: q.content.end,
-            outer: q.outer,
-            text: q.content.slice(text).to_string(),
-            speaker: if q.kind == RawKind::Direct { said.speakers[i] } else { None },
+            start: q.content().start,
+            end: q.content().end,
+            outer: q.outer(),
+            text: q.content().slice(text).to_string(),
+            speaker: if q.kind == RawKind::Direct { said.speaker(i) } else { None },
             cue: if q.kind == RawKind::Direct { said.cue(i).map(str::to_string) } else { None },
             with: if q.kind == RawKind::Direct { said.with(i).to_vec() } else { Vec::new() },
             kind: if q.kind == RawKind::Direct { QuoteKind::Direct } else { QuoteKind::Partial },

@@ -22,19 +22,57 @@ pub enum RawKind {
 }
 
 /// A quote-marked stretch before attribution.
+///
+/// 28 bytes (a long article has tens of thousands): offsets, paragraph and
+/// quote numbers as `u32` (token offsets have 32 bits); read through the
+/// methods.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawQuote {
     /// Inside the marks (trimmed).
-    pub content: Span,
+    content: [u32; 2],
     /// With the marks (the closing one may be missing).
-    pub outer: Span,
-    pub para: usize,
+    outer: [u32; 2],
+    para: u32,
+    /// See [`RawQuote::continues`] (`u32::MAX`: none).
+    continues: u32,
     /// The closing mark was found.
     pub closed: bool,
-    /// Index of the quote (in the returned list) this one continues: the
-    /// previous paragraph ended inside it.
-    pub continues: Option<usize>,
     pub kind: RawKind,
+}
+
+impl RawQuote {
+    /// A partial quote of paragraph `para` (its kind is set later).
+    pub fn new(content: Span, outer: Span, para: usize, closed: bool) -> RawQuote {
+        let small = |n: usize| u32::try_from(n).ok().filter(|&n| n != u32::MAX).expect("offsets below 4 GiB");
+        RawQuote {
+            content: [small(content.start), small(content.end)],
+            outer: [small(outer.start), small(outer.end)],
+            para: small(para),
+            continues: u32::MAX,
+            closed,
+            kind: RawKind::Partial,
+        }
+    }
+    /// Inside the marks (trimmed).
+    #[inline]
+    pub const fn content(&self) -> Span {
+        Span::new(self.content[0] as usize, self.content[1] as usize)
+    }
+    /// With the marks (the closing one may be missing).
+    #[inline]
+    pub const fn outer(&self) -> Span {
+        Span::new(self.outer[0] as usize, self.outer[1] as usize)
+    }
+    /// The paragraph's index.
+    #[inline]
+    pub const fn para(&self) -> usize {
+        self.para as usize
+    }
+    /// Index of the quote (in the list [`find`] returns) this one
+    /// continues: the previous paragraph ended inside it.
+    pub fn continues(&self) -> Option<usize> {
+        (self.continues != u32::MAX).then_some(self.continues as usize)
+    }
 }
 
 /// Finds every quote in the paragraphs (boilerplate paragraphs skipped).
@@ -50,22 +88,22 @@ pub fn find(text: &str, paras: &[Span], boiler: &[bool], lx: &Lexicon) -> Vec<Ra
         let mut dq_regions: Vec<Span> = Vec::new();
         for (outer, content, closed) in spans {
             dq_regions.push(outer);
-            out.push(RawQuote { content, outer, para: pi, closed, continues: None, kind: RawKind::Partial });
+            out.push(RawQuote::new(content, outer, pi, closed));
         }
         // Single-quote style (headlines, some outlets), outside double quotes.
         for (outer, content, closed) in pair_marks(text, *p, false) {
             if !closed || dq_regions.iter().any(|r| r.overlaps(outer)) {
                 continue;
             }
-            out.push(RawQuote { content, outer, para: pi, closed, continues: None, kind: RawKind::Partial });
+            out.push(RawQuote::new(content, outer, pi, closed));
         }
-        out[first_new..].sort_by_key(|q| q.outer.start);
+        out[first_new..].sort_by_key(|q| q.outer().start);
         // A quote left open at the end of the previous paragraph continues
         // here if this paragraph opens with a quote mark.
         if let Some(prev) = open_from_prev.take() {
             if let Some(q) = out.get_mut(first_new) {
-                if q.outer.start == p.start {
-                    q.continues = Some(prev);
+                if q.outer().start == p.start {
+                    q.continues = prev as u32;
                 }
             }
         }
@@ -234,19 +272,19 @@ fn is_title_case(s: &str, lx: &Lexicon) -> bool {
 
 fn classify(text: &str, paras: &[Span], quotes: &[RawQuote], i: usize, lx: &Lexicon) -> RawKind {
     let q = &quotes[i];
-    if q.continues.is_some() {
+    if q.continues().is_some() {
         return RawKind::Direct;
     }
-    let content = q.content.slice(text);
+    let content = q.content().slice(text);
     let wc = word_count(content);
     let stripped = content.trim_end_matches([',', '.', ';', ':', ' ']);
-    let para = paras[q.para];
-    let (prev_char, prev_word) = context_before(text, para, q.outer.start);
+    let para = paras[q.para()];
+    let (prev_char, prev_word) = context_before(text, para, q.outer().start);
     let prev_lower = prev_word.to_lowercase();
     let ends_punct = content.trim_end().ends_with([',', '.', '!', '?', '\u{2026}', ';', ':', '\u{2014}', '-']);
     let ends_terminal = content.trim_end().ends_with(['.', '!', '?', '\u{2026}']);
     let starts_upper = content.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '[');
-    let after_attr = q.closed && followed_by_attribution(text, q.outer.end, lx);
+    let after_attr = q.closed && followed_by_attribution(text, q.outer().end, lx);
     let clause_start = match prev_char {
         None => true,
         Some(':' | '.' | '!' | '?' | '\u{2014}') => true,
@@ -284,7 +322,7 @@ mod tests {
         let lx = Lexicon::get();
         let p = paragraphs(text);
         let b = boilerplate(text, &p, lx);
-        find(text, &p, &b, lx).into_iter().map(|q| (q.content.slice(text).to_string(), q.kind, q.closed)).collect()
+        find(text, &p, &b, lx).into_iter().map(|q| (q.content().slice(text).to_string(), q.kind, q.closed)).collect()
     }
 
     #[test]
@@ -323,6 +361,6 @@ mod tests {
         let b = boilerplate(t, &p, lx);
         let q = find(t, &p, &b, lx);
         assert_eq!(q.len(), 2);
-        assert_eq!(q[1].continues, Some(0));
+        assert_eq!(q[1].continues(), Some(0));
     }
 }

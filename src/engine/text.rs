@@ -21,22 +21,24 @@ pub enum TokKind {
 
 /// One token of the text.
 ///
-/// 8 bytes a token (a 5 MB article has a million): the start as a `u32`,
-/// and the length (24 bits) with the kind and flags (8 bits) in one `u32`;
+/// 7 bytes a token, packed (a 5 MB article has a million): the start as a
+/// `u32`, the length as a `u16` and the kind and flags in a byte;
 /// [`Token::start`] and [`Token::end`] give the offsets as `usize`. Text
 /// past 4 GiB is not tokenized, and a word longer than [`MAX_TOKEN_LEN`]
 /// bytes is cut into several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C, packed)]
 pub struct Token {
     start: u32,
-    /// `len << 8 | flags`: `CAP`, `POSSESSIVE`, `SPACE_BEFORE`,
-    /// `NEWLINE_BEFORE`, the word-shape bits `INNER_CAP`, `JOINED`,
-    /// `DOTTED`, and `PUNCT` for the kind.
-    packed: u32,
+    len: u16,
+    /// `CAP`, `POSSESSIVE`, `SPACE_BEFORE`, `NEWLINE_BEFORE`, the
+    /// word-shape bits `INNER_CAP`, `JOINED`, `DOTTED`, and `PUNCT` for the
+    /// kind.
+    flags: u8,
 }
 
-/// The longest token, in bytes (its length has 24 bits).
-pub const MAX_TOKEN_LEN: usize = (1 << 24) - 1;
+/// The longest token, in bytes (its length has 16 bits).
+pub const MAX_TOKEN_LEN: usize = (1 << 16) - 1;
 
 const CAP: u8 = 1;
 const POSSESSIVE: u8 = 2;
@@ -68,11 +70,11 @@ impl Token {
             | bit(kind == TokKind::Punct, PUNCT)
             | shape;
         debug_assert!((end - start) as usize <= MAX_TOKEN_LEN);
-        Token { start, packed: (end - start) << 8 | flags as u32 }
+        Token { start, len: (end - start) as u16, flags }
     }
     #[inline]
     const fn flags(&self) -> u8 {
-        self.packed as u8
+        self.flags
     }
     /// What the token is.
     #[inline]
@@ -126,7 +128,7 @@ impl Token {
     /// Byte offset one past the token's last byte.
     #[inline]
     pub const fn end(&self) -> usize {
-        self.start as usize + (self.packed >> 8) as usize
+        self.start as usize + self.len as usize
     }
     /// The token's span.
     pub const fn span(&self) -> Span {

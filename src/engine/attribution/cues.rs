@@ -222,7 +222,7 @@ fn statement_issuer(reading: &Reading, mentions: &Mentions, tokens: Range<usize>
 /// the sentence's subject before it ("X released a statement saying ...").
 fn issuer_of(reading: &Reading, mentions: &Mentions, at: usize) -> Option<usize> {
     let tokens = reading.tokens();
-    let words = reading.token_range(reading.ctx.sentences[reading.sentence_of(tokens[at].start())]);
+    let words = reading.token_range(reading.ctx.sentences.at(reading.sentence_of(tokens[at].start())));
     let issues = |m: &Found| {
         !reading.in_quote(m.tok()) && matches!(reading.kind(m.entity()), EntityKind::Person | EntityKind::Organization)
     };
@@ -481,15 +481,15 @@ pub(super) fn colon_paragraph_before(
     before: usize,
     earlier: Earlier,
 ) -> Option<Decided> {
-    let para = reading.ctx.paras[quote.para];
-    if quote.outer.start != para.start || before == 0 {
+    let para = reading.ctx.paras.at(quote.para());
+    if quote.outer().start != para.start || before == 0 {
         return None;
     }
     if reading.tokens()[before - 1].is_word() || reading.mark(before - 1) != ':' {
         return None;
     }
     let colon_sentence = reading.sentence_of(reading.tokens()[before - 1].start());
-    let from = token_at(reading.tokens(), reading.ctx.sentences[colon_sentence].start);
+    let from = token_at(reading.tokens(), reading.ctx.sentences.at(colon_sentence).start);
     let found = before_quote(reading, mentions, from..before, earlier)?;
     Some(Decided { rule: "colon_paragraph_before", ..found })
 }
@@ -501,18 +501,18 @@ pub(super) fn colon_paragraph_before(
 /// the words of X").
 pub(super) fn next_paragraph(reading: &Reading, mentions: &Mentions, quote: &RawQuote) -> Option<usize> {
     let (paras, tokens) = (reading.ctx.paras, reading.tokens());
-    let own = paras[quote.para];
-    if quote.outer.start != own.start || quote.outer.end < own.end {
+    let own = paras.at(quote.para());
+    if quote.outer().start != own.start || quote.outer().end < own.end {
         return None;
     }
-    let next = reading.token_range(*paras.get(quote.para + 1)?);
+    let next = reading.token_range(paras.get(quote.para() + 1)?);
     let first = next.start;
     let points_back = first < next.end && matches!(reading.word(first), "that" | "those" | "this" | "such");
     let copula = first + 1 < next.end && matches!(reading.word(first + 1), "was" | "is" | "were" | "are" | "'s" | "’s");
     if !(points_back && copula) {
         return None;
     }
-    let sentence = reading.ctx.sentences[reading.sentence_of(tokens[first].start())];
+    let sentence = reading.ctx.sentences.at(reading.sentence_of(tokens[first].start()));
     let words = first..reading.token_range(sentence).end.min(first + 16);
     let Some(verb) = words.clone().find(|&k| tokens[k].is_word() && cue(reading, k).is_some()) else {
         return words_of(reading, mentions, words);
@@ -542,7 +542,7 @@ fn words_of(reading: &Reading, mentions: &Mentions, words: Range<usize>) -> Opti
 pub(super) fn signature_after(reading: &Reading, mentions: &Mentions, para: usize) -> Option<usize> {
     let next = reading.ctx.paras.get(para + 1)?;
     let tokens = reading.tokens();
-    let lines = reading.token_range(*next);
+    let lines = reading.token_range(next);
     let (mut a, b) = (lines.start, lines.end);
     if a < b && is_dash(reading.mark(a)) {
         a += 1;
@@ -568,13 +568,13 @@ pub(super) fn signature_after(reading: &Reading, mentions: &Mentions, para: usiz
 /// names with that role ("port chief Mara Quill"), the role's last word
 /// right before the name.
 pub(super) fn headline_role(reading: &Reading, quote: &RawQuote) -> Option<usize> {
-    let para = *reading.ctx.paras.first()?;
-    if quote.para != 0 || quote.outer.start <= para.start {
+    let para = reading.ctx.paras.first()?;
+    if quote.para() != 0 || quote.outer().start <= para.start {
         return None;
     }
     // "ROLE on TOPIC:" or "ROLE:", the role one or two words.
     let prefix: Vec<usize> = reading
-        .token_range(Span::new(para.start, quote.outer.start))
+        .token_range(Span::new(para.start, quote.outer().start))
         .filter(|&k| reading.tokens()[k].is_word())
         .collect();
     let on = prefix.iter().position(|&k| matches!(reading.word(k), "on" | "about")).unwrap_or(prefix.len());

@@ -75,20 +75,25 @@ impl<'a> Around<'a> {
     pub(super) fn new(reading: &'a Reading, quote: usize) -> Self {
         let ctx = &reading.ctx;
         let q = &ctx.quotes[quote];
-        let back = (0..=q.para).rev().take_while(|&p| reading.paras_between(p, q.para) <= PARAGRAPHS_BACK).last();
-        let back = back.unwrap_or(q.para);
-        let first = ctx.paras[back].start;
-        let last = ctx.paras[q.para].end.max(q.outer.end);
-        let opened = ctx.sentences[reading.sentence_of(q.outer.start)].start;
-        let closed = ctx.sentences[reading.sentence_of(q.outer.end.saturating_sub(1))].end;
+        let back = (0..=q.para()).rev().take_while(|&p| reading.paras_between(p, q.para()) <= PARAGRAPHS_BACK).last();
+        let back = back.unwrap_or(q.para());
+        let first = ctx.paras.at(back).start;
+        let last = ctx.paras.at(q.para()).end.max(q.outer().end);
+        let opened = ctx.sentences.at(reading.sentence_of(q.outer().start)).start;
+        let closed = ctx.sentences.at(reading.sentence_of(q.outer().end.saturating_sub(1))).end;
         let all = &reading.ents.mentions;
         let from = all.partition_point(|m| m.span().start < first);
         let names = all[from..]
             .iter()
             .take_while(|m| m.span().start < last)
-            .filter(|m| m.form != crate::model::MentionForm::Pronoun && !reading.in_quote(m.tok()))
+            .filter(|m| m.form() != crate::model::MentionForm::Pronoun && !reading.in_quote(m.tok()))
             .collect();
-        Around { para: q.para, start: q.outer.start, sentences: Span::new(opened.min(q.outer.start), closed), names }
+        Around {
+            para: q.para(),
+            start: q.outer().start,
+            sentences: Span::new(opened.min(q.outer().start), closed),
+            names,
+        }
     }
 
     /// The paragraph of a mention.
@@ -190,7 +195,7 @@ fn takes_turn(reading: &Reading, walk: &Walk, quote: usize, entity: usize) -> bo
     let direct = |j: &usize| quotes[*j].kind == RawKind::Direct;
     let mut before = (0..quote).rev().filter(direct);
     let (Some(last), Some(second)) = (before.next(), before.next()) else { return false };
-    reading.paras_between(quotes[second].para, quotes[quote].para) <= 2
-        && walk.quotes[second].speaker == Some(entity)
-        && walk.quotes[last].speaker.is_some_and(|e| e != entity)
+    reading.paras_between(quotes[second].para(), quotes[quote].para()) <= 2
+        && walk.quotes.speaker(second) == Some(entity)
+        && walk.quotes.speaker(last).is_some_and(|e| e != entity)
 }

@@ -43,42 +43,71 @@ pub struct Attribution {
     pub with: Vec<usize>,
 }
 
-/// The attributions as the later stages and the document keep them, in
-/// fewer bytes (a long article has tens of thousands of quotes): each
-/// quote's speaker, its cue as a number into the distinct cue words, and
-/// the co-speakers of the few quotes that have them.
-#[derive(Debug, Default)]
+/// No speaker, in [`Said`].
+const NO_SPEAKER: u32 = u32::MAX;
+
+/// The attributions as the walk makes them and the later stages and the
+/// document keep them, in fewer bytes than an [`Attribution`] each (a long
+/// article has tens of thousands of quotes): each quote's speaker, its cue
+/// as a number into the distinct cue words, and the co-speakers of the few
+/// quotes that have them.
+#[derive(Debug, Clone, Default)]
 pub struct Said {
-    /// Each quote's speaker.
-    pub speakers: Vec<Option<usize>>,
+    /// Each quote's speaker ([`NO_SPEAKER`]: none).
+    speakers: Vec<u32>,
     /// Each quote's cue: 0 for none, else 1 + its index in `cue_words`.
     cues: Vec<u32>,
     cue_words: Vec<String>,
+    /// Cue word -> its number in `cues`.
+    known: FxHashMap<String, u32>,
     /// (quote, its co-speakers), by quote.
     with: Vec<(usize, Vec<usize>)>,
 }
 
 impl Said {
-    /// Keeps `quotes` (one per raw quote) in fewer bytes.
-    pub fn new(quotes: Vec<Attribution>) -> Said {
-        let mut said = Said::default();
-        said.speakers.reserve_exact(quotes.len());
-        said.cues.reserve_exact(quotes.len());
-        let mut known: FxHashMap<String, u32> = FxHashMap::default();
-        for (q, a) in quotes.into_iter().enumerate() {
-            said.speakers.push(a.speaker);
-            let words = &mut said.cue_words;
-            said.cues.push(a.cue.map_or(0, |c| {
-                *known.entry(c).or_insert_with_key(|c| {
-                    words.push(c.clone());
-                    words.len() as u32
-                })
-            }));
-            if !a.with.is_empty() {
-                said.with.push((q, a.with));
-            }
+    /// No speaker or cue yet for each of `n` quotes.
+    pub fn new(n: usize) -> Said {
+        Said { speakers: vec![NO_SPEAKER; n], cues: vec![0; n], ..Said::default() }
+    }
+
+    /// Keeps `a` as quote `q`'s attribution.
+    pub fn set(&mut self, q: usize, a: Attribution) {
+        self.set_speaker(q, a.speaker);
+        let words = &mut self.cue_words;
+        self.cues[q] = a.cue.map_or(0, |c| {
+            *self.known.entry(c).or_insert_with_key(|c| {
+                words.push(c.clone());
+                words.len() as u32
+            })
+        });
+        match (self.with.binary_search_by_key(&q, |(k, _)| *k), a.with.is_empty()) {
+            (Ok(i), true) => drop(self.with.remove(i)),
+            (Ok(i), false) => self.with[i].1 = a.with,
+            (Err(i), false) => self.with.insert(i, (q, a.with)),
+            (Err(_), true) => {}
         }
-        said
+    }
+
+    /// Quote `q`'s attribution.
+    pub fn get(&self, q: usize) -> Attribution {
+        Attribution { speaker: self.speaker(q), cue: self.cue(q).map(str::to_string), with: self.with(q).to_vec() }
+    }
+
+    /// Quote `q`'s speaker (none past the last quote).
+    pub fn speaker(&self, q: usize) -> Option<usize> {
+        self.speakers.get(q).filter(|&&s| s != NO_SPEAKER).map(|&s| s as usize)
+    }
+
+    /// Makes `speaker` quote `q`'s speaker.
+    pub fn set_speaker(&mut self, q: usize, speaker: Option<usize>) {
+        self.speakers[q] = speaker.map_or(NO_SPEAKER, |s| {
+            u32::try_from(s).ok().filter(|&s| s != NO_SPEAKER).expect("fewer entities than tokens")
+        });
+    }
+
+    /// Every quote's speaker, in quote order.
+    pub fn speakers(&self) -> impl Iterator<Item = Option<usize>> + '_ {
+        (0..self.speakers.len()).map(|q| self.speaker(q))
     }
 
     /// Quote `q`'s cue.
@@ -92,12 +121,12 @@ impl Said {
     }
 }
 
-/// What attribution found: one [`Attribution`] per raw quote (in the order
+/// What attribution found: one attribution per raw quote (in the order
 /// of [`Context::quotes`]; empty for quotes that are not direct) and the
 /// pronoun mentions it resolved, in text order.
 #[derive(Debug, Clone, Default)]
 pub struct Attributions {
-    pub quotes: Vec<Attribution>,
+    pub said: Said,
     pub pronouns: Vec<Found>,
 }
 
@@ -151,7 +180,7 @@ fn attribute_with(
     let mut walk = Walk {
         discourse: Discourse::default(),
         mentions: Mentions::new(&ents.mentions),
-        quotes: vec![Attribution::default(); ctx.quotes.len()],
+        quotes: Said::new(ctx.quotes.len()),
         last_speaker: None,
     };
     let ends_in = quotes_by_closing_sentence(&reading);
@@ -160,8 +189,8 @@ fn attribute_with(
     for (sentence, span) in ctx.sentences.iter().enumerate() {
         let pending = opened.get(next).map_or(sentence, |&s| s as usize);
         walk.discourse.forget_before(&reading, sentence, pending);
-        let tokens = reading.token_range(*span);
-        walk.discourse.read_sentence(&reading, &mut walk.mentions, sentence, *span, tokens.clone());
+        let tokens = reading.token_range(span);
+        walk.discourse.read_sentence(&reading, &mut walk.mentions, sentence, span, tokens.clone());
         let from = next;
         while ends_in.get(next).is_some_and(|&(s, _)| s as usize == sentence) {
             next += 1;
@@ -171,11 +200,11 @@ fn attribute_with(
                 Some(f) => speaker::choose(&reading, &walk, quote, tokens.clone(), &f.model, Some(&mut f.choices)),
                 None => speaker::choose(&reading, &walk, quote, tokens.clone(), model(), None),
             };
-            walk.record(quote, sentence, found, ctx.quotes[quote].para);
+            walk.record(quote, sentence, found, ctx.quotes[quote].para());
         }
     }
     speaker::repeated_quotes(&reading, &mut walk.quotes);
-    Attributions { quotes: walk.quotes, pronouns: walk.mentions.into_pronouns() }
+    Attributions { said: walk.quotes, pronouns: walk.mentions.into_pronouns() }
 }
 
 /// For each entry of `ends_in`, the earliest sentence where it or one
@@ -184,7 +213,7 @@ fn earliest_opened(reading: &Reading, ends_in: &[(u32, u32)]) -> Vec<u32> {
     let mut out = vec![0; ends_in.len()];
     let mut earliest = u32::MAX;
     for (i, &(_, quote)) in ends_in.iter().enumerate().rev() {
-        earliest = earliest.min(reading.sentence_of(reading.ctx.quotes[quote as usize].outer.start) as u32);
+        earliest = earliest.min(reading.sentence_of(reading.ctx.quotes[quote as usize].outer().start) as u32);
         out[i] = earliest;
     }
     out
@@ -200,7 +229,7 @@ fn quotes_by_closing_sentence(reading: &Reading) -> Vec<(u32, u32)> {
     }
     let mut ends_in: Vec<(u32, u32)> = (ctx.quotes.iter().enumerate())
         .filter(|(_, q)| q.kind == RawKind::Direct)
-        .map(|(index, quote)| (reading.sentence_of(quote.outer.end.saturating_sub(1)) as u32, index as u32))
+        .map(|(index, quote)| (reading.sentence_of(quote.outer().end.saturating_sub(1)) as u32, index as u32))
         .collect();
     ends_in.sort_by_key(|&(s, _)| s);
     ends_in
@@ -245,7 +274,7 @@ impl Reading<'_> {
 
     /// Sentence `s` lies in a boilerplate line.
     fn boilerplate_sentence(&self, s: usize) -> bool {
-        let k = token_at(self.ctx.tokens, self.ctx.sentences[s].start);
+        let k = token_at(self.ctx.tokens, self.ctx.sentences.at(s).start);
         k < self.ctx.masks.in_boiler.len() && self.ctx.masks.in_boiler.get(k)
     }
 
@@ -294,7 +323,7 @@ pub(super) struct Walk<'a> {
     discourse: Discourse,
     mentions: Mentions<'a>,
     /// The attributions so far, by quote.
-    quotes: Vec<Attribution>,
+    quotes: Said,
     /// The last quote speaker and the paragraph of that quote.
     last_speaker: Option<(usize, usize)>,
 }
@@ -306,7 +335,7 @@ impl Walk<'_> {
             self.last_speaker = Some((entity, para));
             self.discourse.note_speaker(entity, sentence);
         }
-        self.quotes[quote] = found;
+        self.quotes.set(quote, found);
     }
 }
 

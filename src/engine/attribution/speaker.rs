@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::cues::{self, Decided};
 use super::features::{self, extra, Around, EXTRA_FEATURES};
 use super::transcript::{self, Exchange};
-use super::{Attribution, Reading, Walk};
+use super::{Attribution, Reading, Said, Walk};
 use crate::engine::entities::Found;
 use crate::engine::fit::LinearModel;
 use crate::engine::text::{token_at, PREPOSITIONS};
@@ -124,7 +124,7 @@ pub(super) fn choose(
     let speaker = candidates[chosen].speaker;
     // The cue of the first (highest) rule that proposed the chosen speaker.
     let first = proposals.iter().find(|p| p.speaker == speaker).expect("a proposal per candidate");
-    let span = reading.ctx.quotes[quote].outer;
+    let span = reading.ctx.quotes[quote].outer();
     trace::fire("speakers", first.rule, span);
     let mut found = Attribution { speaker, cue: first.cue.clone(), with: Vec::new() };
     if let Some((one, other)) = speaker.filter(|_| first.cue.is_some()).and_then(|s| joint(reading, walk, &around, s)) {
@@ -164,7 +164,7 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
         from_cues(reading, walk, quote, tokens).into_iter().flatten().map(Proposal::from).collect();
     // "the 44-year-old said": the person in focus.
     for p in cues.iter_mut().filter(|p| p.rule == "described_person") {
-        p.speaker = walk.discourse.described(reading, reading.sentence_of(q.outer.end.saturating_sub(1)));
+        p.speaker = walk.discourse.described(reading, reading.sentence_of(q.outer().end.saturating_sub(1)));
     }
     let mut out = Vec::new();
     if let Some(speaker) = transcript::transcript_label(reading, q) {
@@ -191,12 +191,12 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
     }
     out.extend(cues);
     // A quote running on from the previous paragraph.
-    if let Some(previous) = q.continues.map(|j| walk.quotes[j].clone()) {
+    if let Some(previous) = q.continues().map(|j| walk.quotes.get(j)) {
         if previous.speaker.is_some() || previous.cue.is_some() {
             out.push(Proposal { speaker: previous.speaker, cue: previous.cue, rule: "runs_on" });
         }
     }
-    if let Some(entity) = cues::signature_after(reading, &walk.mentions, q.para) {
+    if let Some(entity) = cues::signature_after(reading, &walk.mentions, q.para()) {
         out.push(Proposal { speaker: Some(entity), cue: None, rule: "signature_line" });
     }
     out.extend(from_discourse(reading, walk, quote));
@@ -219,13 +219,13 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
         let before = out.len();
         out.retain(|p| rule_index(p.rule) < FIRST_DISCOURSE_RULE);
         if out.len() < before {
-            trace::fire("speakers", "cue_decides", q.outer);
+            trace::fire("speakers", "cue_decides", q.outer());
         }
     }
     let before = out.len();
     out.retain(|p| p.speaker.is_none_or(|e| may_speak(reading, e, p.rule)));
     if out.len() < before {
-        trace::fire("speakers", "cannot_speak", q.outer);
+        trace::fire("speakers", "cannot_speak", q.outer());
     }
     out
 }
@@ -243,12 +243,12 @@ fn interview(reading: &Reading, walk: &Walk, quote: usize) -> Option<Proposal> {
     };
     let before = (0..quote).rev().filter(|&j| quotes[j].kind == crate::engine::quotes::RawKind::Direct);
     let previous = before
-        .take_while(|&j| reading.paras_between(quotes[j].para, q.para) <= 3)
+        .take_while(|&j| reading.paras_between(quotes[j].para(), q.para()) <= 3)
         .find(|&j| {
-            walk.quotes[j].speaker.is_some() && transcript::exchange(reading, &quotes[j]) == Some(Exchange::Answer)
+            walk.quotes.speaker(j).is_some() && transcript::exchange(reading, &quotes[j]) == Some(Exchange::Answer)
         })
-        .and_then(|j| walk.quotes[j].speaker);
-    let speaker = previous.or_else(|| walk.discourse.described(reading, reading.sentence_of(q.outer.start)))?;
+        .and_then(|j| walk.quotes.speaker(j));
+    let speaker = previous.or_else(|| walk.discourse.described(reading, reading.sentence_of(q.outer().start)))?;
     Some(Proposal { speaker: Some(speaker), cue: None, rule: answer })
 }
 
@@ -330,17 +330,18 @@ fn candidates(
 fn from_cues(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>) -> [Option<Decided>; 4] {
     let ctx = &reading.ctx;
     let q = &ctx.quotes[quote];
-    let opened = reading.sentence_of(q.outer.start);
-    let open_first = token_at(ctx.tokens, ctx.sentences[opened].start.min(q.outer.start));
-    let after = token_at(ctx.tokens, q.outer.end);
-    let before = token_at(ctx.tokens, q.outer.start);
+    let opened = reading.sentence_of(q.outer().start);
+    let open_first = token_at(ctx.tokens, ctx.sentences.at(opened).start.min(q.outer().start));
+    let after = token_at(ctx.tokens, q.outer().end);
+    let before = token_at(ctx.tokens, q.outer().start);
     // The speaker of the quote just before, for "the statement said".
-    let previous = reading.previous_direct(quote).filter(|&j| reading.paras_between(ctx.quotes[j].para, q.para) <= 2);
+    let previous =
+        reading.previous_direct(quote).filter(|&j| reading.paras_between(ctx.quotes[j].para(), q.para()) <= 2);
     let earlier = cues::Earlier {
-        speaker: previous.and_then(|j| walk.quotes[j].speaker),
+        speaker: previous.and_then(|j| walk.quotes.speaker(j)),
         since: match previous {
-            Some(j) => token_at(ctx.tokens, ctx.quotes[j].outer.end),
-            None => token_at(ctx.tokens, ctx.paras[q.para.saturating_sub(2)].start),
+            Some(j) => token_at(ctx.tokens, ctx.quotes[j].outer().end),
+            None => token_at(ctx.tokens, ctx.paras.at(q.para().saturating_sub(2)).start),
         },
     };
     let mentions = &walk.mentions;
@@ -355,11 +356,11 @@ fn from_cues(reading: &Reading, walk: &Walk, quote: usize, tokens: Range<usize>)
 /// The speaker of the nearest direct quote before `quote` in its paragraph.
 fn previous_in_paragraph(reading: &Reading, walk: &Walk, quote: usize) -> Option<usize> {
     let quotes = reading.ctx.quotes;
-    let para = quotes[quote].para;
+    let para = quotes[quote].para();
     (0..quote)
         .rev()
-        .find(|&j| quotes[j].kind == crate::engine::quotes::RawKind::Direct && quotes[j].para == para)
-        .and_then(|j| walk.quotes[j].speaker)
+        .find(|&j| quotes[j].kind == crate::engine::quotes::RawKind::Direct && quotes[j].para() == para)
+        .and_then(|j| walk.quotes.speaker(j))
 }
 
 /// The discourse: the speaker of the quote just before in the same
@@ -370,20 +371,24 @@ fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal>
     let quotes = reading.ctx.quotes;
     let q = &quotes[quote];
     let mut out = Vec::new();
-    let recent = reading.previous_direct(quote).filter(|&j| reading.paras_between(quotes[j].para, q.para) <= 1);
-    let spoken = recent.filter(|&j| walk.quotes[j].speaker.is_some());
-    let copy = |j: usize, rule| Proposal { speaker: walk.quotes[j].speaker, cue: walk.quotes[j].cue.clone(), rule };
-    if let Some(j) = spoken.filter(|&j| quotes[j].para == q.para) {
+    let recent = reading.previous_direct(quote).filter(|&j| reading.paras_between(quotes[j].para(), q.para()) <= 1);
+    let spoken = recent.filter(|&j| walk.quotes.speaker(j).is_some());
+    let copy = |j: usize, rule| Proposal {
+        speaker: walk.quotes.speaker(j),
+        cue: walk.quotes.cue(j).map(str::to_string),
+        rule,
+    };
+    if let Some(j) = spoken.filter(|&j| quotes[j].para() == q.para()) {
         out.push(copy(j, "same_paragraph_speaker"));
     }
-    let opened = reading.sentence_of(q.outer.start);
+    let opened = reading.sentence_of(q.outer().start);
     if let Some(entity) = walk.discourse.previous_subject(reading, opened) {
         out.push(Proposal { speaker: Some(entity), cue: None, rule: "focus_previous_sentence" });
     }
     if let Some(j) = spoken {
         out.push(copy(j, "previous_quote_speaker"));
     }
-    if let Some((entity, _)) = walk.last_speaker.filter(|&(_, para)| reading.paras_between(para, q.para) <= 1) {
+    if let Some((entity, _)) = walk.last_speaker.filter(|&(_, para)| reading.paras_between(para, q.para()) <= 1) {
         out.push(Proposal { speaker: Some(entity), cue: None, rule: "last_speaker" });
     }
     // Rule `salient_person`: the person a pronoun here would stand for (the
@@ -475,25 +480,25 @@ fn is_head(reading: &Reading, mentions: &[Found], index: usize, m: &Found) -> bo
 /// Rule `repeated_quote`: a quote with no cue of its own that a later
 /// quote repeats (a headline, "Port chief on dredging: ‘We will listen’",
 /// or a pull quote) is the speaker's of that later quote.
-pub(super) fn repeated_quotes(reading: &Reading, found: &mut [Attribution]) {
+pub(super) fn repeated_quotes(reading: &Reading, found: &mut Said) {
     let quotes = reading.ctx.quotes;
     let direct = |j: usize| quotes[j].kind == crate::engine::quotes::RawKind::Direct;
     for i in 0..quotes.len() {
-        if !direct(i) || found[i].speaker.is_some() || found[i].cue.is_some() {
+        if !direct(i) || found.speaker(i).is_some() || found.cue(i).is_some() {
             continue;
         }
-        let words = quote_words(reading, quotes[i].content);
+        let words = quote_words(reading, quotes[i].content());
         if words.len() < 3 {
             continue;
         }
         let repeated = (i + 1..quotes.len()).find(|&j| {
             direct(j)
-                && found[j].speaker.is_some()
-                && quote_words(reading, quotes[j].content).windows(words.len()).any(|w| w == words.as_slice())
+                && found.speaker(j).is_some()
+                && quote_words(reading, quotes[j].content()).windows(words.len()).any(|w| w == words.as_slice())
         });
         if let Some(j) = repeated {
-            found[i].speaker = found[j].speaker;
-            trace::fire("speakers", "repeated_quote", quotes[i].outer);
+            found.set_speaker(i, found.speaker(j));
+            trace::fire("speakers", "repeated_quote", quotes[i].outer());
         }
     }
 }

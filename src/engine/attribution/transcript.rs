@@ -18,7 +18,7 @@ const ROLE_LABELS: [&str; 6] = ["host", "guest", "moderator", "interviewer", "an
 /// paragraph (`Some(None)`).
 pub(super) fn transcript_label(reading: &Reading, quote: &RawQuote) -> Option<Option<usize>> {
     let tokens = reading.tokens();
-    let first = token_at(tokens, quote.content.start);
+    let first = token_at(tokens, quote.content().start);
     let label: Vec<usize> = (first..tokens.len().min(first + 3)).take_while(|&k| is_label_word(reading, k)).collect();
     let colon = first + label.len();
     if label.is_empty() || colon >= tokens.len() || tokens[colon].is_word() || reading.mark(colon) != ':' {
@@ -31,7 +31,7 @@ pub(super) fn transcript_label(reading: &Reading, quote: &RawQuote) -> Option<Op
         let mut people = reading.ents.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person);
         people.find(|(_, e)| e.name.rsplit(' ').next().is_some_and(|w| w.to_lowercase() == last)).map(|(i, _)| i)
     };
-    let opens_paragraph = quote.outer.start == reading.ctx.paras[quote.para].start;
+    let opens_paragraph = quote.outer().start == reading.ctx.paras.at(quote.para()).start;
     (named.is_some() || opens_paragraph).then_some(named)
 }
 
@@ -79,10 +79,10 @@ pub(super) enum Exchange {
 /// label "Q" or "A" and a colon, period or dash opening the paragraph,
 /// just before the quote or just inside it.
 pub(super) fn exchange(reading: &Reading, quote: &RawQuote) -> Option<Exchange> {
-    let (tokens, para) = (reading.tokens(), reading.ctx.paras[quote.para]);
+    let (tokens, para) = (reading.tokens(), reading.ctx.paras.at(quote.para()));
     let first = token_at(tokens, para.start);
-    let inside = token_at(tokens, quote.content.start);
-    let label = if quote.outer.start == para.start { inside } else { first };
+    let inside = token_at(tokens, quote.content().start);
+    let label = if quote.outer().start == para.start { inside } else { first };
     let text = tokens.get(label).map_or("", |t| t.text(reading.ctx.text));
     // "A." may be one token (an initial), else the mark follows the letter.
     let mark = usize::from(!text.ends_with('.'));
@@ -90,19 +90,20 @@ pub(super) fn exchange(reading: &Reading, quote: &RawQuote) -> Option<Exchange> 
         || label + 1 < tokens.len()
             && !tokens[label + 1].is_word()
             && matches!(reading.mark(label + 1), ':' | '.' | '-' | '\u{2014}' | '\u{2013}');
-    let placed = label == inside || label + 1 + mark == token_at(tokens, quote.outer.start);
+    let placed = label == inside || label + 1 + mark == token_at(tokens, quote.outer().start);
     match text.trim_end_matches('.') {
         "Q" if marked && placed => return Some(Exchange::Question),
         "A" if marked && placed => return Some(Exchange::Answer),
         _ => {}
     }
-    (quote.outer.start == para.start && quote.para > 0 && asks(reading, quote.para - 1)).then_some(Exchange::Answer)
+    (quote.outer().start == para.start && quote.para() > 0 && asks(reading, quote.para() - 1))
+        .then_some(Exchange::Answer)
 }
 
 /// Paragraph `para` is one short question of the reporter's own: no quote
 /// marks, a few words, ending in "?".
 fn asks(reading: &Reading, para: usize) -> bool {
-    let span = reading.ctx.paras[para];
+    let span = reading.ctx.paras.at(para);
     let text = &reading.ctx.text[span.start..span.end];
     let words = reading.token_range(span).filter(|&k| reading.tokens()[k].is_word()).count();
     text.trim_end().ends_with('?') && words <= 40 && !text.chars().any(crate::engine::text::is_double_quote)

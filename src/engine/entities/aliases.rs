@@ -146,25 +146,99 @@ fn head_word(words: &[String]) -> &str {
 /// stands for.
 pub(super) const CLASS_NOUN_REACH: usize = 1500;
 
+/// Who holds one role, for "the mayor": where it is first held and by
+/// whom, and where someone else first holds it. That is all "the one
+/// holder before a point" needs: three numbers a role, not a list of
+/// every holding (a long article has hundreds of thousands).
+#[derive(Clone, Copy)]
+struct RoleHolders {
+    /// Where the role is first held, and by whom (of several there, any:
+    /// `other_from` is then `first` too).
+    first: u32,
+    holder: u32,
+    /// Where someone other than `holder` first holds it (`u32::MAX`: nowhere).
+    other_from: u32,
+}
+
+impl RoleHolders {
+    fn new(pos: u32, id: u32) -> RoleHolders {
+        RoleHolders { first: pos, holder: id, other_from: u32::MAX }
+    }
+
+    /// Records that entity `id` holds the role at `pos` (holdings come in
+    /// any order).
+    fn add(&mut self, pos: u32, id: u32) {
+        if id == self.holder {
+            self.first = self.first.min(pos);
+        } else if pos < self.first {
+            // (Every holding so far is at the old first or after it.)
+            *self = RoleHolders { first: pos, holder: id, other_from: self.first };
+        } else {
+            self.other_from = self.other_from.min(pos);
+        }
+    }
+
+    /// The one person holding the role before `pos`, if exactly one does.
+    fn sole_before(&self, pos: u32) -> Option<usize> {
+        (self.first < pos && self.other_from >= pos).then_some(self.holder as usize)
+    }
+}
+
 /// "the mayor", "the senator": a role named before for exactly one person
 /// ("Mayor Dora Kessler", "union president X", "X, director of ...")
 /// refers back to the most recent person holding it.
 pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
-    let text = inp.text;
     let toks = inp.tokens;
     let lower = |k: usize| inp.lower[k].as_str();
     let is_role =
         |w: &str| lx.titles.contains(w) && !lx.classes.not_roles.contains(w) && !lx.honorifics.contains_key(w);
-    // Where each person holds which roles: (position, entity, role), the
-    // role by its number in `role_names` (12 bytes each: a long article
-    // has hundreds of thousands).
-    let mut held: Vec<(u32, u32, u32)> = Vec::new();
-    let mut role_names: Vec<&str> = Vec::new();
-    let mut role_number: FxHashMap<&str, u32> = FxHashMap::default();
+    let holders = role_holders(inp, lx, ents, &is_role);
+    if holders.is_empty() {
+        return;
+    }
+    let mut extra = Vec::new();
+    for k in 0..toks.len() {
+        if !toks[k].is_word() || lower(k) != "the" {
+            continue;
+        }
+        // "the mayor", "the former mayor", "the city's mayor".
+        for r in k + 1..(k + 4).min(toks.len()) {
+            let t = toks[r];
+            if !t.is_word() || t.cap() {
+                break;
+            }
+            let w = lower(r);
+            if !is_role(w) {
+                continue;
+            }
+            if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap() && lx.titles.contains(lower(r + 1))) {
+                break; // "the union president": the role is the next word
+            }
+            if let Some(id) = holders.get(w).and_then(|h| h.sole_before(t.start() as u32)) {
+                crate::engine::trace::fire("entities", "alias.role_of_named", Span::new(toks[k].start(), t.end()));
+                extra.push(Found::new(Span::new(toks[k].start(), t.end()), id, MentionForm::Alias, k, r + 1));
+            }
+            break;
+        }
+    }
+    ents.mentions.extend(extra);
+}
+
+/// Who holds each role: the roles of every person's name mention, from its
+/// titles, lowercase role words right before it and an appositive after it.
+fn role_holders<'a>(
+    inp: &Context<'a>,
+    lx: &'a Lexicon,
+    ents: &Entities,
+    is_role: &dyn Fn(&str) -> bool,
+) -> FxHashMap<&'a str, RoleHolders> {
+    let (text, toks, lower): (_, _, &'a Lower<'a>) = (inp.text, inp.tokens, inp.lower);
+    let lower = |k: usize| lower[k].as_str();
+    let mut holders: FxHashMap<&str, RoleHolders> = FxHashMap::default();
     // The roles in each entity's titles, as the lexicon spells them (once per entity).
     let mut title_roles: Vec<Option<Vec<&str>>> = vec![None; ents.entities.len()];
     for m in &ents.mentions {
-        if ents.entities[m.entity()].kind != EntityKind::Person || m.form != MentionForm::Name {
+        if ents.entities[m.entity()].kind != EntityKind::Person || m.form() != MentionForm::Name {
             continue;
         }
         let mut roles: Vec<&str> = title_roles[m.entity()]
@@ -205,59 +279,10 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
                 }
             }
         }
+        let (pos, id) = (m.span().start as u32, m.entity() as u32);
         for r in roles {
-            let n = *role_number.entry(r).or_insert_with(|| {
-                role_names.push(r);
-                (role_names.len() - 1) as u32
-            });
-            held.push((m.span().start as u32, m.entity() as u32, n));
+            holders.entry(r).and_modify(|h| h.add(pos, id)).or_insert(RoleHolders::new(pos, id));
         }
     }
-    if held.is_empty() {
-        return;
-    }
-    // Per role, in text order: (position, holder, more than one holder so far).
-    held.sort_unstable_by_key(|h| h.0);
-    let mut by_role: FxHashMap<&str, Vec<(usize, usize, bool)>> = FxHashMap::default();
-    for (pos, id, role) in held {
-        let (pos, id) = (pos as usize, id as usize);
-        let list = by_role.entry(role_names[role as usize]).or_default();
-        let several = list.last().is_some_and(|&(_, first, several)| several || first != id);
-        let first = list.first().map_or(id, |f| f.1);
-        let entry = (pos, if several { id } else { first }, several);
-        // An entry like the one before adds nothing to "the last holder before".
-        if list.last().is_none_or(|l| (l.1, l.2) != (entry.1, entry.2)) {
-            list.push(entry);
-        }
-    }
-    let mut extra = Vec::new();
-    for k in 0..toks.len() {
-        if !toks[k].is_word() || lower(k) != "the" {
-            continue;
-        }
-        // "the mayor", "the former mayor", "the city's mayor".
-        for r in k + 1..(k + 4).min(toks.len()) {
-            let t = toks[r];
-            if !t.is_word() || t.cap() {
-                break;
-            }
-            let w = lower(r);
-            if !is_role(w) {
-                continue;
-            }
-            if toks.get(r + 1).is_some_and(|n| n.is_word() && !n.cap() && lx.titles.contains(lower(r + 1))) {
-                break; // "the union president": the role is the next word
-            }
-            let before = by_role.get(w).and_then(|list| {
-                let n = list.partition_point(|h| h.0 < t.start());
-                n.checked_sub(1).map(|i| list[i])
-            });
-            if let Some((_, id, false)) = before {
-                crate::engine::trace::fire("entities", "alias.role_of_named", Span::new(toks[k].start(), t.end()));
-                extra.push(Found::new(Span::new(toks[k].start(), t.end()), id, MentionForm::Alias, k, r + 1));
-            }
-            break;
-        }
-    }
-    ents.mentions.extend(extra);
+    holders
 }

@@ -53,7 +53,13 @@ fn author_note(words: &[&str], lx: &Lexicon) -> bool {
 
 /// Tokens of credit lines: bylines, contributor notes, photo credits,
 /// author's notes.
-pub(super) fn credit_tokens(text: &str, toks: &[Token], lower: &Lower, sentences: &[Span], lx: &Lexicon) -> Vec<bool> {
+pub(super) fn credit_tokens(
+    text: &str,
+    toks: &[Token],
+    lower: &Lower,
+    sentences: &crate::engine::context::Spans,
+    lx: &Lexicon,
+) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     for (i, s) in sentences.iter().enumerate() {
         let a = crate::engine::text::token_at(toks, s.start);

@@ -118,7 +118,7 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
         name.set_t0(c.t0() + 1);
         name.sentence_initial = false;
         name.kind = Some(EntityKind::Person);
-        name.origin = "spot.role_word_opens_sentence";
+        name.set_origin("spot.role_word_opens_sentence");
         return Choice::Lone(Some(name), "spot.role_word_opens_sentence");
     }
     if (c.t0()..c.t1()).any(|k| toks[k].text(text) == "&") {

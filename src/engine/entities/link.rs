@@ -354,7 +354,7 @@ fn new_entity(l: &mut Linker, n: &Name) -> bool {
     let c = n.cand;
     let toks = l.ctx.tokens;
     let (mut kind, origin) = match c.kind {
-        Some(kind) => (kind, c.origin),
+        Some(kind) => (kind, c.origin()),
         None => match kind::full_name(l, n) {
             kind::Choice::Kind(kind, rule) => {
                 fire(toks, rule, c.t0(), c.t1());

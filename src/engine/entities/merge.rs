@@ -122,7 +122,7 @@ pub(super) fn link_descriptor_names(ents: &mut Entities, lx: &Lexicon) {
     for m in &mut ents.mentions {
         if let Some(&s) = remap.get(&m.entity()) {
             m.set_entity(s);
-            m.form = MentionForm::Alias;
+            m.set_form(MentionForm::Alias);
         }
     }
     compact(ents);
@@ -188,7 +188,7 @@ pub(super) fn link_name_prefixes(ents: &mut Entities) {
     for m in &mut ents.mentions {
         if remap[m.entity()] != m.entity() {
             m.set_entity(remap[m.entity()]);
-            m.form = MentionForm::Alias;
+            m.set_form(MentionForm::Alias);
         }
     }
     compact(ents);

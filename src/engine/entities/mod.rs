@@ -116,7 +116,7 @@ pub fn settle_kinds(
 /// `id`'s are `order[starts[id]..starts[id + 1]]` (one list, not a growing
 /// list for each entity).
 fn named_by_entity(ents: &Entities) -> (Vec<u32>, Vec<usize>) {
-    let named = || ents.mentions.iter().enumerate().filter(|(_, m)| m.form != MentionForm::Pronoun);
+    let named = || ents.mentions.iter().enumerate().filter(|(_, m)| m.form() != MentionForm::Pronoun);
     let mut starts = vec![0; ents.entities.len() + 1];
     named().for_each(|(_, m)| starts[m.entity() + 1] += 1);
     for id in 1..starts.len() {

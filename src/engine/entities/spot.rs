@@ -6,8 +6,9 @@ use super::*;
 
 /// A capitalized run before typing.
 ///
-/// 40 bytes (a 5 MB article has 84,000): token offsets as `u32`, as all
-/// token offsets are, and what few candidates have in a box.
+/// 24 bytes (a 5 MB article has 88,000): token offsets as `u32`, as all
+/// token offsets are, the spotting rule as its number in [`ORIGINS`], and
+/// what few candidates have in a box.
 #[derive(Debug, Clone)]
 pub(super) struct Cand {
     /// Token range of the name proper (titles stripped): see [`Cand::t0`].
@@ -23,9 +24,23 @@ pub(super) struct Cand {
     pub(super) headline: bool,
     /// Its title, given names written apart, nickname, if any.
     rare: Option<Box<Rare>>,
-    /// The rule that spotted it with its kind, if it has one.
-    pub(super) origin: &'static str,
+    /// The rule that spotted it with its kind, if it has one: its number
+    /// in [`ORIGINS`] (see [`Cand::origin`]).
+    origin: u8,
 }
+
+/// The rules that spot a candidate with its kind ("run": none did).
+const ORIGINS: &[&str] = &[
+    "run",
+    "spot.web_address",
+    "kind.quoted_title_document_word",
+    "kind.quoted_title_event_head",
+    "kind.quoted_title_org_head",
+    "kind.quoted_title_after_document_noun",
+    "kind.quoted_title_other",
+    "kind.person_by_title",
+    "spot.role_word_opens_sentence",
+];
 
 /// What few candidates have.
 #[derive(Debug, Clone, Default)]
@@ -53,7 +68,7 @@ impl Cand {
             quoted: false,
             headline: false,
             rare: None,
-            origin: "run",
+            origin: 0,
         }
     }
 
@@ -95,6 +110,15 @@ impl Cand {
     pub(super) fn set_nickname(&mut self, nickname: (u32, u32)) {
         self.rare_mut().nickname = Some(nickname);
     }
+    /// The rule that spotted it with its kind ("run" if none did).
+    pub(super) fn origin(&self) -> &'static str {
+        ORIGINS[self.origin as usize]
+    }
+    /// Records `rule` (one of [`ORIGINS`]) as the rule that spotted it.
+    pub(super) fn set_origin(&mut self, rule: &'static str) {
+        let at = ORIGINS.iter().position(|o| *o == rule).expect("a spotting rule listed in ORIGINS");
+        self.origin = at as u8;
+    }
     fn rare_mut(&mut self) -> &mut Rare {
         self.rare.get_or_insert_with(Box::default)
     }
@@ -111,7 +135,9 @@ pub(super) fn candidates(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&st
         in_url[t0..t1].iter_mut().for_each(|x| *x = true);
         if named {
             fire(toks, "spot.web_address", t0, t1);
-            cands.push(Cand { origin: "spot.web_address", ..Cand::new(t0, t1, Some(EntityKind::Other)) });
+            let mut c = Cand::new(t0, t1, Some(EntityKind::Other));
+            c.set_origin("spot.web_address");
+            cands.push(c);
         }
     }
     quoted_titles(ctx, lx, &mut cands);
@@ -141,7 +167,7 @@ fn sort_by_start(cands: &mut [Cand]) {
 fn quoted_titles(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
     let (toks, lower) = (ctx.tokens, ctx.lower);
     for q in ctx.quotes.iter().filter(|q| q.kind == RawKind::Title) {
-        let c = q.content;
+        let c = q.content();
         let t0 = crate::engine::text::token_at(toks, c.start);
         let mut t1 = t0;
         while t1 < toks.len() && toks[t1].end() <= c.end {
@@ -170,7 +196,9 @@ fn quoted_titles(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
             ("kind.quoted_title_other", EntityKind::Other)
         };
         fire(toks, rule, t0, t1);
-        cands.push(Cand { quoted: true, origin: rule, ..Cand::new(t0, t1, Some(kind)) });
+        let mut c = Cand { quoted: true, ..Cand::new(t0, t1, Some(kind)) };
+        c.set_origin(rule);
+        cands.push(c);
     }
 }
 
@@ -741,7 +769,7 @@ fn split_title(ctx: &Context, lx: &Lexicon, title_end: usize, name: &mut Cand, c
         start += 1;
     }
     name.kind = Some(EntityKind::Person);
-    name.origin = "kind.person_by_title";
+    name.set_origin("kind.person_by_title");
     // "Chair of the Harbour Anglers Society": a role of what follows, which
     // is no person.
     if start < b && lower[start] == "of" {

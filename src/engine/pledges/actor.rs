@@ -80,7 +80,7 @@ pub(super) fn reported_will(ctx: &Ctx, sent_start: usize, k: usize) -> Option<us
     let kind = |m: &&Found| ctx.ents.entities[m.entity()].kind;
     ms.iter()
         .rev()
-        .find(|m| matches!(kind(m), EntityKind::Organization | EntityKind::Place) && m.form != MentionForm::Pronoun)
+        .find(|m| matches!(kind(m), EntityKind::Organization | EntityKind::Place) && m.form() != MentionForm::Pronoun)
         .or_else(|| ms.iter().rev().find(|m| kind(m) == EntityKind::Person))
         .map(|m| m.entity())
 }
@@ -192,7 +192,7 @@ pub(super) fn actor_before(ctx: &Ctx, sent_start: usize, k: usize, last: Option<
             && ctx.quote_of(m.tok()).is_none()
             && !ctx.in_marks[m.tok()]
             && !after_preposition(ctx, m.tok())
-            && !(m.form == MentionForm::Pronoun
+            && !(m.form() == MentionForm::Pronoun
                 && (ctx.toks[m.tok()].possessive()
                     || matches!(ctx.lower[m.tok()].as_str(), "her" | "his" | "its" | "their")))
     });
@@ -384,7 +384,7 @@ pub(super) fn named_subject_right_before(ctx: &Ctx, sent_start: usize, k: usize)
     let m = ctx.ents.at(prev.start())?;
     let kind = ctx.ents.entities[m.entity()].kind;
     let ok = matches!(kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place)
-        && m.form != MentionForm::Pronoun
+        && m.form() != MentionForm::Pronoun
         && !after_preposition(ctx, m.tok())
         && m.tok() == sent_start.max(first_word(ctx, sent_start, k));
     ok.then_some(m.entity())
@@ -408,7 +408,7 @@ pub(super) fn first_subject(ctx: &Ctx, sent_start: usize, sent_end: usize) -> Op
         .in_range(ctx.toks[sent_start].start(), ctx.toks[sent_end - 1].end())
         .iter()
         .find(|m| {
-            m.form != MentionForm::Pronoun
+            m.form() != MentionForm::Pronoun
                 && !ctx.in_marks[m.tok()]
                 && !after_preposition(ctx, m.tok())
                 && matches!(ctx.ents.entities[m.entity()].kind, EntityKind::Organization | EntityKind::Place)

@@ -237,8 +237,7 @@ pub(super) fn subject_of(ctx: &Ctx, sent: &Sentence, k: usize) -> Subject {
     j = j.filter(|&j| ctx.toks[j].is_word());
     let Some(j) = j else { return Subject { kind: SubjectKind::Missing, actor: None } };
     let word = before_apostrophe(ctx.lower[j].as_str());
-    let speaker =
-        || ctx.quote_of(j).map(|q| sent.speakers.get(q).copied().flatten()).or_else(|| answer_of(ctx, j)).flatten();
+    let speaker = || ctx.quote_of(j).map(|q| sent.speakers.speaker(q)).or_else(|| answer_of(ctx, j)).flatten();
     match word {
         // "X plans to A and intends to B": the subject of the clause before.
         "and" | "or" | "but" => {
@@ -256,7 +255,7 @@ pub(super) fn subject_of(ctx: &Ctx, sent: &Sentence, k: usize) -> Subject {
         }
         _ => {}
     }
-    if let Some(m) = ctx.ents.at(ctx.toks[j].start()).filter(|m| m.form != MentionForm::Pronoun) {
+    if let Some(m) = ctx.ents.at(ctx.toks[j].start()).filter(|m| m.form() != MentionForm::Pronoun) {
         let kind = entity_subject(ctx.ents.entities[m.entity()].kind);
         return Subject { kind, actor: Some(owner_or_owned(ctx, m)) };
     }

@@ -5,6 +5,8 @@
 
 use std::cell::OnceCell;
 
+use crate::engine::attribution::Said;
+
 use super::actor::{actor_before, modal_subject, named_subject_right_before, possessor, reported_will, unnamed_owner};
 use super::clause::{
     clause_end, count_value, is_determiner, is_negation, is_noun_after_to, list_items, looks_like_verb, next_to,
@@ -106,7 +108,7 @@ pub(super) struct Sentence<'a> {
     pub start: usize,
     pub end: usize,
     /// Each quote's speaker (see [`crate::engine::attribution::Said`]).
-    pub speakers: &'a [Option<usize>],
+    pub speakers: &'a Said,
     /// The actor of the last candidate with one (for "it", "the country").
     pub last_actor: Option<usize>,
     /// A counted list this sentence opened: (actor, items still to come).
@@ -121,7 +123,7 @@ pub(super) struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    pub fn new(start: usize, end: usize, speakers: &'a [Option<usize>], last_actor: Option<usize>) -> Self {
+    pub fn new(start: usize, end: usize, speakers: &'a Said, last_actor: Option<usize>) -> Self {
         Sentence {
             start,
             end,
@@ -160,7 +162,7 @@ pub(super) fn precise(ctx: &Ctx, sent: &mut Sentence) {
         // commitments count ("We will build", "I promise to").
         if let Some(qi) = ctx.quote_of(k) {
             if let Some(p) = first_person_commitment(ctx, k, sent.end) {
-                let actor = sent.speakers.get(qi).copied().flatten();
+                let actor = sent.speakers.speaker(qi);
                 sent.push(p, actor, Construction::FirstPersonQuote, k);
                 k = token_at(ctx.toks, p.end).max(k + 1);
             } else {

@@ -171,7 +171,7 @@ fn actor_features(ctx: &Ctx, sent: &Sentence, found: &Spotted, subject: SubjectK
     x[ACTOR + slot] = 1.0;
     let k = found.cue;
     let quote = ctx.quote_of(k);
-    let speaker = quote.and_then(|q| sent.speakers.get(q).copied().flatten());
+    let speaker = quote.and_then(|q| sent.speakers.speaker(q));
     if speaker.is_some() && speaker == found.actor {
         x[ACTOR + 4] = 1.0;
     }

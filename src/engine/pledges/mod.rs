@@ -24,6 +24,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::engine::attribution::Said;
+
 pub use broad::SubjectKind;
 pub use candidates::Construction;
 pub use features::{Vector, COUNT as FEATURE_COUNT, NAMES as FEATURE_NAMES};
@@ -93,33 +95,54 @@ pub struct Candidate {
     pub score: f64,
 }
 
-/// A candidate as [`gather`] keeps it: a [`Candidate`] in fewer bytes (a
-/// long document keeps tens of thousands).
+/// A candidate as [`gather`] keeps it: a [`Candidate`] in 40 bytes (a long
+/// document keeps tens of thousands): offsets, the actor and the feature
+/// values' place as `u32` (token offsets have 32 bits), [`NONE`] for none.
 struct Kept {
-    span: Span,
-    /// Feature values, kept only for a trace (else empty).
-    features: Box<[f64]>,
+    start: u32,
+    end: u32,
     score: f64,
-    /// The amount's bytes (token offsets have 32 bits).
-    amount: Option<(u32, u32)>,
-    actor: Option<u32>,
+    /// The amount's bytes.
+    amount: [u32; 2],
+    actor: u32,
+    /// Where its feature values are among those [`gather`] returns (kept
+    /// only for a trace).
+    features: u32,
     construction: Construction,
     headline: bool,
 }
 
+/// No actor, amount or feature values.
+const NONE: u32 = u32::MAX;
+
+/// `n` as a [`Kept`] field (below 4 GiB, as token offsets are).
+fn small(n: usize) -> u32 {
+    u32::try_from(n).ok().filter(|&n| n != NONE).expect("offsets and ids below 4 GiB, as tokens are")
+}
+
 impl Kept {
-    fn actor(&self) -> Option<usize> {
-        self.actor.map(|a| a as usize)
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
     }
 
-    /// The candidate as a trace gives it.
-    fn candidate(self, text: &str) -> Candidate {
+    fn actor(&self) -> Option<usize> {
+        (self.actor != NONE).then_some(self.actor as usize)
+    }
+
+    fn chosen(&self) -> Chosen {
+        Chosen { start: self.start, end: self.end, actor: self.actor, amount: self.amount }
+    }
+
+    /// The candidate as a trace gives it (`features`: those [`gather`]
+    /// returned).
+    fn candidate(self, text: &str, features: &mut [Box<[f64]>]) -> Candidate {
+        let [a, b] = self.amount;
         Candidate {
-            span: self.span,
+            span: self.span(),
             actor: self.actor(),
             construction: self.construction,
-            features: self.features.into_vec(),
-            amount: self.amount.map(|(a, b)| text[a as usize..b as usize].to_string()),
+            features: features.get_mut(self.features as usize).map(std::mem::take).unwrap_or_default().into_vec(),
+            amount: (a != NONE).then(|| text[a as usize..b as usize].to_string()),
             headline: self.headline,
             score: self.score,
         }
@@ -137,30 +160,35 @@ pub fn model() -> &'static LinearModel {
 
 /// A pledge as [`find_with`] chooses it; [`Chosen::pledge`] makes it a
 /// [`Pledge`] (its text and action) once the stages' tables are gone.
+///
+/// 20 bytes: its offsets, actor and amount as in [`Kept`].
 pub struct Chosen {
-    span: Span,
-    actor: Option<usize>,
-    amount: Option<(u32, u32)>,
+    start: u32,
+    end: u32,
+    actor: u32,
+    amount: [u32; 2],
 }
 
 impl Chosen {
     /// The document's pledge number `id`.
     pub fn pledge(self, id: usize, doc_text: &str) -> Pledge {
-        let text = self.span.slice(doc_text).to_string();
+        let (start, end) = (self.start as usize, self.end as usize);
+        let text = doc_text[start..end].to_string();
+        let [a, b] = self.amount;
         Pledge {
             id,
-            start: self.span.start,
-            end: self.span.end,
+            start,
+            end,
             action: action(&text),
-            amount: self.amount.map(|(a, b)| doc_text[a as usize..b as usize].to_string()),
+            amount: (a != NONE).then(|| doc_text[a as usize..b as usize].to_string()),
             text,
-            actor: self.actor,
+            actor: (self.actor != NONE).then_some(self.actor as usize),
         }
     }
 }
 
 /// Finds the pledges of a document, decided by the built-in weights.
-pub fn find(layers: &Context, speakers: &[Option<usize>], ents: &Entities, lexicon: &Lexicon) -> Vec<Pledge> {
+pub fn find(layers: &Context, speakers: &Said, ents: &Entities, lexicon: &Lexicon) -> Vec<Pledge> {
     let chosen = find_with(layers, speakers, ents, lexicon, model(), None);
     chosen.into_iter().enumerate().map(|(id, c)| c.pledge(id, layers.text)).collect()
 }
@@ -169,7 +197,7 @@ pub fn find(layers: &Context, speakers: &[Option<usize>], ents: &Entities, lexic
 /// given, every candidate with its features and score is added to it.
 pub fn find_with(
     layers: &Context,
-    speakers: &[Option<usize>],
+    speakers: &Said,
     ents: &Entities,
     lexicon: &Lexicon,
     model: &LinearModel,
@@ -178,26 +206,21 @@ pub fn find_with(
     let ctx = context(layers, ents, lexicon);
     // (Without a trace only the kept ones are read: the others are not kept.)
     let all = trace.is_some() || crate::engine::trace::enabled();
-    let candidates = gather(&ctx, layers, speakers, all, |features| {
+    let (candidates, mut features) = gather(&ctx, layers, speakers, all, |features| {
         let score = model.score(features);
         (score, if trace.is_some() { features.to_vec().into_boxed_slice() } else { Box::default() })
     });
     for c in &candidates {
         // The construction that proposed it, then the fitted decision.
         let construction = Construction::ALL.iter().position(|k| *k == c.construction).map_or("", |i| FEATURE_NAMES[i]);
-        crate::engine::trace::fire("pledges", construction, c.span);
+        crate::engine::trace::fire("pledges", construction, c.span());
         let decision = if c.score > 0.0 { "decide.pledge" } else { "decide.not_a_pledge" };
-        crate::engine::trace::fire("pledges", decision, c.span);
+        crate::engine::trace::fire("pledges", decision, c.span());
     }
-    let Some(trace) = trace else {
-        let order = select(&ctx, &candidates);
-        return chosen(candidates, &order);
-    };
     let order = select(&ctx, &candidates);
-    let pledges = (order.iter().map(|&i| &candidates[i]))
-        .map(|c| Chosen { span: c.span, actor: c.actor(), amount: c.amount })
-        .collect();
-    trace.extend(candidates.into_iter().map(|c| c.candidate(layers.text)));
+    let pledges = order.iter().map(|&i| candidates[i].chosen()).collect();
+    let Some(trace) = trace else { return pledges };
+    trace.extend(candidates.into_iter().map(|c| c.candidate(layers.text, &mut features)));
     pledges
 }
 
@@ -263,7 +286,7 @@ impl QuoteRanges {
         let toks = layers.tokens;
         let mut ranges: Vec<(u32, u32, u32)> = Vec::new();
         for (qi, q) in layers.quotes.iter().enumerate().filter(|(_, q)| q.kind == RawKind::Direct) {
-            let (a, b) = (token_at(toks, q.content.start), token_at(toks, q.content.end));
+            let (a, b) = (token_at(toks, q.content().start), token_at(toks, q.content().end));
             if a < b {
                 paint(&mut ranges, (a as u32, b as u32, qi as u32));
             }
@@ -314,21 +337,20 @@ fn paint(ranges: &mut Vec<(u32, u32, u32)>, r: (u32, u32, u32)) {
 fn gather(
     ctx: &Ctx,
     layers: &Context,
-    speakers: &[Option<usize>],
+    speakers: &Said,
     all: bool,
     score: impl Fn(&Vector) -> (f64, Box<[f64]>),
-) -> Vec<Kept> {
+) -> (Vec<Kept>, Vec<Box<[f64]>>) {
     let mut out = Vec::new();
+    let mut feature_values = Vec::new();
     let mut last_actor: Option<usize> = None;
     // A list announced with a colon ("three pledges: A. B. C.") whose items
     // are the next sentences of the paragraph: (actor, items left, paragraph end).
     let mut open_list: Option<(Option<usize>, usize, usize)> = None;
     let mut prev_subject: Option<usize> = None;
-    for s in layers.sentences {
-        let place = Place {
-            headline: layers.meta.headline.is_some_and(|h| h.overlaps(*s)),
-            question: is_question(ctx.text, *s),
-        };
+    for s in layers.sentences.iter() {
+        let place =
+            Place { headline: layers.meta.headline.is_some_and(|h| h.overlaps(s)), question: is_question(ctx.text, s) };
         let start = token_at(ctx.toks, s.start);
         let end = token_at(ctx.toks, s.end);
         ctx.cues_for(start, end);
@@ -350,7 +372,7 @@ fn gather(
                 broad::broad(ctx, &mut sent);
                 if let Some((actor, left)) = sent.opened {
                     let p = layers.paras.partition_point(|p| p.start <= s.start);
-                    let para_end = p.checked_sub(1).map_or(s.end, |p| layers.paras[p].end);
+                    let para_end = p.checked_sub(1).map_or(s.end, |p| layers.paras.at(p).end);
                     open_list = Some((actor, left, para_end));
                 }
             }
@@ -365,21 +387,26 @@ fn gather(
             if !all && score <= 0.0 {
                 continue;
             }
+            let at = if features.is_empty() { NONE } else { small(feature_values.len()) };
+            if !features.is_empty() {
+                feature_values.push(features);
+            }
             out.push(Kept {
-                span: found.span,
-                actor: found.actor.map(|a| a as u32),
+                start: small(found.span.start),
+                end: small(found.span.end),
+                actor: found.actor.map_or(NONE, small),
                 construction: found.construction,
-                features,
-                amount: amount.map(|a| (a.start as u32, a.end as u32)),
+                features: at,
+                amount: amount.map_or([NONE; 2], |a| [small(a.start), small(a.end)]),
                 headline: place.headline,
                 score,
             });
         }
     }
     // (Without the stable sort's scratch copy of all of them.)
-    sort_stable_in_place(&mut out, |c| (c.span.start, c.span.end));
+    sort_stable_in_place(&mut out, |c| (c.start, c.end));
     out.shrink_to_fit();
-    out
+    (out, feature_values)
 }
 
 /// How many earlier kept pledges a candidate is compared with (overlap,
@@ -403,18 +430,18 @@ fn select(ctx: &Ctx, candidates: &[Kept]) -> Vec<usize> {
     let of = |i: usize| &candidates[i];
     for (ci, c) in candidates.iter().enumerate().filter(|(_, c)| c.score > 0.0) {
         let from = kept.len().saturating_sub(LOOK_BACK);
-        if let Some(i) = kept[from..].iter().rposition(|&k| of(k).span.overlaps(c.span)) {
+        if let Some(i) = kept[from..].iter().rposition(|&k| of(k).span().overlaps(c.span())) {
             let k = kept[from + i];
             if of(k).score < c.score {
                 words.remove(&k);
-                words.insert(ci, content_words(ctx, c.span));
+                words.insert(ci, content_words(ctx, c.span()));
                 kept[from + i] = ci;
             }
             continue;
         }
-        let new = content_words(ctx, c.span);
+        let new = content_words(ctx, c.span());
         let seen = |k: usize| words.get(&k).map_or(&[][..], |w| &w[..]);
-        let near = |k: &Kept| c.span.start - k.span.start.min(c.span.start) <= RESTATE_WITHIN;
+        let near = |k: &Kept| c.start - k.start.min(c.start) <= RESTATE_WITHIN as u32;
         if kept[from..].iter().any(|&k| near(of(k)) && of(k).actor == c.actor && restates(seen(k), &new)) {
             continue;
         }
@@ -434,32 +461,6 @@ fn select(ctx: &Ctx, candidates: &[Kept]) -> Vec<usize> {
         }
     }
     kept
-}
-
-/// The candidates at `order` (distinct indices), in that order, as
-/// pledges: moved to the front in place, not copied (a long article keeps
-/// tens of thousands).
-fn chosen(mut candidates: Vec<Kept>, order: &[usize]) -> Vec<Chosen> {
-    // Where each candidate goes: the chosen to their places, the rest after.
-    let mut to = vec![usize::MAX; candidates.len()];
-    order.iter().enumerate().for_each(|(j, &i)| to[i] = j);
-    for (place, t) in (order.len()..).zip(to.iter_mut().filter(|t| **t == usize::MAX)) {
-        *t = place;
-    }
-    // Each cycle of the permutation by swaps.
-    for i in 0..candidates.len() {
-        while to[i] != i {
-            let j = to[i];
-            candidates.swap(i, j);
-            to.swap(i, j);
-        }
-    }
-    candidates.truncate(order.len());
-    let mut chosen: Vec<Chosen> =
-        candidates.into_iter().map(|c| Chosen { span: c.span, actor: c.actor(), amount: c.amount }).collect();
-    // (Collected in the candidates' room: the rest is given back.)
-    chosen.shrink_to_fit();
-    chosen
 }
 
 /// The lowercase words of four letters or more in a span.
@@ -506,17 +507,17 @@ fn interview(layers: &Context, ents: &Entities) -> Option<(Vec<Span>, Option<usi
     }
     let mut answers = Vec::new();
     let mut after_q = false;
-    for p in layers.paras {
-        if is_q(p) {
+    for p in layers.paras.iter() {
+        if is_q(&p) {
             after_q = true;
         } else if after_q
-            && !layers.boiler_spans.contains(p)
+            && !layers.boiler_spans.contains(&p)
             && !p.slice(text).trim_start().starts_with(is_double_quote)
         {
-            answers.push(*p);
+            answers.push(p);
         }
     }
-    let person = |m: &&Found| ents.entities[m.entity()].kind == EntityKind::Person && m.form != MentionForm::Pronoun;
+    let person = |m: &&Found| ents.entities[m.entity()].kind == EntityKind::Person && m.form() != MentionForm::Pronoun;
     let who = layers
         .meta
         .headline
