@@ -62,11 +62,17 @@ impl<V> Table<V> {
                 return None;
             }
             let n = (slot & ((1 << ENTRY_BITS) - 1)) as usize - 1;
-            if slot >> ENTRY_BITS == tag && self.key(n) == key {
+            if slot >> ENTRY_BITS == tag && self.key_bytes(n) == key.as_bytes() {
                 return Some(n);
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// The bytes of entry `i`'s key (no check of char boundaries).
+    #[inline]
+    fn key_bytes(&self, i: usize) -> &'static [u8] {
+        &self.text.as_bytes()[self.ends[i] as usize..self.ends[i + 1] as usize]
     }
 
     /// The key of entry `i`.
