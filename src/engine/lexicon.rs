@@ -358,7 +358,11 @@ impl Lexicon {
         let mut chars = line.chars();
         while l.len() <= most {
             let Some(c) = chars.next() else { break };
-            l.extend(c.to_lowercase());
+            if c.is_ascii() {
+                l.push(c.to_ascii_lowercase());
+            } else {
+                l.extend(c.to_lowercase());
+            }
         }
         let whole = chars.next().is_none();
         if whole && l.is_empty() {

@@ -154,7 +154,7 @@ pub fn is_apostrophe(c: char) -> bool {
 /// Splits `text` into tokens. Linear, one pass.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
+    let mut chars = Chars { text, pos: 0 };
     let mut space_before = true;
     let mut newline_before = false;
     while let Some((i, c)) = chars.next() {
@@ -171,8 +171,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // Extend over word chars and inner connectors followed by a word char.
             // (A step adds at most 4 bytes.)
             while end - i <= MAX_TOKEN_LEN - 4 {
+                // (ASCII letters and digits, most of a word, a byte at a time.)
+                if let Some((n, upper)) = chars.ascii_run(MAX_TOKEN_LEN - 3 - (end - i)) {
+                    (end, shape) = (end + n, shape | if upper { INNER_CAP } else { 0 });
+                    continue;
+                }
                 match chars.peek() {
-                    Some(&(_, d)) if is_word_char(d) => {
+                    Some((_, d)) if is_word_char(d) => {
                         end += d.len_utf8();
                         if d.is_uppercase() {
                             shape |= INNER_CAP;
@@ -180,7 +185,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         chars.next();
                     }
                     // "10,000": a thousands separator between digits.
-                    Some(&(j, ','))
+                    Some((j, ','))
                         if text[i..j].ends_with(|c: char| c.is_ascii_digit())
                             && text[j + 1..].len() >= 3
                             && text.as_bytes()[j + 1..j + 4].iter().all(u8::is_ascii_digit)
@@ -189,7 +194,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         end = j + 1;
                         chars.next();
                     }
-                    Some(&(j, d)) if matches!(d, '.' | '-' | '&' | '\u{2010}' | '\u{2011}') || is_apostrophe(d) => {
+                    Some((j, d)) if matches!(d, '.' | '-' | '&' | '\u{2010}' | '\u{2011}') || is_apostrophe(d) => {
                         let after = text[j + d.len_utf8()..].chars().next();
                         if after.is_some_and(is_word_char) {
                             // A possessive 's ends the word: "Chung's".
@@ -252,6 +257,43 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newline_before = false;
     }
     toks
+}
+
+/// The characters of a text with their offsets, from `pos` on: a peekable
+/// `char_indices` that can also take a run of ASCII bytes at once.
+struct Chars<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Chars<'_> {
+    #[inline]
+    fn peek(&self) -> Option<(usize, char)> {
+        match self.text.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some((self.pos, b as char)),
+            Some(_) => self.text[self.pos..].chars().next().map(|c| (self.pos, c)),
+            None => None,
+        }
+    }
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, char)> {
+        let next = self.peek();
+        if let Some((_, c)) = next {
+            self.pos += c.len_utf8();
+        }
+        next
+    }
+
+    /// Takes the ASCII letters and digits next (at most `room`), if any:
+    /// how many, and whether one is uppercase.
+    #[inline]
+    fn ascii_run(&mut self, room: usize) -> Option<(usize, bool)> {
+        let run = self.text.as_bytes()[self.pos..].iter().take(room).take_while(|b| b.is_ascii_alphanumeric());
+        let (n, upper) = run.fold((0, false), |(n, up), b| (n + 1, up | b.is_ascii_uppercase()));
+        self.pos += n;
+        (n > 0).then_some((n, upper))
+    }
 }
 
 /// "U.N", "U.S", "S" (before its period): letters separated by periods,

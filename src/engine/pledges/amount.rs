@@ -92,22 +92,21 @@ pub(super) fn amount(ctx: &Ctx, span: Span) -> Option<Span> {
 /// A short normalized action: the span's first words, gerund made base
 /// form, cut before a trailing prepositional phrase.
 pub(super) fn action(ptext: &str) -> String {
-    let words: Vec<&str> = ptext.split_whitespace().collect();
     let mut out: Vec<String> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
+    // (Words are read only as far as the action goes.)
+    for (i, w) in ptext.split_whitespace().enumerate() {
         let clean: String =
             w.chars().filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')).collect();
-        let lw = clean.to_lowercase();
         if i >= 3
             && matches!(
-                lw.as_str(),
+                clean.to_lowercase().as_str(),
                 "for" | "to" | "in" | "on" | "at" | "with" | "by" | "from" | "aimed" | "that" | "which" | "of"
             )
         {
             break;
         }
         if i == 0 {
-            out.push(base_form(&lw));
+            out.push(base_form(&clean.to_lowercase()));
         } else {
             out.push(clean);
         }
