@@ -69,6 +69,20 @@ fn tail(rest: &[u8]) -> u64 {
     v
 }
 
+/// The bits of a table's filter (see [`filter_bit`]; for `build.rs`).
+#[allow(dead_code)]
+pub const FILTER_BITS: usize = 4096;
+
+/// The filter bit of a key: its first and last bytes (five bits each) and
+/// its length (two bits), no hash. A table sets the bit of each of its keys,
+/// so a word whose bit is clear is not in it: most lookups of a word in a
+/// small list end there.
+#[inline]
+pub fn filter_bit(key: &[u8]) -> usize {
+    let (first, last) = (key.first().copied().unwrap_or(0), key.last().copied().unwrap_or(0));
+    (first as usize & 31) << 7 | (last as usize & 31) << 2 | key.len() & 3
+}
+
 /// Slot bits that hold an entry number + 1; the bits above hold a tag
 /// from the key's hash, which most probes of other keys fail on.
 pub const ENTRY_BITS: u32 = 20;
