@@ -7,7 +7,7 @@
 mod keys;
 mod table;
 
-pub use keys::{key, key_into};
+pub use keys::{filter_bit, key, key_into, FILTER_BITS};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 pub use table::{StrSet, Table};

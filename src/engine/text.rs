@@ -451,17 +451,26 @@ impl Index<usize> for Lower<'_> {
             return Word::new("");
         }
         let (block, bit) = (i / 64, i % 64);
-        if self.differs[block] & 1 << bit != 0 {
-            let rank = self.block_rank[block] + (self.differs[block] & ((1 << bit) - 1)).count_ones() as usize;
+        let differs = self.differs[block];
+        if differs & 1 << bit != 0 {
+            let rank = self.block_rank[block] + (differs & ((1 << bit) - 1)).count_ones() as usize;
             let at = self.changed_at[rank] as usize;
-            return Word::new(&self.changed[at..at + (t.end() - t.start())]);
+            let form = at..at + (t.end() - t.start());
+            assert!(form.end <= self.changed.len());
+            // SAFETY: in bounds (checked above), and `changed` holds this
+            // word's lowercase form, as long as the word, from `at`: both
+            // ends are char boundaries.
+            return Word::new(unsafe { self.changed.get_unchecked(form) });
         }
         if !self.other.is_empty() {
             if let Ok(k) = self.other.binary_search_by_key(&i, |o| o.0) {
                 return Word::new(&self.other[k].1);
             }
         }
-        Word::new(&self.text[t.start()..t.end()])
+        // SAFETY: `lowercase` sliced `text` at every word token's range
+        // (which panics unless it lies in the text on char boundaries), and
+        // `Lower` borrows both unchanged: the range is a valid `str` range.
+        Word::new(unsafe { self.text.get_unchecked(t.start()..t.end()) })
     }
 }
 

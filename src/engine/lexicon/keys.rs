@@ -69,8 +69,7 @@ fn tail(rest: &[u8]) -> u64 {
     v
 }
 
-/// The bits of a table's filter (see [`filter_bit`]; for `build.rs`).
-#[allow(dead_code)]
+/// The bits of a table's filter (see [`filter_bit`]).
 pub const FILTER_BITS: usize = 4096;
 
 /// The filter bit of a key: its first and last bytes (five bits each) and

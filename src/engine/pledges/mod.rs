@@ -58,7 +58,7 @@ struct Ctx<'a> {
     /// Inside any quote marks (direct, partial or title).
     in_marks: &'a Bits,
     /// Word -> its cue kinds.
-    cue_table: &'static FxHashMap<String, Cues>,
+    cue_table: &'static cues::CueTable,
     /// The cue kinds of the current sentence's tokens: (first token, kinds)
     /// (see [`Ctx::cue`]).
     cues: RefCell<(usize, Vec<Cues>)>,
@@ -235,7 +235,7 @@ impl Ctx<'_> {
         let (first, ref kinds) = *self.cues.borrow();
         match k.checked_sub(first).and_then(|i| kinds.get(i)) {
             Some(c) => *c,
-            None => self.cue_table.get(self.lower[k].as_str()).copied().unwrap_or_default(),
+            None => self.cue_table.get(self.lower[k].as_str()),
         }
     }
 
@@ -245,7 +245,7 @@ impl Ctx<'_> {
         cues.0 = start;
         cues.1.clear();
         let table = self.cue_table;
-        cues.1.extend((start..end).map(|j| table.get(self.lower[j].as_str()).copied().unwrap_or_default()));
+        cues.1.extend((start..end).map(|j| table.get(self.lower[j].as_str())));
     }
 }
 
