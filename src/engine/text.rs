@@ -229,10 +229,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let word = &text[i..end];
             let cap = c.is_uppercase();
             let mut possessive = false;
-            // Possessive 's or s' after the word.
+            // Possessive 's or s' after the word (an apostrophe's first byte first).
             let rest = &text[end..];
             let mut rc = rest.char_indices();
-            if let Some((_, a)) = rc.next() {
+            if !matches!(rest.as_bytes().first(), Some(b'\'' | 0xE2)) {
+                // (No apostrophe: the word ends at a space or a mark.)
+            } else if let Some((_, a)) = rc.next() {
                 if is_apostrophe(a) {
                     let alen = a.len_utf8();
                     let next = rest[alen..].chars().next();
@@ -278,19 +280,24 @@ impl Chars<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<(usize, char)> {
-        let next = self.peek();
-        if let Some((_, c)) = next {
-            self.pos += c.len_utf8();
-        }
-        next
+        let at = self.pos;
+        let c = match self.text.as_bytes().get(at) {
+            Some(&b) if b.is_ascii() => b as char,
+            Some(_) => self.text[at..].chars().next()?,
+            None => return None,
+        };
+        self.pos += c.len_utf8();
+        Some((at, c))
     }
 
     /// Takes the ASCII letters and digits next (at most `room`), if any:
     /// how many, and whether one is uppercase.
     #[inline]
     fn ascii_run(&mut self, room: usize) -> Option<(usize, bool)> {
-        let run = self.text.as_bytes()[self.pos..].iter().take(room).take_while(|b| b.is_ascii_alphanumeric());
-        let (n, upper) = run.fold((0, false), |(n, up), b| (n + 1, up | b.is_ascii_uppercase()));
+        let rest = &self.text.as_bytes()[self.pos..];
+        let rest = &rest[..room.min(rest.len())];
+        let n = rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len());
+        let upper = rest[..n].iter().any(u8::is_ascii_uppercase);
         self.pos += n;
         (n > 0).then_some((n, upper))
     }
