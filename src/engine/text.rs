@@ -261,6 +261,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     toks
 }
 
+/// [`ASCII_WORD`]'s mark of an uppercase letter.
+const UPPER: u8 = 2;
+
+/// Per byte: 0 but for ASCII letters and digits, which are 1, or 1 |
+/// [`UPPER`] for an uppercase letter (one load a byte in a word).
+const ASCII_WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = if c.is_ascii_uppercase() { 1 | UPPER } else { 1 };
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The characters of a text with their offsets, from `pos` on: a peekable
 /// `char_indices` that can also take a run of ASCII bytes at once.
 struct Chars<'a> {
@@ -296,10 +314,17 @@ impl Chars<'_> {
     fn ascii_run(&mut self, room: usize) -> Option<(usize, bool)> {
         let rest = &self.text.as_bytes()[self.pos..];
         let rest = &rest[..room.min(rest.len())];
-        let n = rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len());
-        let upper = rest[..n].iter().any(u8::is_ascii_uppercase);
+        let (mut n, mut seen) = (0, 0);
+        while let Some(&b) = rest.get(n) {
+            let class = ASCII_WORD[b as usize];
+            if class == 0 {
+                break;
+            }
+            seen |= class;
+            n += 1;
+        }
         self.pos += n;
-        (n > 0).then_some((n, upper))
+        (n > 0).then_some((n, seen & UPPER != 0))
     }
 }
 
