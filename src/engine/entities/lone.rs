@@ -166,11 +166,23 @@ fn pick_among_people(p: &mut LonePass, w: &Lone, people: &[usize]) -> Option<usi
         return Some(id);
     }
     let count = |id: usize| p.mention_count.get(&id).copied().unwrap_or(0);
-    let mut ranked: Vec<(usize, usize)> = people.iter().map(|&id| (count(id), id)).collect();
-    ranked.sort_unstable_by(|a, b| b.cmp(a));
-    let pick = if ranked.len() >= 2 && ranked[0].0 >= 2 * ranked[1].0.max(1) {
+    // The two named most often, as (mentions, id), greatest first (no sort
+    // of them all).
+    let (mut first, mut second) = (None, None);
+    for r in people.iter().map(|&id| (count(id), id)) {
+        if first.is_none_or(|f| r > f) {
+            (first, second) = (Some(r), first);
+        } else if second.is_none_or(|s| r > s) {
+            second = Some(r);
+        }
+    }
+    let principal = match (first, second) {
+        (Some(f), Some(s)) if f.0 >= 2 * s.0.max(1) => Some(f.1),
+        _ => None,
+    };
+    let pick = if principal.is_some() {
         fire(toks, "link.principal_person", w.cand.t0(), w.cand.t1());
-        Some(ranked[0].1)
+        principal
     } else {
         let last_before = |id: usize| {
             let at = p.named_at.get(&id)?;

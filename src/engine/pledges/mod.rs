@@ -280,6 +280,11 @@ impl QuoteRanges {
         if holds(h) {
             return Some(r[h].2 as usize);
         }
+        // (Most tokens lie between quotes: in the gap after the last range.)
+        let in_gap = r.get(h).is_some_and(|x| x.1 as usize <= k) && r.get(h + 1).is_none_or(|y| k < y.0 as usize);
+        if in_gap {
+            return None;
+        }
         let i = r.partition_point(|x| x.0 as usize <= k).checked_sub(1)?;
         self.last.set(i);
         holds(i).then(|| r[i].2 as usize)
