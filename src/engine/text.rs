@@ -425,7 +425,9 @@ pub fn lowercase<'a>(text: &'a str, tokens: &'a [Token]) -> Lower<'a> {
         }
         let w = t.text(text);
         if w.is_ascii() {
-            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            // (An ASCII word has a capital just when `tokenize` marked its
+            // first letter or an inner one.)
+            if t.cap() || t.inner_cap() {
                 differs[i / 64] |= 1 << (i % 64);
                 changed_at.push(*stored.entry(w).or_insert_with(|| {
                     let from = changed.len();
@@ -646,7 +648,10 @@ pub fn is_determiner(lower: &str) -> bool {
 
 /// The first character of a token.
 pub fn first_char(tok: &Token, text: &str) -> char {
-    text[tok.start()..].chars().next().unwrap_or(' ')
+    match text.as_bytes().get(tok.start()) {
+        Some(&b) if b.is_ascii() => b as char,
+        _ => text[tok.start()..].chars().next().unwrap_or(' '),
+    }
 }
 
 thread_local! {
