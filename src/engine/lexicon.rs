@@ -441,6 +441,11 @@ mod tests {
         assert_eq!(china.map(|c| lx.countries[c].name), Some("China"));
         assert!(!lx.places.contains_key("") && !lx.surnames.contains("not a surname"));
         assert!(StrSet::default().is_empty() && !StrSet::default().contains("a"));
+        // (Small tables turn words away by their filter first, never a key.)
+        for t in [&lx.titles, &lx.function_words, &lx.org_words, &lx.calendar, &lx.abbreviations] {
+            assert!(!t.is_empty() && t.keys().all(|k| t.contains(k)));
+        }
+        assert!(lx.speech_verbs.keys().all(|k| lx.speech_verb(k).is_some()));
     }
 
     #[test]

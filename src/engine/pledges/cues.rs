@@ -171,7 +171,10 @@ mod tests {
             assert!(lexicon.pledge_cues.get(kind.label()).is_some_and(|s| !s.is_empty()), "{}", kind.label());
         }
         let table = table(lexicon);
-        assert!(table["pledged"].has(CueKind::VerbTo) && table["pledged"].has(CueKind::VerbObject));
-        assert!(table["urged"].governs() && !table["urged"].has(CueKind::Modal));
+        assert!(table.get("pledged").has(CueKind::VerbTo) && table.get("pledged").has(CueKind::VerbObject));
+        assert!(table.get("urged").governs() && !table.get("urged").has(CueKind::Modal));
+        // (The filter turns away words that are no cue, never one that is.)
+        assert_eq!(table.get("harbor"), Cues::default());
+        assert!(table.map.keys().all(|w| table.get(w) == table.map[w]));
     }
 }
