@@ -74,8 +74,22 @@ impl<V> Builder<V> {
         }
         let join = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
         let values: Vec<String> = self.values.iter().map(value).collect();
-        format!("Table::new({text:?}, &[{}], &[{}], &[{}])", join(&ends), join(&slots), values.join(","))
+        let filter =
+            filter(&self.keys).map_or(String::new(), |f| f.iter().map(u64::to_string).collect::<Vec<_>>().join(","));
+        format!("Table::new({text:?}, &[{}], &[{}], &[{}], &[{filter}])", join(&ends), join(&slots), values.join(","))
     }
+}
+
+/// The filter of a table's keys (see `keys::filter_bit`), or none when it
+/// would pass most words (more than a quarter of its bits set).
+fn filter(keys: &[String]) -> Option<Vec<u64>> {
+    let mut bits = vec![0u64; keys::FILTER_BITS / 64];
+    for k in keys {
+        let b = keys::filter_bit(k.as_bytes());
+        bits[b / 64] |= 1 << (b % 64);
+    }
+    let set: u32 = bits.iter().map(|w| w.count_ones()).sum();
+    (set as usize * 4 <= keys::FILTER_BITS).then_some(bits)
 }
 
 /// A set of words.

@@ -217,10 +217,13 @@ fn in_parens(text: &str, tokens: &[Token]) -> Bits {
         if t.newline_before() {
             depth = 0;
         }
-        match t.text(text) {
-            "(" => depth += 1,
-            ")" => depth = depth.saturating_sub(1),
-            _ => out.set(k, depth > 0),
+        // (A bracket is a one-byte token: the first byte tells.)
+        let one = t.end() - t.start() == 1;
+        match text.as_bytes()[t.start()] {
+            b'(' if one => depth += 1,
+            b')' if one => depth = depth.saturating_sub(1),
+            _ if depth > 0 => out.set(k, true),
+            _ => {}
         }
     }
     out
@@ -236,9 +239,11 @@ fn title_case_lines(text: &str, tokens: &[Token]) -> Bits {
         while end < tokens.len() && !tokens[end].newline_before() {
             end += 1;
         }
-        let words: Vec<&Token> = tokens[start..end].iter().filter(|t| t.is_word()).collect();
-        let caps = words.iter().filter(|t| t.cap()).count();
-        let letters = words.iter().filter(|t| t.text(text).chars().next().is_some_and(char::is_alphabetic)).count();
+        let (mut caps, mut letters) = (0, 0);
+        for t in tokens[start..end].iter().filter(|t| t.is_word()) {
+            caps += t.cap() as usize;
+            letters += t.text(text).chars().next().is_some_and(char::is_alphabetic) as usize;
+        }
         if letters >= 4 && caps * 10 >= letters * 7 {
             out.set_range(start, end);
         }

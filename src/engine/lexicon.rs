@@ -7,7 +7,7 @@
 mod keys;
 mod table;
 
-pub use keys::{key, key_into};
+pub use keys::{filter_bit, key, key_into, FILTER_BITS};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 pub use table::{StrSet, Table};
@@ -358,7 +358,11 @@ impl Lexicon {
         let mut chars = line.chars();
         while l.len() <= most {
             let Some(c) = chars.next() else { break };
-            l.extend(c.to_lowercase());
+            if c.is_ascii() {
+                l.push(c.to_ascii_lowercase());
+            } else {
+                l.extend(c.to_lowercase());
+            }
         }
         let whole = chars.next().is_none();
         if whole && l.is_empty() {
@@ -437,6 +441,11 @@ mod tests {
         assert_eq!(china.map(|c| lx.countries[c].name), Some("China"));
         assert!(!lx.places.contains_key("") && !lx.surnames.contains("not a surname"));
         assert!(StrSet::default().is_empty() && !StrSet::default().contains("a"));
+        // (Small tables turn words away by their filter first, never a key.)
+        for t in [&lx.titles, &lx.function_words, &lx.org_words, &lx.calendar, &lx.abbreviations] {
+            assert!(!t.is_empty() && t.keys().all(|k| t.contains(k)));
+        }
+        assert!(lx.speech_verbs.keys().all(|k| lx.speech_verb(k).is_some()));
     }
 
     #[test]

@@ -257,16 +257,18 @@ fn followed_by_attribution(text: &str, end: usize, lx: &Lexicon) -> bool {
 }
 
 fn is_title_case(s: &str, lx: &Lexicon) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 14 {
+    // (Counted only up to 15 words: a quote is read no further.)
+    let n = s.split_whitespace().take(15).count();
+    if n == 0 || n > 14 {
         return false;
     }
-    let first_cap = words[0].chars().next().is_some_and(char::is_uppercase);
-    let all = words.iter().all(|w| {
+    let words = s.split_whitespace();
+    let first_cap = words.clone().next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let all = words.clone().all(|w| {
         let c = w.chars().next().unwrap_or(' ');
         c.is_uppercase() || c.is_ascii_digit() || lx.function_words.contains(&w.to_lowercase()) && w.len() <= 4
     });
-    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let caps = words.filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     first_cap && all && caps >= 1 && !s.trim_end().ends_with(['.', '!', '?'])
 }
 

@@ -273,6 +273,15 @@ pub fn sentences(text: &str, paras: &[Span], tokens: &[Token], lx: &Lexicon) -> 
 /// (closing quotes and brackets included).
 fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<usize> {
     let t = toks[i];
+    // (A byte tells most tokens apart first: no sentence ends at them.)
+    let b = text.as_bytes();
+    let maybe = match t.kind() {
+        TokKind::Punct => matches!(b[t.start()], b'.' | b'!' | b'?' | 0xE2),
+        TokKind::Word => b[t.end() - 1] == b'.',
+    };
+    if !maybe {
+        return None;
+    }
     let c = first_char(&t, text);
     let terminal = match t.kind() {
         TokKind::Punct => matches!(c, '.' | '!' | '?' | '\u{2026}'),

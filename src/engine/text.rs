@@ -156,7 +156,7 @@ pub fn is_apostrophe(c: char) -> bool {
 /// Splits `text` into tokens. Linear, one pass.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
+    let mut chars = Chars { text, pos: 0 };
     let mut space_before = true;
     let mut newline_before = false;
     while let Some((i, c)) = chars.next() {
@@ -173,8 +173,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // Extend over word chars and inner connectors followed by a word char.
             // (A step adds at most 4 bytes.)
             while end - i <= MAX_TOKEN_LEN - 4 {
+                // (ASCII letters and digits, most of a word, a byte at a time.)
+                if let Some((n, upper)) = chars.ascii_run(MAX_TOKEN_LEN - 3 - (end - i)) {
+                    (end, shape) = (end + n, shape | if upper { INNER_CAP } else { 0 });
+                    continue;
+                }
                 match chars.peek() {
-                    Some(&(_, d)) if is_word_char(d) => {
+                    Some((_, d)) if is_word_char(d) => {
                         end += d.len_utf8();
                         if d.is_uppercase() {
                             shape |= INNER_CAP;
@@ -182,7 +187,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         chars.next();
                     }
                     // "10,000": a thousands separator between digits.
-                    Some(&(j, ','))
+                    Some((j, ','))
                         if text[i..j].ends_with(|c: char| c.is_ascii_digit())
                             && text[j + 1..].len() >= 3
                             && text.as_bytes()[j + 1..j + 4].iter().all(u8::is_ascii_digit)
@@ -191,7 +196,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         end = j + 1;
                         chars.next();
                     }
-                    Some(&(j, d)) if matches!(d, '.' | '-' | '&' | '\u{2010}' | '\u{2011}') || is_apostrophe(d) => {
+                    Some((j, d)) if matches!(d, '.' | '-' | '&' | '\u{2010}' | '\u{2011}') || is_apostrophe(d) => {
                         let after = text[j + d.len_utf8()..].chars().next();
                         if after.is_some_and(is_word_char) {
                             // A possessive 's ends the word: "Chung's".
@@ -226,10 +231,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let word = &text[i..end];
             let cap = c.is_uppercase();
             let mut possessive = false;
-            // Possessive 's or s' after the word.
+            // Possessive 's or s' after the word (an apostrophe's first byte first).
             let rest = &text[end..];
             let mut rc = rest.char_indices();
-            if let Some((_, a)) = rc.next() {
+            if !matches!(rest.as_bytes().first(), Some(b'\'' | 0xE2)) {
+                // (No apostrophe: the word ends at a space or a mark.)
+            } else if let Some((_, a)) = rc.next() {
                 if is_apostrophe(a) {
                     let alen = a.len_utf8();
                     let next = rest[alen..].chars().next();
@@ -254,6 +261,73 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newline_before = false;
     }
     toks
+}
+
+/// [`ASCII_WORD`]'s mark of an uppercase letter.
+const UPPER: u8 = 2;
+
+/// Per byte: 0 but for ASCII letters and digits, which are 1, or 1 |
+/// [`UPPER`] for an uppercase letter (one load a byte in a word).
+const ASCII_WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = if c.is_ascii_uppercase() { 1 | UPPER } else { 1 };
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The characters of a text with their offsets, from `pos` on: a peekable
+/// `char_indices` that can also take a run of ASCII bytes at once.
+struct Chars<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Chars<'_> {
+    #[inline]
+    fn peek(&self) -> Option<(usize, char)> {
+        match self.text.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some((self.pos, b as char)),
+            Some(_) => self.text[self.pos..].chars().next().map(|c| (self.pos, c)),
+            None => None,
+        }
+    }
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, char)> {
+        let at = self.pos;
+        let c = match self.text.as_bytes().get(at) {
+            Some(&b) if b.is_ascii() => b as char,
+            Some(_) => self.text[at..].chars().next()?,
+            None => return None,
+        };
+        self.pos += c.len_utf8();
+        Some((at, c))
+    }
+
+    /// Takes the ASCII letters and digits next (at most `room`), if any:
+    /// how many, and whether one is uppercase.
+    #[inline]
+    fn ascii_run(&mut self, room: usize) -> Option<(usize, bool)> {
+        let rest = &self.text.as_bytes()[self.pos..];
+        let rest = &rest[..room.min(rest.len())];
+        let (mut n, mut seen) = (0, 0);
+        while let Some(&b) = rest.get(n) {
+            let class = ASCII_WORD[b as usize];
+            if class == 0 {
+                break;
+            }
+            seen |= class;
+            n += 1;
+        }
+        self.pos += n;
+        (n > 0).then_some((n, seen & UPPER != 0))
+    }
 }
 
 /// "U.N", "U.S", "S" (before its period): letters separated by periods,
@@ -353,7 +427,9 @@ pub fn lowercase<'a>(text: &'a str, tokens: &'a [Token]) -> Lower<'a> {
         }
         let w = t.text(text);
         if w.is_ascii() {
-            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            // (An ASCII word has a capital just when `tokenize` marked its
+            // first letter or an inner one.)
+            if t.cap() || t.inner_cap() {
                 differs[i / 64] |= 1 << (i % 64);
                 changed_at.push(*stored.entry(w).or_insert_with(|| {
                     let from = changed.len();
@@ -411,17 +487,26 @@ impl Index<usize> for Lower<'_> {
             return Word::new("");
         }
         let (block, bit) = (i / 64, i % 64);
-        if self.differs[block] & 1 << bit != 0 {
-            let rank = self.block_rank[block] + (self.differs[block] & ((1 << bit) - 1)).count_ones() as usize;
+        let differs = self.differs[block];
+        if differs & 1 << bit != 0 {
+            let rank = self.block_rank[block] + (differs & ((1 << bit) - 1)).count_ones() as usize;
             let at = self.changed_at[rank] as usize;
-            return Word::new(&self.changed[at..at + (t.end() - t.start())]);
+            let form = at..at + (t.end() - t.start());
+            assert!(form.end <= self.changed.len());
+            // SAFETY: in bounds (checked above), and `changed` holds this
+            // word's lowercase form, as long as the word, from `at`: both
+            // ends are char boundaries.
+            return Word::new(unsafe { self.changed.get_unchecked(form) });
         }
         if !self.other.is_empty() {
             if let Ok(k) = self.other.binary_search_by_key(&i, |o| o.0) {
                 return Word::new(&self.other[k].1);
             }
         }
-        Word::new(&self.text[t.start()..t.end()])
+        // SAFETY: `lowercase` sliced `text` at every word token's range
+        // (which panics unless it lies in the text on char boundaries), and
+        // `Lower` borrows both unchanged: the range is a valid `str` range.
+        Word::new(unsafe { self.text.get_unchecked(t.start()..t.end()) })
     }
 }
 
@@ -565,7 +650,10 @@ pub fn is_determiner(lower: &str) -> bool {
 
 /// The first character of a token.
 pub fn first_char(tok: &Token, text: &str) -> char {
-    text[tok.start()..].chars().next().unwrap_or(' ')
+    match text.as_bytes().get(tok.start()) {
+        Some(&b) if b.is_ascii() => b as char,
+        _ => text[tok.start()..].chars().next().unwrap_or(' '),
+    }
 }
 
 thread_local! {

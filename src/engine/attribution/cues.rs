@@ -31,10 +31,23 @@ fn is_dash(c: char) -> bool {
 
 /// The speech cue at token `k` ("said", "shot back"), if it is one here.
 pub(super) fn cue(reading: &Reading, k: usize) -> Option<String> {
+    cue_words(reading, k).map(|(w, next)| match next {
+        Some(next) => format!("{w} {next}"),
+        None => w.to_string(),
+    })
+}
+
+/// True when token `k` is a speech cue ([`cue`] without making its string).
+pub(super) fn is_cue(reading: &Reading, k: usize) -> bool {
+    cue_words(reading, k).is_some()
+}
+
+/// The cue at token `k` as its word and, for a phrase, the word after.
+fn cue_words<'r>(reading: &'r Reading, k: usize) -> Option<(&'r str, Option<&'r str>)> {
     let (tokens, w) = (reading.tokens(), reading.word(k));
     if let (Some(seconds), Some(next)) = (reading.lexicon.speech_phrases.get(w), reading.ctx.lower.get(k + 1)) {
         if seconds.iter().any(|s| s == next) {
-            return Some(format!("{w} {next}"));
+            return Some((w, Some(next.as_str())));
         }
     }
     reading.lexicon.speech_verb(w)?;
@@ -52,7 +65,7 @@ pub(super) fn cue(reading: &Reading, k: usize) -> Option<String> {
     if w.ends_with("ing") && !(w == "saying" && k >= 1 && reading.word(k - 1) == "as") {
         return None;
     }
-    Some(w.to_string())
+    Some((w, None))
 }
 
 /// An opening quote mark at token `k`.
@@ -88,7 +101,7 @@ pub(super) fn after_quote(
         mentions.at(k).is_some_and(|m| m.tok_end() < reading.tokens().len() && reading.mark(m.tok_end()) == ',');
     let window_end = (k + if appositive { 32 } else { 14 }).min(to);
     let verb = (k..window_end).find(|&j| {
-        reading.tokens()[j].is_word() && cue(reading, j).is_some() && !reading.in_quote(j) && !opens_quote(reading, j)
+        reading.tokens()[j].is_word() && is_cue(reading, j) && !reading.in_quote(j) && !opens_quote(reading, j)
     })?;
     // Stop at an opening quote mark before the verb (another quote).
     if (k..verb).any(|j| opens_quote(reading, j)) {
@@ -228,7 +241,7 @@ fn issuer_of(reading: &Reading, mentions: &Mentions, at: usize) -> Option<usize>
     };
     // "Okafor's statement", "the board's written statement": its owner,
     // unless someone speaks of it first ("X wrote in the company's post").
-    let spoken = (words.start..at).any(|k| !reading.in_quote(k) && tokens[k].is_word() && cue(reading, k).is_some());
+    let spoken = (words.start..at).any(|k| !reading.in_quote(k) && tokens[k].is_word() && is_cue(reading, k));
     let owner = (words.start..at)
         .filter(|_| !spoken)
         .filter_map(|k| mentions.at(k))
@@ -254,7 +267,7 @@ fn issuer_of(reading: &Reading, mentions: &Mentions, at: usize) -> Option<usize>
         }
     }
     let named: Vec<Found> = words.clone().filter_map(|k| mentions.at(k)).filter(issues).collect();
-    match words.clone().find(|&k| !reading.in_quote(k) && cue(reading, k).is_some()) {
+    match words.clone().find(|&k| !reading.in_quote(k) && is_cue(reading, k)) {
         Some(verb) => pick_speaker(reading, &named, verb),
         None => {
             let before: Vec<Found> = named.into_iter().filter(|m| m.tok_end() <= at).collect();
@@ -338,9 +351,9 @@ fn verb_before_mark(reading: &Reading, tokens: Range<usize>) -> Option<usize> {
             && reading.lexicon.speech_verb(reading.word(j)).is_some()
             && (j + 2 >= to || j + 5 >= to && (j + 1..to - 1).all(|k| reading.tokens()[k].is_word()))
     };
-    tokens.rev().find(|&j| {
-        reading.tokens()[j].is_word() && !reading.in_quote(j) && (cue(reading, j).is_some() || participle(j))
-    })
+    tokens
+        .rev()
+        .find(|&j| reading.tokens()[j].is_word() && !reading.in_quote(j) && (is_cue(reading, j) || participle(j)))
 }
 
 /// The speaker of a cue before the quote, in order: the name right before
@@ -424,10 +437,7 @@ fn participle_subject(reading: &Reading, mentions: &Mentions, from: usize, verb:
         return None;
     }
     let earlier = (from..verb - 1).rev().find(|&j| {
-        reading.tokens()[j].is_word()
-            && !reading.in_quote(j)
-            && !reading.word(j).ends_with("ing")
-            && cue(reading, j).is_some()
+        reading.tokens()[j].is_word() && !reading.in_quote(j) && !reading.word(j).ends_with("ing") && is_cue(reading, j)
     })?;
     let person = |m: &Found| reading.is_person(m.entity());
     (from..earlier)
@@ -514,7 +524,7 @@ pub(super) fn next_paragraph(reading: &Reading, mentions: &Mentions, quote: &Raw
     }
     let sentence = reading.ctx.sentences.at(reading.sentence_of(tokens[first].start()));
     let words = first..reading.token_range(sentence).end.min(first + 16);
-    let Some(verb) = words.clone().find(|&k| tokens[k].is_word() && cue(reading, k).is_some()) else {
+    let Some(verb) = words.clone().find(|&k| tokens[k].is_word() && is_cue(reading, k)) else {
         return words_of(reading, mentions, words);
     };
     let named: Vec<Found> = words.filter_map(|k| mentions.at(k)).collect();
@@ -559,7 +569,7 @@ pub(super) fn signature_after(reading: &Reading, mentions: &Mentions, para: usiz
         return None;
     }
     let after = tokens.get(m.tok_end()).filter(|t| t.start() < next.end).map(|_| reading.mark(m.tok_end()));
-    let has_verb = (m.tok_end()..b).any(|k| tokens[k].is_word() && !tokens[k].cap() && cue(reading, k).is_some());
+    let has_verb = (m.tok_end()..b).any(|k| tokens[k].is_word() && !tokens[k].cap() && is_cue(reading, k));
     (matches!(after, None | Some(',' | '.' | '"' | '\u{201d}')) && !has_verb).then_some(m.entity())
 }
 

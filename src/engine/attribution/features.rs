@@ -124,7 +124,7 @@ impl Around<'_> {
             k < reading.tokens().len()
                 && reading.tokens()[k].is_word()
                 && !reading.in_quote(k)
-                && super::cues::cue(reading, k).is_some()
+                && super::cues::is_cue(reading, k)
         };
         self.names
             .iter()

@@ -147,7 +147,7 @@ impl Discourse {
     fn note_speech_subjects(&mut self, reading: &Reading, mentions: &Mentions, sentence: usize, tokens: Range<usize>) {
         let (first, end) = (tokens.start, tokens.end);
         for verb in tokens {
-            if reading.in_quote(verb) || !reading.tokens()[verb].is_word() || cues::cue(reading, verb).is_none() {
+            if reading.in_quote(verb) || !reading.tokens()[verb].is_word() || !cues::is_cue(reading, verb) {
                 continue;
             }
             let from = verb.saturating_sub(8).max(first);

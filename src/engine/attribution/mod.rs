@@ -279,6 +279,7 @@ impl Reading<'_> {
     }
 
     /// The lowercase word of token `k` (empty for punctuation).
+    #[inline]
     fn word(&self, k: usize) -> &str {
         self.ctx.lower[k].as_str()
     }

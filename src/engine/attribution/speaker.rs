@@ -144,7 +144,7 @@ pub(super) fn choose(
 fn joint(reading: &Reading, walk: &Walk, around: &Around, speaker: usize) -> Option<(usize, usize)> {
     let tokens = reading.token_range(around.sentences);
     let person = |k: usize| walk.mentions.at(k).filter(|m| reading.is_person(m.entity()) && !reading.in_quote(k));
-    let cue_at = |k: usize| k < reading.tokens().len() && !reading.in_quote(k) && cues::cue(reading, k).is_some();
+    let cue_at = |k: usize| k < reading.tokens().len() && !reading.in_quote(k) && cues::is_cue(reading, k);
     tokens.clone().filter_map(person).find_map(|a| {
         let and = a.tok_end();
         if and + 1 >= tokens.end || !matches!(reading.word(and), "and" | "&") {

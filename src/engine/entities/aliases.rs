@@ -48,7 +48,7 @@ fn lexicon_epithets(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
 /// document, event, organization or place named before whose head word it
 /// is, else the latest organization or document for a class noun.
 fn head_word_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
-    let (text, toks) = (inp.text, inp.tokens);
+    let toks = inp.tokens;
     // Head word -> (position, entity) of the mentions of non-people whose
     // name holds that word, in text order; the same by kind for the classes
     // looked up. (Only the words and kinds asked for below: a word such as
@@ -79,24 +79,8 @@ fn head_word_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
     }
     let lower = inp.lower;
     let mut extra = Vec::new();
-    // "the firm", "the security firm", "the Ottawa-based tech company": up
-    // to two modifiers between "the" and the class noun.
-    let after_the = |k: usize| {
-        (1..=3).any(|back| {
-            k >= back
-                && toks[k - back].text(text).eq_ignore_ascii_case("the")
-                && (k - back + 1..k).all(|j| {
-                    toks[j].is_word()
-                        && (!toks[j].cap() || lower[j].ends_with("-based"))
-                        && !lx.function_words.contains(lower[j].as_str())
-                })
-        })
-    };
-    for k in 1..toks.len() {
+    for k in words_after_the(inp, lx) {
         let t = toks[k];
-        if !t.is_word() || t.cap() || !after_the(k) {
-            continue;
-        }
         let w = lower[k].as_str();
         let company = lx.classes.company_nouns.contains(w);
         let settlement = lx.classes.settlement_nouns.contains(w);
@@ -134,6 +118,33 @@ fn head_word_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
         }
     }
     ents.mentions.extend(extra);
+}
+
+/// The lowercase words after "the", in order: "the firm", "the security
+/// firm", "the Ottawa-based tech company" (up to two modifiers between "the"
+/// and the word). Found from each "the", not by looking back from every word.
+fn words_after_the<'c>(inp: &'c Context, lx: &'c Lexicon) -> impl Iterator<Item = usize> + 'c {
+    let (text, toks, lower) = (inp.text, inp.tokens, inp.lower);
+    let modifier = move |j: usize| {
+        toks[j].is_word()
+            && (!toks[j].cap() || lower[j].ends_with("-based"))
+            && !lx.function_words.contains(lower[j].as_str())
+    };
+    let the = move |j: &usize| {
+        let t = toks[*j];
+        t.end() - t.start() == 3 && t.text(text).eq_ignore_ascii_case("the")
+    };
+    // (A word two "the"s reach is taken once.)
+    let mut last = 0;
+    (0..toks.len())
+        .filter(the)
+        .flat_map(move |j| (j + 1..(j + 4).min(toks.len())).take_while(move |&k| k == j + 1 || modifier(k - 1)))
+        .filter(move |&k| toks[k].is_word() && !toks[k].cap())
+        .filter(move |&k| {
+            let new = k > last;
+            last = last.max(k);
+            new
+        })
 }
 
 /// The head word of a name's words: the one before "of", else the last.

@@ -61,25 +61,17 @@ pub(super) fn credit_tokens(
     lx: &Lexicon,
 ) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
+    // (One list of words, refilled for each sentence.)
+    let mut words: Vec<&str> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let a = crate::engine::text::token_at(toks, s.start);
         let b = crate::engine::text::token_at(toks, s.end);
-        let words: Vec<&str> = lower.words(a..b).iter().map(Word::as_str).filter(|w| !w.is_empty()).collect();
+        words.clear();
+        words.extend(lower.words(a..b).iter().map(Word::as_str).filter(|w| !w.is_empty()));
         let has = |seq: &[&str]| words.windows(seq.len()).any(|w| w == seq);
-        let credit = has(&["contributed", "to", "this", "report"])
-            || has(&["contributed", "reporting"])
-            || has(&["contributed", "to", "this", "story"])
-            || has(&["reporting", "by"])
-            || has(&["editing", "by"])
+        let credit = (0..words.len()).any(|j| credit_phrase(&words, j))
             || (words.first() == Some(&"follow") && has(&["on", "twitter"]))
             || (words.first() == Some(&"by") && words.len() <= 8)
-            || has(&["photo", "by"])
-            || has(&["photos", "by"])
-            || has(&["photograph", "by"])
-            || has(&["photo", "courtesy"])
-            || has(&["illustration", "by"])
-            || has(&["video", "by"])
-            || has(&["with", "files", "from"])
             || byline(&words, s.slice(text), s.start, lx)
             || (i + 3 >= sentences.len() && author_note(&words, lx));
         if credit {
@@ -87,4 +79,22 @@ pub(super) fn credit_tokens(
         }
     }
     out
+}
+
+/// A credit's phrase starts at word `j`: "contributed to this report",
+/// "contributed reporting", "reporting by", "photo courtesy", "with files
+/// from" ... (one look at each word, not one pass a phrase).
+fn credit_phrase(words: &[&str], j: usize) -> bool {
+    let at = |seq: &[&str]| words[j..].starts_with(seq);
+    match words[j] {
+        "contributed" => {
+            at(&["contributed", "to", "this", "report"])
+                || at(&["contributed", "reporting"])
+                || at(&["contributed", "to", "this", "story"])
+        }
+        "reporting" | "editing" | "photos" | "photograph" | "illustration" | "video" => words.get(j + 1) == Some(&"by"),
+        "photo" => matches!(words.get(j + 1), Some(&"by" | &"courtesy")),
+        "with" => at(&["with", "files", "from"]),
+        _ => false,
+    }
 }

@@ -17,6 +17,8 @@ pub(super) struct LonePass<'l, 'c, 'a> {
     named_at: FxHashMap<usize, Vec<usize>>,
     /// How often each lone word is capitalized mid-sentence.
     cap_count: FxHashMap<String, usize>,
+    /// Scratch list of people, kept between words (no allocation a word).
+    people: Vec<usize>,
 }
 
 /// A lone word as the rules see it.
@@ -85,7 +87,7 @@ impl<'l, 'c, 'a> LonePass<'l, 'c, 'a> {
                 *cap_count.entry(k).or_default() += 1;
             }
         }
-        LonePass { linker, merged_away, mention_count, named_at, cap_count }
+        LonePass { linker, merged_away, mention_count, named_at, cap_count, people: Vec::new() }
     }
 
     fn mention(&mut self, w: &Lone, id: usize, form: MentionForm) {
@@ -109,23 +111,33 @@ fn known_key(p: &mut LonePass, w: &Lone) -> bool {
 /// principal (named clearly more often), else the one named last before.
 /// Several people and no pick: left unlinked.
 fn person_by_name_word(p: &mut LonePass, w: &Lone) -> bool {
+    let mut people = std::mem::take(&mut p.people);
+    people.clear();
     let ents = &p.linker.ents;
     let c = w.cand;
     let fits =
         |id: usize| c.gender == Gender::Unknown || ents.gender[id] == Gender::Unknown || ents.gender[id] == c.gender;
-    let mut people: Vec<usize> = ents
-        .with_word(w.word)
-        .iter()
-        .copied()
-        .filter(|&id| ents.entities[id].kind == EntityKind::Person && !p.merged_away.contains(&id))
-        .collect();
+    people.extend(
+        ents.with_word(w.word)
+            .iter()
+            .copied()
+            .filter(|&id| ents.entities[id].kind == EntityKind::Person && !p.merged_away.contains(&id)),
+    );
     if people.len() > 1 {
         // "Ms. Brennan" between a brother and a sister.
-        let by_gender: Vec<usize> = people.iter().copied().filter(|&id| fits(id)).collect();
-        if by_gender.len() == 1 || c.gender != Gender::Unknown && !by_gender.is_empty() {
-            people = by_gender;
+        let by_gender = people.iter().filter(|&&id| fits(id)).count();
+        if by_gender == 1 || c.gender != Gender::Unknown && by_gender > 0 {
+            people.retain(|&id| fits(id));
         }
     }
+    let decided = link_person_word(p, w, &people);
+    p.people = people;
+    decided
+}
+
+/// Links the lone word to one of `people` (see [`person_by_name_word`]).
+fn link_person_word(p: &mut LonePass, w: &Lone, people: &[usize]) -> bool {
+    let c = w.cand;
     match people[..] {
         [] => false,
         [id] => {
@@ -134,7 +146,7 @@ fn person_by_name_word(p: &mut LonePass, w: &Lone) -> bool {
             true
         }
         _ => {
-            if let Some(id) = pick_among_people(p, w, &people) {
+            if let Some(id) = pick_among_people(p, w, people) {
                 p.mention(w, id, MentionForm::Name);
             }
             true
@@ -154,11 +166,23 @@ fn pick_among_people(p: &mut LonePass, w: &Lone, people: &[usize]) -> Option<usi
         return Some(id);
     }
     let count = |id: usize| p.mention_count.get(&id).copied().unwrap_or(0);
-    let mut ranked: Vec<(usize, usize)> = people.iter().map(|&id| (count(id), id)).collect();
-    ranked.sort_unstable_by(|a, b| b.cmp(a));
-    let pick = if ranked.len() >= 2 && ranked[0].0 >= 2 * ranked[1].0.max(1) {
+    // The two named most often, as (mentions, id), greatest first (no sort
+    // of them all).
+    let (mut first, mut second) = (None, None);
+    for r in people.iter().map(|&id| (count(id), id)) {
+        if first.is_none_or(|f| r > f) {
+            (first, second) = (Some(r), first);
+        } else if second.is_none_or(|s| r > s) {
+            second = Some(r);
+        }
+    }
+    let principal = match (first, second) {
+        (Some(f), Some(s)) if f.0 >= 2 * s.0.max(1) => Some(f.1),
+        _ => None,
+    };
+    let pick = if principal.is_some() {
         fire(toks, "link.principal_person", w.cand.t0(), w.cand.t1());
-        Some(ranked[0].1)
+        principal
     } else {
         let last_before = |id: usize| {
             let at = p.named_at.get(&id)?;

@@ -2,6 +2,7 @@
 //! linking uses (name words, initials); merging and compaction.
 
 use super::*;
+use crate::engine::lexicon::key_into;
 
 /// A mention found in the text, before it is gathered into entities.
 ///
@@ -261,6 +262,8 @@ pub fn finish(ents: &mut Entities, text: &str) {
         of_entity[m.entity()].push(i as u32);
     }
     let found = &ents.mentions;
+    // (One buffer for the keys of the forms: no string a mention.)
+    let mut buf = String::new();
     for ((e, origin), own) in ents.entities.iter_mut().zip(&ents.origin).zip(&of_entity) {
         let forms = own
             .iter()
@@ -273,19 +276,26 @@ pub fn finish(ents: &mut Entities, text: &str) {
         // Jane.", stays.)
         // (Nor does a known place named by its abbreviation, "Calif." for
         // California.)
-        let mut in_text = *origin == "link.place_by_abbreviation"
-            || e.kind == EntityKind::Person && e.name.split_whitespace().count() >= 2 && {
-                let parts: Vec<String> = forms.clone().flat_map(|f| f.split_whitespace().map(key)).collect();
-                name_key.split(' ').all(|w| parts.iter().any(|p| p == w))
-            };
+        let put_together = *origin == "link.place_by_abbreviation"
+            || e.kind == EntityKind::Person
+                && e.name.split_whitespace().count() >= 2
+                && words_named(forms.clone(), &name_key, &mut buf);
+        if put_together {
+            continue;
+        }
+        // Else the fullest form, unless one is the name itself.
         let mut fullest: Option<&str> = None;
         for f in forms {
-            in_text |= key(f) == name_key;
+            key_into(f, &mut buf);
+            if buf == name_key {
+                fullest = None;
+                break;
+            }
             if fullest.is_none_or(|b| f.chars().count() > b.chars().count()) {
                 fullest = Some(f);
             }
         }
-        if let (false, Some(f)) = (in_text, fullest) {
+        if let Some(f) = fullest {
             e.name = f.to_string();
         }
     }
@@ -293,6 +303,21 @@ pub fn finish(ents: &mut Entities, text: &str) {
         own.iter_mut().for_each(|i| *i = found[*i as usize].span().start as u32);
     }
     ents.starts = of_entity;
+}
+
+/// True when every word of `name_key` is the key of a word of one of
+/// `forms` (`buf`: room for those keys).
+fn words_named<'t>(forms: impl Iterator<Item = &'t str>, name_key: &str, buf: &mut String) -> bool {
+    let words: Vec<&str> = name_key.split(' ').collect();
+    let mut named = vec![false; words.len()];
+    for x in forms.flat_map(str::split_whitespace) {
+        key_into(x, buf);
+        words.iter().zip(&mut named).for_each(|(w, n)| *n |= *w == buf.as_str());
+        if named.iter().all(|&n| n) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Fills `Entity::mentions` from the found mentions (sorted by [`finish`]),

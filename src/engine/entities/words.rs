@@ -14,10 +14,16 @@ pub(super) fn is_party_tag(w: &str) -> bool {
 }
 
 pub(super) fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| *c != '.' && *c != '&');
-    (2..=6).contains(&letters.clone().count())
-        && letters.clone().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.clone().any(|c| c.is_uppercase())
+    // (One pass, stopped at the first letter that rules it out.)
+    let (mut n, mut upper) = (0, false);
+    for c in w.chars().filter(|c| *c != '.' && *c != '&') {
+        let cap = c.is_uppercase();
+        if !(cap || c.is_ascii_digit()) || n == 6 {
+            return false;
+        }
+        (n, upper) = (n + 1, upper | cap);
+    }
+    n >= 2 && upper
 }
 
 /// Capitalized, or a lowercase name particle joined to a capitalized name

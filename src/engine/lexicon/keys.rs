@@ -43,12 +43,43 @@ pub fn hash(key: &[u8]) -> u32 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(31);
+        h = (h ^ tail(rest)).wrapping_mul(K).rotate_left(31);
     }
     let h = (h ^ (h >> 29)).wrapping_mul(K);
     (h >> 32) as u32
+}
+
+/// The last 1 to 7 bytes of a key as a little-endian word, zero above
+/// them: in at most three loads, without a call to copy a short slice.
+#[inline]
+fn tail(rest: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut at = 0;
+    if rest.len() >= 4 {
+        v = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as u64;
+        at = 4;
+    }
+    if rest.len() - at >= 2 {
+        v |= (u16::from_le_bytes([rest[at], rest[at + 1]]) as u64) << (8 * at);
+        at += 2;
+    }
+    if rest.len() > at {
+        v |= (rest[at] as u64) << (8 * at);
+    }
+    v
+}
+
+/// The bits of a table's filter (see [`filter_bit`]).
+pub const FILTER_BITS: usize = 4096;
+
+/// The filter bit of a key: its first and last bytes (five bits each) and
+/// its length (two bits), no hash. A table sets the bit of each of its keys,
+/// so a word whose bit is clear is not in it: most lookups of a word in a
+/// small list end there.
+#[inline]
+pub fn filter_bit(key: &[u8]) -> usize {
+    let (first, last) = (key.first().copied().unwrap_or(0), key.last().copied().unwrap_or(0));
+    (first as usize & 31) << 7 | (last as usize & 31) << 2 | key.len() & 3
 }
 
 /// Slot bits that hold an entry number + 1; the bits above hold a tag

@@ -1,9 +1,10 @@
 //! The word tables `build.rs` compiles from `assets/`: every key in one
 //! string, entries as `u32` offsets into it, an open-addressing slot array
-//! of `u32` entry numbers and a value per entry. Nothing is built at start
+//! of `u32` entry numbers, a value per entry and, for a small table, a
+//! filter that turns most absent words away before the hash. Nothing is built at start
 //! and, as they hold no pointers, the loader relocates nothing in them.
 
-use super::keys::{hash, ENTRY_BITS};
+use super::keys::{filter_bit, hash, ENTRY_BITS};
 
 /// A table of string keys, each with a value (`()` for a set). Looked up
 /// by anything that is a `str` (`&str`, `&String`, `&&str`), as the hash
@@ -18,6 +19,9 @@ pub struct Table<V: 'static> {
     /// 5/8 full, probed linearly from the key's hash.
     slots: &'static [u32],
     values: &'static [V],
+    /// [`super::keys::FILTER_BITS`] bits, the [`filter_bit`] of each key
+    /// set; empty (no filter) for a table that would set most of them.
+    filter: &'static [u64],
 }
 
 /// A set of words.
@@ -39,21 +43,37 @@ impl<V> std::fmt::Debug for Table<V> {
 
 impl<V> Default for Table<V> {
     fn default() -> Self {
-        Table { text: "", ends: &[0], slots: &[0], values: &[] }
+        Table { text: "", ends: &[0], slots: &[0], values: &[], filter: &[] }
     }
 }
 
 impl<V> Table<V> {
     /// The table as `build.rs` writes it.
-    pub const fn new(text: &'static str, ends: &'static [u32], slots: &'static [u32], values: &'static [V]) -> Self {
-        Table { text, ends, slots, values }
+    pub const fn new(
+        text: &'static str,
+        ends: &'static [u32],
+        slots: &'static [u32],
+        values: &'static [V],
+        filter: &'static [u64],
+    ) -> Self {
+        Table { text, ends, slots, values, filter }
     }
 
     /// The entry number of `key`, if it is in the table.
     #[inline]
     pub fn find<Q: AsRef<str> + ?Sized>(&self, key: &Q) -> Option<usize> {
-        let key = key.as_ref();
-        let h = hash(key.as_bytes());
+        let key = key.as_ref().as_bytes();
+        let f = self.filter;
+        if !f.is_empty() && f[filter_bit(key) / 64] >> (filter_bit(key) % 64) & 1 == 0 {
+            return None;
+        }
+        self.probe(key)
+    }
+
+    /// [`Table::find`] past the filter: the key's slots from its hash.
+    #[inline(never)]
+    fn probe(&self, key: &[u8]) -> Option<usize> {
+        let h = hash(key);
         let (mask, tag) = (self.slots.len() - 1, h >> ENTRY_BITS);
         let mut i = h as usize & mask;
         loop {
@@ -62,11 +82,17 @@ impl<V> Table<V> {
                 return None;
             }
             let n = (slot & ((1 << ENTRY_BITS) - 1)) as usize - 1;
-            if slot >> ENTRY_BITS == tag && self.key(n) == key {
+            if slot >> ENTRY_BITS == tag && self.key_bytes(n) == key {
                 return Some(n);
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// The bytes of entry `i`'s key (no check of char boundaries).
+    #[inline]
+    fn key_bytes(&self, i: usize) -> &'static [u8] {
+        &self.text.as_bytes()[self.ends[i] as usize..self.ends[i + 1] as usize]
     }
 
     /// The key of entry `i`.

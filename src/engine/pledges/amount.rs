@@ -1,6 +1,8 @@
 //! The amount tied to a pledge (money or a count, as printed) and its
 //! short normalized action.
 
+use std::borrow::Cow;
+
 use super::clause::span_of;
 use super::Ctx;
 use crate::engine::text::{first_char, token_at, SCALES};
@@ -92,30 +94,40 @@ pub(super) fn amount(ctx: &Ctx, span: Span) -> Option<Span> {
 /// A short normalized action: the span's first words, gerund made base
 /// form, cut before a trailing prepositional phrase.
 pub(super) fn action(ptext: &str) -> String {
-    let words: Vec<&str> = ptext.split_whitespace().collect();
-    let mut out: Vec<String> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        let clean: String =
-            w.chars().filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')).collect();
-        let lw = clean.to_lowercase();
-        if i >= 3
-            && matches!(
-                lw.as_str(),
-                "for" | "to" | "in" | "on" | "at" | "with" | "by" | "from" | "aimed" | "that" | "which" | "of"
-            )
-        {
+    let quote = |c: char| matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}');
+    let mut out = String::new();
+    let mut words = 0;
+    // (Words are read only as far as the action goes, and made anew only
+    // when they hold a quote mark.)
+    for (i, w) in ptext.split_whitespace().enumerate() {
+        let clean: Cow<str> = if w.contains(quote) { w.chars().filter(|&c| !quote(c)).collect() } else { w.into() };
+        if i >= 3 && ends_action(&clean) {
             break;
         }
-        if i == 0 {
-            out.push(base_form(&lw));
-        } else {
-            out.push(clean);
+        if words > 0 {
+            out.push(' ');
         }
-        if out.len() >= 8 {
+        if i == 0 {
+            out.push_str(&base_form(&clean.to_lowercase()));
+        } else {
+            out.push_str(&clean);
+        }
+        words += 1;
+        if words >= 8 {
             break;
         }
     }
-    out.join(" ")
+    out
+}
+
+/// A word after which an action's words stop ("for", "to", "which" ...).
+fn ends_action(w: &str) -> bool {
+    const ENDS: [&str; 12] = ["for", "to", "in", "on", "at", "with", "by", "from", "aimed", "that", "which", "of"];
+    if w.is_ascii() {
+        ENDS.iter().any(|e| w.eq_ignore_ascii_case(e))
+    } else {
+        ENDS.contains(&w.to_lowercase().as_str())
+    }
 }
 
 /// "promoting" -> "promote", "hosting" -> "host", "equipping" -> "equip".

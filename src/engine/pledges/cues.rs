@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::engine::lexicon::Lexicon;
+use crate::engine::lexicon::{filter_bit, Lexicon, FILTER_BITS};
 
 /// One list of `assets/pledge_cues.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,18 +123,40 @@ impl Cues {
     }
 }
 
+/// Word -> its cue kinds, with the filter of the word tables (see
+/// [`filter_bit`]): most words, no cue, are turned away before the hash.
+pub struct CueTable {
+    map: FxHashMap<String, Cues>,
+    filter: Vec<u64>,
+}
+
+impl CueTable {
+    /// The cue kinds of `word` (none for most words).
+    #[inline]
+    pub fn get(&self, word: &str) -> Cues {
+        let b = filter_bit(word.as_bytes());
+        if self.filter[b / 64] >> (b % 64) & 1 == 0 {
+            return Cues::default();
+        }
+        self.map.get(word).copied().unwrap_or_default()
+    }
+}
+
 /// Word -> its cue kinds, built once from the lexicon's lists.
-pub fn table(lexicon: &Lexicon) -> &'static FxHashMap<String, Cues> {
-    static TABLE: OnceLock<FxHashMap<String, Cues>> = OnceLock::new();
+pub fn table(lexicon: &Lexicon) -> &'static CueTable {
+    static TABLE: OnceLock<CueTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map: FxHashMap<String, Cues> = FxHashMap::default();
+        let mut filter = vec![0u64; FILTER_BITS / 64];
         for kind in CueKind::ALL {
             for word in lexicon.pledge_cues.get(kind.label()).into_iter().flatten() {
                 let cues = map.entry(word.clone()).or_default();
                 *cues = cues.with(kind);
+                let b = filter_bit(word.as_bytes());
+                filter[b / 64] |= 1 << (b % 64);
             }
         }
-        map
+        CueTable { map, filter }
     })
 }
 
@@ -149,7 +171,10 @@ mod tests {
             assert!(lexicon.pledge_cues.get(kind.label()).is_some_and(|s| !s.is_empty()), "{}", kind.label());
         }
         let table = table(lexicon);
-        assert!(table["pledged"].has(CueKind::VerbTo) && table["pledged"].has(CueKind::VerbObject));
-        assert!(table["urged"].governs() && !table["urged"].has(CueKind::Modal));
+        assert!(table.get("pledged").has(CueKind::VerbTo) && table.get("pledged").has(CueKind::VerbObject));
+        assert!(table.get("urged").governs() && !table.get("urged").has(CueKind::Modal));
+        // (The filter turns away words that are no cue, never one that is.)
+        assert_eq!(table.get("harbor"), Cues::default());
+        assert!(table.map.keys().all(|w| table.get(w) == table.map[w]));
     }
 }

@@ -149,7 +149,8 @@ pub(super) fn extract(ctx: &Ctx, sent: &Sentence, found: &Spotted, place: Place,
     if has_amount {
         on(&mut x, AMOUNT);
     }
-    let words = found.span.slice(ctx.text).split_whitespace().count();
+    // (Counted only as far as the features tell: 21 is "over 20".)
+    let words = found.span.slice(ctx.text).split_whitespace().take(21).count();
     if words < 4 {
         on(&mut x, SPAN);
     } else if words > 20 {

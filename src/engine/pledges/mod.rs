@@ -60,7 +60,7 @@ struct Ctx<'a> {
     /// Inside any quote marks (direct, partial or title).
     in_marks: &'a Bits,
     /// Word -> its cue kinds.
-    cue_table: &'static FxHashMap<String, Cues>,
+    cue_table: &'static cues::CueTable,
     /// The cue kinds of the current sentence's tokens: (first token, kinds)
     /// (see [`Ctx::cue`]).
     cues: RefCell<(usize, Vec<Cues>)>,
@@ -258,7 +258,7 @@ impl Ctx<'_> {
         let (first, ref kinds) = *self.cues.borrow();
         match k.checked_sub(first).and_then(|i| kinds.get(i)) {
             Some(c) => *c,
-            None => self.cue_table.get(self.lower[k].as_str()).copied().unwrap_or_default(),
+            None => self.cue_table.get(self.lower[k].as_str()),
         }
     }
 
@@ -268,7 +268,7 @@ impl Ctx<'_> {
         cues.0 = start;
         cues.1.clear();
         let table = self.cue_table;
-        cues.1.extend((start..end).map(|j| table.get(self.lower[j].as_str()).copied().unwrap_or_default()));
+        cues.1.extend((start..end).map(|j| table.get(self.lower[j].as_str())));
     }
 }
 
@@ -302,6 +302,11 @@ impl QuoteRanges {
         let holds = |i: usize| r.get(i).is_some_and(|x| x.0 as usize <= k && k < x.1 as usize);
         if holds(h) {
             return Some(r[h].2 as usize);
+        }
+        // (Most tokens lie between quotes: in the gap after the last range.)
+        let in_gap = r.get(h).is_some_and(|x| x.1 as usize <= k) && r.get(h + 1).is_none_or(|y| k < y.0 as usize);
+        if in_gap {
+            return None;
         }
         let i = r.partition_point(|x| x.0 as usize <= k).checked_sub(1)?;
         self.last.set(i);
