@@ -244,7 +244,7 @@ pub(super) fn person_evidence(
     if (c.t0()..c.t1()).any(|k| lower[k].ends_with("-based")) {
         return false;
     }
-    // "the Queen Mary": a thing named for a royal (see `title_prefix_end`).
+    // "the Queen Adela": a thing named for a royal (see `title_prefix_end`).
     if c.t0() > 0 && lower[c.t0() - 1] == "the" && ROYAL_TITLES.contains(&lower[c.t0()].as_str()) {
         return false;
     }
@@ -444,7 +444,7 @@ fn name_form_is_personal(
     let nationality = lx.adjectives.contains(first) || lx.demonym_index.contains_key(first);
     // ("Vladimir Orlov", "Sydney Brandt": a given name that is a city too,
     // then a surname, or a plain word that is no everyday word, place or
-    // nationality; not "Orlando Sentinel", "Washington D.C.".)
+    // nationality; not "Aurora Courier", "Madison Ave.".)
     let surname_after_city = is_place(first)
         && given_name(first, lx)
         && c.t1() - c.t0() == 2

@@ -663,7 +663,7 @@ fn skip_leading_words(ctx: &Context, lx: &Lexicon, mut a: usize, b: usize, sente
 fn title_prefix_end(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<usize> {
     let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
     if a > 0 && lower[a - 1] == "the" && ROYAL_TITLES.contains(&lower[a].as_str()) {
-        // "on the deck of the Queen Mary": a ship, hotel or hospital named
+        // "on the deck of the Queen Adela": a ship, hotel or hospital named
         // for a royal, not the royal herself.
         return None;
     }
@@ -672,7 +672,7 @@ fn title_prefix_end(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<u
     while k < b.saturating_sub(1) {
         let w = lower[k].trim_end_matches('.');
         if let Some(end) = pageant_title_end(ctx, lx, k, b) {
-            // "Miss Alabama Ana Ruiz", "Miss Universe Ana Ruiz": a title.
+            // "Miss Ohio Ana Ruiz", "Miss Universe Ana Ruiz": a title.
             title_end = Some(end);
             k = end;
             continue;
@@ -684,7 +684,7 @@ fn title_prefix_end(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<u
             continue;
         }
         if is_title_word(w, lx) && matches!(lower[k + 1].trim_end_matches('.'), "jr" | "sr") {
-            // "Martin Luther King Jr.": a surname before a name suffix.
+            // "Tomas Bishop Jr.": a surname before a name suffix.
             return None;
         } else if is_title_word(w, lx) {
             title_end = Some(k + 1);
@@ -711,7 +711,7 @@ fn title_prefix_end(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<u
     // event ("General Capital Program", "Chief Medical Office") is no title.
     let head_thing = (title_end.unwrap_or(b)..b).any(|k| {
         let w = lower[k].trim_end_matches('.');
-        // ("Finance Minister Bill Morneau": a given name first.)
+        // ("Finance Minister Bill Tarrow": a given name first.)
         let given_first = Some(k) == title_end && k + 1 < b && given_name(w, lx);
         !given_first
             && (lx.org_words.contains(w)
