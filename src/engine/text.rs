@@ -496,6 +496,7 @@ impl Index<usize> for Lower<'_> {
             // SAFETY: in bounds (checked above), and `changed` holds this
             // word's lowercase form, as long as the word, from `at`: both
             // ends are char boundaries.
+            debug_assert!(self.changed.is_char_boundary(form.start) && self.changed.is_char_boundary(form.end));
             return Word::new(unsafe { self.changed.get_unchecked(form) });
         }
         if !self.other.is_empty() {
@@ -506,6 +507,7 @@ impl Index<usize> for Lower<'_> {
         // SAFETY: `lowercase` sliced `text` at every word token's range
         // (which panics unless it lies in the text on char boundaries), and
         // `Lower` borrows both unchanged: the range is a valid `str` range.
+        debug_assert!(self.text.get(t.start()..t.end()).is_some());
         Word::new(unsafe { self.text.get_unchecked(t.start()..t.end()) })
     }
 }
