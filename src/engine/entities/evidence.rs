@@ -478,8 +478,9 @@ fn name_form_is_personal(
     // ("Capitol Hill", "Elks Lodge": two everyday words, neither a given
     // name, make no person even when the last is a surname too.)
     let everyday = |w: &str| lx.is_common_word(w) && !lx.first_names.contains_key(w);
+    let everyday_pair = everyday(first) && everyday(last);
     lx.surnames.contains(last)
-        && !(everyday(first) && everyday(last))
+        && !everyday_pair
         && !lx.org_words.contains(last)
         && !is_place(last)
         && !is_place(first)
