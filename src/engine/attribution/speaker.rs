@@ -448,7 +448,8 @@ fn is_head(reading: &Reading, mentions: &[Found], index: usize, m: &Found) -> bo
     // "his wife, X, wrote": a possessive pronoun before another name is no
     // speaker ("her statement read": it is).
     let classes = &reading.lexicon.classes;
-    if classes.possessives.contains(reading.word(m.tok())) && mentions.len() > index + 1 {
+    let possessive = classes.possessives.contains(reading.word(m.tok()));
+    if possessive && mentions.len() > index + 1 {
         return false;
     }
     // "his lawyer said", "her campaign said": the one it describes speaks,
@@ -456,7 +457,7 @@ fn is_head(reading: &Reading, mentions: &[Found], index: usize, m: &Found) -> bo
     let noun_after = m.tok_end() == m.tok() + 1
         && tokens.get(m.tok_end()).is_some_and(|t| t.is_word() && !t.cap())
         && !classes.statement_nouns.contains(reading.word(m.tok_end()));
-    if classes.possessives.contains(reading.word(m.tok())) && noun_after {
+    if possessive && noun_after {
         return false;
     }
     // "Harbour Watch volunteer coordinator Tom Ferris": a name followed by

@@ -6,8 +6,7 @@ use super::*;
 /// The name [t0, t1) is followed by a speech verb ("Brennan said"), not as
 /// the modifier of a noun ("a Twitter comment", "the Reuters report").
 pub(super) fn followed_by_speech(toks: &[Token], lower: &Lower, t0: usize, t1: usize, lx: &Lexicon) -> bool {
-    let determiner = t0 > 0 && toks[t0 - 1].is_word() && crate::engine::text::is_determiner(&lower[t0 - 1]);
-    !determiner && speech_verb_at(toks, lower, t1, lx) && !base_form_noun(lower, t1, lx)
+    !determiner_before(toks, lower, t0) && speech_verb_at(toks, lower, t1, lx) && !base_form_noun(lower, t1, lx)
 }
 
 /// "(the 2017 Hatch report)", "a Dunmore note": the bare base form of a
@@ -251,8 +250,7 @@ pub(super) fn person_evidence(
     let role = role_before(text, toks, lower, c, lx);
     // ("the Geological Survey said": a name after an article that speaks is
     // a body.)
-    let determiner = c.t0() > 0 && toks[c.t0() - 1].is_word() && crate::engine::text::is_determiner(&lower[c.t0() - 1]);
-    let speaks = speech_verb_at(toks, lower, c.t1(), lx) && !determiner;
+    let speaks = speech_verb_at(toks, lower, c.t1(), lx) && !determiner_before(toks, lower, c.t0());
     let context = role || speaks || age_after(text, toks, lower, c.t1());
     match thing_in_name(lower, c, lx) {
         Some(outweighs) => !outweighs && context,

@@ -22,7 +22,7 @@ pub(super) fn full_name(l: &Linker, n: &Name) -> Choice {
     let (lx, c) = (l.lx, n.cand);
     let raw = l.ctx.tokens[c.t0()].text(l.ctx.text);
     let last = l.ctx.lower[c.t1() - 1].as_str();
-    if n.len >= 2 && (last.ends_with("-based") || last.ends_with("-born")) {
+    if n.len >= 2 && place_derived(last) {
         // "Los Angeles-based": a description made of a place (the place
         // itself is found inside it).
         return Choice::NotAName("reject.place_derived_description");

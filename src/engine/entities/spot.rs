@@ -636,17 +636,15 @@ fn skip_leading_words(ctx: &Context, lx: &Lexicon, mut a: usize, b: usize, sente
         fire(toks, "spot.skip_opening_participle", a, a + 1);
         a += 1;
     }
-    if b - a >= 3 && (lower[a].ends_with("-born") || lower[a].ends_with("-based")) {
-        // "Indiana-born Ana Ruiz": where she comes from describes her.
-        fire(toks, "spot.skip_affiliation_adjective", a, a + 1);
-        a += 1;
-    } else if b - a >= 3
-        && lx.adjectives.contains(lower[a].as_str())
-        && given_name(&lower[a + 1], lx)
-        && !lx.is_place_or_country(&lower[a + 1])
-    {
-        // "Republican Ana Ruiz", "Liberal Tomas Okafor": a party or
-        // nationality before a person's name describes her.
+    // "Indiana-born Ana Ruiz", "Republican Ana Ruiz", "Liberal Tomas
+    // Okafor": where she comes from, a party or a nationality before a
+    // person's name describes her.
+    let party_or_nation = |k: usize| {
+        lx.adjectives.contains(lower[k].as_str())
+            && given_name(&lower[k + 1], lx)
+            && !lx.is_place_or_country(&lower[k + 1])
+    };
+    if b - a >= 3 && (place_derived(&lower[a]) || party_or_nation(a)) {
         fire(toks, "spot.skip_affiliation_adjective", a, a + 1);
         a += 1;
     }

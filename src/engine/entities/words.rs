@@ -176,6 +176,16 @@ pub(super) fn head_kind(last: &str, lx: &Lexicon) -> Option<EntityKind> {
     }
 }
 
+/// "Ottawa-based", "Ohio-born": a description made of a place.
+pub(super) fn place_derived(word: &str) -> bool {
+    word.ends_with("-based") || word.ends_with("-born")
+}
+
+/// A determiner right before token `t0` ("the", "a", "this").
+pub(super) fn determiner_before(toks: &[Token], lower: &Lower, t0: usize) -> bool {
+    t0 > 0 && toks[t0 - 1].is_word() && crate::engine::text::is_determiner(&lower[t0 - 1])
+}
+
 /// Token `k` is a speech verb ("said", "told"), if it exists.
 pub(super) fn speech_verb_at(toks: &[Token], lower: &Lower, k: usize, lx: &Lexicon) -> bool {
     toks.get(k).is_some_and(|t| t.is_word() && lx.speech_verb(&lower[k]).is_some())
