@@ -123,6 +123,7 @@ const RULES: &[(&str, &str)] = &[
     ("spot.role_without_name", "The firm's Chief Financial Officer said the amount was set."),
     ("kind.compass_region", "Crews from the Midwest arrived on Sunday to help."),
     ("kind.names_joined_by_ampersand", "The deal was struck by Harlan & Voss on Friday."),
+    ("kind.product_by_price", "Our pick is the Harlow Beard Balm, $24, at most barbers."),
 ];
 
 fn fires(rule: &str, text: &str) -> Result<(), Failed> {

@@ -15,7 +15,7 @@ use crate::engine::fit::LinearModel;
 pub const CLASSES: [&str; 3] = ["organization", "place", "other"];
 
 /// The rules that make entities, each a feature (one-hot).
-const ORIGINS: [&str; 43] = [
+const ORIGINS: [&str; 44] = [
     "run",
     "spot.web_address",
     "spot.role_word_opens_sentence",
@@ -59,6 +59,7 @@ const ORIGINS: [&str; 43] = [
     "kind.organization_named_for_place",
     "kind.compass_region",
     "kind.names_joined_by_ampersand",
+    "kind.product_by_price",
 ];
 
 /// The other features, after the origins.

@@ -377,6 +377,22 @@ pub(super) fn age_after(text: &str, toks: &[Token], lower: &Lower, t1: usize) ->
         && toks.get(t1 + 2).is_none_or(|t| !t.is_word())
 }
 
+/// A price after the name, past the rest of its capitalized words ("Harlow
+/// Beard Balm, $24,", "Tarn + Wick Soap, €9"): a product in a shopping
+/// list, not a person.
+pub(super) fn priced_after(text: &str, toks: &[Token], t1: usize) -> bool {
+    let joiner = |t: &Token| matches!(t.text(text), "&" | "+" | "-");
+    let mut k = t1;
+    while k < (t1 + 8).min(toks.len()) && (toks[k].is_word() && toks[k].cap() || joiner(&toks[k])) {
+        k += 1;
+    }
+    let currency = |k: usize| {
+        toks.get(k).is_some_and(|t| matches!(t.text(text), "$" | "\u{20ac}" | "\u{a3}" | "\u{a5}"))
+            && toks.get(k + 1).is_some_and(|t| t.text(text).starts_with(|ch: char| ch.is_ascii_digit()))
+    };
+    toks.get(k).is_some_and(|t| t.text(text) == ",") && currency(k + 1)
+}
+
 /// A head word of a thing inside the name ("Harbour Street Rosa"; a first
 /// name that is also a word, "Rose Kessler", does not count): `Some(true)`
 /// when it ends the name, which outweighs any context ("said Acme Corp").

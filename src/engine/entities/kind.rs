@@ -121,8 +121,9 @@ fn short_name(l: &Linker, n: &Name) -> Choice {
         name.set_origin("spot.role_word_opens_sentence");
         return Choice::Lone(Some(name), "spot.role_word_opens_sentence");
     }
-    if (c.t0()..c.t1()).any(|k| toks[k].text(text) == "&") {
-        // "Harlan & Voss": names joined by an ampersand are a firm's.
+    if (c.t0()..c.t1()).any(|k| matches!(toks[k].text(text), "&" | "+")) {
+        // "Harlan & Voss", "Tarn + Wick": names joined by an ampersand or a
+        // plus are a firm's.
         return Choice::Kind(EntityKind::Organization, "kind.names_joined_by_ampersand");
     }
     let no_given_name = !lx.first_names.contains_key(first);
@@ -207,7 +208,9 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         && !is_acronym(raw)
         && (!lx.is_place_or_country(word) || given_name(word, lx))
         && !lx.org_words.contains(word);
-    if credited {
+    if priced_after(text, toks, c.t1()) {
+        Choice::Kind(EntityKind::Other, "kind.product_by_price")
+    } else if credited {
         Choice::Kind(EntityKind::Person, "kind.person_credited_in_caption")
     } else if c.kind.is_none() && organization_apposition(text, toks, lower, c.t1(), lx) {
         Choice::Kind(EntityKind::Organization, "kind.organization_by_apposition")

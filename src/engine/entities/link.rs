@@ -354,6 +354,10 @@ fn new_entity(l: &mut Linker, n: &Name) -> bool {
     let c = n.cand;
     let toks = l.ctx.tokens;
     let (mut kind, origin) = match c.kind {
+        _ if priced_after(l.ctx.text, toks, c.t1()) => {
+            fire(toks, "kind.product_by_price", c.t0(), c.t1());
+            (EntityKind::Other, "kind.product_by_price")
+        }
         Some(kind) => (kind, c.origin()),
         None => match kind::full_name(l, n) {
             kind::Choice::Kind(kind, rule) => {

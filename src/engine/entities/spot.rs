@@ -296,9 +296,11 @@ fn run_step(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, in_url: &
     if title_dot {
         return Step::Inside;
     }
-    // "Brannock Hale & Lister LLP": an ampersand joins a firm's names,
-    // but not a given name that is no surname ("Jim & Sarah").
-    if n.text(text) == "&" && toks[j - 1].cap() && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap()) {
+    // "Brannock Hale & Lister LLP", "Tarn + Wick": an ampersand or a plus
+    // joins a firm's names, but not a given name that is no surname ("Jim &
+    // Sarah").
+    if matches!(n.text(text), "&" | "+") && toks[j - 1].cap() && toks.get(j + 1).is_some_and(|x| x.is_word() && x.cap())
+    {
         let partner = lower[j + 1].as_str();
         if !lx.first_names.contains_key(partner) || lx.surnames.contains(partner) {
             return Step::Inside;
@@ -371,8 +373,9 @@ fn run_break(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, i: usize
     if toks.get(j + 1).is_some_and(|t| t.text(text) == ":") && lx.classes.credit_labels.contains(lower[j].as_str()) {
         return Some("spot.break_before_credit_label");
     }
-    // In a Title Case line (a headline), common words are not
-    // part of names ("Okafor Says She ...").
+    // In a Title Case line (a headline), common words are not part of
+    // names ("Okafor Says She ..."). A shopping list's product is whole
+    // ("Harlow Beard Balm, $24,").
     if ctx.masks.title_line[j]
         && (lx.function_words.contains(lower[j].as_str())
             || lx.speech_verb(&lower[j]).is_some()
@@ -382,6 +385,7 @@ fn run_break(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, i: usize
                     || lx.first_names.contains_key(lower[j - 2].as_str()))
                 && !lx.surnames.contains(lower[j].as_str()))
             || headline_words_before_person(ctx, lx, i, j))
+        && !priced_after(text, toks, j)
     {
         return Some("spot.break_at_headline_word");
     }
@@ -555,7 +559,8 @@ fn push_run(ctx: &Context, lx: &Lexicon, a: usize, b: usize, cands: &mut Vec<Can
 /// not end in a title word, unless it is a surname too ("Ana Major").
 fn trailing_role(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> Option<usize> {
     let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
-    if b < a + 2 || (a..b).any(|k| matches!(lower[k].as_str(), "of" | "for") || toks[k].text(text) == "&") {
+    if b < a + 2 || (a..b).any(|k| matches!(lower[k].as_str(), "of" | "for") || matches!(toks[k].text(text), "&" | "+"))
+    {
         return None;
     }
     let role = |k: usize| {
