@@ -121,6 +121,7 @@ pub(super) fn build(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, c
     drop(lone_words);
     let mut ents = linker.ents;
     link_name_prefixes(&mut ents);
+    link_country_qualified_names(&mut ents, lx);
     link_descriptor_names(&mut ents, lx);
     ents
 }

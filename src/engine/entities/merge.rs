@@ -168,6 +168,42 @@ pub(super) fn merge_misspelt_names(ents: &mut Entities, by_key: &mut FxHashMap<S
     }
 }
 
+/// "U.S. Republican Party" beside "Republican Party", "United States Air
+/// Force" beside "Air Force": a thing's name of two words or more after
+/// its country's name is the same thing (a province or a city before it
+/// may name another: "Ontario Liberal Party").
+pub(super) fn link_country_qualified_names(ents: &mut Entities, lx: &Lexicon) {
+    let thing = |k: EntityKind| {
+        matches!(k, EntityKind::Organization | EntityKind::Other | EntityKind::Event | EntityKind::Document)
+    };
+    let n = ents.entities.len();
+    let mut remap: Vec<usize> = (0..n).collect();
+    for long in 0..n {
+        let lw = &ents.words[long];
+        if !thing(ents.entities[long].kind) || remap[long] != long {
+            continue;
+        }
+        let Some(p) =
+            (1..=3.min(lw.len().saturating_sub(2))).find(|&p| lx.country_index.contains_key(&lw[..p].join(" ")))
+        else {
+            continue;
+        };
+        let rest = &lw[p..];
+        let short = ents.only_one(&rest[0], |kind, w| thing(kind) && w == rest).filter(|&s| s != long);
+        if let Some(short) = short.filter(|&s| remap[s] == s) {
+            fire_entity(ents, "merge.country_before_name", short);
+            remap[short] = long;
+        }
+    }
+    for m in &mut ents.mentions {
+        if remap[m.entity()] != m.entity() {
+            m.set_entity(remap[m.entity()]);
+            m.set_form(MentionForm::Alias);
+        }
+    }
+    compact(ents);
+}
+
 pub(super) fn link_name_prefixes(ents: &mut Entities) {
     let n = ents.entities.len();
     let mut remap: Vec<usize> = (0..n).collect();
