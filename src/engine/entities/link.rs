@@ -51,6 +51,7 @@ const FULL_NAME_RULES: &[Rule] = &[
     ("reject.not_a_name_word", reject::not_a_name_word),
     ("reject.contraction", reject::contraction),
     ("reject.one_word_line", reject::one_word_line),
+    ("reject.species_name", reject::species_name),
     ("link.people_by_plural_demonym", people_by_plural_demonym),
     ("reject.adjective_or_demonym", reject::adjective_or_demonym),
     ("reject.adjectives_only", reject::adjectives_only),

@@ -43,6 +43,27 @@ pub(super) fn one_word_line(l: &mut Linker, n: &Name) -> bool {
     alone && lexicon_entity(&n.key, l.lx).is_none() && !l.lx.places.contains_key(&n.key)
 }
 
+/// "Formica fusca", "Beauveria bassiana": a genus before its species, a
+/// lowercase word of Latin form that is no English word, names a kind of
+/// living thing, no entity.
+pub(super) fn species_name(l: &mut Linker, n: &Name) -> bool {
+    let (lx, toks, lower, c) = (l.lx, l.ctx.tokens, l.ctx.lower, n.cand);
+    if n.len != 1 || c.kind.is_some() || lx.first_names.contains_key(&n.key) || lx.surnames.contains(&n.key) {
+        return false;
+    }
+    let Some(next) = toks.get(c.t1()).filter(|t| t.is_word() && !t.cap() && t.space_before()) else { return false };
+    let epithet = lower[c.t1()].as_str();
+    let latin = ["a", "ae", "i", "us", "um", "is", "ens", "ensis"].iter().any(|e| epithet.ends_with(e));
+    next.text(l.ctx.text).len() >= 5
+        && epithet.bytes().all(|b| b.is_ascii_lowercase())
+        && latin
+        && !lx.is_common_word(epithet)
+        && !lx.function_words.contains(epithet)
+        && lx.speech_verb(epithet).is_none()
+        && lexicon_entity(&n.key, lx).is_none()
+        && !lx.is_place_or_country(&n.key)
+}
+
 /// A plural of a demonym or adjective ("Americans"), not an event's name
 /// ("Paralympics").
 pub(super) fn plural_demonym(lx: &Lexicon, name_key: &str) -> bool {
