@@ -24,7 +24,7 @@ const RULES: &[(&str, &str)] = &[
     ("kind.organization_by_default", "The Brannigan Tolvar Group of investors bought the mill, and Brannigan Tolvar will keep it."),
     ("kind.outlet_speaking", "The Beacon reported on Monday that the mill would close."),
     ("kind.person_by_evidence", "Ana Ruiz said the mill would close."),
-    ("kind.organization_name_after_the", "She told the Ledger on Monday that the mill would close."),
+    ("kind.organization_name_after_the", "She told the Banner on Monday that the mill would close."),
     ("kind.organization_named_for_place", "Statistics Canada said prices rose in May."),
     ("kind.person_by_name_form", "The prize went to Dravoski on Monday."),
     ("kind.person_by_surname_used_alone", "Velt Quelch opened the shop. Quelch said it was busy."),

@@ -255,7 +255,7 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         // A known given name or surname, or a surname by its form
         // ("Dravoski"), capitalized mid-sentence and never used as a word;
         // after "the", a publication or another organization ("told the
-        // Ledger").
+        // Banner").
         // (Not a name before a noun, "the Castro regime", "the Ruiz campaign".)
         if c.t0() > 0 && lower[c.t0() - 1] == "the" && c.kind.is_none() && !before_a_noun(toks, lower, c.t1(), lx) {
             return Choice::Kind(EntityKind::Organization, "kind.organization_name_after_the");
