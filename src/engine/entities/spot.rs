@@ -608,6 +608,9 @@ fn after_role_of(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> usize {
     name
 }
 
+/// Ordinals that begin names ("First Nations", "Second City").
+const ORDINALS: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
+
 /// The first word of the name in the run `a..b`: leading function words
 /// ("During", "The") go, but not a given name before a surname ("Will
 /// Abernethy"); a participle opening the sentence ("Visiting Toronto ...")
@@ -619,11 +622,17 @@ fn skip_leading_words(ctx: &Context, lx: &Lexicon, mut a: usize, b: usize, sente
             && lx.first_names.contains_key(lower[k].as_str())
             && (lx.surnames.contains(lower[k + 1].as_str()) || !lx.is_common_word(&lower[k + 1]))
     };
+    // "in First Corinthians", "at Second City": an ordinal capitalized
+    // inside a sentence, before another capitalized word, begins a name
+    // (not in a headline, where every word is capitalized).
+    let ordinal_name =
+        |k: usize| !sentence_initial && k + 1 < b && !ctx.masks.title_line[k] && ORDINALS.contains(&lower[k].as_str());
     let start = a;
     while a < b
         && !is_acronym(toks[a].text(text))
         && (lx.function_words.contains(lower[a].as_str()) || is_pronoun_like(&lower[a], lx))
         && !given_before_surname(a)
+        && !ordinal_name(a)
     {
         a += 1;
     }
