@@ -608,7 +608,7 @@ fn after_role_of(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> usize {
     name
 }
 
-/// Ordinals that begin names ("First Nations", "Second City").
+/// Ordinals that begin names ("First Nations", "Second Amendment").
 const ORDINALS: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
 
 /// The first word of the name in the run `a..b`: leading function words
@@ -622,7 +622,7 @@ fn skip_leading_words(ctx: &Context, lx: &Lexicon, mut a: usize, b: usize, sente
             && lx.first_names.contains_key(lower[k].as_str())
             && (lx.surnames.contains(lower[k + 1].as_str()) || !lx.is_common_word(&lower[k + 1]))
     };
-    // "in First Corinthians", "at Second City": an ordinal capitalized
+    // "in First Alvenians", "at Second Harbour College": an ordinal capitalized
     // inside a sentence, before another capitalized word, begins a name
     // (not in a headline, where every word is capitalized).
     let ordinal_name =
