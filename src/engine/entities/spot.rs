@@ -622,11 +622,16 @@ fn skip_leading_words(ctx: &Context, lx: &Lexicon, mut a: usize, b: usize, sente
             && lx.first_names.contains_key(lower[k].as_str())
             && (lx.surnames.contains(lower[k + 1].as_str()) || !lx.is_common_word(&lower[k + 1]))
     };
-    // "in First Alvenians", "at Second Harbour College": an ordinal capitalized
-    // inside a sentence, before another capitalized word, begins a name
-    // (not in a headline, where every word is capitalized).
-    let ordinal_name =
-        |k: usize| !sentence_initial && k + 1 < b && !ctx.masks.title_line[k] && ORDINALS.contains(&lower[k].as_str());
+    // "in First Alvenians", "at Second Harbour College": an ordinal
+    // capitalized before another capitalized word begins a name; opening a
+    // sentence, not before a given name ("First Ana spoke"); not in a
+    // headline, where every word is capitalized.
+    let ordinal_name = |k: usize| {
+        k + 1 < b
+            && !ctx.masks.title_line[k]
+            && ORDINALS.contains(&lower[k].as_str())
+            && (!sentence_initial || !lx.first_names.contains_key(lower[k + 1].as_str()))
+    };
     let start = a;
     while a < b
         && !is_acronym(toks[a].text(text))
