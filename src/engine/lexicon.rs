@@ -73,6 +73,9 @@ pub struct Lexicon {
     pub boilerplate: Vec<(String, bool)>,
     /// Two-word speech cues ("shot back", "went on"): first word -> second words.
     pub speech_phrases: FxHashMap<String, Vec<String>>,
+    /// The [`filter_bit`]s of the first words of `speech_phrases` (see
+    /// [`Lexicon::speech_phrase`]).
+    speech_phrase_filter: Vec<u64>,
     /// Given names (lowercase) -> gender, and surnames: the two large lists.
     pub first_names: Table<Gender>,
     pub surnames: StrSet,
@@ -231,6 +234,21 @@ word_classes! {
 #[cfg(test)]
 const WORD_CLASSES: &str = include_str!("../../assets/word_classes.txt");
 
+/// `f` of `word` lowercased (ASCII words of up to 24 bytes on the stack).
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 24];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // (ASCII stays valid UTF-8.)
+        if let Ok(l) = std::str::from_utf8(b) {
+            return f(l);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 fn lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
@@ -289,6 +307,11 @@ impl Lexicon {
                 lx.speech_phrases.entry(a.to_lowercase()).or_default().push(b.to_lowercase());
             }
         }
+        lx.speech_phrase_filter = vec![0; FILTER_BITS / 64];
+        for first in lx.speech_phrases.keys() {
+            let b = filter_bit(first.as_bytes());
+            lx.speech_phrase_filter[b / 64] |= 1 << (b % 64);
+        }
         lx.boilerplate = lines(include_str!("../../assets/boilerplate.txt"))
             .map(str::to_lowercase)
             .map(|b| {
@@ -315,14 +338,25 @@ impl Lexicon {
     /// True when `word`, in any case, is a speech verb (lowercased without
     /// allocating when short).
     pub fn is_speech_verb_any_case(&self, word: &str) -> bool {
-        let mut buf = [0u8; 24];
-        if word.is_ascii() && word.len() <= buf.len() {
-            let b = &mut buf[..word.len()];
-            b.copy_from_slice(word.as_bytes());
-            b.make_ascii_lowercase();
-            return std::str::from_utf8(b).is_ok_and(|l| self.speech_verb(l).is_some());
+        with_lowercase(word, |l| self.speech_verb(l).is_some())
+    }
+
+    /// The second words of the two-word speech cues that start with `lower`
+    /// ("shot" -> "back"), if any: `speech_phrases[lower]`, most words
+    /// turned away by a filter before the hash.
+    #[inline]
+    pub fn speech_phrase(&self, lower: &str) -> Option<&[String]> {
+        let b = filter_bit(lower.as_bytes());
+        if self.speech_phrase_filter.get(b / 64).is_some_and(|f| f >> (b % 64) & 1 == 0) {
+            return None;
         }
-        self.speech_verb(&word.to_lowercase()).is_some()
+        self.speech_phrases.get(lower).map(Vec::as_slice)
+    }
+
+    /// [`Lexicon::speech_phrase`] of `word` in any case (lowercased without
+    /// allocating when short).
+    pub fn speech_phrase_any_case(&self, word: &str) -> Option<&[String]> {
+        with_lowercase(word, |l| self.speech_phrase(l))
     }
 
     /// True when `lower` is in the pledge cue list of `kind`.

@@ -366,7 +366,7 @@ fn attribution_follows(text: &str, toks: &[Token], from: usize, lx: &Lexicon) ->
     let verb_at = |k: usize| -> Option<usize> {
         let t = toks.get(k).filter(|t| t.is_word())?;
         let w = t.text(text);
-        if let Some(seconds) = lx.speech_phrases.get(&w.to_lowercase()) {
+        if let Some(seconds) = lx.speech_phrase_any_case(w) {
             if toks.get(k + 1).is_some_and(|n| n.is_word() && seconds.contains(&lw(k + 1))) {
                 return Some(k + 2);
             }

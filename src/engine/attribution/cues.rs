@@ -45,7 +45,7 @@ pub(super) fn is_cue(reading: &Reading, k: usize) -> bool {
 /// The cue at token `k` as its word and, for a phrase, the word after.
 fn cue_words<'r>(reading: &'r Reading, k: usize) -> Option<(&'r str, Option<&'r str>)> {
     let (tokens, w) = (reading.tokens(), reading.word(k));
-    if let (Some(seconds), Some(next)) = (reading.lexicon.speech_phrases.get(w), reading.ctx.lower.get(k + 1)) {
+    if let (Some(seconds), Some(next)) = (reading.lexicon.speech_phrase(w), reading.ctx.lower.get(k + 1)) {
         if seconds.iter().any(|s| s == next) {
             return Some((w, Some(next.as_str())));
         }

@@ -84,8 +84,14 @@ pub fn settle_kinds(
     let (order, starts) = named_by_entity(ents);
     let named = |id: usize| order[starts[id]..starts[id + 1]].iter().map(|&i| &ents.mentions[i as usize]);
     let mut buf: Vec<&Found> = Vec::new();
+    // (People stay as the rules typed them, whatever their features: none
+    // are made for them but for a fitting program.)
+    let fitting = rows.is_some();
     let features: Vec<Vec<f64>> = (0..ents.entities.len())
         .map(|id| {
+            if !fitting && ents.entities[id].kind == EntityKind::Person {
+                return Vec::new();
+            }
             buf.clear();
             buf.extend(named(id));
             decide::features(ctx, lexicon, seen_lower, ents, id, &buf)
