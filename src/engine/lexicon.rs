@@ -71,6 +71,10 @@ pub struct Lexicon {
     /// Lowercase starts of scraped boilerplate lines, each with whether it
     /// must be the whole line (short single words: "ad", "advertisement").
     pub boilerplate: Vec<(String, bool)>,
+    /// The longest entry of `boilerplate`, in bytes, and the first bytes
+    /// its entries start with (a bit each).
+    boilerplate_longest: usize,
+    boilerplate_firsts: [u64; 4],
     /// Two-word speech cues ("shot back", "went on"): first word -> second words.
     pub speech_phrases: FxHashMap<String, Vec<String>>,
     /// The [`filter_bit`]s of the first words of `speech_phrases` (see
@@ -319,6 +323,10 @@ impl Lexicon {
                 (b, whole)
             })
             .collect();
+        lx.boilerplate_longest = lx.boilerplate.iter().map(|(b, _)| b.len()).max().unwrap_or(0);
+        for b in lx.boilerplate.iter().filter_map(|(b, _)| b.as_bytes().first()) {
+            lx.boilerplate_firsts[usize::from(*b / 64)] |= 1 << (b % 64);
+        }
         for l in lines(include_str!("../../assets/pledge_cues.txt")) {
             if let Some((kind, ws)) = l.split_once('\t') {
                 lx.pledge_cues
@@ -385,9 +393,16 @@ impl Lexicon {
         if line.len() >= if caption { 400 } else { 200 } {
             return false;
         }
+        // (Most lines start with a letter no entry starts with.)
+        if let Some(&b) = line.as_bytes().first().filter(|b| b.is_ascii()) {
+            let b = b.to_ascii_lowercase();
+            if self.boilerplate_firsts[usize::from(b / 64)] >> (b % 64) & 1 == 0 {
+                return false;
+            }
+        }
         // Only as much of the lowercase line as the longest entry can match
         // (and a character more): `whole` when that is all of it.
-        let most = self.boilerplate.iter().map(|(b, _)| b.len()).max().unwrap_or(0);
+        let most = self.boilerplate_longest;
         let mut l = String::with_capacity(most + 8);
         let mut chars = line.chars();
         while l.len() <= most {
@@ -425,7 +440,16 @@ impl Lexicon {
     /// True when the given name `short` is a short form of `formal`
     /// ("larry", "lawrence"), both lowercase.
     pub fn is_nickname(&self, short: &str, formal: &str) -> bool {
-        self.nicknames.contains(&format!("{short} {formal}"))
+        // ("short formal", on the stack when short.)
+        let mut buf = [0u8; 48];
+        let n = short.len() + 1 + formal.len();
+        if n > buf.len() {
+            return self.nicknames.contains(&format!("{short} {formal}"));
+        }
+        buf[..short.len()].copy_from_slice(short.as_bytes());
+        buf[short.len()] = b' ';
+        buf[short.len() + 1..n].copy_from_slice(formal.as_bytes());
+        std::str::from_utf8(&buf[..n]).is_ok_and(|pair| self.nicknames.contains(pair))
     }
 
     /// The gender a first name suggests.
