@@ -239,7 +239,7 @@ word_classes! {
 const WORD_CLASSES: &str = include_str!("../../assets/word_classes.txt");
 
 /// `f` of `word` lowercased (ASCII words of up to 24 bytes on the stack).
-fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+pub(crate) fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     let mut buf = [0u8; 24];
     if word.is_ascii() && word.len() <= buf.len() {
         let b = &mut buf[..word.len()];

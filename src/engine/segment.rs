@@ -1,7 +1,7 @@
 //! Segmentation: paragraphs, boilerplate lines, meta (headline, dateline,
 //! credit) and sentences.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{with_lowercase, Lexicon};
 use super::text::{first_char, is_double_quote, TokKind, Token};
 use crate::model::{Meta, Span};
 
@@ -324,9 +324,8 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
         let prev = toks[i - 1];
         if prev.is_word() && prev.end() == t.start() {
             let w = prev.text(text);
-            let lower = w.to_lowercase();
             // "Mr." "Sept." never end a sentence; single initials neither.
-            if lx.abbreviations.contains(&lower) {
+            if with_lowercase(w, |lower| lx.abbreviations.contains(lower)) {
                 return None;
             }
             if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
@@ -343,8 +342,7 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
             return None;
         }
         if next.is_word() {
-            let nl = next.text(text).to_lowercase();
-            if !lx.function_words.contains(&nl) {
+            if !with_lowercase(next.text(text), |nl| lx.function_words.contains(nl)) {
                 return None;
             }
         } else {

@@ -140,7 +140,9 @@ fn named_by_entity(ents: &Entities) -> (Vec<u32>, Vec<usize>) {
 /// Words seen lowercase somewhere in the text: a capitalized one of them
 /// that starts a sentence is probably just a word.
 pub fn seen_lowercase<'a>(ctx: &Context<'a>) -> FxHashSet<&'a str> {
-    let mut seen = FxHashSet::default();
+    // (Room for a short article's words at once, not grown from nothing;
+    // a long one's set grows as before, to the same size.)
+    let mut seen = FxHashSet::with_capacity_and_hasher((ctx.tokens.len() / 2).min(2048), Default::default());
     for (i, t) in ctx.tokens.iter().enumerate() {
         if t.is_word() && !t.cap() {
             seen.insert(ctx.lower[i].as_str());
