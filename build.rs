@@ -80,16 +80,23 @@ impl<V> Builder<V> {
     }
 }
 
-/// The filter of a table's keys (see `keys::filter_bit`), or none when it
-/// would pass most words (more than a quarter of its bits set).
+/// The filter of a table's keys (see `keys::filter_bit`), or for a large
+/// table the wide one (`keys::wide_filter_bit`), or none when it would pass
+/// most words (more than a quarter of its bits set).
 fn filter(keys: &[String]) -> Option<Vec<u64>> {
-    let mut bits = vec![0u64; keys::FILTER_BITS / 64];
+    let small = bits(keys, keys::FILTER_BITS, keys::filter_bit);
+    small.or_else(|| bits(keys, keys::WIDE_FILTER_BITS, keys::wide_filter_bit))
+}
+
+/// The `n` filter bits `bit` sets for the keys, unless more than a quarter.
+fn bits(keys: &[String], n: usize, bit: fn(&[u8]) -> usize) -> Option<Vec<u64>> {
+    let mut bits = vec![0u64; n / 64];
     for k in keys {
-        let b = keys::filter_bit(k.as_bytes());
+        let b = bit(k.as_bytes());
         bits[b / 64] |= 1 << (b % 64);
     }
     let set: u32 = bits.iter().map(|w| w.count_ones()).sum();
-    (set as usize * 4 <= keys::FILTER_BITS).then_some(bits)
+    (set as usize * 4 <= n).then_some(bits)
 }
 
 /// A set of words.

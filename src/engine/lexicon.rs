@@ -71,8 +71,15 @@ pub struct Lexicon {
     /// Lowercase starts of scraped boilerplate lines, each with whether it
     /// must be the whole line (short single words: "ad", "advertisement").
     pub boilerplate: Vec<(String, bool)>,
+    /// The longest entry of `boilerplate`, in bytes, and the first bytes
+    /// its entries start with (a bit each).
+    boilerplate_longest: usize,
+    boilerplate_firsts: [u64; 4],
     /// Two-word speech cues ("shot back", "went on"): first word -> second words.
     pub speech_phrases: FxHashMap<String, Vec<String>>,
+    /// The [`filter_bit`]s of the first words of `speech_phrases` (see
+    /// [`Lexicon::speech_phrase`]).
+    speech_phrase_filter: Vec<u64>,
     /// Given names (lowercase) -> gender, and surnames: the two large lists.
     pub first_names: Table<Gender>,
     pub surnames: StrSet,
@@ -231,6 +238,21 @@ word_classes! {
 #[cfg(test)]
 const WORD_CLASSES: &str = include_str!("../../assets/word_classes.txt");
 
+/// `f` of `word` lowercased (ASCII words of up to 24 bytes on the stack).
+pub(crate) fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 24];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // (ASCII stays valid UTF-8.)
+        if let Ok(l) = std::str::from_utf8(b) {
+            return f(l);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 fn lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
@@ -289,6 +311,11 @@ impl Lexicon {
                 lx.speech_phrases.entry(a.to_lowercase()).or_default().push(b.to_lowercase());
             }
         }
+        lx.speech_phrase_filter = vec![0; FILTER_BITS / 64];
+        for first in lx.speech_phrases.keys() {
+            let b = filter_bit(first.as_bytes());
+            lx.speech_phrase_filter[b / 64] |= 1 << (b % 64);
+        }
         lx.boilerplate = lines(include_str!("../../assets/boilerplate.txt"))
             .map(str::to_lowercase)
             .map(|b| {
@@ -296,6 +323,10 @@ impl Lexicon {
                 (b, whole)
             })
             .collect();
+        lx.boilerplate_longest = lx.boilerplate.iter().map(|(b, _)| b.len()).max().unwrap_or(0);
+        for b in lx.boilerplate.iter().filter_map(|(b, _)| b.as_bytes().first()) {
+            lx.boilerplate_firsts[usize::from(*b / 64)] |= 1 << (b % 64);
+        }
         for l in lines(include_str!("../../assets/pledge_cues.txt")) {
             if let Some((kind, ws)) = l.split_once('\t') {
                 lx.pledge_cues
@@ -315,14 +346,25 @@ impl Lexicon {
     /// True when `word`, in any case, is a speech verb (lowercased without
     /// allocating when short).
     pub fn is_speech_verb_any_case(&self, word: &str) -> bool {
-        let mut buf = [0u8; 24];
-        if word.is_ascii() && word.len() <= buf.len() {
-            let b = &mut buf[..word.len()];
-            b.copy_from_slice(word.as_bytes());
-            b.make_ascii_lowercase();
-            return std::str::from_utf8(b).is_ok_and(|l| self.speech_verb(l).is_some());
+        with_lowercase(word, |l| self.speech_verb(l).is_some())
+    }
+
+    /// The second words of the two-word speech cues that start with `lower`
+    /// ("shot" -> "back"), if any: `speech_phrases[lower]`, most words
+    /// turned away by a filter before the hash.
+    #[inline]
+    pub fn speech_phrase(&self, lower: &str) -> Option<&[String]> {
+        let b = filter_bit(lower.as_bytes());
+        if self.speech_phrase_filter.get(b / 64).is_some_and(|f| f >> (b % 64) & 1 == 0) {
+            return None;
         }
-        self.speech_verb(&word.to_lowercase()).is_some()
+        self.speech_phrases.get(lower).map(Vec::as_slice)
+    }
+
+    /// [`Lexicon::speech_phrase`] of `word` in any case (lowercased without
+    /// allocating when short).
+    pub fn speech_phrase_any_case(&self, word: &str) -> Option<&[String]> {
+        with_lowercase(word, |l| self.speech_phrase(l))
     }
 
     /// True when `lower` is in the pledge cue list of `kind`.
@@ -351,9 +393,16 @@ impl Lexicon {
         if line.len() >= if caption { 400 } else { 200 } {
             return false;
         }
+        // (Most lines start with a letter no entry starts with.)
+        if let Some(&b) = line.as_bytes().first().filter(|b| b.is_ascii()) {
+            let b = b.to_ascii_lowercase();
+            if self.boilerplate_firsts[usize::from(b / 64)] >> (b % 64) & 1 == 0 {
+                return false;
+            }
+        }
         // Only as much of the lowercase line as the longest entry can match
         // (and a character more): `whole` when that is all of it.
-        let most = self.boilerplate.iter().map(|(b, _)| b.len()).max().unwrap_or(0);
+        let most = self.boilerplate_longest;
         let mut l = String::with_capacity(most + 8);
         let mut chars = line.chars();
         while l.len() <= most {
@@ -391,7 +440,16 @@ impl Lexicon {
     /// True when the given name `short` is a short form of `formal`
     /// ("larry", "lawrence"), both lowercase.
     pub fn is_nickname(&self, short: &str, formal: &str) -> bool {
-        self.nicknames.contains(&format!("{short} {formal}"))
+        // ("short formal", on the stack when short.)
+        let mut buf = [0u8; 48];
+        let n = short.len() + 1 + formal.len();
+        if n > buf.len() {
+            return self.nicknames.contains(&format!("{short} {formal}"));
+        }
+        buf[..short.len()].copy_from_slice(short.as_bytes());
+        buf[short.len()] = b' ';
+        buf[short.len() + 1..n].copy_from_slice(formal.as_bytes());
+        std::str::from_utf8(&buf[..n]).is_ok_and(|pair| self.nicknames.contains(pair))
     }
 
     /// The gender a first name suggests.

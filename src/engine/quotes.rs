@@ -266,7 +266,7 @@ fn is_title_case(s: &str, lx: &Lexicon) -> bool {
     let first_cap = words.clone().next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
     let all = words.clone().all(|w| {
         let c = w.chars().next().unwrap_or(' ');
-        c.is_uppercase() || c.is_ascii_digit() || lx.function_words.contains(&w.to_lowercase()) && w.len() <= 4
+        c.is_uppercase() || c.is_ascii_digit() || w.len() <= 4 && lx.function_words.contains(&w.to_lowercase())
     });
     let caps = words.filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     first_cap && all && caps >= 1 && !s.trim_end().ends_with(['.', '!', '?'])

@@ -1,7 +1,7 @@
 //! Segmentation: paragraphs, boilerplate lines, meta (headline, dateline,
 //! credit) and sentences.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{with_lowercase, Lexicon};
 use super::text::{first_char, is_double_quote, TokKind, Token};
 use crate::model::{Meta, Span};
 
@@ -324,9 +324,8 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
         let prev = toks[i - 1];
         if prev.is_word() && prev.end() == t.start() {
             let w = prev.text(text);
-            let lower = w.to_lowercase();
             // "Mr." "Sept." never end a sentence; single initials neither.
-            if lx.abbreviations.contains(&lower) {
+            if with_lowercase(w, |lower| lx.abbreviations.contains(lower)) {
                 return None;
             }
             if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
@@ -343,8 +342,7 @@ fn sentence_end(text: &str, toks: &[Token], i: usize, lx: &Lexicon) -> Option<us
             return None;
         }
         if next.is_word() {
-            let nl = next.text(text).to_lowercase();
-            if !lx.function_words.contains(&nl) {
+            if !with_lowercase(next.text(text), |nl| lx.function_words.contains(nl)) {
                 return None;
             }
         } else {
@@ -366,7 +364,7 @@ fn attribution_follows(text: &str, toks: &[Token], from: usize, lx: &Lexicon) ->
     let verb_at = |k: usize| -> Option<usize> {
         let t = toks.get(k).filter(|t| t.is_word())?;
         let w = t.text(text);
-        if let Some(seconds) = lx.speech_phrases.get(&w.to_lowercase()) {
+        if let Some(seconds) = lx.speech_phrase_any_case(w) {
             if toks.get(k + 1).is_some_and(|n| n.is_word() && seconds.contains(&lw(k + 1))) {
                 return Some(k + 2);
             }

@@ -45,12 +45,15 @@ pub(super) fn is_cue(reading: &Reading, k: usize) -> bool {
 /// The cue at token `k` as its word and, for a phrase, the word after.
 fn cue_words<'r>(reading: &'r Reading, k: usize) -> Option<(&'r str, Option<&'r str>)> {
     let (tokens, w) = (reading.tokens(), reading.word(k));
-    if let (Some(seconds), Some(next)) = (reading.lexicon.speech_phrases.get(w), reading.ctx.lower.get(k + 1)) {
-        if seconds.iter().any(|s| s == next) {
+    // (The word after is read only for a phrase's first word.)
+    if let Some(seconds) = reading.lexicon.speech_phrase(w) {
+        if let Some(next) = reading.ctx.lower.get(k + 1).filter(|next| seconds.iter().any(|s| s == *next)) {
             return Some((w, Some(next.as_str())));
         }
     }
-    reading.lexicon.speech_verb(w)?;
+    if !reading.lexicon.speech_verbs.contains_key(w) {
+        return None;
+    }
     // A capitalized word after "of" or another capitalized word is part of
     // a name ("Secretary of State", "Valley News Report").
     if tokens[k].cap() && k > 0 && tokens[k - 1].is_word() && (tokens[k - 1].cap() || reading.word(k - 1) == "of") {

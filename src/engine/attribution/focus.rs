@@ -6,6 +6,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::{cues, speaker, Reading};
+use crate::engine::context::Bits;
 use crate::engine::entities::{pronoun_gender, Found};
 use crate::engine::lexicon::Gender;
 use crate::engine::text::{word_before, PREPOSITIONS};
@@ -55,25 +56,37 @@ pub(super) struct Mentions<'a> {
     /// First token -> index into `named` then `pronouns` (the last one
     /// added wins); a map, not a table of 4 bytes a token.
     by_token: FxHashMap<u32, u32>,
+    /// One bit a token: a mention starts there (most tokens start none,
+    /// and a bit turns them away before a probe of the map, which misses
+    /// the cache on a long article).
+    starts: Bits,
 }
 
 impl<'a> Mentions<'a> {
-    pub(super) fn new(named: &'a [Found]) -> Self {
+    /// The mentions of a text of `tokens` tokens.
+    pub(super) fn new(named: &'a [Found], tokens: usize) -> Self {
         let mut by_token = FxHashMap::default();
         by_token.reserve(named.len());
+        let mut starts = Bits::new(tokens);
         for (i, m) in named.iter().enumerate() {
             by_token.insert(m.tok() as u32, i as u32);
+            starts.set(m.tok(), true);
         }
-        Mentions { named, pronouns: Vec::new(), by_token }
+        Mentions { named, pronouns: Vec::new(), by_token, starts }
     }
 
     /// The mention starting at token `k`.
+    #[inline]
     pub(super) fn at(&self, k: usize) -> Option<Found> {
+        if k >= self.starts.len() || !self.starts.get(k) {
+            return None;
+        }
         let i = *self.by_token.get(&u32::try_from(k).ok()?)? as usize;
         Some(if i < self.named.len() { self.named[i] } else { self.pronouns[i - self.named.len()] })
     }
 
     fn add_pronoun(&mut self, found: Found) {
+        self.starts.set(found.tok(), true);
         self.by_token.insert(found.tok() as u32, (self.named.len() + self.pronouns.len()) as u32);
         self.pronouns.push(found);
     }

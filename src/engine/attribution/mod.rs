@@ -179,7 +179,7 @@ fn attribute_with(
     let reading = Reading { ctx: *ctx, ents, lexicon, ranks: paragraph_ranks(ctx) };
     let mut walk = Walk {
         discourse: Discourse::default(),
-        mentions: Mentions::new(&ents.mentions),
+        mentions: Mentions::new(&ents.mentions, ctx.tokens.len()),
         quotes: Said::new(ctx.quotes.len()),
         last_speaker: None,
     };

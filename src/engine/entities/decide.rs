@@ -121,6 +121,21 @@ pub fn feature_names() -> &'static [&'static str] {
     NAMES.get_or_init(|| ORIGINS.iter().chain(EVIDENCE.iter()).copied().collect())
 }
 
+/// Feature name -> its place in [`feature_names`] (one hash a feature
+/// instead of a search through the names). No name is both an origin and
+/// evidence; an origin listed twice keeps its first place, as a search
+/// would.
+fn feature_slots() -> &'static FxHashMap<&'static str, usize> {
+    static SLOTS: OnceLock<FxHashMap<&'static str, usize>> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let mut slots = FxHashMap::default();
+        for (i, name) in feature_names().iter().enumerate() {
+            slots.entry(*name).or_insert(i);
+        }
+        slots
+    })
+}
+
 /// One linear model per class.
 pub struct KindModel {
     models: Vec<LinearModel>,
@@ -198,11 +213,12 @@ pub fn features(
     mentions: &[&Found],
 ) -> Vec<f64> {
     let mut f = vec![0.0; ORIGINS.len() + EVIDENCE.len()];
-    if let Some(slot) = ORIGINS.iter().position(|o| *o == ents.origin[id]) {
+    let slots = feature_slots();
+    if let Some(&slot) = slots.get(ents.origin[id]).filter(|&&slot| slot < ORIGINS.len()) {
         f[slot] = 1.0;
     }
     let mut set = |name: &str, value: f64| {
-        let slot = ORIGINS.len() + EVIDENCE.iter().position(|x| *x == name).expect("a feature name");
+        let slot = *slots.get(name).filter(|&&slot| slot >= ORIGINS.len()).expect("a feature name");
         f[slot] = value;
     };
     let e = &ents.entities[id];

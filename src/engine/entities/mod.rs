@@ -84,8 +84,14 @@ pub fn settle_kinds(
     let (order, starts) = named_by_entity(ents);
     let named = |id: usize| order[starts[id]..starts[id + 1]].iter().map(|&i| &ents.mentions[i as usize]);
     let mut buf: Vec<&Found> = Vec::new();
+    // (People stay as the rules typed them, whatever their features: none
+    // are made for them but for a fitting program.)
+    let fitting = rows.is_some();
     let features: Vec<Vec<f64>> = (0..ents.entities.len())
         .map(|id| {
+            if !fitting && ents.entities[id].kind == EntityKind::Person {
+                return Vec::new();
+            }
             buf.clear();
             buf.extend(named(id));
             decide::features(ctx, lexicon, seen_lower, ents, id, &buf)
@@ -134,7 +140,9 @@ fn named_by_entity(ents: &Entities) -> (Vec<u32>, Vec<usize>) {
 /// Words seen lowercase somewhere in the text: a capitalized one of them
 /// that starts a sentence is probably just a word.
 pub fn seen_lowercase<'a>(ctx: &Context<'a>) -> FxHashSet<&'a str> {
-    let mut seen = FxHashSet::default();
+    // (Room for a short article's words at once, not grown from nothing;
+    // a long one's set grows as before, to the same size.)
+    let mut seen = FxHashSet::with_capacity_and_hasher((ctx.tokens.len() / 2).min(2048), Default::default());
     for (i, t) in ctx.tokens.iter().enumerate() {
         if t.is_word() && !t.cap() {
             seen.insert(ctx.lower[i].as_str());

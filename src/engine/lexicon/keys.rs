@@ -82,6 +82,19 @@ pub fn filter_bit(key: &[u8]) -> usize {
     (first as usize & 31) << 7 | (last as usize & 31) << 2 | key.len() & 3
 }
 
+/// The bits of a large table's filter (see [`wide_filter_bit`]).
+pub const WIDE_FILTER_BITS: usize = 1 << 17;
+
+/// The filter bit of a key in a large table, whose keys would set most
+/// bits of the small filter: its first two bytes and its last (five bits
+/// each) and its length (two bits), no hash. Most words looked up in the
+/// given names or the surnames are none, and end there.
+#[inline]
+pub fn wide_filter_bit(key: &[u8]) -> usize {
+    let at = |i: Option<&u8>| i.copied().unwrap_or(0) as usize & 31;
+    at(key.first()) << 12 | at(key.get(1)) << 7 | at(key.last()) << 2 | key.len() & 3
+}
+
 /// Slot bits that hold an entry number + 1; the bits above hold a tag
 /// from the key's hash, which most probes of other keys fail on.
 pub const ENTRY_BITS: u32 = 20;

@@ -4,7 +4,11 @@
 //! filter that turns most absent words away before the hash. Nothing is built at start
 //! and, as they hold no pointers, the loader relocates nothing in them.
 
-use super::keys::{filter_bit, hash, ENTRY_BITS};
+use super::keys::{filter_bit, hash, wide_filter_bit, ENTRY_BITS, FILTER_BITS, WIDE_FILTER_BITS};
+
+/// The length of a small filter, in words (a wide one is longer).
+const SMALL_WORDS: usize = FILTER_BITS / 64;
+const _: () = assert!(WIDE_FILTER_BITS > FILTER_BITS);
 
 /// A table of string keys, each with a value (`()` for a set). Looked up
 /// by anything that is a `str` (`&str`, `&String`, `&&str`), as the hash
@@ -20,7 +24,9 @@ pub struct Table<V: 'static> {
     slots: &'static [u32],
     values: &'static [V],
     /// [`super::keys::FILTER_BITS`] bits, the [`filter_bit`] of each key
-    /// set; empty (no filter) for a table that would set most of them.
+    /// set; for a table that would set most of them,
+    /// [`super::keys::WIDE_FILTER_BITS`] bits, the [`wide_filter_bit`] of
+    /// each key set; else empty (no filter).
     filter: &'static [u64],
 }
 
@@ -64,7 +70,12 @@ impl<V> Table<V> {
     pub fn find<Q: AsRef<str> + ?Sized>(&self, key: &Q) -> Option<usize> {
         let key = key.as_ref().as_bytes();
         let f = self.filter;
-        if !f.is_empty() && f[filter_bit(key) / 64] >> (filter_bit(key) % 64) & 1 == 0 {
+        let b = match f.len() {
+            0 => return self.probe(key),
+            SMALL_WORDS => filter_bit(key),
+            _ => wide_filter_bit(key),
+        };
+        if f[b / 64] >> (b % 64) & 1 == 0 {
             return None;
         }
         self.probe(key)

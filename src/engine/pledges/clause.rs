@@ -126,10 +126,13 @@ pub(super) fn clause_end(ctx: &Ctx, a: usize, sent_end: usize) -> usize {
                 }
                 // "... and intends to", "... and will extend": a second
                 // commitment of the same actor starts here.
-                let next_cue = k + 1 < sent_end
-                    && (ctx.cue(k + 1).starts_commitment()
-                        || matches!(ctx.lower[k + 1].as_str(), "i" | "we" | "he" | "she" | "they"));
-                if matches!(ctx.lower[k].as_str(), "and" | "or") && next_cue {
+                // (The word after is read only after "and" or "or".)
+                let next_cue = || {
+                    k + 1 < sent_end
+                        && (ctx.cue(k + 1).starts_commitment()
+                            || matches!(ctx.lower[k + 1].as_str(), "i" | "we" | "he" | "she" | "they"))
+                };
+                if matches!(ctx.lower[k].as_str(), "and" | "or") && next_cue() {
                     return k;
                 }
             } else if !t.is_word() {
