@@ -43,7 +43,7 @@ pub(super) fn one_word_line(l: &mut Linker, n: &Name) -> bool {
     alone && lexicon_entity(&n.key, l.lx).is_none() && !l.lx.places.contains_key(&n.key)
 }
 
-/// "Formica fusca", "Beauveria bassiana": a genus before its species, a
+/// "Tarsonia velmorensis", "Mycelia orrinae": a genus before its species, a
 /// lowercase word of Latin form that is no English word, names a kind of
 /// living thing, no entity.
 pub(super) fn species_name(l: &mut Linker, n: &Name) -> bool {

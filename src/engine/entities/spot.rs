@@ -608,7 +608,7 @@ fn after_role_of(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> usize {
     name
 }
 
-/// Ordinals that begin names ("First Nations", "Second Amendment").
+/// Ordinals that begin names ("First Alvenians", "Second Harbour College").
 const ORDINALS: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
 
 /// The first word of the name in the run `a..b`: leading function words
