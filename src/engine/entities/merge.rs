@@ -168,8 +168,8 @@ pub(super) fn merge_misspelt_names(ents: &mut Entities, by_key: &mut FxHashMap<S
     }
 }
 
-/// "U.S. Republican Party" beside "Republican Party", "United States Air
-/// Force" beside "Air Force": a thing's name of two words or more after
+/// "U.S. Harbor Patrol Board" beside "Harbor Patrol Board", "United States
+/// Coast Guard" beside "Coast Guard": a thing's name of two words or more after
 /// its country's name is the same thing (a province or a city before it
 /// may name another: "Ontario Liberal Party").
 pub(super) fn link_country_qualified_names(ents: &mut Entities, lx: &Lexicon) {
