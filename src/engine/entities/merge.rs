@@ -195,6 +195,12 @@ pub(super) fn link_country_qualified_names(ents: &mut Entities, lx: &Lexicon) {
             remap[short] = long;
         }
     }
+    alias_into(ents, &remap);
+}
+
+/// Every mention of an entity that `remap` sends elsewhere becomes an alias
+/// of the entity it is sent to; the entities left without mentions go.
+fn alias_into(ents: &mut Entities, remap: &[usize]) {
     for m in &mut ents.mentions {
         if remap[m.entity()] != m.entity() {
             m.set_entity(remap[m.entity()]);
@@ -204,6 +210,8 @@ pub(super) fn link_country_qualified_names(ents: &mut Entities, lx: &Lexicon) {
     compact(ents);
 }
 
+/// "Seoul Initiative" beside "Seoul Initiative on ...": a thing's name
+/// that begins a longer one of the same kind is that thing.
 pub(super) fn link_name_prefixes(ents: &mut Entities) {
     let n = ents.entities.len();
     let mut remap: Vec<usize> = (0..n).collect();
@@ -221,11 +229,5 @@ pub(super) fn link_name_prefixes(ents: &mut Entities) {
             remap[short] = long;
         }
     }
-    for m in &mut ents.mentions {
-        if remap[m.entity()] != m.entity() {
-            m.set_entity(remap[m.entity()]);
-            m.set_form(MentionForm::Alias);
-        }
-    }
-    compact(ents);
+    alias_into(ents, &remap);
 }
