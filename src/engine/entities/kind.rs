@@ -241,10 +241,11 @@ pub(super) fn lone_word(p: &LonePass, w: &Lone) -> Choice {
         // word is a given name too.
         Choice::Kind(EntityKind::Place, "kind.place_listed_with_places")
     } else if (place_context(text, toks, lower, c.t0(), lx)
-        && (!common || name_word(word, lx) || p.cap_count(word) >= 2))
+        && (!common || name_word(word, lx) && !p.linker.seen_lower.contains(word) || p.cap_count(word) >= 2))
         || toks.get(c.t1()).is_some_and(|t| t.text(text).starts_with("-based"))
     {
-        // "in Westbrook", "the village of Cressley": a place by its context.
+        // "in Westbrook", "the village of Cressley": a place by its context
+        // (not a word used lowercase too: "learning in Ants").
         Choice::Kind(EntityKind::Place, "kind.place_by_context")
     } else if !is_acronym(raw)
         && !c.sentence_initial
