@@ -65,6 +65,7 @@ const RULES: &[(&str, &str)] = &[
     ("link.storm_by_name", "Hurricane Maren hit the coast on Monday. Maren weakened by Tuesday."),
     ("link.thing_by_first_word", "Velden Motors hired 200 workers. Velden said it would hire more."),
     ("reject.species_name", "the team kept the ant Formina crusta in jars on a calm day."),
+    ("link.acronym_ending_name", "cadets of the Harbour College ROTC marched on a calm day. later our ROTC grew."),
     ("merge.country_before_name", "officials of the U.S. Harbor Patrol Board met on a calm day. later the Harbor Patrol Board voted."),
     ("merge.descriptor_before_name", "engineers named it Zorvex in the spring. then Probe Zorvex reached orbit on a calm day."),
     ("merge.misspelt_name", "Cyclone Marnee nears\n\nCyclone Marnie hit the coast. Cyclone Marnie weakened on Tuesday."),

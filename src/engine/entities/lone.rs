@@ -39,6 +39,7 @@ const LONE_RULES: &[Rule] = &[
     ("link.storm_by_name", storm_by_name),
     ("link.event_by_head_word", event_by_head_word),
     ("link.organization_by_head_word", organization_by_head_word),
+    ("link.acronym_ending_name", acronym_ending_name),
     ("link.thing_by_first_word", thing_by_first_word),
     ("reject.headline_everyday_word", headline_everyday_word),
     ("kind.outlet_speaking", outlet_speaking),
@@ -236,6 +237,24 @@ fn organization_by_head_word(p: &mut LonePass, w: &Lone) -> bool {
         kind == EntityKind::Organization && x.len() >= 2 && x[head] == word
     });
     let Some(id) = org else { return false };
+    p.mention(w, id, MentionForm::Alias);
+    true
+}
+
+/// "ROTC" after "Harbour College ROTC": an acronym that ends the name of
+/// one thing named before or after is a short name for it.
+fn acronym_ending_name(p: &mut LonePass, w: &Lone) -> bool {
+    let (lx, word) = (p.linker.lx, w.word);
+    let raw = p.linker.ctx.tokens[w.cand.t0()].text(p.linker.ctx.text);
+    // (Not a word in capitals, "MIAMI", "NEWS", nor a known place.)
+    if !is_acronym(raw) || w.cand.kind.is_some() || lx.is_place_or_country(word) || lx.is_common_word(word) {
+        return false;
+    }
+    let thing = p
+        .linker
+        .ents
+        .only_one(word, |kind, x| kind != EntityKind::Person && x.len() >= 2 && x.last().is_some_and(|y| y == word));
+    let Some(id) = thing else { return false };
     p.mention(w, id, MentionForm::Alias);
     true
 }
