@@ -451,9 +451,14 @@ fn person_after_name(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
     head || lx.places.contains_key(&before) || lexicon_entity(&before, lx).is_some()
 }
 
+/// Words that with a number give a grade on a scale, no name ("a Category
+/// 3 storm", "Level 4 restrictions", "Stage 2 of the plan").
+const RANK_WORDS: [&str; 9] = ["category", "level", "phase", "stage", "tier", "grade", "class", "type", "step"];
+
 /// A number that ends a name it counts ("Building 31", "Flight 752", "Expo
-/// 2030"), not a score ("Hawks 3, Owls 2"), a date, a person's number or a
-/// quantity ("fined Acme 9 million pounds", "5 goals").
+/// 2030"), not a score ("Hawks 3, Owls 2"), a date, a person's number, a
+/// quantity ("fined Acme 9 million pounds", "5 goals") or a grade ("a
+/// Category 3 storm").
 fn counting_number(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
     let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
     let number = toks[j].text(text);
@@ -465,6 +470,7 @@ fn counting_number(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
         && !lx.surnames.contains(before)
         && !lx.places.contains_key(before)
         && !lx.country_index.contains_key(before)
+        && !(j == i + 1 && RANK_WORDS.contains(&before))
         && toks
             .get(j + 1)
             .is_none_or(|x| x.newline_before() || !matches!(x.text(text), "," | "-" | "\u{2013}" | ":" | "/" | "%"))
