@@ -225,6 +225,17 @@ fn word_sets(out: &mut Out) {
     }
     let verbs = verbs.emit(usize::to_string);
     out.table("Speech verb form -> the entry of its base form.", "SPEECH_VERBS", "usize", verbs);
+    let mut phrases: Builder<Vec<String>> = Builder::new();
+    for l in lines(&out.read("speech_phrases.txt")) {
+        let mut it = l.split_whitespace();
+        if let (Some(a), Some(b)) = (it.next(), it.next()) {
+            let i = phrases.or_insert(a.to_lowercase(), Vec::new());
+            phrases.values[i].push(b.to_lowercase());
+        }
+    }
+    let phrases = phrases.emit(|seconds| format!("&{seconds:?}"));
+    let doc = "Two-word speech cues, `assets/speech_phrases.txt`: first word -> second words.";
+    out.table(doc, "SPEECH_PHRASES", "&[&str]", phrases);
 }
 
 /// The word classes of `assets/word_classes.txt`, one set per named line

@@ -76,10 +76,7 @@ pub struct Lexicon {
     boilerplate_longest: usize,
     boilerplate_firsts: [u64; 4],
     /// Two-word speech cues ("shot back", "went on"): first word -> second words.
-    pub speech_phrases: FxHashMap<String, Vec<String>>,
-    /// The [`filter_bit`]s of the first words of `speech_phrases` (see
-    /// [`Lexicon::speech_phrase`]).
-    speech_phrase_filter: Vec<u64>,
+    pub speech_phrases: Table<&'static [&'static str]>,
     /// Given names (lowercase) -> gender, and surnames: the two large lists.
     pub first_names: Table<Gender>,
     pub surnames: StrSet,
@@ -276,6 +273,7 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut lx = Lexicon {
             speech_verbs: compiled::SPEECH_VERBS,
+            speech_phrases: compiled::SPEECH_PHRASES,
             abbreviations: compiled::ABBREVIATIONS,
             function_words: compiled::FUNCTION_WORDS,
             calendar: compiled::CALENDAR,
@@ -305,17 +303,6 @@ impl Lexicon {
             classes: Classes::compiled(),
             ..Lexicon::default()
         };
-        for l in lines(include_str!("../../assets/speech_phrases.txt")) {
-            let mut it = l.split_whitespace();
-            if let (Some(a), Some(b)) = (it.next(), it.next()) {
-                lx.speech_phrases.entry(a.to_lowercase()).or_default().push(b.to_lowercase());
-            }
-        }
-        lx.speech_phrase_filter = vec![0; FILTER_BITS / 64];
-        for first in lx.speech_phrases.keys() {
-            let b = filter_bit(first.as_bytes());
-            lx.speech_phrase_filter[b / 64] |= 1 << (b % 64);
-        }
         lx.boilerplate = lines(include_str!("../../assets/boilerplate.txt"))
             .map(str::to_lowercase)
             .map(|b| {
@@ -350,20 +337,16 @@ impl Lexicon {
     }
 
     /// The second words of the two-word speech cues that start with `lower`
-    /// ("shot" -> "back"), if any: `speech_phrases[lower]`, most words
-    /// turned away by a filter before the hash.
+    /// ("shot" -> "back"), if any (most words turned away by the table's
+    /// filter before the hash).
     #[inline]
-    pub fn speech_phrase(&self, lower: &str) -> Option<&[String]> {
-        let b = filter_bit(lower.as_bytes());
-        if self.speech_phrase_filter.get(b / 64).is_some_and(|f| f >> (b % 64) & 1 == 0) {
-            return None;
-        }
-        self.speech_phrases.get(lower).map(Vec::as_slice)
+    pub fn speech_phrase(&self, lower: &str) -> Option<&'static [&'static str]> {
+        self.speech_phrases.get(lower).copied()
     }
 
     /// [`Lexicon::speech_phrase`] of `word` in any case (lowercased without
     /// allocating when short).
-    pub fn speech_phrase_any_case(&self, word: &str) -> Option<&[String]> {
+    pub fn speech_phrase_any_case(&self, word: &str) -> Option<&'static [&'static str]> {
         with_lowercase(word, |l| self.speech_phrase(l))
     }
 

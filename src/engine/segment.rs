@@ -365,7 +365,7 @@ fn attribution_follows(text: &str, toks: &[Token], from: usize, lx: &Lexicon) ->
         let t = toks.get(k).filter(|t| t.is_word())?;
         let w = t.text(text);
         if let Some(seconds) = lx.speech_phrase_any_case(w) {
-            if toks.get(k + 1).is_some_and(|n| n.is_word() && seconds.contains(&lw(k + 1))) {
+            if toks.get(k + 1).is_some_and(|n| n.is_word() && seconds.contains(&lw(k + 1).as_str())) {
                 return Some(k + 2);
             }
         }

@@ -336,17 +336,7 @@ impl Chars<'_> {
     fn plain_ascii_word(&mut self) -> Option<(u32, u32, bool)> {
         let bytes = self.text.as_bytes();
         let rest = &bytes[self.pos..bytes.len().min(self.pos + 256)];
-        let (mut n, mut seen) = (0, 0);
-        while let Some(&b) = rest.get(n) {
-            let class = ASCII_WORD[b as usize];
-            if class == 0 {
-                break;
-            }
-            if n > 0 {
-                seen |= class;
-            }
-            n += 1;
-        }
+        let (n, _, seen) = ascii_word_run(rest);
         let plain_end = match rest.get(n) {
             None => self.pos + n == bytes.len(),
             Some(&b) => b.is_ascii() && !matches!(b, b',' | b'.' | b'-' | b'&' | b'\''),
@@ -366,19 +356,30 @@ impl Chars<'_> {
     #[inline]
     fn ascii_run(&mut self, room: usize) -> Option<(usize, bool)> {
         let rest = &self.text.as_bytes()[self.pos..];
-        let rest = &rest[..room.min(rest.len())];
-        let (mut n, mut seen) = (0, 0);
-        while let Some(&b) = rest.get(n) {
-            let class = ASCII_WORD[b as usize];
-            if class == 0 {
-                break;
-            }
-            seen |= class;
-            n += 1;
-        }
+        let (n, first, seen) = ascii_word_run(&rest[..room.min(rest.len())]);
         self.pos += n;
-        (n > 0).then_some((n, seen & UPPER != 0))
+        (n > 0).then_some((n, (first | seen) & UPPER != 0))
     }
+}
+
+/// The ASCII letters and digits that `rest` starts with: how many, the
+/// [`ASCII_WORD`] class of the first and the classes of the others, joined.
+#[inline(always)]
+fn ascii_word_run(rest: &[u8]) -> (usize, u8, u8) {
+    let (mut n, mut first, mut seen) = (0, 0, 0);
+    while let Some(&b) = rest.get(n) {
+        let class = ASCII_WORD[b as usize];
+        if class == 0 {
+            break;
+        }
+        if n == 0 {
+            first = class;
+        } else {
+            seen |= class;
+        }
+        n += 1;
+    }
+    (n, first, seen)
 }
 
 /// "U.N", "U.S", "S" (before its period): letters separated by periods,

@@ -47,7 +47,7 @@ fn cue_words<'r>(reading: &'r Reading, k: usize) -> Option<(&'r str, Option<&'r 
     let (tokens, w) = (reading.tokens(), reading.word(k));
     // (The word after is read only for a phrase's first word.)
     if let Some(seconds) = reading.lexicon.speech_phrase(w) {
-        if let Some(next) = reading.ctx.lower.get(k + 1).filter(|next| seconds.iter().any(|s| s == *next)) {
+        if let Some(next) = reading.ctx.lower.get(k + 1).filter(|next| seconds.iter().any(|s| next.as_str() == *s)) {
             return Some((w, Some(next.as_str())));
         }
     }
