@@ -702,6 +702,19 @@ pub fn is_determiner(lower: &str) -> bool {
     )
 }
 
+/// The part of `word` before its first apostrophe (`'` or `’`), or all of
+/// it ("I'm" -> "I"). One pass over the bytes: most words have none.
+pub fn before_apostrophe(word: &str) -> &str {
+    let b = word.as_bytes();
+    for (i, &x) in b.iter().enumerate() {
+        // ('’' is E2 80 99 in UTF-8.)
+        if x == b'\'' || x == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x99]) {
+            return &word[..i];
+        }
+    }
+    word
+}
+
 /// The first character of a token.
 pub fn first_char(tok: &Token, text: &str) -> char {
     match text.as_bytes().get(tok.start()) {

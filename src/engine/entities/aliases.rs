@@ -209,7 +209,9 @@ pub(super) fn role_aliases(inp: &Context, lx: &Lexicon, ents: &mut Entities) {
     }
     let mut extra = Vec::new();
     for k in 0..toks.len() {
-        if !toks[k].is_word() || lower(k) != "the" {
+        // (Read from the text: no lowercase lookup for every token.)
+        let t = toks[k];
+        if t.end() - t.start() != 3 || !t.text(inp.text).eq_ignore_ascii_case("the") {
             continue;
         }
         // "the mayor", "the former mayor", "the city's mayor".

@@ -14,9 +14,9 @@ pub(super) fn not_a_name_word(l: &mut Linker, n: &Name) -> bool {
     }
     let lx = l.lx;
     let raw = l.ctx.tokens[n.cand.t0()].text(l.ctx.text);
-    let capitals = raw.chars().filter(|ch| ch.is_uppercase()).count();
+    let capitals = || raw.chars().filter(|ch| ch.is_uppercase()).count();
     let shouted_word = is_acronym(raw) && n.key.len() >= 4 && lx.is_common_word(&n.key);
-    (capitals >= 2 && lx.concept_acronyms.contains(&n.key)
+    (lx.concept_acronyms.contains(&n.key) && capitals() >= 2
         || shouted_word
         || !name_like_word(raw, &l.ctx.lower[n.cand.t0()], lx))
         && lexicon_entity(&n.key, lx).is_none()
@@ -29,8 +29,8 @@ pub(super) fn contraction(l: &mut Linker, n: &Name) -> bool {
         return false;
     }
     let raw = l.ctx.tokens[n.cand.t0()].text(l.ctx.text);
-    raw.contains(['\'', '\u{2019}'])
-        && raw.split(['\'', '\u{2019}']).next().is_some_and(|p| l.lx.function_words.contains(&p.to_lowercase()))
+    let base = crate::engine::text::before_apostrophe(raw);
+    base.len() < raw.len() && l.lx.function_words.contains(&base.to_lowercase())
 }
 
 /// A one-word line (a section heading) names nothing by itself.
@@ -166,9 +166,10 @@ pub(super) fn shouted_heading(l: &mut Linker, n: &Name) -> bool {
     let (text, toks, c) = (l.ctx.text, l.ctx.tokens, n.cand);
     let shouted = |k: usize| {
         let w = toks[k].text(text);
+        // (The lowercase test first: it fails at a name's second letter.)
         toks[k].is_word()
-            && w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
             && !w.chars().any(char::is_lowercase)
+            && w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
     };
     let shouted_nearby = (c.t0() > 0 && !toks[c.t0()].newline_before() && shouted(c.t0() - 1))
         || toks.get(c.t1()).is_some_and(|t| !t.newline_before()) && c.t1() < toks.len() && shouted(c.t1());

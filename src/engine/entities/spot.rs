@@ -972,10 +972,10 @@ fn group_speakers(ctx: &Context, lx: &Lexicon, cands: &mut Vec<Cand>) {
     let (toks, lower) = (ctx.tokens, ctx.lower);
     let mut found = Vec::new();
     for k in 0..toks.len().saturating_sub(1) {
-        let (word, next) = (lower[k].as_str(), lower[k + 1].as_str());
-        if !toks[k].is_word() || !lx.classes.group_nouns.contains(word) || !toks[k + 1].is_word() {
+        if !toks[k].is_word() || !toks[k + 1].is_word() || !lx.classes.group_nouns.contains(lower[k].as_str()) {
             continue;
         }
+        let next = lower[k + 1].as_str();
         let before = k.checked_sub(1).filter(|&b| toks[b].is_word()).map(|b| lower[b].as_str());
         let bare = before.is_none_or(|w| w == "the");
         let capital_ok = !toks[k].cap() || ctx.masks.sentence_start[k];

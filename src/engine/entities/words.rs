@@ -61,8 +61,7 @@ pub(super) fn name_cap(t: &Token, text: &str, lx: &Lexicon) -> bool {
 
 /// The pronoun I (and its contractions) and interjections.
 pub(super) fn is_pronoun_like(w: &str, lx: &Lexicon) -> bool {
-    let base = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
-    lx.classes.interjections.contains(base)
+    lx.classes.interjections.contains(crate::engine::text::before_apostrophe(w))
 }
 
 /// False for a capitalized word that only looks like a name: a contraction
@@ -111,7 +110,8 @@ pub(super) fn next_cap(toks: &[Token], i: usize) -> bool {
 /// A title word, or a hyphenated compound of one ("Editor-in-Chief",
 /// "Secretary-General").
 pub(super) fn is_title_word(w: &str, lx: &Lexicon) -> bool {
-    lx.titles.contains(w) || (w.contains('-') && w.split('-').next().is_some_and(|p| lx.titles.contains(p)))
+    // (A byte loop: a short word, no call to a search.)
+    lx.titles.contains(w) || w.bytes().position(|b| b == b'-').is_some_and(|at| lx.titles.contains(&w[..at]))
 }
 
 pub(super) fn next_is_title(lower: &Lower, k: usize, b: usize, lx: &Lexicon) -> bool {
@@ -133,7 +133,7 @@ pub(super) fn span_text(text: &str, toks: &[Token], a: usize, b: usize) -> Strin
         return String::new();
     }
     let raw = &text[toks[a].start()..toks[b - 1].end()];
-    if !raw.contains("  ") && !raw.chars().any(|ch| ch.is_whitespace() && ch != ' ') {
+    if single_spaced(raw) {
         return raw.to_string();
     }
     // "Donald\u{a0}Trump", a name broken over a line: one space between words.
@@ -145,6 +145,20 @@ pub(super) fn span_text(text: &str, toks: &[Token], a: usize, b: usize) -> Strin
         out.push_str(word);
     }
     out
+}
+
+/// No whitespace in `raw` but single spaces.
+fn single_spaced(raw: &str) -> bool {
+    if !raw.is_ascii() {
+        return !raw.contains("  ") && !raw.chars().any(|ch| ch.is_whitespace() && ch != ' ');
+    }
+    // (The ASCII whitespace of `char::is_whitespace`, vertical tab included.)
+    let mut space = false;
+    raw.bytes().all(|b| {
+        let ok = !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r') && !(space && b == b' ');
+        space = b == b' ';
+        ok
+    })
 }
 
 /// The entity a mention text refers to via the lexicons: a known country or
