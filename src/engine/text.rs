@@ -167,6 +167,12 @@ fn tokenize_with(text: &str, plain_words: bool) -> Vec<Token> {
     let mut space_before = true;
     let mut newline_before = false;
     loop {
+        // (A plain space between words: nothing else to decide.)
+        if text.as_bytes().get(chars.pos) == Some(&b' ') {
+            chars.pos += 1;
+            space_before = true;
+            continue;
+        }
         // (Most words: ASCII letters and digits up to a space or a plain mark.)
         if let Some((start, len, upper)) = plain_words.then(|| chars.plain_ascii_word()).flatten() {
             let shape = if upper { INNER_CAP } else { 0 };
@@ -366,17 +372,20 @@ impl Chars<'_> {
 /// [`ASCII_WORD`] class of the first and the classes of the others, joined.
 #[inline(always)]
 fn ascii_word_run(rest: &[u8]) -> (usize, u8, u8) {
-    let (mut n, mut first, mut seen) = (0, 0, 0);
-    while let Some(&b) = rest.get(n) {
+    let first = match rest.first() {
+        Some(&b) => ASCII_WORD[b as usize],
+        None => 0,
+    };
+    if first == 0 {
+        return (0, 0, 0);
+    }
+    let (mut n, mut seen) = (1, 0);
+    for &b in &rest[1..] {
         let class = ASCII_WORD[b as usize];
         if class == 0 {
             break;
         }
-        if n == 0 {
-            first = class;
-        } else {
-            seen |= class;
-        }
+        seen |= class;
         n += 1;
     }
     (n, first, seen)

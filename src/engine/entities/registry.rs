@@ -227,13 +227,26 @@ pub(super) fn compact(ents: &mut Entities) {
     ents.entities = kept;
     ents.gender = genders;
     ents.origin = origins;
-    ents.words = ents.entities.iter().map(|e| e.name.split_whitespace().map(key).collect()).collect();
-    ents.word_index.clear();
+    // (The name words of the entities kept, as `add_entity` split them:
+    // names change only in `finish`, after the last compaction.)
+    let words = std::mem::take(&mut ents.words);
+    ents.words = words.into_iter().zip(used).filter_map(|(w, used)| used.then_some(w)).collect();
+    debug_assert!(ents.entities.iter().zip(&ents.words).all(|(e, w)| e
+        .name
+        .split_whitespace()
+        .map(key)
+        .eq(w.iter().cloned())));
+    // The index made anew, each word's ids in order, its keys kept.
+    ents.word_index.values_mut().for_each(Vec::clear);
     for (id, ws) in ents.words.iter().enumerate() {
         for w in ws {
-            ents.word_index.entry(w.clone()).or_default().push(id);
+            match ents.word_index.get_mut(w.as_str()) {
+                Some(ids) => ids.push(id),
+                None => drop(ents.word_index.insert(w.clone(), vec![id])),
+            }
         }
     }
+    ents.word_index.retain(|_, ids| !ids.is_empty());
     ents.initials_index.clear();
     for m in &mut ents.mentions {
         m.set_entity(new_id[m.entity()]);

@@ -369,28 +369,29 @@ fn hall_of_famer(lower: &Lower, k: usize) -> bool {
 /// The named rule that ends a run before the capitalized word `j`, if any.
 fn run_break(ctx: &Context, lx: &Lexicon, seen_lower: &FxHashSet<&str>, i: usize, j: usize) -> Option<&'static str> {
     let (text, toks, lower) = (ctx.text, ctx.tokens, ctx.lower);
+    let w = lower[j].as_str();
     // A caption's credit label ("... Wayfarer Image: NASA").
-    if toks.get(j + 1).is_some_and(|t| t.text(text) == ":") && lx.classes.credit_labels.contains(lower[j].as_str()) {
+    if toks.get(j + 1).is_some_and(|t| t.text(text) == ":") && lx.classes.credit_labels.contains(w) {
         return Some("spot.break_before_credit_label");
     }
     // In a Title Case line (a headline), common words are not part of
     // names ("Okafor Says She ..."). A shopping list's product is whole
     // ("Harlow Beard Balm, $24,").
     if ctx.masks.title_line[j]
-        && (lx.function_words.contains(lower[j].as_str())
-            || lx.speech_verb(&lower[j]).is_some()
-            || seen_lower.contains(lower[j].as_str()) && !lower[j].bytes().all(|b| b.is_ascii_digit())
+        && (lx.function_words.contains(w)
+            || lx.speech_verb(w).is_some()
+            || seen_lower.contains(w) && !w.bytes().all(|b| b.is_ascii_digit())
             || (j >= i + 2
                 && (lx.first_names.contains_key(lower[i].as_str())
                     || lx.first_names.contains_key(lower[j - 2].as_str()))
-                && !lx.surnames.contains(lower[j].as_str()))
+                && !lx.surnames.contains(w))
             || headline_words_before_person(ctx, lx, i, j))
         && !priced_after(text, toks, j)
     {
         return Some("spot.break_at_headline_word");
     }
     // "I", "I'm", "Hey" never belong to a name ("Actually I").
-    if is_pronoun_like(&lower[j], lx) {
+    if is_pronoun_like(w, lx) {
         return Some("spot.break_at_pronoun");
     }
     if person_after_name(ctx, lx, i, j) {
