@@ -2,6 +2,8 @@
 //! mention of a known entity, a new entity of a decided kind, a lone word
 //! decided later, or nothing.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// The state of linking: the registry so far and the lookups built with it.
@@ -36,7 +38,7 @@ pub(super) struct Name<'n> {
     pub(super) cand: &'n Cand,
     /// Its index among the candidates.
     pub(super) at: usize,
-    pub(super) text: String,
+    pub(super) text: Cow<'n, str>,
     pub(super) key: String,
     /// Its number of tokens.
     pub(super) len: usize,
@@ -153,9 +155,12 @@ pub(super) fn finish_aliases(ctx: &Context, lx: &Lexicon, ents: &mut Entities) {
     ents.mentions.dedup_by_key(|m| m.span());
 }
 
-impl Linker<'_, '_> {
+impl<'a> Linker<'_, 'a> {
     /// The candidate as the rules see it.
-    fn name<'n>(&self, c: &'n Cand, at: usize) -> Name<'n> {
+    fn name<'n>(&self, c: &'n Cand, at: usize) -> Name<'n>
+    where
+        'a: 'n,
+    {
         let toks = self.ctx.tokens;
         let text = span_text(self.ctx.text, toks, c.t0(), c.t1());
         let span = Span::new(toks[c.t0()].start(), toks[c.t1() - 1].end());
@@ -201,7 +206,7 @@ fn people_by_plural_demonym(l: &mut Linker, n: &Name) -> bool {
     {
         return false;
     }
-    let id = l.entity_for(n.key.clone(), EntityKind::Other, n.text.clone(), "link.people_by_plural_demonym");
+    let id = l.entity_for(n.key.clone(), EntityKind::Other, n.text.to_string(), "link.people_by_plural_demonym");
     l.mention(n.cand, id, MentionForm::Name);
     true
 }
@@ -378,7 +383,7 @@ fn new_entity(l: &mut Linker, n: &Name) -> bool {
             }
         },
     };
-    let mut name = n.text.clone();
+    let mut name = n.text.to_string();
     if n.in_dateline {
         // "SEOUL--": the place the report was filed from.
         fire(toks, "kind.dateline_place", c.t0(), c.t1());

@@ -319,7 +319,7 @@ fn outlet_speaking(p: &mut LonePass, w: &Lone) -> bool {
     if outlet {
         let id = p.linker.ents.add_entity(
             EntityKind::Organization,
-            span_text(ctx.text, toks, c.t0(), c.t1()),
+            span_text(ctx.text, toks, c.t0(), c.t1()).into_owned(),
             "kind.outlet_speaking",
         );
         p.linker.by_key.insert(w.word.to_string(), id);
@@ -371,7 +371,7 @@ fn new_lone_name(p: &mut LonePass, w: &Lone) -> bool {
         }
     };
     let l = &mut *p.linker;
-    let id = l.ents.add_entity(kind, span_text(l.ctx.text, toks, c.t0(), c.t1()), origin);
+    let id = l.ents.add_entity(kind, span_text(l.ctx.text, toks, c.t0(), c.t1()).into_owned(), origin);
     merge_titles(&mut l.ents, id, c);
     if c.gender != Gender::Unknown {
         l.ents.gender[id] = c.gender;

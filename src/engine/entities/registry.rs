@@ -139,9 +139,11 @@ impl Entities {
         let id = self.entities.len();
         let words: Vec<String> = name.split_whitespace().map(key).collect();
         for w in &words {
-            let ids = self.word_index.entry(w.clone()).or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
+            // (A word already indexed keeps its key: no copy of it.)
+            match self.word_index.get_mut(w.as_str()) {
+                Some(ids) if ids.last() != Some(&id) => ids.push(id),
+                Some(_) => {}
+                None => drop(self.word_index.insert(w.clone(), vec![id])),
             }
         }
         if words.len() >= 2 {

@@ -786,7 +786,7 @@ fn split_title(ctx: &Context, lx: &Lexicon, title_end: usize, name: &mut Cand, c
         }
     }
     if !title.is_empty() {
-        name.rare_mut().title = Some(title);
+        name.rare_mut().title = Some(title.into_owned());
     }
     let mut start = title_end;
     while start < b && !toks[start].is_word() {

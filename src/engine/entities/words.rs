@@ -1,5 +1,7 @@
 //! Word shapes and word-list checks the entity rules share.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// "D-Wis", "R-Pa", "I-VT": a US party letter and a state abbreviation.
@@ -128,13 +130,13 @@ pub(super) fn after_open_quote(text: &str, toks: &[Token], a: usize) -> bool {
     }
 }
 
-pub(super) fn span_text(text: &str, toks: &[Token], a: usize, b: usize) -> String {
+pub(super) fn span_text<'t>(text: &'t str, toks: &[Token], a: usize, b: usize) -> Cow<'t, str> {
     if a >= b {
-        return String::new();
+        return Cow::Borrowed("");
     }
     let raw = &text[toks[a].start()..toks[b - 1].end()];
     if single_spaced(raw) {
-        return raw.to_string();
+        return Cow::Borrowed(raw);
     }
     // "Donald\u{a0}Trump", a name broken over a line: one space between words.
     let mut out = String::with_capacity(raw.len());
@@ -144,7 +146,7 @@ pub(super) fn span_text(text: &str, toks: &[Token], a: usize, b: usize) -> Strin
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// No whitespace in `raw` but single spaces.
