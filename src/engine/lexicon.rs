@@ -75,11 +75,6 @@ pub struct Lexicon {
     /// its entries start with (a bit each).
     boilerplate_longest: usize,
     boilerplate_firsts: [u64; 4],
-    /// The first two bytes of the entries, hashed to a bit each
-    /// ([`pair_bit`]); an entry that does not start with two ASCII bytes
-    /// marks its first byte in `boilerplate_unpaired` instead.
-    boilerplate_pairs: [u64; 16],
-    boilerplate_unpaired: [u64; 4],
     /// Two-word speech cues ("shot back", "went on"): first word -> second words.
     pub speech_phrases: Table<&'static [&'static str]>,
     /// Given names (lowercase) -> gender, and surnames: the two large lists.
@@ -240,12 +235,6 @@ word_classes! {
 #[cfg(test)]
 const WORD_CLASSES: &str = include_str!("../../assets/word_classes.txt");
 
-/// A bit (of 1024) for the first two bytes of a boilerplate line: exact
-/// for letters, shared by some other pairs (a false match is checked).
-fn pair_bit(x: u8, y: u8) -> usize {
-    usize::from(x & 0x1f) << 5 | usize::from(y & 0x1f)
-}
-
 /// `f` of `word` lowercased (ASCII words of up to 24 bytes on the stack).
 pub(crate) fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     let mut buf = [0u8; 24];
@@ -322,17 +311,8 @@ impl Lexicon {
             })
             .collect();
         lx.boilerplate_longest = lx.boilerplate.iter().map(|(b, _)| b.len()).max().unwrap_or(0);
-        for (b, _) in &lx.boilerplate {
-            match *b.as_bytes() {
-                [x, y, ..] if x.is_ascii() && y.is_ascii() => {
-                    let p = pair_bit(x, y);
-                    lx.boilerplate_pairs[p / 64] |= 1 << (p % 64);
-                }
-                [x, ..] => lx.boilerplate_unpaired[usize::from(x / 64)] |= 1 << (x % 64),
-                [] => continue,
-            }
-            let x = b.as_bytes()[0];
-            lx.boilerplate_firsts[usize::from(x / 64)] |= 1 << (x % 64);
+        for b in lx.boilerplate.iter().filter_map(|(b, _)| b.as_bytes().first()) {
+            lx.boilerplate_firsts[usize::from(*b / 64)] |= 1 << (b % 64);
         }
         for l in lines(include_str!("../../assets/pledge_cues.txt")) {
             if let Some((kind, ws)) = l.split_once('\t') {
@@ -402,14 +382,18 @@ impl Lexicon {
             if self.boilerplate_firsts[usize::from(b / 64)] >> (b % 64) & 1 == 0 {
                 return false;
             }
-            // (And most of the rest by their first two letters.)
-            if let Some(&c) = line.as_bytes().get(1).filter(|c| c.is_ascii()) {
-                let p = pair_bit(b, c.to_ascii_lowercase());
-                let unpaired = self.boilerplate_unpaired[usize::from(b / 64)] >> (b % 64) & 1 == 1;
-                if !unpaired && self.boilerplate_pairs[p / 64] >> (p % 64) & 1 == 0 {
-                    return false;
-                }
-            }
+        }
+        let entries =
+            |first: Option<u8>| self.boilerplate.iter().filter(move |(b, _)| b.as_bytes().first().copied() == first);
+        // An ASCII line is compared as it is, its case aside (the entries
+        // are lowercase, and lowercase keeps an ASCII line's length).
+        if line.is_ascii() {
+            let (line, first) = (line.as_bytes(), line.as_bytes().first().map(u8::to_ascii_lowercase));
+            return entries(first).any(|(b, whole_line)| {
+                let b = b.as_bytes();
+                let n = if *whole_line { line.len() } else { b.len() };
+                line.len() >= b.len() && n == b.len() && line[..n].eq_ignore_ascii_case(b)
+            });
         }
         // Only as much of the lowercase line as the longest entry can match
         // (and a character more): `whole` when that is all of it.
@@ -428,8 +412,7 @@ impl Lexicon {
         if whole && l.is_empty() {
             return false;
         }
-        let first = l.as_bytes().first();
-        self.boilerplate.iter().filter(|(b, _)| b.as_bytes().first() == first).any(|(b, whole_line)| {
+        entries(l.as_bytes().first().copied()).any(|(b, whole_line)| {
             if *whole_line {
                 whole && l == *b
             } else {
