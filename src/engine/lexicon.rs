@@ -229,6 +229,12 @@ word_classes! {
     prepositions,
     /// Compass points that name a region after "the" ("the West", "the Midwest").
     compass_regions,
+    /// Ordinals that begin names when capitalized ("First Alvenians",
+    /// "Second Harbour College").
+    ordinals,
+    /// Words that with a number give a grade on a scale, no name ("a
+    /// Category 3 storm", "Level 4 restrictions").
+    rank_words,
 }
 
 /// The built-in word classes.

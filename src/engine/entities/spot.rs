@@ -452,10 +452,6 @@ fn person_after_name(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
     head || lx.places.contains_key(&before) || lexicon_entity(&before, lx).is_some()
 }
 
-/// Words that with a number give a grade on a scale, no name ("a Category
-/// 3 storm", "Level 4 restrictions", "Stage 2 of the plan").
-const RANK_WORDS: [&str; 9] = ["category", "level", "phase", "stage", "tier", "grade", "class", "type", "step"];
-
 /// A number that ends a name it counts ("Building 31", "Flight 752", "Expo
 /// 2030"), not a score ("Hawks 3, Owls 2"), a date, a person's number, a
 /// quantity ("fined Acme 9 million pounds", "5 goals") or a grade ("a
@@ -471,7 +467,7 @@ fn counting_number(ctx: &Context, lx: &Lexicon, i: usize, j: usize) -> bool {
         && !lx.surnames.contains(before)
         && !lx.places.contains_key(before)
         && !lx.country_index.contains_key(before)
-        && !(j == i + 1 && RANK_WORDS.contains(&before))
+        && !(j == i + 1 && lx.classes.rank_words.contains(before))
         && toks
             .get(j + 1)
             .is_none_or(|x| x.newline_before() || !matches!(x.text(text), "," | "-" | "\u{2013}" | ":" | "/" | "%"))
@@ -615,9 +611,6 @@ fn after_role_of(ctx: &Context, lx: &Lexicon, a: usize, b: usize) -> usize {
     name
 }
 
-/// Ordinals that begin names ("First Alvenians", "Second Harbour College").
-const ORDINALS: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
-
 /// The first word of the name in the run `a..b`: leading function words
 /// ("During", "The") go, but not a given name before a surname ("Will
 /// Abernethy"); a participle opening the sentence ("Visiting Toronto ...")
@@ -636,7 +629,7 @@ fn skip_leading_words(ctx: &Context, lx: &Lexicon, mut a: usize, b: usize, sente
     let ordinal_name = |k: usize| {
         k + 1 < b
             && !ctx.masks.title_line[k]
-            && ORDINALS.contains(&lower[k].as_str())
+            && lx.classes.ordinals.contains(lower[k].as_str())
             && (!sentence_initial || !lx.first_names.contains_key(lower[k + 1].as_str()))
     };
     let start = a;
