@@ -250,29 +250,8 @@ fn tokenize_with(text: &str, plain_words: bool) -> Vec<Token> {
                     _ => break,
                 }
             }
-            let word = &text[i..end];
             let cap = c.is_uppercase();
-            let mut possessive = false;
-            // Possessive 's or s' after the word (an apostrophe's first byte first).
-            let rest = &text[end..];
-            let mut rc = rest.char_indices();
-            if !matches!(rest.as_bytes().first(), Some(b'\'' | 0xE2)) {
-                // (No apostrophe: the word ends at a space or a mark.)
-            } else if let Some((_, a)) = rc.next() {
-                if is_apostrophe(a) {
-                    let alen = a.len_utf8();
-                    let next = rest[alen..].chars().next();
-                    if next == Some('s') && !rest[alen + 1..].chars().next().is_some_and(is_word_char) {
-                        possessive = true;
-                        // Consume the 's so it does not become tokens.
-                        chars.next();
-                        chars.next();
-                    } else if word.ends_with('s') && !next.is_some_and(is_word_char) {
-                        possessive = true;
-                        chars.next();
-                    }
-                }
-            }
+            let possessive = chars.possessive(&text[i..end]);
             let (Ok(start), Ok(end)) = (u32::try_from(i), u32::try_from(end)) else { break };
             toks.push(Token::new(start, end, TokKind::Word, cap, possessive, space_before, newline_before, shape));
         } else {
@@ -355,6 +334,29 @@ impl Chars<'_> {
         start.checked_add(len)?;
         self.pos += n;
         Some((start, len, seen & UPPER != 0))
+    }
+
+    /// Takes a possessive `'s` (or the `'` of `s'`) after `word`, which
+    /// ends where the characters are, if one is next: true when it did (it
+    /// becomes no tokens).
+    fn possessive(&mut self, word: &str) -> bool {
+        let rest = &self.text[self.pos..];
+        // (An apostrophe's first byte first: most words end at a space or a mark.)
+        if !matches!(rest.as_bytes().first(), Some(b'\'' | 0xE2)) {
+            return false;
+        }
+        let Some(a) = rest.chars().next().filter(|&a| is_apostrophe(a)) else { return false };
+        let alen = a.len_utf8();
+        let next = rest[alen..].chars().next();
+        if next == Some('s') && !rest[alen + 1..].chars().next().is_some_and(is_word_char) {
+            self.pos += alen + 1;
+            true
+        } else if word.ends_with('s') && !next.is_some_and(is_word_char) {
+            self.pos += alen;
+            true
+        } else {
+            false
+        }
     }
 
     /// Takes the ASCII letters and digits next (at most `room`), if any:

@@ -157,7 +157,7 @@ fn single_spaced(raw: &str) -> bool {
     // (The ASCII whitespace of `char::is_whitespace`, vertical tab included.)
     let mut space = false;
     raw.bytes().all(|b| {
-        let ok = !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r') && !(space && b == b' ');
+        let ok = !(matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r') || space && b == b' ');
         space = b == b' ';
         ok
     })
