@@ -30,14 +30,14 @@ pub(super) fn is_acronym(w: &str) -> bool {
 
 /// Capitalized, or a lowercase name particle joined to a capitalized name
 /// ("al-Mansouri", "el-Sisi", "bin-Salman").
+/// (The flags decide most words where the call is made.)
+#[inline]
 pub(super) fn name_cap(t: &Token, text: &str, lx: &Lexicon) -> bool {
-    if t.cap() {
-        return true;
-    }
-    // (Most words have neither an inner capital nor a joiner.)
-    if !t.inner_cap() && !t.joined() {
-        return false;
-    }
+    t.cap() || (t.inner_cap() || t.joined()) && lowercase_head_name(t, text, lx)
+}
+
+/// [`name_cap`] of a word with an inner capital or a joiner.
+fn lowercase_head_name(t: &Token, text: &str, lx: &Lexicon) -> bool {
     let w = t.text(text);
     // A brand written with a lowercase head ("eBay", "iPhone", "wikiHow"),
     // not a unit or a molecule ("kWh", "mRNA").
