@@ -232,10 +232,7 @@ fn context_before(text: &str, para: Span, pos: usize) -> (Option<char>, &str) {
 /// `," he said`, `," said Jane`, `," the minister added`.
 fn followed_by_attribution(text: &str, end: usize, lx: &Lexicon) -> bool {
     // The first `n` characters after the quote, as a slice.
-    let ahead = |n: usize| {
-        let rest = &text[end..];
-        &rest[..rest.char_indices().nth(n).map_or(rest.len(), |(i, _)| i)]
-    };
+    let ahead = |n: usize| first_chars(&text[end..], n);
     let after = ahead(80).trim_start_matches([',', ' ']);
     let verb_in = |s: &str, n: usize| {
         s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -254,6 +251,15 @@ fn followed_by_attribution(text: &str, end: usize, lx: &Lexicon) -> bool {
     let rest = &wide[c1 + 1..];
     name_like
         && rest.find(',').is_some_and(|c2| !rest[..c2].contains(['.', '"', '\u{201c}']) && verb_in(&rest[c2 + 1..], 2))
+}
+
+/// The first `n` characters of `s` (all of it when shorter).
+fn first_chars(s: &str, n: usize) -> &str {
+    // (Mostly ASCII: then the first `n` bytes.)
+    if s.len() <= n || s.as_bytes()[..n].is_ascii() {
+        return &s[..n.min(s.len())];
+    }
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)]
 }
 
 fn is_title_case(s: &str, lx: &Lexicon) -> bool {

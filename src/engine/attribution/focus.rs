@@ -317,12 +317,8 @@ pub(super) fn is_subject_position(reading: &Reading, start: usize, end: usize) -
     // function word: a preposition there puts the name in a phrase.
     let skip = |k: usize| {
         let w = reading.word(k);
-        !PREPOSITIONS.contains(&w)
-            && (tokens[k].cap()
-                || w == "the"
-                || w == "a"
-                || reading.lexicon.titles.contains(w)
-                || w.ends_with("-general"))
+        (tokens[k].cap() || w == "the" || w == "a" || reading.lexicon.titles.contains(w) || w.ends_with("-general"))
+            && !PREPOSITIONS.contains(&w)
     };
     !word_before(tokens, start, skip).is_some_and(|k| PREPOSITIONS.contains(&reading.word(k)))
 }

@@ -370,7 +370,7 @@ pub(super) fn main_jurisdiction(ctx: &Ctx) -> Option<usize> {
 pub(super) fn after_preposition(ctx: &Ctx, tok: usize) -> bool {
     let skip = |j: usize| {
         let w = ctx.lower[j].as_str();
-        !PREPOSITIONS.contains(&w) && (ctx.toks[j].cap() || w == "the" || ctx.lexicon.titles.contains(w))
+        (ctx.toks[j].cap() || w == "the" || ctx.lexicon.titles.contains(w)) && !PREPOSITIONS.contains(&w)
     };
     word_before(ctx.toks, tok, skip).is_some_and(|j| PREPOSITIONS.contains(&ctx.lower[j].as_str()))
 }

@@ -87,13 +87,16 @@ pub(super) fn broad(ctx: &Ctx, sent: &mut Sentence) {
     let precise_found = sent.found.len();
     let mut k = sent.start;
     while k < sent.end {
-        let t = ctx.toks[k];
         // Only cue words, "going", "is", "are" and contractions start one.
+        k = ctx.next_tagged(k, sent.end, |t| t.broad);
+        if k >= sent.end {
+            break;
+        }
+        let t = ctx.toks[k];
         let short = matches!(t.end() - t.start(), 2 | 3 | 5);
-        let may_start = t.is_word()
-            && (ctx.cue(k) != Cues::default()
-                || t.joined()
-                || short && matches!(ctx.lower[k].as_str(), "going" | "is" | "are"));
+        let may_start = ctx.cue(k) != Cues::default()
+            || t.joined()
+            || short && matches!(ctx.lower[k].as_str(), "going" | "is" | "are");
         if !may_start {
             k += 1;
             continue;

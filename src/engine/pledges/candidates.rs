@@ -154,9 +154,10 @@ const RULES: [Rule; 8] =
 pub(super) fn precise(ctx: &Ctx, sent: &mut Sentence) {
     let mut k = sent.start;
     while k < sent.end {
-        if !ctx.toks[k].is_word() {
-            k += 1;
-            continue;
+        // (Every other token is passed over by the steps below.)
+        k = ctx.next_tagged(k, sent.end, |t| t.precise);
+        if k >= sent.end {
+            break;
         }
         // Inside a direct quote only the speaker's own first-person
         // commitments count ("We will build", "I promise to").
@@ -187,7 +188,7 @@ pub(super) fn precise(ctx: &Ctx, sent: &mut Sentence) {
             k += 1;
             continue;
         }
-        sent.governed = (k.saturating_sub(3).max(sent.start)..k).any(|j| ctx.cue(j).governs()) || passive(ctx, k);
+        sent.governed = ctx.cues_in(k.saturating_sub(3).max(sent.start)..k).governs() || passive(ctx, k);
         sent.denied = k > sent.start && is_negation(&ctx.lower[k - 1]);
         k = RULES.iter().find_map(|rule| rule(ctx, sent, k)).unwrap_or(k + 1);
     }

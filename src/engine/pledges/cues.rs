@@ -118,6 +118,11 @@ impl Cues {
         self.any(&[CueKind::VerbTo, CueKind::VerbObject, CueKind::Modal])
     }
 
+    /// The kinds of both.
+    pub const fn union(self, other: Cues) -> Cues {
+        Cues(self.0 | other.0)
+    }
+
     fn with(self, kind: CueKind) -> Cues {
         Cues(self.0 | kind.bit())
     }
@@ -138,6 +143,13 @@ impl CueTable {
         if self.filter[b / 64] >> (b % 64) & 1 == 0 {
             return Cues::default();
         }
+        self.lookup(word)
+    }
+
+    /// [`CueTable::get`] past the filter (out of line: the filter, inlined,
+    /// turns most words away).
+    #[inline(never)]
+    fn lookup(&self, word: &str) -> Cues {
         self.map.get(word).copied().unwrap_or_default()
     }
 }

@@ -121,16 +121,16 @@ pub(super) fn extract(ctx: &Ctx, sent: &Sentence, found: &Spotted, place: Place,
     if a > 0 && is_negation(&ctx.lower[a]) || (k + 1 < sent.end && is_negation(&ctx.lower[k + 1])) {
         on(&mut x, NEGATED);
     }
-    let window = k.saturating_sub(6).max(sent.start)..k;
+    let (near, before) = (ctx.cues_in(k.saturating_sub(6).max(sent.start)..k), ctx.cues_in(sent.start..k));
     for (i, kind) in CueKind::GOVERNING.iter().enumerate() {
         // A condition anywhere before ("If elected, she will"), the rest close by.
-        let range = if *kind == CueKind::Condition { sent.start..k } else { window.clone() };
-        if range.clone().any(|j| ctx.cue(j).has(*kind)) {
+        let cues = if *kind == CueKind::Condition { before } else { near };
+        if cues.has(*kind) {
             on(&mut x, GOVERNED + i);
         }
     }
     // "threatened to walk out unless the fee was cut".
-    if (k..sent.end).any(|j| ctx.cue(j).has(CueKind::Condition)) {
+    if ctx.cues_in(k..sent.end).has(CueKind::Condition) {
         on(&mut x, CONDITION_AFTER);
     }
     if place.question {

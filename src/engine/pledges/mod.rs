@@ -20,6 +20,7 @@ mod cues;
 mod features;
 
 use std::cell::{Cell, OnceCell, RefCell};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -61,9 +62,9 @@ struct Ctx<'a> {
     in_marks: &'a Bits,
     /// Word -> its cue kinds.
     cue_table: &'static cues::CueTable,
-    /// The cue kinds of the current sentence's tokens: (first token, kinds)
-    /// (see [`Ctx::cue`]).
-    cues: RefCell<(usize, Vec<Cues>)>,
+    /// The current sentence's tokens as the rules first see them: (first
+    /// token, tags) (see [`Ctx::cue`], [`Ctx::next_tagged`]).
+    tags: RefCell<(usize, Vec<Tag>)>,
     /// In an interview, the answer paragraphs speak for the interviewee:
     /// (answer paragraph spans, the interviewee).
     interview: Option<(Vec<Span>, Option<usize>)>,
@@ -235,7 +236,7 @@ fn context<'a>(layers: &Context<'a>, ents: &'a Entities, lexicon: &'a Lexicon) -
         quotes: QuoteRanges::build(layers),
         in_marks: &layers.masks.in_marks,
         cue_table: cues::table(lexicon),
-        cues: RefCell::default(),
+        tags: RefCell::default(),
         interview: interview(layers, ents),
         prev_subject: Cell::default(),
         home: OnceCell::default(),
@@ -252,23 +253,71 @@ impl Ctx<'_> {
     }
 
     /// The cue kinds of token `k`'s word: from the current sentence's
-    /// table, else looked up.
+    /// tags, else looked up.
     #[inline]
     fn cue(&self, k: usize) -> Cues {
-        let (first, ref kinds) = *self.cues.borrow();
-        match k.checked_sub(first).and_then(|i| kinds.get(i)) {
-            Some(c) => *c,
+        let (first, ref tags) = *self.tags.borrow();
+        match k.checked_sub(first).and_then(|i| tags.get(i)) {
+            Some(t) => t.cues,
             None => self.cue_table.get(self.lower[k].as_str()),
         }
     }
 
-    /// Fills the cue table for tokens [start, end) (one sentence).
-    fn cues_for(&self, start: usize, end: usize) {
-        let mut cues = self.cues.borrow_mut();
-        cues.0 = start;
-        cues.1.clear();
+    /// The cue kinds of the words in `range`, joined.
+    fn cues_in(&self, range: Range<usize>) -> Cues {
+        let (first, ref tags) = *self.tags.borrow();
+        let cue = |j: usize| j.checked_sub(first).and_then(|i| tags.get(i)).map_or_else(|| self.cue(j), |t| t.cues);
+        range.map(cue).fold(Cues::default(), Cues::union)
+    }
+
+    /// The first token from `k` on, before `end` (in the current
+    /// sentence), whose tag `wanted` accepts; else `end` (`k` from `end` on).
+    fn next_tagged(&self, k: usize, end: usize, wanted: impl Fn(&Tag) -> bool) -> usize {
+        let (first, ref tags) = *self.tags.borrow();
+        if k >= end {
+            return k;
+        }
+        tags[k - first..end - first].iter().position(wanted).map_or(end, |i| k + i)
+    }
+
+    /// Tags tokens [start, end) (one sentence).
+    fn tags_for(&self, start: usize, end: usize) {
+        let mut tags = self.tags.borrow_mut();
+        tags.0 = start;
+        tags.1.clear();
         let table = self.cue_table;
-        cues.1.extend((start..end).map(|j| table.get(self.lower[j].as_str())));
+        tags.1.extend((start..end).map(|j| Tag::of(self.toks[j], self.lower[j].as_str(), table)));
+    }
+}
+
+/// What the rules first look at in a token: its cue kinds, and whether a
+/// precise or a broad construction may start there (a superset: the rules
+/// check again).
+#[derive(Debug, Clone, Copy, Default)]
+struct Tag {
+    cues: Cues,
+    /// A cue word, "we", "i", "we'll", "i'll" or "preparing".
+    precise: bool,
+    /// A cue word, a word with an apostrophe or hyphen, "going", "is", "are".
+    broad: bool,
+}
+
+impl Tag {
+    #[inline]
+    fn of(t: Token, w: &str, table: &cues::CueTable) -> Tag {
+        if !t.is_word() {
+            return Tag::default();
+        }
+        let cues = table.get(w);
+        let cue = cues != Cues::default();
+        // (The words below start with one of these letters: most words
+        // are turned away by their first.)
+        let listed = matches!(w.as_bytes().first(), Some(b'w' | b'i' | b'p' | b'g' | b'a'));
+        Tag {
+            cues,
+            precise: cue || listed && matches!(w, "we" | "i" | "we'll" | "i'll" | "preparing"),
+            broad: cue || t.joined() || listed && matches!(w, "going" | "is" | "are"),
+        }
     }
 }
 
@@ -358,7 +407,7 @@ fn gather(
             Place { headline: layers.meta.headline.is_some_and(|h| h.overlaps(s)), question: is_question(ctx.text, s) };
         let start = token_at(ctx.toks, s.start);
         let end = token_at(ctx.toks, s.end);
-        ctx.cues_for(start, end);
+        ctx.tags_for(start, end);
         let mut sent = Sentence::new(start, end, speakers, last_actor);
         match open_list {
             Some((actor, left, para_end)) if left > 0 && s.start < para_end && end > start => {
@@ -471,11 +520,11 @@ fn select(ctx: &Ctx, candidates: &[Kept]) -> Vec<usize> {
 /// The lowercase words of four letters or more in a span.
 fn content_words<'a>(ctx: &Ctx<'a>, span: Span) -> Vec<&'a str> {
     let lower: &'a Lower<'a> = ctx.lower;
-    (token_at(ctx.toks, span.start)..token_at(ctx.toks, span.end))
-        .filter(|&j| ctx.toks[j].is_word())
-        .map(|j| lower[j].as_str())
-        .filter(|w| w.len() >= 4)
-        .collect()
+    let tokens = token_at(ctx.toks, span.start)..token_at(ctx.toks, span.end);
+    // (At most one word a token: one allocation.)
+    let mut words = Vec::with_capacity(tokens.len());
+    words.extend(tokens.filter(|&j| ctx.toks[j].is_word()).map(|j| lower[j].as_str()).filter(|w| w.len() >= 4));
+    words
 }
 
 /// A headline's words are at least half in the body's (two or more).
