@@ -35,14 +35,14 @@ use self::actor::first_subject;
 use self::amount::{action, amount};
 use self::candidates::Sentence;
 use self::clause::span_of;
-use self::cues::Cues;
+use self::cues::{Class, Classes, Cues, Entry};
 use self::features::Place;
 use super::context::Bits;
 use super::entities::{Entities, Found};
 use super::fit::LinearModel;
 use super::lexicon::Lexicon;
 use super::quotes::RawKind;
-use super::text::{is_double_quote, sort_stable_in_place, token_at, Lower, Token};
+use super::text::{first_char, is_double_quote, sort_stable_in_place, token_at, Lower, Token};
 use super::Context;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
 
@@ -252,15 +252,20 @@ impl Ctx<'_> {
         self.quotes.get(k)
     }
 
-    /// The cue kinds of token `k`'s word: from the current sentence's
-    /// tags, else looked up.
+    /// Token `k`'s tag: from the current sentence's tags, else made.
     #[inline]
-    fn cue(&self, k: usize) -> Cues {
+    fn tag(&self, k: usize) -> Tag {
         let (first, ref tags) = *self.tags.borrow();
         match k.checked_sub(first).and_then(|i| tags.get(i)) {
-            Some(t) => t.cues,
-            None => self.cue_table.get(self.lower[k].as_str()),
+            Some(t) => *t,
+            None => Tag::of(self, k),
         }
+    }
+
+    /// The cue kinds of token `k`'s word.
+    #[inline]
+    fn cue(&self, k: usize) -> Cues {
+        self.tag(k).cues
     }
 
     /// The cue kinds of the words in `range`, joined.
@@ -285,39 +290,62 @@ impl Ctx<'_> {
         let mut tags = self.tags.borrow_mut();
         tags.0 = start;
         tags.1.clear();
-        let table = self.cue_table;
-        tags.1.extend((start..end).map(|j| Tag::of(self.toks[j], self.lower[j].as_str(), table)));
+        tags.1.extend((start..end).map(|j| Tag::of(self, j)));
     }
 }
 
-/// What the rules first look at in a token: its cue kinds, and whether a
-/// precise or a broad construction may start there (a superset: the rules
-/// check again).
+/// What the rules first look at in a token: its cue kinds and word
+/// classes, and a few bits of the token.
 #[derive(Debug, Clone, Copy, Default)]
 struct Tag {
     cues: Cues,
-    /// A cue word, "we", "i", "we'll", "i'll" or "preparing".
-    precise: bool,
-    /// A cue word, a word with an apostrophe or hyphen, "going", "is", "are".
-    broad: bool,
+    classes: Classes,
+    /// [`Tag::WORD`], [`Tag::JOINED`], [`Tag::IN_MARKS`], [`Tag::ENDS_CLAUSE`].
+    bits: u8,
 }
 
 impl Tag {
+    const WORD: u8 = 1;
+    /// A word with an apostrophe or hyphen inside.
+    const JOINED: u8 = 2;
+    const IN_MARKS: u8 = 4;
+    /// A mark that ends a clause: `.` `;` `:` `,` `?` `!` `(` or a dash.
+    const ENDS_CLAUSE: u8 = 8;
+
+    /// Token `k`'s tag.
     #[inline]
-    fn of(t: Token, w: &str, table: &cues::CueTable) -> Tag {
+    fn of(ctx: &Ctx, k: usize) -> Tag {
+        let t = ctx.toks[k];
+        let in_marks = if ctx.in_marks[k] { Tag::IN_MARKS } else { 0 };
         if !t.is_word() {
-            return Tag::default();
+            let ends = matches!(first_char(&t, ctx.text), '.' | ';' | ':' | ',' | '?' | '!' | '(' | '\u{2014}');
+            return Tag { bits: in_marks | if ends { Tag::ENDS_CLAUSE } else { 0 }, ..Tag::default() };
         }
-        let cues = table.get(w);
-        let cue = cues != Cues::default();
-        // (The words below start with one of these letters: most words
-        // are turned away by their first.)
-        let listed = matches!(w.as_bytes().first(), Some(b'w' | b'i' | b'p' | b'g' | b'a'));
-        Tag {
-            cues,
-            precise: cue || listed && matches!(w, "we" | "i" | "we'll" | "i'll" | "preparing"),
-            broad: cue || t.joined() || listed && matches!(w, "going" | "is" | "are"),
-        }
+        let Entry { cues, classes } = ctx.cue_table.entry(ctx.lower[k].as_str());
+        let joined = if t.joined() { Tag::JOINED } else { 0 };
+        Tag { cues, classes, bits: Tag::WORD | joined | in_marks }
+    }
+
+    fn is_word(&self) -> bool {
+        self.bits & Tag::WORD != 0
+    }
+
+    fn in_marks(&self) -> bool {
+        self.bits & Tag::IN_MARKS != 0
+    }
+
+    fn ends_clause(&self) -> bool {
+        self.bits & Tag::ENDS_CLAUSE != 0
+    }
+
+    /// A precise rule may start here (the rules check again).
+    fn precise(&self) -> bool {
+        self.cues != Cues::default() || self.classes.has(Class::RuleStart)
+    }
+
+    /// A broad construction may start here (see [`broad::broad`]).
+    fn broad(&self) -> bool {
+        self.cues != Cues::default() || self.bits & Tag::JOINED != 0 || self.classes.has(Class::BroadStart)
     }
 }
 
