@@ -205,10 +205,11 @@ impl Discourse {
 
     /// The entity a pronoun at token `k` stands for (traced under `pronouns`).
     fn resolve_pronoun(&self, reading: &Reading, k: usize, sentence: usize) -> Option<usize> {
-        let (entity, rule) = if reading.word(k) == "they" {
+        let word = reading.word(k);
+        let (entity, rule) = if word == "they" {
             self.resolve_they(reading, sentence)?
         } else {
-            self.resolve_gendered(reading, pronoun_gender(reading.word(k))?, sentence)?
+            self.resolve_gendered(reading, pronoun_gender(word)?, sentence)?
         };
         trace::fire("pronouns", rule, reading.tokens()[k].span());
         Some(entity)

@@ -150,13 +150,33 @@ pub(super) fn extract(ctx: &Ctx, sent: &Sentence, found: &Spotted, place: Place,
         on(&mut x, AMOUNT);
     }
     // (Counted only as far as the features tell: 21 is "over 20".)
-    let words = found.span.slice(ctx.text).split_whitespace().take(21).count();
+    let words = count_words(found.span.slice(ctx.text), 21);
     if words < 4 {
         on(&mut x, SPAN);
     } else if words > 20 {
         on(&mut x, SPAN + 1);
     }
     x
+}
+
+/// The words of `s` as [`str::split_whitespace`] splits them, counted up
+/// to `max` (bytes at a time while they are ASCII).
+fn count_words(s: &str, max: usize) -> usize {
+    let (mut n, mut in_word) = (0, false);
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return s.split_whitespace().take(max).count();
+        }
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        if !space && !in_word {
+            n += 1;
+            if n == max {
+                return n;
+            }
+        }
+        in_word = !space;
+    }
+    n
 }
 
 /// The actor's kind, whether it is the quote's speaker, and quote marks.
@@ -227,6 +247,15 @@ fn reporting_tense(ctx: &Ctx, sent: &Sentence) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_counted_as_split() {
+        for s in ["", " a  b\tc\x0bd\n", "one two three", "x\u{a0}y z", "a b c d e"] {
+            for max in [1, 3, 21] {
+                assert_eq!(count_words(s, max), s.split_whitespace().take(max).count(), "{s:?} {max}");
+            }
+        }
+    }
 
     #[test]
     fn layout_matches_names() {

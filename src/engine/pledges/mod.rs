@@ -564,8 +564,23 @@ fn summarizes(headline: &[&str], body: &[&str]) -> bool {
 /// The later words say again what the earlier said: two thirds of each
 /// shared.
 fn restates(earlier: &[&str], later: &[&str]) -> bool {
-    let shared = later.iter().filter(|w| earlier.contains(w)).count();
-    !later.is_empty() && shared * 3 >= later.len() * 2 && shared * 3 >= earlier.len() * 2
+    // (Counted only until the words shared reach two thirds, or no longer can.)
+    let need = (later.len() * 2).max(earlier.len() * 2).div_ceil(3);
+    if later.is_empty() || need > later.len() {
+        return false;
+    }
+    let mut shared = 0;
+    for (i, w) in later.iter().enumerate() {
+        if earlier.contains(w) {
+            shared += 1;
+            if shared == need {
+                return true;
+            }
+        } else if shared + (later.len() - i - 1) < need {
+            return false;
+        }
+    }
+    false
 }
 
 /// A sentence that asks (it ends with a question mark, closing quote marks
@@ -619,4 +634,25 @@ fn answer_of(ctx: &Ctx, k: usize) -> Option<Option<usize>> {
     let (answers, who) = ctx.interview.as_ref()?;
     let pos = ctx.toks[k].start();
     answers.iter().any(|p| p.contains_pos(pos)).then_some(*who)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::restates;
+
+    #[test]
+    fn restates_counts_two_thirds_of_each() {
+        let words = ["city", "build", "tram", "line", "north", "park"];
+        for a in 0..words.len() {
+            for b in 0..words.len() {
+                for n in 0..4 {
+                    let (earlier, later) = (&words[a.min(b)..a.max(b)], &words[n.min(a)..]);
+                    let shared = later.iter().filter(|w| earlier.contains(w)).count();
+                    let expected =
+                        !later.is_empty() && shared * 3 >= later.len() * 2 && shared * 3 >= earlier.len() * 2;
+                    assert_eq!(restates(earlier, later), expected, "{earlier:?} {later:?}");
+                }
+            }
+        }
+    }
 }
