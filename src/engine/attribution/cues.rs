@@ -44,9 +44,20 @@ pub(super) fn is_cue(reading: &Reading, k: usize) -> bool {
     cue_words(reading, k).is_some()
 }
 
+/// [`is_cue`] given token `k`'s word `w`.
+pub(super) fn is_cue_word(reading: &Reading, k: usize, w: &str) -> bool {
+    cue_words_of(reading, k, w).is_some()
+}
+
 /// The cue at token `k` as its word and, for a phrase, the word after.
 fn cue_words<'r>(reading: &'r Reading, k: usize) -> Option<(&'r str, Option<&'r str>)> {
-    let (tokens, w) = (reading.tokens(), reading.word(k));
+    cue_words_of(reading, k, reading.word(k))
+}
+
+/// [`cue_words`] given token `k`'s word `w`.
+#[inline]
+fn cue_words_of<'r>(reading: &'r Reading, k: usize, w: &'r str) -> Option<(&'r str, Option<&'r str>)> {
+    let tokens = reading.tokens();
     if !may_start_cue(reading.lexicon, w) {
         return None;
     }

@@ -46,6 +46,8 @@ pub(super) struct Discourse {
     pairs: Vec<(usize, usize)>,
     /// How many entries there may be before the old ones are dropped.
     forget_at: usize,
+    /// The speech cues of the sentence being read (kept for the next).
+    verbs: Vec<usize>,
 }
 
 /// Every mention by its first token: the entities' own and the pronouns
@@ -111,9 +113,16 @@ impl Discourse {
         let main_from = main_clause_start(reading, tokens.clone());
         let mut subject_taken = false;
         let mut next = 0;
+        let mut verbs = std::mem::take(&mut self.verbs);
+        verbs.clear();
         for k in tokens.clone() {
             if reading.in_quote(k) {
                 continue;
+            }
+            // (Who speaks is noted after the names and pronouns, below.)
+            let word = reading.word(k);
+            if reading.tokens()[k].is_word() && cues::is_cue_word(reading, k, word) {
+                verbs.push(k);
             }
             while next < named.len() && named[next].tok() < k {
                 next += 1;
@@ -124,15 +133,16 @@ impl Discourse {
                 subject_taken |= self.note_name(reading, m, named, sentence, subject);
                 continue;
             }
-            if let Some(entity) = self.resolve_pronoun(reading, k, sentence) {
-                let subject = !subject_taken && reading.lexicon.classes.subject_pronouns.contains(reading.word(k));
+            if let Some(entity) = self.resolve_pronoun(reading, k, word, sentence) {
+                let subject = !subject_taken && reading.lexicon.classes.subject_pronouns.contains(word);
                 subject_taken |= subject;
                 self.entries.push(Focus::new(entity, sentence, subject, false));
                 let span = reading.tokens()[k].span();
                 mentions.add_pronoun(Found::new(span, entity, MentionForm::Pronoun, k, k + 1));
             }
         }
-        self.note_speech_subjects(reading, mentions, sentence, tokens);
+        self.note_speech_subjects(reading, mentions, sentence, tokens, &verbs);
+        self.verbs = verbs;
     }
 
     /// A name comes into focus when it can speak or be spoken of; returns
@@ -155,14 +165,19 @@ impl Discourse {
         subject
     }
 
-    /// Speech verbs of the reporter's text: their subject comes into focus
+    /// Speech verbs of the reporter's text (`verbs`, the cues of the
+    /// sentence of `tokens` outside quotes): their subject comes into focus
     /// as speaking.
-    fn note_speech_subjects(&mut self, reading: &Reading, mentions: &Mentions, sentence: usize, tokens: Range<usize>) {
+    fn note_speech_subjects(
+        &mut self,
+        reading: &Reading,
+        mentions: &Mentions,
+        sentence: usize,
+        tokens: Range<usize>,
+        verbs: &[usize],
+    ) {
         let (first, end) = (tokens.start, tokens.end);
-        for verb in tokens {
-            if reading.in_quote(verb) || !reading.tokens()[verb].is_word() || !cues::is_cue(reading, verb) {
-                continue;
-            }
+        for &verb in verbs {
             let from = verb.saturating_sub(8).max(first);
             let before: Vec<Found> = (from..verb).filter_map(|k| mentions.at(k)).collect();
             let after: Vec<Found> = (verb + 1..(verb + 9).min(end)).filter_map(|k| mentions.at(k)).collect();
@@ -203,9 +218,9 @@ impl Discourse {
         self.entries.push(Focus::new(entity, sentence, true, true));
     }
 
-    /// The entity a pronoun at token `k` stands for (traced under `pronouns`).
-    fn resolve_pronoun(&self, reading: &Reading, k: usize, sentence: usize) -> Option<usize> {
-        let word = reading.word(k);
+    /// The entity a pronoun at token `k` (its word `word`) stands for
+    /// (traced under `pronouns`).
+    fn resolve_pronoun(&self, reading: &Reading, k: usize, word: &str, sentence: usize) -> Option<usize> {
         let (entity, rule) = if word == "they" {
             self.resolve_they(reading, sentence)?
         } else {
