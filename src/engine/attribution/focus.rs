@@ -311,6 +311,27 @@ pub(super) fn main_clause_start(reading: &Reading, tokens: Range<usize>) -> usiz
         .map_or(first, |k| k + 1)
 }
 
+/// For each word length below 16, the first letters of the prepositions
+/// of that length (a bit for the five low bits of each).
+const PREPOSITION_STARTS: [u32; 16] = {
+    let mut starts = [0u32; 16];
+    let mut i = 0;
+    while i < PREPOSITIONS.len() {
+        let w = PREPOSITIONS[i].as_bytes();
+        starts[w.len()] |= 1 << (w[0] & 31);
+        i += 1;
+    }
+    starts
+};
+
+/// `w` is one of [`PREPOSITIONS`] (most words turned away by their length
+/// and first letter before the list is read).
+#[inline]
+pub(crate) fn is_preposition(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() < 16 && !b.is_empty() && PREPOSITION_STARTS[b.len()] >> (b[0] & 31) & 1 != 0 && PREPOSITIONS.contains(&w)
+}
+
 /// True when the mention at tokens [start, end) is not inside a
 /// prepositional phrase, parentheses or a possessive ("the council's
 /// chair Ada Brisk").
@@ -334,7 +355,20 @@ pub(super) fn is_subject_position(reading: &Reading, start: usize, end: usize) -
     let skip = |k: usize| {
         let w = reading.word(k);
         (tokens[k].cap() || w == "the" || w == "a" || reading.lexicon.titles.contains(w) || w.ends_with("-general"))
-            && !PREPOSITIONS.contains(&w)
+            && !is_preposition(w)
     };
-    !word_before(tokens, start, skip).is_some_and(|k| PREPOSITIONS.contains(&reading.word(k)))
+    !word_before(tokens, start, skip).is_some_and(|k| is_preposition(reading.word(k)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prepositions_as_listed() {
+        let others = ["", "the", "said", "Of", "inside", "a", "towardsx", "including"];
+        for w in PREPOSITIONS.iter().chain(&others) {
+            assert_eq!(is_preposition(w), PREPOSITIONS.contains(w), "{w}");
+        }
+    }
 }

@@ -7,11 +7,12 @@ use std::ops::Range;
 
 use super::cues::{self, Decided};
 use super::features::{self, extra, str_eq, Around, EXTRA_FEATURES};
+use super::focus::is_preposition;
 use super::transcript::{self, Exchange};
 use super::{Attribution, Reading, Said, Walk};
 use crate::engine::entities::Found;
 use crate::engine::fit::LinearModel;
-use crate::engine::text::{token_at, PREPOSITIONS};
+use crate::engine::text::token_at;
 use crate::engine::trace;
 use crate::model::{EntityKind, Span};
 
@@ -487,7 +488,7 @@ fn is_head(reading: &Reading, mentions: &[Found], index: usize, m: &Found) -> bo
                 let t = tokens[j];
                 (t.is_word()
                     && (!t.cap() || reading.lexicon.titles.contains(reading.word(j)))
-                    && !PREPOSITIONS.contains(&reading.word(j)))
+                    && !is_preposition(reading.word(j)))
                     || (!t.is_word() && t.text(reading.ctx.text) == "." && !t.space_before())
             })
             && n.tok() > m.tok_end()

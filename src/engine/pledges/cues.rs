@@ -142,10 +142,12 @@ pub enum Class {
     AndOr,
     /// "i", "we", "he", "she", "they".
     SubjectPronoun,
+    /// A speech verb of the lexicon ("said", "tells").
+    SpeechVerb,
 }
 
 impl Class {
-    /// Every class with its words.
+    /// Every class with its words (the speech verbs aside: the lexicon's).
     const WORDS: [(Class, &'static [&'static str]); 5] = [
         (Class::RuleStart, &super::candidates::RULE_START_WORDS),
         (Class::BroadStart, &super::broad::BROAD_START_WORDS),
@@ -226,10 +228,14 @@ pub fn table(lexicon: &Lexicon) -> &'static CueTable {
                 table.add(word, |e| e.cues = e.cues.with(kind));
             }
         }
+        let in_class = |class: Class| move |e: &mut Entry| e.classes = Classes(e.classes.0 | class.bit());
         for (class, words) in Class::WORDS {
             for word in words {
-                table.add(word, |e| e.classes = Classes(e.classes.0 | class.bit()));
+                table.add(word, in_class(class));
             }
+        }
+        for word in lexicon.speech_verbs.keys() {
+            table.add(word, in_class(Class::SpeechVerb));
         }
         table
     })

@@ -7,7 +7,7 @@
 use super::broad::{subject_of, SubjectKind};
 use super::candidates::{Construction, Sentence, Spotted};
 use super::clause::{is_negation, looks_like_verb};
-use super::cues::CueKind;
+use super::cues::{Class, CueKind};
 use super::Ctx;
 use crate::engine::text::token_at;
 use crate::model::EntityKind;
@@ -234,14 +234,19 @@ fn verb_features(ctx: &Ctx, found: &Spotted, x: &mut Vector) {
 /// The tense of the sentence's reporting verb, if it has one: past
 /// ("said") or present ("says").
 fn reporting_tense(ctx: &Ctx, sent: &Sentence) -> Option<bool> {
-    (sent.start..sent.end).find_map(|j| {
-        if ctx.in_marks[j] || !ctx.toks[j].is_word() {
+    let mut j = sent.start;
+    loop {
+        // (Speech verbs outside quote marks.)
+        j = ctx.next_tagged(j, sent.end, |t| t.classes.has(Class::SpeechVerb) && !t.in_marks());
+        if j >= sent.end {
             return None;
         }
         let word = ctx.lower[j].as_str();
-        let base = ctx.lexicon.speech_verb(word)?;
-        (word != base).then(|| !word.ends_with('s') || word.ends_with("ss"))
-    })
+        if ctx.lexicon.speech_verb(word).is_some_and(|base| word != base) {
+            return Some(!word.ends_with('s') || word.ends_with("ss"));
+        }
+        j += 1;
+    }
 }
 
 #[cfg(test)]
