@@ -46,8 +46,10 @@ pub(super) struct Discourse {
     pairs: Vec<(usize, usize)>,
     /// How many entries there may be before the old ones are dropped.
     forget_at: usize,
-    /// The speech cues of the sentence being read (kept for the next).
+    /// The speech cues of the sentence being read, and the mentions before
+    /// and after one of them (kept for the next, as their room).
     verbs: Vec<usize>,
+    near: (Vec<Found>, Vec<Found>),
 }
 
 /// Every mention by its first token: the entities' own and the pronouns
@@ -177,10 +179,13 @@ impl Discourse {
         verbs: &[usize],
     ) {
         let (first, end) = (tokens.start, tokens.end);
+        let (mut before, mut after) = std::mem::take(&mut self.near);
         for &verb in verbs {
             let from = verb.saturating_sub(8).max(first);
-            let before: Vec<Found> = (from..verb).filter_map(|k| mentions.at(k)).collect();
-            let after: Vec<Found> = (verb + 1..(verb + 9).min(end)).filter_map(|k| mentions.at(k)).collect();
+            before.clear();
+            before.extend((from..verb).filter_map(|k| mentions.at(k)));
+            after.clear();
+            after.extend((verb + 1..(verb + 9).min(end)).filter_map(|k| mentions.at(k)));
             // The name right before the verb when it is a subject ("Or could
             // lead it, consultant Y says"), else the first head before it.
             let last = before.last().filter(|m| m.tok_end() + 2 >= verb);
@@ -193,6 +198,7 @@ impl Discourse {
                 self.entries.push(Focus::new(entity, sentence, false, true));
             }
         }
+        self.near = (before, after);
     }
 
     /// Drops what no later lookup reaches, before sentence `sentence` is

@@ -412,8 +412,8 @@ pub(super) fn first_subject(ctx: &Ctx, sent_start: usize, sent_end: usize) -> Op
         .find(|m| {
             m.form() != MentionForm::Pronoun
                 && !ctx.in_marks[m.tok()]
-                && !after_preposition(ctx, m.tok())
                 && matches!(ctx.ents.entities[m.entity()].kind, EntityKind::Organization | EntityKind::Place)
+                && !after_preposition(ctx, m.tok())
         })
         .filter(|m| m.tok() <= first_word(ctx, sent_start, sent_end) + 1)
         .map(|m| m.entity())
