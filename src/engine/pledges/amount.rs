@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::clause::span_of;
+use super::cues::Class;
 use super::Ctx;
 use crate::engine::lexicon::with_lowercase;
 use crate::engine::text::{first_char, token_at, SCALES};
@@ -56,7 +57,7 @@ pub(super) fn amount(ctx: &Ctx, span: Span) -> Option<Span> {
             return Some(span_of(ctx, start, end));
         }
         // A count: number (+ scale) + up to two words ending in a plural noun.
-        if is_num(j) || NUMBER_WORDS.contains(&ctx.lower[j].as_str()) && ctx.toks[j].is_word() {
+        if is_num(j) || ctx.tag(j).classes.has(Class::NumberWord) {
             let w = t.text(ctx.text);
             if w.len() == 4 && w.starts_with("20") || w.len() == 4 && w.starts_with("19") {
                 continue; // a year

@@ -144,12 +144,15 @@ pub enum Class {
     SubjectPronoun,
     /// A speech verb of the lexicon ("said", "tells").
     SpeechVerb,
+    /// A number or count word ("three", "dozens").
+    NumberWord,
 }
 
 impl Class {
     /// Every class with its words (the speech verbs aside: the lexicon's).
-    const WORDS: [(Class, &'static [&'static str]); 5] = [
+    const WORDS: [(Class, &'static [&'static str]); 6] = [
         (Class::RuleStart, &super::candidates::RULE_START_WORDS),
+        (Class::NumberWord, &super::amount::NUMBER_WORDS),
         (Class::BroadStart, &super::broad::BROAD_START_WORDS),
         (Class::ClauseBreak, &super::clause::CLAUSE_BREAKS),
         (Class::AndOr, &["and", "or"]),
