@@ -6,7 +6,10 @@
 //! paragraph), and quotes that run across paragraphs (a paragraph that ends
 //! inside a quote and a next paragraph that opens with a mark).
 
-use super::lexicon::Lexicon;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use super::lexicon::{with_lowercase, Lexicon};
 use super::text::{is_apostrophe, is_closing_only, is_double_quote, is_opening_only};
 use crate::model::Span;
 
@@ -214,8 +217,17 @@ fn trim(text: &str, s: Span) -> Span {
     Span::new(s.start + lead, (s.end - trail).max(s.start + lead))
 }
 
+/// The most words [`classify`] tells apart (15 and more read alike).
+const MAX_WORDS: usize = 15;
+
+/// The words of `s` that hold a letter or digit, counted up to [`MAX_WORDS`]
+/// (bytewise when `s` is ASCII).
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    if !s.is_ascii() {
+        return s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(MAX_WORDS).count();
+    }
+    let words = s.as_bytes().split(|b| matches!(b, b'\t'..=b'\r' | b' '));
+    words.filter(|w| w.iter().any(u8::is_ascii_alphanumeric)).take(MAX_WORDS).count()
 }
 
 /// The last word before `pos` in the paragraph, and the character right
@@ -232,10 +244,7 @@ fn context_before(text: &str, para: Span, pos: usize) -> (Option<char>, &str) {
 /// `," he said`, `," said Jane`, `," the minister added`.
 fn followed_by_attribution(text: &str, end: usize, lx: &Lexicon) -> bool {
     // The first `n` characters after the quote, as a slice.
-    let ahead = |n: usize| {
-        let rest = &text[end..];
-        &rest[..rest.char_indices().nth(n).map_or(rest.len(), |(i, _)| i)]
-    };
+    let ahead = |n: usize| first_chars(&text[end..], n);
     let after = ahead(80).trim_start_matches([',', ' ']);
     let verb_in = |s: &str, n: usize| {
         s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -256,6 +265,15 @@ fn followed_by_attribution(text: &str, end: usize, lx: &Lexicon) -> bool {
         && rest.find(',').is_some_and(|c2| !rest[..c2].contains(['.', '"', '\u{201c}']) && verb_in(&rest[c2 + 1..], 2))
 }
 
+/// The first `n` characters of `s` (all of it when shorter).
+fn first_chars(s: &str, n: usize) -> &str {
+    // (Mostly ASCII: then the first `n` bytes.)
+    if s.len() <= n || s.as_bytes()[..n].is_ascii() {
+        return &s[..n.min(s.len())];
+    }
+    &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)]
+}
+
 fn is_title_case(s: &str, lx: &Lexicon) -> bool {
     // (Counted only up to 15 words: a quote is read no further.)
     let n = s.split_whitespace().take(15).count();
@@ -266,7 +284,7 @@ fn is_title_case(s: &str, lx: &Lexicon) -> bool {
     let first_cap = words.clone().next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
     let all = words.clone().all(|w| {
         let c = w.chars().next().unwrap_or(' ');
-        c.is_uppercase() || c.is_ascii_digit() || w.len() <= 4 && lx.function_words.contains(&w.to_lowercase())
+        c.is_uppercase() || c.is_ascii_digit() || w.len() <= 4 && with_lowercase(w, |l| lx.function_words.contains(l))
     });
     let caps = words.filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     first_cap && all && caps >= 1 && !s.trim_end().ends_with(['.', '!', '?'])
@@ -282,34 +300,40 @@ fn classify(text: &str, paras: &[Span], quotes: &[RawQuote], i: usize, lx: &Lexi
     let stripped = content.trim_end_matches([',', '.', ';', ':', ' ']);
     let para = paras[q.para()];
     let (prev_char, prev_word) = context_before(text, para, q.outer().start);
-    let prev_lower = prev_word.to_lowercase();
+    // (Lowercased anew only when it has a capital or is not ASCII.)
+    let prev_lower: Cow<str> = if prev_word.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+        Cow::Owned(prev_word.to_lowercase())
+    } else {
+        Cow::Borrowed(prev_word)
+    };
     let ends_punct = content.trim_end().ends_with([',', '.', '!', '?', '\u{2026}', ';', ':', '\u{2014}', '-']);
     let ends_terminal = content.trim_end().ends_with(['.', '!', '?', '\u{2026}']);
     let starts_upper = content.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '[');
-    let after_attr = q.closed && followed_by_attribution(text, q.outer().end, lx);
+    // (Read only when the tests below need it.)
+    let after = OnceCell::new();
+    let after_attr = || *after.get_or_init(|| q.closed && followed_by_attribution(text, q.outer().end, lx));
     let clause_start = match prev_char {
         None => true,
         Some(':' | '.' | '!' | '?' | '\u{2014}') => true,
         Some(c) if is_double_quote(c) => true,
-        Some(',') => wc >= 3 || after_attr,
+        Some(',') => wc >= 3 || after_attr(),
         Some(_) => lx.speech_verb(&prev_lower).is_some() && starts_upper,
     };
     // A name in quote marks: Title Case, no sentence punctuation, after
     // "the"/"a" or a naming verb, or standing alone as a noun.
-    if is_title_case(stripped, lx) && !ends_terminal && wc <= 14 {
-        let named =
-            matches!(prev_lower.as_str(), "the" | "a" | "an" | "called" | "named" | "titled" | "dubbed" | "entitled");
+    if !ends_terminal && wc <= 14 && is_title_case(stripped, lx) {
+        let named = matches!(&*prev_lower, "the" | "a" | "an" | "called" | "named" | "titled" | "dubbed" | "entitled");
         // A short Title Case stretch opening a sentence with no speech verb
         // after it ("“Tides of Bellhaven,” directed by ...") is a title too.
-        let short_title = clause_start && !after_attr && (2..=6).contains(&wc) && q.closed;
-        if named || (!clause_start && !after_attr && wc >= 2) || short_title {
+        let short_title = clause_start && (2..=6).contains(&wc) && q.closed && !after_attr();
+        if named || (!clause_start && wc >= 2 && !after_attr()) || short_title {
             return RawKind::Title;
         }
     }
-    if clause_start && (wc >= 3 || ends_punct || after_attr) && (starts_upper || wc >= 3) {
+    if clause_start && (wc >= 3 || ends_punct || after_attr()) && (starts_upper || wc >= 3) {
         return RawKind::Direct;
     }
-    if after_attr && wc >= 3 && starts_upper {
+    if wc >= 3 && starts_upper && after_attr() {
         return RawKind::Direct;
     }
     RawKind::Partial
@@ -325,6 +349,14 @@ mod tests {
         let p = paragraphs(text);
         let b = boilerplate(text, &p, lx);
         find(text, &p, &b, lx).into_iter().map(|q| (q.content().slice(text).to_string(), q.kind, q.closed)).collect()
+    }
+
+    #[test]
+    fn words_counted_as_split() {
+        for s in ["", " a - b\tc\x0bd\n", "We will, win", "x\u{a0}y z", &"w ".repeat(20)] {
+            let words = s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            assert_eq!(word_count(s), words.min(MAX_WORDS), "{s:?}");
+        }
     }
 
     #[test]

@@ -44,7 +44,8 @@ pub(super) const fn extra(name: &str) -> usize {
     panic!("no such feature")
 }
 
-const fn str_eq(a: &str, b: &str) -> bool {
+/// `a == b`, in a const.
+pub(super) const fn str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
@@ -148,35 +149,35 @@ pub(super) fn describe(
     (offset, len): (usize, usize),
 ) -> Vec<f64> {
     let mut features = vec![0.0; len];
-    let mut set = |name: &str, value: f64| features[offset + extra(name)] = value;
+    let mut set = |i: usize, value: f64| features[offset + i] = value;
     let Some(entity) = speaker else {
-        set("no_speaker", 1.0);
+        set(const { extra("no_speaker") }, 1.0);
         return features;
     };
     let kind = match reading.kind(entity) {
-        EntityKind::Person => "kind_person",
-        EntityKind::Organization => "kind_organization",
-        EntityKind::Place => "kind_place",
-        EntityKind::Document => "kind_document",
-        EntityKind::Event | EntityKind::Other => "kind_other",
+        EntityKind::Person => const { extra("kind_person") },
+        EntityKind::Organization => const { extra("kind_organization") },
+        EntityKind::Place => const { extra("kind_place") },
+        EntityKind::Document => const { extra("kind_document") },
+        EntityKind::Event | EntityKind::Other => const { extra("kind_other") },
     };
     set(kind, 1.0);
     if reading.kind(entity) == EntityKind::Other {
-        set("group", 1.0);
+        set(const { extra("group") }, 1.0);
     }
     if walk.last_speaker.map(|(e, _)| e) == Some(entity) {
-        set("is_last_speaker", 1.0);
+        set(const { extra("is_last_speaker") }, 1.0);
     }
     if takes_turn(reading, walk, quote, entity) {
-        set("turn_taking", 1.0);
+        set(const { extra("turn_taking") }, 1.0);
     }
     let mine: Vec<&&Found> = around.names.iter().filter(|m| m.entity() == entity).collect();
     let inside = |s: Span, m: &Found| s.start <= m.span().start && m.span().end <= s.end;
-    set("named_in_sentence", f64::from(u8::from(mine.iter().any(|m| inside(around.sentences, m)))));
+    set(const { extra("named_in_sentence") }, f64::from(u8::from(mine.iter().any(|m| inside(around.sentences, m)))));
     let paras: Vec<usize> = mine.iter().map(|m| Around::para_of(reading, m)).collect();
-    set("named_in_paragraph", f64::from(u8::from(paras.contains(&around.para))));
+    set(const { extra("named_in_paragraph") }, f64::from(u8::from(paras.contains(&around.para))));
     let before = paras.iter().any(|&p| p < around.para && reading.paras_between(p, around.para) == 1);
-    set("named_paragraph_before", f64::from(u8::from(before)));
+    set(const { extra("named_paragraph_before") }, f64::from(u8::from(before)));
     let back = mine
         .iter()
         .zip(&paras)
@@ -184,7 +185,7 @@ pub(super) fn describe(
         .map(|(_, &p)| reading.paras_between(p.min(around.para), around.para))
         .min()
         .unwrap_or(PARAGRAPHS_BACK + 1);
-    set("paragraphs_back", back as f64 / (PARAGRAPHS_BACK + 1) as f64);
+    set(const { extra("paragraphs_back") }, back as f64 / (PARAGRAPHS_BACK + 1) as f64);
     features
 }
 

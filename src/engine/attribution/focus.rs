@@ -46,6 +46,10 @@ pub(super) struct Discourse {
     pairs: Vec<(usize, usize)>,
     /// How many entries there may be before the old ones are dropped.
     forget_at: usize,
+    /// The speech cues of the sentence being read, and the mentions before
+    /// and after one of them (kept for the next, as their room).
+    verbs: Vec<usize>,
+    near: (Vec<Found>, Vec<Found>),
 }
 
 /// Every mention by its first token: the entities' own and the pronouns
@@ -111,9 +115,16 @@ impl Discourse {
         let main_from = main_clause_start(reading, tokens.clone());
         let mut subject_taken = false;
         let mut next = 0;
+        let mut verbs = std::mem::take(&mut self.verbs);
+        verbs.clear();
         for k in tokens.clone() {
             if reading.in_quote(k) {
                 continue;
+            }
+            // (Who speaks is noted after the names and pronouns, below.)
+            let word = reading.word(k);
+            if reading.tokens()[k].is_word() && cues::is_cue_word(reading, k, word) {
+                verbs.push(k);
             }
             while next < named.len() && named[next].tok() < k {
                 next += 1;
@@ -124,15 +135,16 @@ impl Discourse {
                 subject_taken |= self.note_name(reading, m, named, sentence, subject);
                 continue;
             }
-            if let Some(entity) = self.resolve_pronoun(reading, k, sentence) {
-                let subject = !subject_taken && reading.lexicon.classes.subject_pronouns.contains(reading.word(k));
+            if let Some(entity) = self.resolve_pronoun(reading, k, word, sentence) {
+                let subject = !subject_taken && reading.lexicon.classes.subject_pronouns.contains(word);
                 subject_taken |= subject;
                 self.entries.push(Focus::new(entity, sentence, subject, false));
                 let span = reading.tokens()[k].span();
                 mentions.add_pronoun(Found::new(span, entity, MentionForm::Pronoun, k, k + 1));
             }
         }
-        self.note_speech_subjects(reading, mentions, sentence, tokens);
+        self.note_speech_subjects(reading, mentions, sentence, tokens, &verbs);
+        self.verbs = verbs;
     }
 
     /// A name comes into focus when it can speak or be spoken of; returns
@@ -155,17 +167,25 @@ impl Discourse {
         subject
     }
 
-    /// Speech verbs of the reporter's text: their subject comes into focus
+    /// Speech verbs of the reporter's text (`verbs`, the cues of the
+    /// sentence of `tokens` outside quotes): their subject comes into focus
     /// as speaking.
-    fn note_speech_subjects(&mut self, reading: &Reading, mentions: &Mentions, sentence: usize, tokens: Range<usize>) {
+    fn note_speech_subjects(
+        &mut self,
+        reading: &Reading,
+        mentions: &Mentions,
+        sentence: usize,
+        tokens: Range<usize>,
+        verbs: &[usize],
+    ) {
         let (first, end) = (tokens.start, tokens.end);
-        for verb in tokens {
-            if reading.in_quote(verb) || !reading.tokens()[verb].is_word() || !cues::is_cue(reading, verb) {
-                continue;
-            }
+        let (mut before, mut after) = std::mem::take(&mut self.near);
+        for &verb in verbs {
             let from = verb.saturating_sub(8).max(first);
-            let before: Vec<Found> = (from..verb).filter_map(|k| mentions.at(k)).collect();
-            let after: Vec<Found> = (verb + 1..(verb + 9).min(end)).filter_map(|k| mentions.at(k)).collect();
+            before.clear();
+            before.extend((from..verb).filter_map(|k| mentions.at(k)));
+            after.clear();
+            after.extend((verb + 1..(verb + 9).min(end)).filter_map(|k| mentions.at(k)));
             // The name right before the verb when it is a subject ("Or could
             // lead it, consultant Y says"), else the first head before it.
             let last = before.last().filter(|m| m.tok_end() + 2 >= verb);
@@ -178,6 +198,7 @@ impl Discourse {
                 self.entries.push(Focus::new(entity, sentence, false, true));
             }
         }
+        self.near = (before, after);
     }
 
     /// Drops what no later lookup reaches, before sentence `sentence` is
@@ -203,12 +224,13 @@ impl Discourse {
         self.entries.push(Focus::new(entity, sentence, true, true));
     }
 
-    /// The entity a pronoun at token `k` stands for (traced under `pronouns`).
-    fn resolve_pronoun(&self, reading: &Reading, k: usize, sentence: usize) -> Option<usize> {
-        let (entity, rule) = if reading.word(k) == "they" {
+    /// The entity a pronoun at token `k` (its word `word`) stands for
+    /// (traced under `pronouns`).
+    fn resolve_pronoun(&self, reading: &Reading, k: usize, word: &str, sentence: usize) -> Option<usize> {
+        let (entity, rule) = if word == "they" {
             self.resolve_they(reading, sentence)?
         } else {
-            self.resolve_gendered(reading, pronoun_gender(reading.word(k))?, sentence)?
+            self.resolve_gendered(reading, pronoun_gender(word)?, sentence)?
         };
         trace::fire("pronouns", rule, reading.tokens()[k].span());
         Some(entity)
@@ -295,6 +317,27 @@ pub(super) fn main_clause_start(reading: &Reading, tokens: Range<usize>) -> usiz
         .map_or(first, |k| k + 1)
 }
 
+/// For each word length below 16, the first letters of the prepositions
+/// of that length (a bit for the five low bits of each).
+const PREPOSITION_STARTS: [u32; 16] = {
+    let mut starts = [0u32; 16];
+    let mut i = 0;
+    while i < PREPOSITIONS.len() {
+        let w = PREPOSITIONS[i].as_bytes();
+        starts[w.len()] |= 1 << (w[0] & 31);
+        i += 1;
+    }
+    starts
+};
+
+/// `w` is one of [`PREPOSITIONS`] (most words turned away by their length
+/// and first letter before the list is read).
+#[inline]
+pub(crate) fn is_preposition(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() < 16 && !b.is_empty() && PREPOSITION_STARTS[b.len()] >> (b[0] & 31) & 1 != 0 && PREPOSITIONS.contains(&w)
+}
+
 /// True when the mention at tokens [start, end) is not inside a
 /// prepositional phrase, parentheses or a possessive ("the council's
 /// chair Ada Brisk").
@@ -317,12 +360,21 @@ pub(super) fn is_subject_position(reading: &Reading, start: usize, end: usize) -
     // function word: a preposition there puts the name in a phrase.
     let skip = |k: usize| {
         let w = reading.word(k);
-        !PREPOSITIONS.contains(&w)
-            && (tokens[k].cap()
-                || w == "the"
-                || w == "a"
-                || reading.lexicon.titles.contains(w)
-                || w.ends_with("-general"))
+        (tokens[k].cap() || w == "the" || w == "a" || reading.lexicon.titles.contains(w) || w.ends_with("-general"))
+            && !is_preposition(w)
     };
-    !word_before(tokens, start, skip).is_some_and(|k| PREPOSITIONS.contains(&reading.word(k)))
+    !word_before(tokens, start, skip).is_some_and(|k| is_preposition(reading.word(k)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prepositions_as_listed() {
+        let others = ["", "the", "said", "Of", "inside", "a", "towardsx", "including"];
+        for w in PREPOSITIONS.iter().chain(&others) {
+            assert_eq!(is_preposition(w), PREPOSITIONS.contains(w), "{w}");
+        }
+    }
 }

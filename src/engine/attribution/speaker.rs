@@ -6,12 +6,13 @@
 use std::ops::Range;
 
 use super::cues::{self, Decided};
-use super::features::{self, extra, Around, EXTRA_FEATURES};
+use super::features::{self, extra, str_eq, Around, EXTRA_FEATURES};
+use super::focus::is_preposition;
 use super::transcript::{self, Exchange};
 use super::{Attribution, Reading, Said, Walk};
 use crate::engine::entities::Found;
 use crate::engine::fit::LinearModel;
-use crate::engine::text::{token_at, PREPOSITIONS};
+use crate::engine::text::token_at;
 use crate::engine::trace;
 use crate::model::{EntityKind, Span};
 
@@ -71,16 +72,38 @@ pub static FEATURE_NAMES: [&str; RULES.len() + EXTRA_FEATURES.len()] = {
     names
 };
 
+/// The index of rule `rule` in [`RULES`] (past the end for no rule).
+const fn rule_index(rule: &str) -> usize {
+    let mut i = 0;
+    while i < RULES.len() && !str_eq(RULES[i], rule) {
+        i += 1;
+    }
+    i
+}
+
+/// The index in [`RULES`] of a rule the code names, found when compiling
+/// (a name not there does not compile).
+macro_rules! rule {
+    ($name:literal) => {
+        const {
+            let i = rule_index($name);
+            assert!(i < RULES.len(), "no such rule");
+            i
+        }
+    };
+}
+
 /// One speaker (or none) a rule proposes for a quote, with its cue.
 struct Proposal {
     speaker: Option<usize>,
     cue: Option<String>,
-    rule: &'static str,
+    /// The rule's index in [`RULES`].
+    rule: usize,
 }
 
 impl From<Decided> for Proposal {
     fn from(d: Decided) -> Self {
-        Proposal { speaker: d.attribution.speaker, cue: d.attribution.cue, rule: d.rule }
+        Proposal { speaker: d.attribution.speaker, cue: d.attribution.cue, rule: rule_index(d.rule) }
     }
 }
 
@@ -125,7 +148,7 @@ pub(super) fn choose(
     // The cue of the first (highest) rule that proposed the chosen speaker.
     let first = proposals.iter().find(|p| p.speaker == speaker).expect("a proposal per candidate");
     let span = reading.ctx.quotes[quote].outer();
-    trace::fire("speakers", first.rule, span);
+    trace::fire("speakers", RULES[first.rule], span);
     let mut found = Attribution { speaker, cue: first.cue.clone(), with: Vec::new() };
     if let Some((one, other)) = speaker.filter(|_| first.cue.is_some()).and_then(|s| joint(reading, walk, &around, s)) {
         trace::fire("speakers", "joint_speakers", span);
@@ -163,12 +186,12 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
     let mut cues: Vec<Proposal> =
         from_cues(reading, walk, quote, tokens).into_iter().flatten().map(Proposal::from).collect();
     // "the 44-year-old said": the person in focus.
-    for p in cues.iter_mut().filter(|p| p.rule == "described_person") {
+    for p in cues.iter_mut().filter(|p| p.rule == rule!("described_person")) {
         p.speaker = walk.discourse.described(reading, reading.sentence_of(q.outer().end.saturating_sub(1)));
     }
     let mut out = Vec::new();
     if let Some(speaker) = transcript::transcript_label(reading, q) {
-        out.push(Proposal { speaker, cue: None, rule: "transcript_label" });
+        out.push(Proposal { speaker, cue: None, rule: rule!("transcript_label") });
     }
     // "..., adding, “...”" with no subject in its sentence: the speaker of
     // the quote before it in the paragraph.
@@ -178,7 +201,7 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
                 out.push(Proposal {
                     speaker: Some(speaker),
                     cue: first.cue.clone(),
-                    rule: "participle_previous_speaker",
+                    rule: rule!("participle_previous_speaker"),
                 });
             }
         }
@@ -186,38 +209,38 @@ fn propose(reading: &Reading, walk: &Walk, around: &Around, quote: usize, tokens
     if cues.is_empty() {
         out.extend(interview(reading, walk, quote));
         if let Some(entity) = cues::next_paragraph(reading, &walk.mentions, q) {
-            out.push(Proposal { speaker: Some(entity), cue: None, rule: "cue_next_paragraph" });
+            out.push(Proposal { speaker: Some(entity), cue: None, rule: rule!("cue_next_paragraph") });
         }
     }
     out.extend(cues);
     // A quote running on from the previous paragraph.
     if let Some(previous) = q.continues().map(|j| walk.quotes.get(j)) {
         if previous.speaker.is_some() || previous.cue.is_some() {
-            out.push(Proposal { speaker: previous.speaker, cue: previous.cue, rule: "runs_on" });
+            out.push(Proposal { speaker: previous.speaker, cue: previous.cue, rule: rule!("runs_on") });
         }
     }
     if let Some(entity) = cues::signature_after(reading, &walk.mentions, q.para()) {
-        out.push(Proposal { speaker: Some(entity), cue: None, rule: "signature_line" });
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: rule!("signature_line") });
     }
     out.extend(from_discourse(reading, walk, quote));
     // The nearest person (else organization) named before the quote in its
     // paragraph or the one before, and no speaker at all: the fitted
     // weights choose between them when no cue speaks.
     if let Some(entity) = around.reported_speaker(reading) {
-        out.push(Proposal { speaker: Some(entity), cue: None, rule: "reported_speaker" });
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: rule!("reported_speaker") });
     }
     if let Some(entity) = cues::headline_role(reading, q) {
-        out.push(Proposal { speaker: Some(entity), cue: None, rule: "headline_role" });
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: rule!("headline_role") });
     }
     if let Some(entity) = around.named_nearby(reading) {
-        out.push(Proposal { speaker: Some(entity), cue: None, rule: "named_nearby" });
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: rule!("named_nearby") });
     }
-    out.push(Proposal { speaker: None, cue: None, rule: "no_cue" });
+    out.push(Proposal { speaker: None, cue: None, rule: rule!("no_cue") });
     // Rule `cue_decides`: the quote's own cue names its subject (or says
     // "a spokesperson"): the discourse does not compete with it.
     if out.iter().any(names_subject) {
         let before = out.len();
-        out.retain(|p| rule_index(p.rule) < FIRST_DISCOURSE_RULE);
+        out.retain(|p| p.rule < FIRST_DISCOURSE_RULE);
         if out.len() < before {
             trace::fire("speakers", "cue_decides", q.outer());
         }
@@ -238,8 +261,8 @@ fn interview(reading: &Reading, walk: &Walk, quote: usize) -> Option<Proposal> {
     let quotes = reading.ctx.quotes;
     let q = &quotes[quote];
     let answer = match transcript::exchange(reading, q)? {
-        Exchange::Question => return Some(Proposal { speaker: None, cue: None, rule: "interview_question" }),
-        Exchange::Answer => "interview_answer",
+        Exchange::Question => return Some(Proposal { speaker: None, cue: None, rule: rule!("interview_question") }),
+        Exchange::Answer => rule!("interview_answer"),
     };
     let before = (0..quote).rev().filter(|&j| quotes[j].kind == crate::engine::quotes::RawKind::Direct);
     let previous = before
@@ -252,16 +275,11 @@ fn interview(reading: &Reading, walk: &Walk, quote: usize) -> Option<Proposal> {
     Some(Proposal { speaker: Some(speaker), cue: None, rule: answer })
 }
 
-/// The position of a rule in [`RULES`].
-fn rule_index(rule: &str) -> usize {
-    RULES.iter().position(|r| *r == rule).unwrap_or(RULES.len())
-}
-
 /// A cue rule that found the cue's subject, named or unnamed (a statement
 /// whose issuer was not found names no one).
 fn names_subject(p: &Proposal) -> bool {
-    let statement = matches!(p.rule, "cue_after_statement" | "cue_before_statement");
-    rule_index(p.rule) < FIRST_DISCOURSE_RULE && p.rule != "cue_before_no_name" && !(statement && p.speaker.is_none())
+    let statement = p.rule == rule!("cue_after_statement") || p.rule == rule!("cue_before_statement");
+    p.rule < FIRST_DISCOURSE_RULE && p.rule != rule!("cue_before_no_name") && !(statement && p.speaker.is_none())
 }
 
 /// Rule `cannot_speak` over every proposal: a person, an organization, a
@@ -269,12 +287,14 @@ fn names_subject(p: &Proposal) -> bool {
 /// an index, a work) never; a place only as the cue's own subject (the cue
 /// rules check that at the verb) or as a speaker carried on from a quote
 /// before, never as the subject in focus.
-fn may_speak(reading: &Reading, entity: usize, rule: &str) -> bool {
+fn may_speak(reading: &Reading, entity: usize, rule: usize) -> bool {
     match reading.kind(entity) {
         EntityKind::Person | EntityKind::Organization | EntityKind::Document => true,
         EntityKind::Other => is_group(&reading.ents.entities[entity].name),
         EntityKind::Event => false,
-        EntityKind::Place => !matches!(rule, "focus_previous_sentence" | "signature_line" | "named_nearby"),
+        EntityKind::Place => {
+            ![rule!("focus_previous_sentence"), rule!("signature_line"), rule!("named_nearby")].contains(&rule)
+        }
     }
 }
 
@@ -299,27 +319,27 @@ fn candidates(
             }
         };
         let features = &mut out[at].features;
-        if let Some(rule) = RULES.iter().position(|r| *r == p.rule) {
-            features[rule] = 1.0;
+        if p.rule < RULES.len() {
+            features[p.rule] = 1.0;
         }
         // A cue (not the discourse) names this speaker, or no one.
-        if rule_index(p.rule) < FIRST_DISCOURSE_RULE {
-            features[RULES.len() + extra("cue_speaks")] = 1.0;
+        if p.rule < FIRST_DISCOURSE_RULE {
+            features[RULES.len() + const { extra("cue_speaks") }] = 1.0;
         }
-        let agree = proposals.iter().filter(|q| q.speaker == p.speaker && q.rule != "no_cue").count();
-        features[RULES.len() + extra("more_rules_agree")] = f64::from(u8::from(agree > 1));
+        let agree = proposals.iter().filter(|q| q.speaker == p.speaker && q.rule != rule!("no_cue")).count();
+        features[RULES.len() + const { extra("more_rules_agree") }] = f64::from(u8::from(agree > 1));
     }
     // Only the discourse proposes this speaker, while a cue names another
     // (or says "a spokesperson").
-    let cued = RULES.len() + extra("cue_speaks");
+    let cued = RULES.len() + const { extra("cue_speaks") };
     if out.iter().any(|c| c.features[cued] == 1.0) {
         for c in out.iter_mut().filter(|c| c.features[cued] == 0.0) {
-            c.features[RULES.len() + extra("cue_names_another")] = 1.0;
+            c.features[RULES.len() + const { extra("cue_names_another") }] = 1.0;
         }
     }
     // The rule order's choice: the speaker of the first proposal.
     if let Some(first) = out.first_mut() {
-        first.features[RULES.len() + extra("first_proposal")] = 1.0;
+        first.features[RULES.len() + const { extra("first_proposal") }] = 1.0;
     }
     out
 }
@@ -379,22 +399,22 @@ fn from_discourse(reading: &Reading, walk: &Walk, quote: usize) -> Vec<Proposal>
         rule,
     };
     if let Some(j) = spoken.filter(|&j| quotes[j].para() == q.para()) {
-        out.push(copy(j, "same_paragraph_speaker"));
+        out.push(copy(j, rule!("same_paragraph_speaker")));
     }
     let opened = reading.sentence_of(q.outer().start);
     if let Some(entity) = walk.discourse.previous_subject(reading, opened) {
-        out.push(Proposal { speaker: Some(entity), cue: None, rule: "focus_previous_sentence" });
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: rule!("focus_previous_sentence") });
     }
     if let Some(j) = spoken {
-        out.push(copy(j, "previous_quote_speaker"));
+        out.push(copy(j, rule!("previous_quote_speaker")));
     }
     if let Some((entity, _)) = walk.last_speaker.filter(|&(_, para)| reading.paras_between(para, q.para()) <= 1) {
-        out.push(Proposal { speaker: Some(entity), cue: None, rule: "last_speaker" });
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: rule!("last_speaker") });
     }
     // Rule `salient_person`: the person a pronoun here would stand for (the
     // subject of the last few sentences, "He is not alone. ... “...”").
     if let Some(entity) = walk.discourse.described(reading, opened) {
-        out.push(Proposal { speaker: Some(entity), cue: None, rule: "salient_person" });
+        out.push(Proposal { speaker: Some(entity), cue: None, rule: rule!("salient_person") });
     }
     out
 }
@@ -468,7 +488,7 @@ fn is_head(reading: &Reading, mentions: &[Found], index: usize, m: &Found) -> bo
                 let t = tokens[j];
                 (t.is_word()
                     && (!t.cap() || reading.lexicon.titles.contains(reading.word(j)))
-                    && !PREPOSITIONS.contains(&reading.word(j)))
+                    && !is_preposition(reading.word(j)))
                     || (!t.is_word() && t.text(reading.ctx.text) == "." && !t.space_before())
             })
             && n.tok() > m.tok_end()

@@ -5,10 +5,12 @@
 use rustc_hash::FxHashMap;
 
 use super::clause::{is_determiner, is_negation};
+use super::cues::Class;
 use super::{Ctx, OrgsByHead};
+use crate::engine::attribution::is_preposition;
 use crate::engine::entities::Found;
 use crate::engine::lexicon::key;
-use crate::engine::text::{word_before, Token, PREPOSITIONS};
+use crate::engine::text::{word_before, Token};
 use crate::model::{EntityKind, MentionForm};
 
 /// The subject of an announced "will" at `k` when it is not a name right
@@ -328,7 +330,7 @@ pub(super) fn subject_description(ctx: &Ctx, a: usize, k: usize) -> Option<usize
 /// verb before `k` in the sentence ("Brenn stated the government ..."):
 /// who announced what follows.
 pub(super) fn announcer(ctx: &Ctx, sent_start: usize, k: usize) -> Option<(Option<usize>, usize)> {
-    let v = (sent_start..k).rev().find(|&j| ctx.lexicon.speech_verb(&ctx.lower[j]).is_some())?;
+    let v = (sent_start..k).rev().find(|&j| ctx.tag(j).classes.has(Class::SpeechVerb))?;
     let near = v.saturating_sub(8).max(sent_start);
     let ms = ctx.ents.in_range(ctx.toks[near].start(), ctx.toks[v].start());
     // "a spokesperson for X said": X, the institution spoken for.
@@ -370,9 +372,9 @@ pub(super) fn main_jurisdiction(ctx: &Ctx) -> Option<usize> {
 pub(super) fn after_preposition(ctx: &Ctx, tok: usize) -> bool {
     let skip = |j: usize| {
         let w = ctx.lower[j].as_str();
-        !PREPOSITIONS.contains(&w) && (ctx.toks[j].cap() || w == "the" || ctx.lexicon.titles.contains(w))
+        (ctx.toks[j].cap() || w == "the" || ctx.lexicon.titles.contains(w)) && !is_preposition(w)
     };
-    word_before(ctx.toks, tok, skip).is_some_and(|j| PREPOSITIONS.contains(&ctx.lower[j].as_str()))
+    word_before(ctx.toks, tok, skip).is_some_and(|j| is_preposition(&ctx.lower[j]))
 }
 
 /// A name directly before "will" ("The ministry will", "Canada will").
@@ -410,8 +412,8 @@ pub(super) fn first_subject(ctx: &Ctx, sent_start: usize, sent_end: usize) -> Op
         .find(|m| {
             m.form() != MentionForm::Pronoun
                 && !ctx.in_marks[m.tok()]
-                && !after_preposition(ctx, m.tok())
                 && matches!(ctx.ents.entities[m.entity()].kind, EntityKind::Organization | EntityKind::Place)
+                && !after_preposition(ctx, m.tok())
         })
         .filter(|m| m.tok() <= first_word(ctx, sent_start, sent_end) + 1)
         .map(|m| m.entity())

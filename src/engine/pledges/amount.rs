@@ -4,7 +4,9 @@
 use std::borrow::Cow;
 
 use super::clause::span_of;
+use super::cues::Class;
 use super::Ctx;
+use crate::engine::lexicon::with_lowercase;
 use crate::engine::text::{first_char, token_at, SCALES};
 use crate::model::Span;
 
@@ -55,7 +57,7 @@ pub(super) fn amount(ctx: &Ctx, span: Span) -> Option<Span> {
             return Some(span_of(ctx, start, end));
         }
         // A count: number (+ scale) + up to two words ending in a plural noun.
-        if is_num(j) || NUMBER_WORDS.contains(&ctx.lower[j].as_str()) && ctx.toks[j].is_word() {
+        if is_num(j) || ctx.tag(j).classes.has(Class::NumberWord) {
             let w = t.text(ctx.text);
             if w.len() == 4 && w.starts_with("20") || w.len() == 4 && w.starts_with("19") {
                 continue; // a year
@@ -95,12 +97,16 @@ pub(super) fn amount(ctx: &Ctx, span: Span) -> Option<Span> {
 /// form, cut before a trailing prepositional phrase.
 pub(super) fn action(ptext: &str) -> String {
     let quote = |c: char| matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}');
-    let mut out = String::new();
+    // (Each quote mark is `"` or starts with the byte E2.)
+    let may_quote = |w: &str| w.bytes().any(|b| b == b'"' || b == 0xe2);
+    // (One allocation, fitted at the end.)
+    let mut out = String::with_capacity(ptext.len());
     let mut words = 0;
     // (Words are read only as far as the action goes, and made anew only
     // when they hold a quote mark.)
     for (i, w) in ptext.split_whitespace().enumerate() {
-        let clean: Cow<str> = if w.contains(quote) { w.chars().filter(|&c| !quote(c)).collect() } else { w.into() };
+        let clean: Cow<str> =
+            if may_quote(w) && w.contains(quote) { w.chars().filter(|&c| !quote(c)).collect() } else { w.into() };
         if i >= 3 && ends_action(&clean) {
             break;
         }
@@ -108,7 +114,11 @@ pub(super) fn action(ptext: &str) -> String {
             out.push(' ');
         }
         if i == 0 {
-            out.push_str(&base_form(&clean.to_lowercase()));
+            with_lowercase(&clean, |w| {
+                let (stem, e) = base_parts(w);
+                out.push_str(stem);
+                out.push_str(e);
+            });
         } else {
             out.push_str(&clean);
         }
@@ -117,6 +127,7 @@ pub(super) fn action(ptext: &str) -> String {
             break;
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -130,14 +141,15 @@ fn ends_action(w: &str) -> bool {
     }
 }
 
+/// The base form of `w` as a part of it and the "e" to add, if any:
 /// "promoting" -> "promote", "hosting" -> "host", "equipping" -> "equip".
-pub(super) fn base_form(w: &str) -> String {
-    let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() >= 3) else { return w.to_string() };
+fn base_parts(w: &str) -> (&str, &'static str) {
+    let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() >= 3) else { return (w, "") };
     let b = stem.as_bytes();
     let n = b.len();
     let vowel = |c: u8| b"aeiou".contains(&c);
     if n >= 2 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f') {
-        return stem[..n - 1].to_string();
+        return (&stem[..n - 1], "");
     }
     if n >= 3
         && !vowel(b[n - 1])
@@ -148,14 +160,19 @@ pub(super) fn base_form(w: &str) -> String {
         && !stem.ends_with("it")
         && !stem.ends_with("en")
     {
-        return format!("{stem}e");
+        return (stem, "e");
     }
-    stem.to_string()
+    (stem, "")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn base_form(w: &str) -> String {
+        let (stem, e) = base_parts(w);
+        format!("{stem}{e}")
+    }
 
     #[test]
     fn base_forms() {

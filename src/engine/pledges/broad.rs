@@ -7,7 +7,7 @@ use super::actor::{actor_before, actor_in, describe, is_description, owner_or_ow
 use super::candidates::{Construction, Sentence, Spotted};
 use super::clause::{clause_end, is_negation, list_items, looks_like_verb, next_to, span_of};
 use super::cues::{CueKind, Cues};
-use super::{answer_of, Ctx};
+use super::{answer_of, Ctx, Tag};
 use crate::engine::text::token_at;
 use crate::model::{EntityKind, MentionForm};
 
@@ -81,19 +81,26 @@ fn before_apostrophe(word: &str) -> &str {
     word.split(['\'', '\u{2019}']).next().unwrap_or(word)
 }
 
+/// The words besides cue words and contractions a broad construction may
+/// start at.
+pub(super) const BROAD_START_WORDS: [&str; 3] = ["going", "is", "are"];
+
 /// Runs the broad constructions over the sentence; a candidate overlapping
 /// one the precise rules found is left out.
 pub(super) fn broad(ctx: &Ctx, sent: &mut Sentence) {
     let precise_found = sent.found.len();
     let mut k = sent.start;
     while k < sent.end {
-        let t = ctx.toks[k];
         // Only cue words, "going", "is", "are" and contractions start one.
+        k = ctx.next_tagged(k, sent.end, Tag::broad);
+        if k >= sent.end {
+            break;
+        }
+        let t = ctx.toks[k];
         let short = matches!(t.end() - t.start(), 2 | 3 | 5);
-        let may_start = t.is_word()
-            && (ctx.cue(k) != Cues::default()
-                || t.joined()
-                || short && matches!(ctx.lower[k].as_str(), "going" | "is" | "are"));
+        let may_start = ctx.cue(k) != Cues::default()
+            || t.joined()
+            || short && matches!(ctx.lower[k].as_str(), "going" | "is" | "are");
         if !may_start {
             k += 1;
             continue;

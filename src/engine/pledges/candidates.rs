@@ -13,7 +13,7 @@ use super::clause::{
     passive, span_of, split_items,
 };
 use super::cues::{CueKind, Cues};
-use super::{answer_of, Ctx};
+use super::{answer_of, Ctx, Tag};
 use crate::engine::text::{first_char, token_at, word_before, Word};
 use crate::model::Span;
 
@@ -150,13 +150,18 @@ type Rule = fn(&Ctx, &mut Sentence, usize) -> Option<usize>;
 const RULES: [Rule; 8] =
     [counted_list, verb_to, noun_to, noun_list, verb_object, campaigned_on, plan_under_way, announced_will];
 
+/// The words besides cue words a precise rule may start at: the first
+/// person of a commitment in a quote or an answer, and "preparing".
+pub(super) const RULE_START_WORDS: [&str; 5] = ["we", "i", "we'll", "i'll", "preparing"];
+
 /// Runs the precise rules over the sentence.
 pub(super) fn precise(ctx: &Ctx, sent: &mut Sentence) {
     let mut k = sent.start;
     while k < sent.end {
-        if !ctx.toks[k].is_word() {
-            k += 1;
-            continue;
+        // (Every other token is passed over by the steps below.)
+        k = ctx.next_tagged(k, sent.end, Tag::precise);
+        if k >= sent.end {
+            break;
         }
         // Inside a direct quote only the speaker's own first-person
         // commitments count ("We will build", "I promise to").
@@ -187,7 +192,7 @@ pub(super) fn precise(ctx: &Ctx, sent: &mut Sentence) {
             k += 1;
             continue;
         }
-        sent.governed = (k.saturating_sub(3).max(sent.start)..k).any(|j| ctx.cue(j).governs()) || passive(ctx, k);
+        sent.governed = ctx.cues_in(k.saturating_sub(3).max(sent.start)..k).governs() || passive(ctx, k);
         sent.denied = k > sent.start && is_negation(&ctx.lower[k - 1]);
         k = RULES.iter().find_map(|rule| rule(ctx, sent, k)).unwrap_or(k + 1);
     }

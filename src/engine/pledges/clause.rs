@@ -1,6 +1,7 @@
 //! Clause shapes: where a commitment's clause ends, its list items, the
 //! "to" after a commitment verb, negation and passive forms.
 
+use super::cues::Class;
 use super::Ctx;
 use crate::engine::text::{first_char, is_double_quote, word_before};
 use crate::model::Span;
@@ -91,6 +92,25 @@ pub(super) fn span_of(ctx: &Ctx, a: usize, mut b: usize) -> Span {
     Span::new(ctx.toks[a].start(), ctx.toks[b.max(a + 1) - 1].end())
 }
 
+/// Words that end a clause outside quote marks.
+pub(super) const CLAUSE_BREAKS: [&str; 15] = [
+    "as",
+    "while",
+    "because",
+    "but",
+    "which",
+    "who",
+    "when",
+    "amid",
+    "although",
+    "though",
+    "after",
+    "since",
+    "whereas",
+    "including",
+    "according",
+];
+
 /// Where the clause that starts at `a` ends: a sentence mark, a semicolon,
 /// a comma or a subordinating word outside quote marks.
 pub(super) fn clause_end(ctx: &Ctx, a: usize, sent_end: usize) -> usize {
@@ -98,48 +118,28 @@ pub(super) fn clause_end(ctx: &Ctx, a: usize, sent_end: usize) -> usize {
     let quoted = ctx.in_marks[a];
     let mut k = a + 1;
     while k < sent_end {
-        let t = ctx.toks[k];
-        if quoted && !ctx.in_marks[k] {
+        let t = ctx.tag(k);
+        if quoted && !t.in_marks() {
             return k;
         }
-        if ctx.in_marks[k] == quoted {
+        if t.in_marks() == quoted {
             // (Inside quote marks only punctuation ends a clause.)
             if t.is_word() && !quoted {
-                if matches!(
-                    ctx.lower[k].as_str(),
-                    "as" | "while"
-                        | "because"
-                        | "but"
-                        | "which"
-                        | "who"
-                        | "when"
-                        | "amid"
-                        | "although"
-                        | "though"
-                        | "after"
-                        | "since"
-                        | "whereas"
-                        | "including"
-                        | "according"
-                ) {
+                if t.classes.has(Class::ClauseBreak) {
                     return k;
                 }
                 // "... and intends to", "... and will extend": a second
                 // commitment of the same actor starts here.
                 // (The word after is read only after "and" or "or".)
                 let next_cue = || {
-                    k + 1 < sent_end
-                        && (ctx.cue(k + 1).starts_commitment()
-                            || matches!(ctx.lower[k + 1].as_str(), "i" | "we" | "he" | "she" | "they"))
+                    let next = || ctx.tag(k + 1);
+                    k + 1 < sent_end && (next().cues.starts_commitment() || next().classes.has(Class::SubjectPronoun))
                 };
-                if matches!(ctx.lower[k].as_str(), "and" | "or") && next_cue() {
+                if t.classes.has(Class::AndOr) && next_cue() {
                     return k;
                 }
-            } else if !t.is_word() {
-                let c = first_char(&t, ctx.text);
-                if matches!(c, '.' | ';' | ':' | ',' | '?' | '!' | '(' | '\u{2014}') {
-                    return k;
-                }
+            } else if t.ends_clause() {
+                return k;
             }
         }
         k += 1;

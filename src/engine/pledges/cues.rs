@@ -118,45 +118,129 @@ impl Cues {
         self.any(&[CueKind::VerbTo, CueKind::VerbObject, CueKind::Modal])
     }
 
+    /// The kinds of both.
+    pub const fn union(self, other: Cues) -> Cues {
+        Cues(self.0 | other.0)
+    }
+
     fn with(self, kind: CueKind) -> Cues {
         Cues(self.0 | kind.bit())
     }
 }
 
-/// Word -> its cue kinds, with the filter of the word tables (see
-/// [`filter_bit`]): most words, no cue, are turned away before the hash.
+/// Small closed classes of words the rules ask about, looked up with the
+/// cue kinds (one lookup a token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// A word a precise rule starts at that is no cue ("we", "preparing").
+    RuleStart,
+    /// A word a broad construction starts at that is no cue ("going", "is").
+    BroadStart,
+    /// A word that ends a clause ("because", "which").
+    ClauseBreak,
+    /// "and", "or".
+    AndOr,
+    /// "i", "we", "he", "she", "they".
+    SubjectPronoun,
+    /// A speech verb of the lexicon ("said", "tells").
+    SpeechVerb,
+    /// A number or count word ("three", "dozens").
+    NumberWord,
+}
+
+impl Class {
+    /// Every class with its words (the speech verbs aside: the lexicon's).
+    const WORDS: [(Class, &'static [&'static str]); 6] = [
+        (Class::RuleStart, &super::candidates::RULE_START_WORDS),
+        (Class::NumberWord, &super::amount::NUMBER_WORDS),
+        (Class::BroadStart, &super::broad::BROAD_START_WORDS),
+        (Class::ClauseBreak, &super::clause::CLAUSE_BREAKS),
+        (Class::AndOr, &["and", "or"]),
+        (Class::SubjectPronoun, &["i", "we", "he", "she", "they"]),
+    ];
+
+    const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// The classes one word belongs to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Classes(u8);
+
+impl Classes {
+    /// The word is of class `class`.
+    pub const fn has(self, class: Class) -> bool {
+        self.0 & class.bit() != 0
+    }
+}
+
+/// What [`CueTable`] knows of a word: its cue kinds and classes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Entry {
+    pub cues: Cues,
+    pub classes: Classes,
+}
+
+/// Word -> its cue kinds and classes, with the filter of the word tables
+/// (see [`filter_bit`]): most words, in none, are turned away before the
+/// hash.
 pub struct CueTable {
-    map: FxHashMap<String, Cues>,
+    map: FxHashMap<String, Entry>,
     filter: Vec<u64>,
 }
 
 impl CueTable {
-    /// The cue kinds of `word` (none for most words).
+    /// The cue kinds and classes of `word` (none for most words).
     #[inline]
-    pub fn get(&self, word: &str) -> Cues {
-        let b = filter_bit(word.as_bytes());
-        if self.filter[b / 64] >> (b % 64) & 1 == 0 {
-            return Cues::default();
+    pub fn entry(&self, word: &str) -> Entry {
+        if !self.may_hold(word.as_bytes()) {
+            return Entry::default();
         }
+        self.lookup(word)
+    }
+
+    /// The filter lets `word` pass.
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let b = filter_bit(word);
+        self.filter[b / 64] >> (b % 64) & 1 != 0
+    }
+
+    /// [`CueTable::entry`] past the filter (out of line: the filter,
+    /// inlined, turns most words away).
+    #[inline(never)]
+    fn lookup(&self, word: &str) -> Entry {
         self.map.get(word).copied().unwrap_or_default()
+    }
+
+    fn add(&mut self, word: &str, add: impl FnOnce(&mut Entry)) {
+        add(self.map.entry(word.to_string()).or_default());
+        let b = filter_bit(word.as_bytes());
+        self.filter[b / 64] |= 1 << (b % 64);
     }
 }
 
-/// Word -> its cue kinds, built once from the lexicon's lists.
+/// Word -> its cue kinds (from the lexicon's lists) and classes, built once.
 pub fn table(lexicon: &Lexicon) -> &'static CueTable {
     static TABLE: OnceLock<CueTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: FxHashMap<String, Cues> = FxHashMap::default();
-        let mut filter = vec![0u64; FILTER_BITS / 64];
+        let mut table = CueTable { map: FxHashMap::default(), filter: vec![0u64; FILTER_BITS / 64] };
         for kind in CueKind::ALL {
             for word in lexicon.pledge_cues.get(kind.label()).into_iter().flatten() {
-                let cues = map.entry(word.clone()).or_default();
-                *cues = cues.with(kind);
-                let b = filter_bit(word.as_bytes());
-                filter[b / 64] |= 1 << (b % 64);
+                table.add(word, |e| e.cues = e.cues.with(kind));
             }
         }
-        CueTable { map, filter }
+        let in_class = |class: Class| move |e: &mut Entry| e.classes = Classes(e.classes.0 | class.bit());
+        for (class, words) in Class::WORDS {
+            for word in words {
+                table.add(word, in_class(class));
+            }
+        }
+        for word in lexicon.speech_verbs.keys() {
+            table.add(word, in_class(Class::SpeechVerb));
+        }
+        table
     })
 }
 
@@ -171,10 +255,15 @@ mod tests {
             assert!(lexicon.pledge_cues.get(kind.label()).is_some_and(|s| !s.is_empty()), "{}", kind.label());
         }
         let table = table(lexicon);
-        assert!(table.get("pledged").has(CueKind::VerbTo) && table.get("pledged").has(CueKind::VerbObject));
-        assert!(table.get("urged").governs() && !table.get("urged").has(CueKind::Modal));
+        assert!(
+            table.entry("pledged").cues.has(CueKind::VerbTo) && table.entry("pledged").cues.has(CueKind::VerbObject)
+        );
+        assert!(table.entry("urged").cues.governs() && !table.entry("urged").cues.has(CueKind::Modal));
         // (The filter turns away words that are no cue, never one that is.)
-        assert_eq!(table.get("harbor"), Cues::default());
-        assert!(table.map.keys().all(|w| table.get(w) == table.map[w]));
+        assert_eq!(table.entry("harbor"), Entry::default());
+        assert!(table.map.keys().all(|w| table.entry(w) == table.map[w]));
+        assert!(
+            table.entry("because").classes.has(Class::ClauseBreak) && !table.entry("because").classes.has(Class::AndOr)
+        );
     }
 }

@@ -7,7 +7,7 @@
 use super::broad::{subject_of, SubjectKind};
 use super::candidates::{Construction, Sentence, Spotted};
 use super::clause::{is_negation, looks_like_verb};
-use super::cues::CueKind;
+use super::cues::{Class, CueKind};
 use super::Ctx;
 use crate::engine::text::token_at;
 use crate::model::EntityKind;
@@ -121,16 +121,16 @@ pub(super) fn extract(ctx: &Ctx, sent: &Sentence, found: &Spotted, place: Place,
     if a > 0 && is_negation(&ctx.lower[a]) || (k + 1 < sent.end && is_negation(&ctx.lower[k + 1])) {
         on(&mut x, NEGATED);
     }
-    let window = k.saturating_sub(6).max(sent.start)..k;
+    let (near, before) = (ctx.cues_in(k.saturating_sub(6).max(sent.start)..k), ctx.cues_in(sent.start..k));
     for (i, kind) in CueKind::GOVERNING.iter().enumerate() {
         // A condition anywhere before ("If elected, she will"), the rest close by.
-        let range = if *kind == CueKind::Condition { sent.start..k } else { window.clone() };
-        if range.clone().any(|j| ctx.cue(j).has(*kind)) {
+        let cues = if *kind == CueKind::Condition { before } else { near };
+        if cues.has(*kind) {
             on(&mut x, GOVERNED + i);
         }
     }
     // "threatened to walk out unless the fee was cut".
-    if (k..sent.end).any(|j| ctx.cue(j).has(CueKind::Condition)) {
+    if ctx.cues_in(k..sent.end).has(CueKind::Condition) {
         on(&mut x, CONDITION_AFTER);
     }
     if place.question {
@@ -150,13 +150,33 @@ pub(super) fn extract(ctx: &Ctx, sent: &Sentence, found: &Spotted, place: Place,
         on(&mut x, AMOUNT);
     }
     // (Counted only as far as the features tell: 21 is "over 20".)
-    let words = found.span.slice(ctx.text).split_whitespace().take(21).count();
+    let words = count_words(found.span.slice(ctx.text), 21);
     if words < 4 {
         on(&mut x, SPAN);
     } else if words > 20 {
         on(&mut x, SPAN + 1);
     }
     x
+}
+
+/// The words of `s` as [`str::split_whitespace`] splits them, counted up
+/// to `max` (bytes at a time while they are ASCII).
+fn count_words(s: &str, max: usize) -> usize {
+    let (mut n, mut in_word) = (0, false);
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return s.split_whitespace().take(max).count();
+        }
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        if !space && !in_word {
+            n += 1;
+            if n == max {
+                return n;
+            }
+        }
+        in_word = !space;
+    }
+    n
 }
 
 /// The actor's kind, whether it is the quote's speaker, and quote marks.
@@ -214,19 +234,33 @@ fn verb_features(ctx: &Ctx, found: &Spotted, x: &mut Vector) {
 /// The tense of the sentence's reporting verb, if it has one: past
 /// ("said") or present ("says").
 fn reporting_tense(ctx: &Ctx, sent: &Sentence) -> Option<bool> {
-    (sent.start..sent.end).find_map(|j| {
-        if ctx.in_marks[j] || !ctx.toks[j].is_word() {
+    let mut j = sent.start;
+    loop {
+        // (Speech verbs outside quote marks.)
+        j = ctx.next_tagged(j, sent.end, |t| t.classes.has(Class::SpeechVerb) && !t.in_marks());
+        if j >= sent.end {
             return None;
         }
         let word = ctx.lower[j].as_str();
-        let base = ctx.lexicon.speech_verb(word)?;
-        (word != base).then(|| !word.ends_with('s') || word.ends_with("ss"))
-    })
+        if ctx.lexicon.speech_verb(word).is_some_and(|base| word != base) {
+            return Some(!word.ends_with('s') || word.ends_with("ss"));
+        }
+        j += 1;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_counted_as_split() {
+        for s in ["", " a  b\tc\x0bd\n", "one two three", "x\u{a0}y z", "a b c d e"] {
+            for max in [1, 3, 21] {
+                assert_eq!(count_words(s, max), s.split_whitespace().take(max).count(), "{s:?} {max}");
+            }
+        }
+    }
 
     #[test]
     fn layout_matches_names() {

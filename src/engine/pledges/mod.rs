@@ -20,6 +20,7 @@ mod cues;
 mod features;
 
 use std::cell::{Cell, OnceCell, RefCell};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -34,14 +35,14 @@ use self::actor::first_subject;
 use self::amount::{action, amount};
 use self::candidates::Sentence;
 use self::clause::span_of;
-use self::cues::Cues;
+use self::cues::{Class, Classes, Cues, Entry};
 use self::features::Place;
 use super::context::Bits;
 use super::entities::{Entities, Found};
 use super::fit::LinearModel;
 use super::lexicon::Lexicon;
 use super::quotes::RawKind;
-use super::text::{is_double_quote, sort_stable_in_place, token_at, Lower, Token};
+use super::text::{first_char, is_double_quote, sort_stable_in_place, token_at, Lower, Token};
 use super::Context;
 use crate::model::{EntityKind, MentionForm, Pledge, Span};
 
@@ -61,9 +62,9 @@ struct Ctx<'a> {
     in_marks: &'a Bits,
     /// Word -> its cue kinds.
     cue_table: &'static cues::CueTable,
-    /// The cue kinds of the current sentence's tokens: (first token, kinds)
-    /// (see [`Ctx::cue`]).
-    cues: RefCell<(usize, Vec<Cues>)>,
+    /// The current sentence's tokens as the rules first see them: (first
+    /// token, tags) (see [`Ctx::cue`], [`Ctx::next_tagged`]).
+    tags: RefCell<(usize, Vec<Tag>)>,
     /// In an interview, the answer paragraphs speak for the interviewee:
     /// (answer paragraph spans, the interviewee).
     interview: Option<(Vec<Span>, Option<usize>)>,
@@ -235,7 +236,7 @@ fn context<'a>(layers: &Context<'a>, ents: &'a Entities, lexicon: &'a Lexicon) -
         quotes: QuoteRanges::build(layers),
         in_marks: &layers.masks.in_marks,
         cue_table: cues::table(lexicon),
-        cues: RefCell::default(),
+        tags: RefCell::default(),
         interview: interview(layers, ents),
         prev_subject: Cell::default(),
         home: OnceCell::default(),
@@ -251,24 +252,100 @@ impl Ctx<'_> {
         self.quotes.get(k)
     }
 
-    /// The cue kinds of token `k`'s word: from the current sentence's
-    /// table, else looked up.
+    /// Token `k`'s tag: from the current sentence's tags, else made.
     #[inline]
-    fn cue(&self, k: usize) -> Cues {
-        let (first, ref kinds) = *self.cues.borrow();
-        match k.checked_sub(first).and_then(|i| kinds.get(i)) {
-            Some(c) => *c,
-            None => self.cue_table.get(self.lower[k].as_str()),
+    fn tag(&self, k: usize) -> Tag {
+        let (first, ref tags) = *self.tags.borrow();
+        match k.checked_sub(first).and_then(|i| tags.get(i)) {
+            Some(t) => *t,
+            None => Tag::of(self, k),
         }
     }
 
-    /// Fills the cue table for tokens [start, end) (one sentence).
-    fn cues_for(&self, start: usize, end: usize) {
-        let mut cues = self.cues.borrow_mut();
-        cues.0 = start;
-        cues.1.clear();
-        let table = self.cue_table;
-        cues.1.extend((start..end).map(|j| table.get(self.lower[j].as_str())));
+    /// The cue kinds of token `k`'s word.
+    #[inline]
+    fn cue(&self, k: usize) -> Cues {
+        self.tag(k).cues
+    }
+
+    /// The cue kinds of the words in `range`, joined.
+    fn cues_in(&self, range: Range<usize>) -> Cues {
+        let (first, ref tags) = *self.tags.borrow();
+        let cue = |j: usize| j.checked_sub(first).and_then(|i| tags.get(i)).map_or_else(|| self.cue(j), |t| t.cues);
+        range.map(cue).fold(Cues::default(), Cues::union)
+    }
+
+    /// The first token from `k` on, before `end` (in the current
+    /// sentence), whose tag `wanted` accepts; else `end` (`k` from `end` on).
+    fn next_tagged(&self, k: usize, end: usize, wanted: impl Fn(&Tag) -> bool) -> usize {
+        let (first, ref tags) = *self.tags.borrow();
+        if k >= end {
+            return k;
+        }
+        tags[k - first..end - first].iter().position(wanted).map_or(end, |i| k + i)
+    }
+
+    /// Tags tokens [start, end) (one sentence).
+    fn tags_for(&self, start: usize, end: usize) {
+        let mut tags = self.tags.borrow_mut();
+        tags.0 = start;
+        tags.1.clear();
+        tags.1.extend((start..end).map(|j| Tag::of(self, j)));
+    }
+}
+
+/// What the rules first look at in a token: its cue kinds and word
+/// classes, and a few bits of the token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tag {
+    cues: Cues,
+    classes: Classes,
+    /// [`Tag::WORD`], [`Tag::JOINED`], [`Tag::IN_MARKS`], [`Tag::ENDS_CLAUSE`].
+    bits: u8,
+}
+
+impl Tag {
+    const WORD: u8 = 1;
+    /// A word with an apostrophe or hyphen inside.
+    const JOINED: u8 = 2;
+    const IN_MARKS: u8 = 4;
+    /// A mark that ends a clause: `.` `;` `:` `,` `?` `!` `(` or a dash.
+    const ENDS_CLAUSE: u8 = 8;
+
+    /// Token `k`'s tag.
+    #[inline]
+    fn of(ctx: &Ctx, k: usize) -> Tag {
+        let t = ctx.toks[k];
+        let in_marks = if ctx.in_marks[k] { Tag::IN_MARKS } else { 0 };
+        if !t.is_word() {
+            let ends = matches!(first_char(&t, ctx.text), '.' | ';' | ':' | ',' | '?' | '!' | '(' | '\u{2014}');
+            return Tag { bits: in_marks | if ends { Tag::ENDS_CLAUSE } else { 0 }, ..Tag::default() };
+        }
+        let Entry { cues, classes } = ctx.cue_table.entry(ctx.lower[k].as_str());
+        let joined = if t.joined() { Tag::JOINED } else { 0 };
+        Tag { cues, classes, bits: Tag::WORD | joined | in_marks }
+    }
+
+    fn is_word(&self) -> bool {
+        self.bits & Tag::WORD != 0
+    }
+
+    fn in_marks(&self) -> bool {
+        self.bits & Tag::IN_MARKS != 0
+    }
+
+    fn ends_clause(&self) -> bool {
+        self.bits & Tag::ENDS_CLAUSE != 0
+    }
+
+    /// A precise rule may start here (the rules check again).
+    fn precise(&self) -> bool {
+        self.cues != Cues::default() || self.classes.has(Class::RuleStart)
+    }
+
+    /// A broad construction may start here (see [`broad::broad`]).
+    fn broad(&self) -> bool {
+        self.cues != Cues::default() || self.bits & Tag::JOINED != 0 || self.classes.has(Class::BroadStart)
     }
 }
 
@@ -358,7 +435,7 @@ fn gather(
             Place { headline: layers.meta.headline.is_some_and(|h| h.overlaps(s)), question: is_question(ctx.text, s) };
         let start = token_at(ctx.toks, s.start);
         let end = token_at(ctx.toks, s.end);
-        ctx.cues_for(start, end);
+        ctx.tags_for(start, end);
         let mut sent = Sentence::new(start, end, speakers, last_actor);
         match open_list {
             Some((actor, left, para_end)) if left > 0 && s.start < para_end && end > start => {
@@ -471,11 +548,11 @@ fn select(ctx: &Ctx, candidates: &[Kept]) -> Vec<usize> {
 /// The lowercase words of four letters or more in a span.
 fn content_words<'a>(ctx: &Ctx<'a>, span: Span) -> Vec<&'a str> {
     let lower: &'a Lower<'a> = ctx.lower;
-    (token_at(ctx.toks, span.start)..token_at(ctx.toks, span.end))
-        .filter(|&j| ctx.toks[j].is_word())
-        .map(|j| lower[j].as_str())
-        .filter(|w| w.len() >= 4)
-        .collect()
+    let tokens = token_at(ctx.toks, span.start)..token_at(ctx.toks, span.end);
+    // (At most one word a token: one allocation.)
+    let mut words = Vec::with_capacity(tokens.len());
+    words.extend(tokens.filter(|&j| ctx.toks[j].is_word()).map(|j| lower[j].as_str()).filter(|w| w.len() >= 4));
+    words
 }
 
 /// A headline's words are at least half in the body's (two or more).
@@ -487,8 +564,23 @@ fn summarizes(headline: &[&str], body: &[&str]) -> bool {
 /// The later words say again what the earlier said: two thirds of each
 /// shared.
 fn restates(earlier: &[&str], later: &[&str]) -> bool {
-    let shared = later.iter().filter(|w| earlier.contains(w)).count();
-    !later.is_empty() && shared * 3 >= later.len() * 2 && shared * 3 >= earlier.len() * 2
+    // (Counted only until the words shared reach two thirds, or no longer can.)
+    let need = (later.len() * 2).max(earlier.len() * 2).div_ceil(3);
+    if later.is_empty() || need > later.len() {
+        return false;
+    }
+    let mut shared = 0;
+    for (i, w) in later.iter().enumerate() {
+        if earlier.contains(w) {
+            shared += 1;
+            if shared == need {
+                return true;
+            }
+        } else if shared + (later.len() - i - 1) < need {
+            return false;
+        }
+    }
+    false
 }
 
 /// A sentence that asks (it ends with a question mark, closing quote marks
@@ -542,4 +634,25 @@ fn answer_of(ctx: &Ctx, k: usize) -> Option<Option<usize>> {
     let (answers, who) = ctx.interview.as_ref()?;
     let pos = ctx.toks[k].start();
     answers.iter().any(|p| p.contains_pos(pos)).then_some(*who)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::restates;
+
+    #[test]
+    fn restates_counts_two_thirds_of_each() {
+        let words = ["city", "build", "tram", "line", "north", "park"];
+        for a in 0..words.len() {
+            for b in 0..words.len() {
+                for n in 0..4 {
+                    let (earlier, later) = (&words[a.min(b)..a.max(b)], &words[n.min(a)..]);
+                    let shared = later.iter().filter(|w| earlier.contains(w)).count();
+                    let expected =
+                        !later.is_empty() && shared * 3 >= later.len() * 2 && shared * 3 >= earlier.len() * 2;
+                    assert_eq!(restates(earlier, later), expected, "{earlier:?} {later:?}");
+                }
+            }
+        }
+    }
 }
