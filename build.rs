@@ -11,7 +11,7 @@
 #[path = "src/engine/lexicon/keys.rs"]
 mod keys;
 
-use keys::{hash, key};
+use keys::{cue_filter_bit, hash, key, CUE_FILTER_BITS};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -223,6 +223,12 @@ fn word_sets(out: &mut Out) {
             }
         }
     }
+    let mut cue_filter = vec![0u64; CUE_FILTER_BITS / 64];
+    let mut cue_word = |w: &str| {
+        let b = cue_filter_bit(w.as_bytes());
+        cue_filter[b / 64] |= 1 << (b % 64);
+    };
+    verbs.keys.iter().for_each(|k| cue_word(k));
     let verbs = verbs.emit(usize::to_string);
     out.table("Speech verb form -> the entry of its base form.", "SPEECH_VERBS", "usize", verbs);
     let mut phrases: Builder<Vec<String>> = Builder::new();
@@ -233,9 +239,16 @@ fn word_sets(out: &mut Out) {
             phrases.values[i].push(b.to_lowercase());
         }
     }
+    phrases.keys.iter().for_each(|k| cue_word(k));
     let phrases = phrases.emit(|seconds| format!("&{seconds:?}"));
     let doc = "Two-word speech cues, `assets/speech_phrases.txt`: first word -> second words.";
     out.table(doc, "SPEECH_PHRASES", "&[&str]", phrases);
+    writeln!(
+        out.code,
+        "/// The speech cue filter: the `keys::cue_filter_bit` of each speech verb and two-word cue's first word.\npub static SPEECH_CUE_FILTER: [u64; {}] = {cue_filter:?};",
+        cue_filter.len()
+    )
+    .unwrap();
 }
 
 /// The word classes of `assets/word_classes.txt`, one set per named line

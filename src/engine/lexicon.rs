@@ -77,6 +77,9 @@ pub struct Lexicon {
     boilerplate_firsts: [u64; 4],
     /// Two-word speech cues ("shot back", "went on"): first word -> second words.
     pub speech_phrases: Table<&'static [&'static str]>,
+    /// [`keys::CUE_FILTER_BITS`] bits: the [`keys::cue_filter_bit`] of each
+    /// speech verb and two-word cue's first word.
+    speech_cue_filter: &'static [u64],
     /// Given names (lowercase) -> gender, and surnames: the two large lists.
     pub first_names: Table<Gender>,
     pub surnames: StrSet,
@@ -280,6 +283,7 @@ impl Lexicon {
         let mut lx = Lexicon {
             speech_verbs: compiled::SPEECH_VERBS,
             speech_phrases: compiled::SPEECH_PHRASES,
+            speech_cue_filter: &compiled::SPEECH_CUE_FILTER,
             abbreviations: compiled::ABBREVIATIONS,
             function_words: compiled::FUNCTION_WORDS,
             calendar: compiled::CALENDAR,
@@ -340,6 +344,16 @@ impl Lexicon {
     /// allocating when short).
     pub fn is_speech_verb_any_case(&self, word: &str) -> bool {
         with_lowercase(word, |l| self.speech_verb(l).is_some())
+    }
+
+    /// False when `lower` is certainly no speech verb and no two-word cue's
+    /// first word: one bit of a filter over its first and last two bytes.
+    #[inline]
+    pub fn may_start_speech_cue(&self, lower: &str) -> bool {
+        const _: () = assert!(compiled::SPEECH_CUE_FILTER.len() == keys::CUE_FILTER_BITS / 64);
+        let b = keys::cue_filter_bit(lower.as_bytes());
+        // (An empty lexicon has no filter, and no cue.)
+        self.speech_cue_filter.get(b / 64).is_some_and(|w| w >> (b % 64) & 1 != 0)
     }
 
     /// The second words of the two-word speech cues that start with `lower`
@@ -504,6 +518,13 @@ mod tests {
             assert!(!t.is_empty() && t.keys().all(|k| t.contains(k)));
         }
         assert!(lx.speech_verbs.keys().all(|k| lx.speech_verb(k).is_some()));
+    }
+
+    #[test]
+    fn speech_cue_filter_lets_every_cue_pass() {
+        let lx = Lexicon::get();
+        assert!(lx.speech_verbs.keys().chain(lx.speech_phrases.keys()).all(|w| lx.may_start_speech_cue(w)));
+        assert!(!lx.may_start_speech_cue("harbor"));
     }
 
     #[test]

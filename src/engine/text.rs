@@ -691,6 +691,27 @@ pub const PREPOSITIONS: [&str; 30] = [
     "as",
 ];
 
+/// For each word length below 16, the first letters of the prepositions
+/// of that length (a bit for the five low bits of each).
+const PREPOSITION_STARTS: [u32; 16] = {
+    let mut starts = [0u32; 16];
+    let mut i = 0;
+    while i < PREPOSITIONS.len() {
+        let w = PREPOSITIONS[i].as_bytes();
+        starts[w.len()] |= 1 << (w[0] & 31);
+        i += 1;
+    }
+    starts
+};
+
+/// `w` is one of [`PREPOSITIONS`] (most words turned away by their length
+/// and first letter before the list is read).
+#[inline]
+pub fn is_preposition(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() < 16 && !b.is_empty() && PREPOSITION_STARTS[b.len()] >> (b[0] & 31) & 1 != 0 && PREPOSITIONS.contains(&w)
+}
+
 /// An article, demonstrative or possessive determiner ("the", "this",
 /// "their"): the word after it is a noun, not a verb or a name's head.
 pub fn is_determiner(lower: &str) -> bool {
@@ -796,6 +817,14 @@ pub fn partition_near<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prepositions_as_listed() {
+        let others = ["", "the", "said", "Of", "inside", "a", "towardsx", "including"];
+        for w in PREPOSITIONS.iter().chain(&others) {
+            assert_eq!(is_preposition(w), PREPOSITIONS.contains(w), "{w}");
+        }
+    }
 
     fn words(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()

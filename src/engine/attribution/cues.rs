@@ -3,13 +3,11 @@
 //! closing the paragraph before, and signature lines.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::focus::{is_subject_position, main_clause_start, Mentions};
 use super::speaker::{can_speak, is_group, pick_speaker};
 use super::{Attribution, Reading};
 use crate::engine::entities::Found;
-use crate::engine::lexicon::Lexicon;
 use crate::engine::quotes::RawQuote;
 use crate::engine::text::{is_determiner, is_double_quote, token_at, TokKind};
 use crate::model::{EntityKind, Span};
@@ -58,7 +56,8 @@ fn cue_words<'r>(reading: &'r Reading, k: usize) -> Option<(&'r str, Option<&'r 
 #[inline]
 fn cue_words_of<'r>(reading: &'r Reading, k: usize, w: &'r str) -> Option<(&'r str, Option<&'r str>)> {
     let tokens = reading.tokens();
-    if !may_start_cue(reading.lexicon, w) {
+    // (Most words are turned away by the filter, before the tables.)
+    if !reading.lexicon.may_start_speech_cue(w) {
         return None;
     }
     // (The word after is read only for a phrase's first word.)
@@ -85,38 +84,6 @@ fn cue_words_of<'r>(reading: &'r Reading, k: usize, w: &'r str) -> Option<(&'r s
         return None;
     }
     Some((w, None))
-}
-
-/// One bit for each [`cue_filter_bit`]: set for the words that may start a
-/// speech cue (a speech verb, a phrase's first word), clear for most
-/// others, which are turned away before the tables are probed.
-struct CueFilter([u64; CUE_FILTER_BITS / 64]);
-
-const CUE_FILTER_BITS: usize = 1 << 15;
-
-/// A word's bit in [`CueFilter`]: its first and last two bytes, five bits
-/// each.
-#[inline]
-fn cue_filter_bit(w: &[u8]) -> usize {
-    let at = |b: Option<&u8>| b.copied().unwrap_or(0) as usize & 31;
-    at(w.first()) << 10 | at(w.len().checked_sub(2).and_then(|i| w.get(i))) << 5 | at(w.last())
-}
-
-/// True unless `w` (lowercase) is certainly no speech verb and no
-/// phrase's first word.
-#[inline]
-fn may_start_cue(lexicon: &Lexicon, w: &str) -> bool {
-    static FILTER: OnceLock<CueFilter> = OnceLock::new();
-    let filter = FILTER.get_or_init(|| {
-        let mut bits = [0u64; CUE_FILTER_BITS / 64];
-        for key in lexicon.speech_verbs.keys().chain(lexicon.speech_phrases.keys()) {
-            let b = cue_filter_bit(key.as_bytes());
-            bits[b / 64] |= 1 << (b % 64);
-        }
-        CueFilter(bits)
-    });
-    let b = cue_filter_bit(w.as_bytes());
-    filter.0[b / 64] >> (b % 64) & 1 != 0
 }
 
 /// An opening quote mark at token `k`.
@@ -651,16 +618,4 @@ pub(super) fn headline_role(reading: &Reading, quote: &RawQuote) -> Option<usize
         .filter(|m| m.span().start >= para.end && m.tok() > 0 && reading.is_person(m.entity()))
         .find(|m| reading.word(m.tok() - 1) == role)
         .map(|m| m.entity())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cue_filter_lets_every_cue_pass() {
-        let lexicon = Lexicon::get();
-        assert!(lexicon.speech_verbs.keys().chain(lexicon.speech_phrases.keys()).all(|w| may_start_cue(lexicon, w)));
-        assert!(!may_start_cue(lexicon, "harbor"));
-    }
 }

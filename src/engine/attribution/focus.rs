@@ -9,7 +9,7 @@ use super::{cues, speaker, Reading};
 use crate::engine::context::Bits;
 use crate::engine::entities::{pronoun_gender, Found};
 use crate::engine::lexicon::Gender;
-use crate::engine::text::{word_before, PREPOSITIONS};
+use crate::engine::text::{is_preposition, word_before};
 use crate::engine::trace;
 use crate::model::{EntityKind, MentionForm, Span};
 
@@ -317,27 +317,6 @@ pub(super) fn main_clause_start(reading: &Reading, tokens: Range<usize>) -> usiz
         .map_or(first, |k| k + 1)
 }
 
-/// For each word length below 16, the first letters of the prepositions
-/// of that length (a bit for the five low bits of each).
-const PREPOSITION_STARTS: [u32; 16] = {
-    let mut starts = [0u32; 16];
-    let mut i = 0;
-    while i < PREPOSITIONS.len() {
-        let w = PREPOSITIONS[i].as_bytes();
-        starts[w.len()] |= 1 << (w[0] & 31);
-        i += 1;
-    }
-    starts
-};
-
-/// `w` is one of [`PREPOSITIONS`] (most words turned away by their length
-/// and first letter before the list is read).
-#[inline]
-pub(crate) fn is_preposition(w: &str) -> bool {
-    let b = w.as_bytes();
-    b.len() < 16 && !b.is_empty() && PREPOSITION_STARTS[b.len()] >> (b[0] & 31) & 1 != 0 && PREPOSITIONS.contains(&w)
-}
-
 /// True when the mention at tokens [start, end) is not inside a
 /// prepositional phrase, parentheses or a possessive ("the council's
 /// chair Ada Brisk").
@@ -364,17 +343,4 @@ pub(super) fn is_subject_position(reading: &Reading, start: usize, end: usize) -
             && !is_preposition(w)
     };
     !word_before(tokens, start, skip).is_some_and(|k| is_preposition(reading.word(k)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prepositions_as_listed() {
-        let others = ["", "the", "said", "Of", "inside", "a", "towardsx", "including"];
-        for w in PREPOSITIONS.iter().chain(&others) {
-            assert_eq!(is_preposition(w), PREPOSITIONS.contains(w), "{w}");
-        }
-    }
 }

@@ -31,7 +31,6 @@ use super::quotes::RawKind;
 use super::text::{first_char, token_at, Token};
 use super::Context;
 use crate::model::{EntityKind, Span};
-pub(crate) use focus::is_preposition;
 use focus::{Discourse, Mentions};
 pub use speaker::{SpeakerCandidate, SpeakerChoice, FEATURE_NAMES, RULES};
 

@@ -7,11 +7,11 @@ use std::ops::Range;
 
 use super::cues::{self, Decided};
 use super::features::{self, extra, str_eq, Around, EXTRA_FEATURES};
-use super::focus::is_preposition;
 use super::transcript::{self, Exchange};
 use super::{Attribution, Reading, Said, Walk};
 use crate::engine::entities::Found;
 use crate::engine::fit::LinearModel;
+use crate::engine::text::is_preposition;
 use crate::engine::text::token_at;
 use crate::engine::trace;
 use crate::model::{EntityKind, Span};

@@ -95,6 +95,19 @@ pub fn wide_filter_bit(key: &[u8]) -> usize {
     at(key.first()) << 12 | at(key.get(1)) << 7 | at(key.last()) << 2 | key.len() & 3
 }
 
+/// The bits of the speech cue filter (see [`cue_filter_bit`]).
+pub const CUE_FILTER_BITS: usize = 1 << 15;
+
+/// A word's bit in the speech cue filter, which `build.rs` sets for every
+/// speech verb and two-word cue's first word: the word's first and last two
+/// bytes (five bits each). Tighter than a table's own filter for the
+/// everyday words read at every token, most of which it turns away.
+#[inline]
+pub fn cue_filter_bit(w: &[u8]) -> usize {
+    let at = |b: Option<&u8>| b.copied().unwrap_or(0) as usize & 31;
+    at(w.first()) << 10 | at(w.len().checked_sub(2).and_then(|i| w.get(i))) << 5 | at(w.last())
+}
+
 /// Slot bits that hold an entry number + 1; the bits above hold a tag
 /// from the key's hash, which most probes of other keys fail on.
 pub const ENTRY_BITS: u32 = 20;

@@ -7,9 +7,9 @@ use rustc_hash::FxHashMap;
 use super::clause::{is_determiner, is_negation};
 use super::cues::Class;
 use super::{Ctx, OrgsByHead};
-use crate::engine::attribution::is_preposition;
 use crate::engine::entities::Found;
 use crate::engine::lexicon::key;
+use crate::engine::text::is_preposition;
 use crate::engine::text::{word_before, Token};
 use crate::model::{EntityKind, MentionForm};
 
