@@ -335,8 +335,13 @@ impl Lexicon {
         lx
     }
 
-    /// The base form of a speech verb (lowercase input), if it is one.
+    /// The base form of a speech verb (lowercase input), if it is one
+    /// (most words turned away by the speech cue filter).
+    #[inline]
     pub fn speech_verb(&self, lower: &str) -> Option<&str> {
+        if !self.may_start_speech_cue(lower) {
+            return None;
+        }
         self.speech_verbs.get(lower).map(|&base| self.speech_verbs.key(base))
     }
 
@@ -357,10 +362,13 @@ impl Lexicon {
     }
 
     /// The second words of the two-word speech cues that start with `lower`
-    /// ("shot" -> "back"), if any (most words turned away by the table's
+    /// ("shot" -> "back"), if any (most words turned away by the speech cue
     /// filter before the hash).
     #[inline]
     pub fn speech_phrase(&self, lower: &str) -> Option<&'static [&'static str]> {
+        if !self.may_start_speech_cue(lower) {
+            return None;
+        }
         self.speech_phrases.get(lower).copied()
     }
 
