@@ -819,6 +819,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn before_apostrophe_as_split() {
+        for w in ["I'm", "we\u{2019}ll", "plain", "'tis", "rock\u{2014}n\u{2019}roll", "a\u{2019}", "caf\u{e9}'s", ""] {
+            assert_eq!(before_apostrophe(w), w.split(['\'', '\u{2019}']).next().unwrap_or(w), "{w}");
+        }
+    }
+
+    #[test]
     fn prepositions_as_listed() {
         let others = ["", "the", "said", "Of", "inside", "a", "towardsx", "including"];
         for w in PREPOSITIONS.iter().chain(&others) {

@@ -8,7 +8,7 @@ use super::candidates::{Construction, Sentence, Spotted};
 use super::clause::{clause_end, is_negation, list_items, looks_like_verb, next_to, span_of};
 use super::cues::{CueKind, Cues};
 use super::{answer_of, Ctx, Tag};
-use crate::engine::text::token_at;
+use crate::engine::text::{before_apostrophe, token_at};
 use crate::model::{EntityKind, MentionForm};
 
 /// Who or what the subject of a candidate is.
@@ -74,11 +74,6 @@ fn is_be(word: &str) -> bool {
 /// The word ends with a contracted form ("we'll", "they’re").
 fn contracted(word: &str, suffix: &str) -> bool {
     word.strip_suffix(suffix).is_some_and(|w| w.ends_with('\'') || w.ends_with('\u{2019}'))
-}
-
-/// The part of a contraction before the apostrophe ("we'll" -> "we").
-fn before_apostrophe(word: &str) -> &str {
-    word.split(['\'', '\u{2019}']).next().unwrap_or(word)
 }
 
 /// The words besides cue words and contractions a broad construction may
