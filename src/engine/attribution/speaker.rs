@@ -11,8 +11,7 @@ use super::transcript::{self, Exchange};
 use super::{Attribution, Reading, Said, Walk};
 use crate::engine::entities::Found;
 use crate::engine::fit::LinearModel;
-use crate::engine::text::is_preposition;
-use crate::engine::text::token_at;
+use crate::engine::text::{is_preposition, token_at};
 use crate::engine::trace;
 use crate::model::{EntityKind, Span};
 
