@@ -444,6 +444,9 @@ pub struct Lower<'a> {
     /// (token index, lowercase word) for the words whose lowercase changes
     /// length, by index.
     other: Vec<(usize, Box<str>)>,
+    /// The last changed words read, as (token index + 1, form start), by
+    /// token index mod 4: the rules read a name's words again and again.
+    recent: [Cell<(usize, u32)>; 4],
 }
 
 /// Sorts `v` by `key`, equal ones in their order (as a stable sort would,
@@ -519,7 +522,7 @@ pub fn lowercase<'a>(text: &'a str, tokens: &'a [Token]) -> Lower<'a> {
     }
     changed.shrink_to_fit();
     changed_at.shrink_to_fit();
-    Lower { tokens, text, differs, changed, changed_at, block_rank, other }
+    Lower { tokens, text, differs, changed, changed_at, block_rank, other, recent: Default::default() }
 }
 
 impl<'a> Lower<'a> {
@@ -552,8 +555,16 @@ impl Index<usize> for Lower<'_> {
         let (block, bit) = (i / 64, i % 64);
         let differs = self.differs[block];
         if differs & 1 << bit != 0 {
-            let rank = self.block_rank[block] + (differs & ((1 << bit) - 1)).count_ones() as usize;
-            let at = self.changed_at[rank] as usize;
+            let recent = &self.recent[i % 4];
+            let at = match recent.get() {
+                (j, at) if j == i + 1 => at,
+                _ => {
+                    let rank = self.block_rank[block] + (differs & ((1 << bit) - 1)).count_ones() as usize;
+                    let at = self.changed_at[rank];
+                    recent.set((i + 1, at));
+                    at
+                }
+            } as usize;
             let form = at..at + (t.end() - t.start());
             assert!(form.end <= self.changed.len());
             // SAFETY: in bounds (checked above), and `changed` holds this
@@ -870,6 +881,13 @@ mod tests {
         for (i, t) in toks.iter().enumerate() {
             let want = if t.is_word() { t.text(&long).to_lowercase() } else { String::new() };
             assert_eq!(lower[i], *want.as_str(), "token {i}");
+        }
+        // Read again out of order, each word more than once, so that the
+        // words remembered as recent are both found and replaced.
+        let n = toks.len();
+        for i in (0..3 * n).map(|j| (j * 7919 + j / n) % n) {
+            let want = if toks[i].is_word() { toks[i].text(&long).to_lowercase() } else { String::new() };
+            assert_eq!(lower[i], *want.as_str(), "token {i} again");
         }
     }
 
