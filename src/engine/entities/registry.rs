@@ -139,12 +139,11 @@ impl Entities {
         let id = self.entities.len();
         let words: Vec<String> = name.split_whitespace().map(key).collect();
         for w in &words {
-            // (A word already indexed keeps its key: no copy of it.)
-            match self.word_index.get_mut(w.as_str()) {
-                Some(ids) if ids.last() != Some(&id) => ids.push(id),
-                Some(_) => {}
-                None => drop(self.word_index.insert(w.clone(), vec![id])),
-            }
+            index_word(&mut self.word_index, w, |ids| {
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                }
+            });
         }
         if words.len() >= 2 {
             self.initials_index.entry(initials(&name)).or_insert(id);
@@ -205,6 +204,19 @@ pub(super) fn move_entities(
     }
 }
 
+/// Adds to the ids `index` holds under the word `w` (none yet for a new
+/// word; a word already indexed keeps its key: no copy of it).
+fn index_word(index: &mut FxHashMap<String, Vec<usize>>, w: &str, add: impl FnOnce(&mut Vec<usize>)) {
+    match index.get_mut(w) {
+        Some(ids) => add(ids),
+        None => {
+            let mut ids = Vec::new();
+            add(&mut ids);
+            index.insert(w.to_string(), ids);
+        }
+    }
+}
+
 /// Drops entities left without mentions and renumbers ids.
 pub(super) fn compact(ents: &mut Entities) {
     let n = ents.entities.len();
@@ -242,10 +254,7 @@ pub(super) fn compact(ents: &mut Entities) {
     ents.word_index.values_mut().for_each(Vec::clear);
     for (id, ws) in ents.words.iter().enumerate() {
         for w in ws {
-            match ents.word_index.get_mut(w.as_str()) {
-                Some(ids) => ids.push(id),
-                None => drop(ents.word_index.insert(w.clone(), vec![id])),
-            }
+            index_word(&mut ents.word_index, w, |ids| ids.push(id));
         }
     }
     ents.word_index.retain(|_, ids| !ids.is_empty());
